@@ -1,0 +1,418 @@
+#include "database.h"
+
+#include "migrations.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QUuid>
+
+#include <sqlite3.h>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcDb, "checkin.db")
+
+namespace checkin::db {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 15000;
+
+// Creates the file with mode 0600 before SQLite opens it: the database holds guests' personal data.
+bool createPrivateFile(const QString &path)
+{
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return errno == EEXIST;
+    ::close(fd);
+    return true;
+}
+
+QString plainReason(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_FULL:
+        return u"the disk is full"_s;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return u"the database is busy (another kiosk or program is writing and did not finish in time)"_s;
+    case SQLITE_READONLY:
+        return u"the database file is read-only"_s;
+    case SQLITE_CANTOPEN:
+        return u"the database file cannot be opened"_s;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return u"the database file is damaged or is not an ietf-checkin database"_s;
+    case SQLITE_IOERR:
+        return u"the disk reported an input/output error"_s;
+    case SQLITE_CONSTRAINT:
+        return u"the change conflicts with data already recorded"_s;
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+        return u"permission denied"_s;
+    default:
+        return u"a database error occurred"_s;
+    }
+}
+
+} // namespace
+
+bool DbError::isDiskFull() const
+{
+    return (code & 0xff) == SQLITE_FULL;
+}
+
+bool DbError::isBusy() const
+{
+    return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
+}
+
+bool DbError::isConstraint() const
+{
+    return (code & 0xff) == SQLITE_CONSTRAINT;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Statement
+
+Statement::Statement(Database *db, sqlite3_stmt *stmt)
+    : m_db(db)
+    , m_stmt(stmt)
+{
+}
+
+Statement::Statement(Statement &&other) noexcept
+    : m_db(other.m_db)
+    , m_stmt(other.m_stmt)
+    , m_bindError(other.m_bindError)
+{
+    other.m_stmt = nullptr;
+}
+
+Statement::~Statement()
+{
+    if (m_stmt) {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
+}
+
+Statement &Statement::bind(int index, const QString &value)
+{
+    int rc;
+    if (value.isNull()) {
+        rc = sqlite3_bind_null(m_stmt, index);
+    } else {
+        const QByteArray utf8 = value.toUtf8();
+        rc = sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    }
+    if (rc != SQLITE_OK && m_bindError.code == 0)
+        m_bindError = m_db->error(rc, u"Could not bind a value"_s);
+    return *this;
+}
+
+Statement &Statement::bind(int index, const char *utf8)
+{
+    const int rc = sqlite3_bind_text(m_stmt, index, utf8, -1, SQLITE_STATIC);
+    if (rc != SQLITE_OK && m_bindError.code == 0)
+        m_bindError = m_db->error(rc, u"Could not bind a value"_s);
+    return *this;
+}
+
+Statement &Statement::bind(int index, qint64 value)
+{
+    const int rc = sqlite3_bind_int64(m_stmt, index, value);
+    if (rc != SQLITE_OK && m_bindError.code == 0)
+        m_bindError = m_db->error(rc, u"Could not bind a value"_s);
+    return *this;
+}
+
+Statement &Statement::bind(int index, const std::optional<qint64> &value)
+{
+    return value ? bind(index, *value) : bindNull(index);
+}
+
+Statement &Statement::bindBlob(int index, const QByteArray &value)
+{
+    const int rc = sqlite3_bind_blob(m_stmt, index, value.constData(), int(value.size()), SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK && m_bindError.code == 0)
+        m_bindError = m_db->error(rc, u"Could not bind a value"_s);
+    return *this;
+}
+
+Statement &Statement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt, index);
+    return *this;
+}
+
+DbResult<bool> Statement::step()
+{
+    if (m_bindError.code != 0)
+        return std::unexpected(m_bindError);
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    return std::unexpected(m_db->error(rc, u"A database operation failed"_s));
+}
+
+DbResult<void> Statement::run()
+{
+    for (;;) {
+        auto row = step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return {};
+    }
+}
+
+QString Statement::text(int column) const
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    if (!data)
+        return {};
+    return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+qint64 Statement::int64(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+QByteArray Statement::blob(int column) const
+{
+    const void *data = sqlite3_column_blob(m_stmt, column);
+    return QByteArray(static_cast<const char *>(data), sqlite3_column_bytes(m_stmt, column));
+}
+
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Database
+
+Database::Database(sqlite3 *handle, QString path)
+    : m_handle(handle)
+    , m_path(std::move(path))
+{
+}
+
+Database::~Database()
+{
+    for (auto &[sql, stmt] : m_statements)
+        sqlite3_finalize(stmt);
+    sqlite3_close_v2(m_handle);
+}
+
+DbResult<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode mode)
+{
+    const QFileInfo info(path);
+    if (mode == OpenMode::MustExist && !info.exists()) {
+        return std::unexpected(DbError{SQLITE_CANTOPEN,
+            u"There is no database at %1. Create an event first (checkinctl event create), "
+            "or pass the right file with --db."_s.arg(path)});
+    }
+    if (!info.exists()) {
+        if (!info.absoluteDir().exists()) {
+            return std::unexpected(DbError{SQLITE_CANTOPEN,
+                u"Cannot create the database %1: the folder %2 does not exist."_s.arg(path,
+                                                                                    info.absolutePath())});
+        }
+        if (!createPrivateFile(path)) {
+            return std::unexpected(DbError{SQLITE_CANTOPEN,
+                u"Cannot create the database %1: %2."_s.arg(path, QString::fromLocal8Bit(strerror(errno)))});
+        }
+    }
+
+    sqlite3 *handle = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &handle, flags, nullptr);
+    std::unique_ptr<Database> db(new Database(handle, path));
+    if (rc != SQLITE_OK)
+        return std::unexpected(db->error(rc, u"Cannot open the database %1"_s.arg(path)));
+    sqlite3_extended_result_codes(handle, 1);
+
+    if (auto ok = db->configure(); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = db->migrate(); !ok)
+        return std::unexpected(ok.error());
+    return db;
+}
+
+DbResult<void> Database::configure()
+{
+    sqlite3_busy_timeout(m_handle, kBusyTimeoutMs);
+    // Reading the header first turns "not a database" into a clear error before we change anything.
+    auto check = exec("SELECT count(*) FROM sqlite_schema");
+    if (!check)
+        return check;
+    // WAL lets kiosks read while another writes; FULL makes every commit survive a power cut.
+    if (auto ok = exec("PRAGMA journal_mode = WAL"); !ok)
+        return ok;
+    if (auto ok = exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF"); !ok)
+        return ok;
+    return {};
+}
+
+int Database::schemaVersion()
+{
+    auto stmt = prepare("PRAGMA user_version");
+    if (!stmt)
+        return -1;
+    auto row = stmt->step();
+    return (row && *row) ? int(stmt->int64(0)) : -1;
+}
+
+int Database::latestSchemaVersion()
+{
+    return migrations().back().version;
+}
+
+DbResult<void> Database::migrate()
+{
+    const int latest = latestSchemaVersion();
+    if (schemaVersion() == latest)
+        return {};
+
+    Transaction tx(*this);
+    if (auto ok = tx.begin(); !ok)
+        return ok;
+    // Read again inside the write lock: another kiosk may have migrated the file meanwhile.
+    const int current = schemaVersion();
+    if (current > latest) {
+        return std::unexpected(DbError{SQLITE_MISMATCH,
+            u"The database %1 was written by a newer version of ietf-checkin (schema %2; this program knows "
+            "schema %3 at most). Install the newer version; the file was left unchanged."_s
+                .arg(m_path)
+                .arg(current)
+                .arg(latest)});
+    }
+    for (const Migration &m : migrations()) {
+        if (m.version <= current)
+            continue;
+        qCInfo(lcDb) << "Migrating" << m_path << "to schema" << m.version;
+        if (auto ok = exec(m.sql); !ok)
+            return ok;
+        const QByteArray pragma = "PRAGMA user_version = " + QByteArray::number(m.version);
+        char *message = nullptr;
+        const int rc = sqlite3_exec(m_handle, pragma.constData(), nullptr, nullptr, &message);
+        sqlite3_free(message);
+        if (rc != SQLITE_OK)
+            return std::unexpected(error(rc, u"Could not record the schema version"_s));
+    }
+    return tx.commit();
+}
+
+DbResult<Statement> Database::prepare(const char *sql)
+{
+    if (auto it = m_statements.find(sql); it != m_statements.end())
+        return Statement(this, it->second);
+    sqlite3_stmt *stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(m_handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        qCWarning(lcDb) << "prepare failed:" << sqlite3_errmsg(m_handle) << "in" << sql;
+        return std::unexpected(error(rc, u"The database could not run a query"_s));
+    }
+    m_statements.emplace(sql, stmt);
+    return Statement(this, stmt);
+}
+
+DbResult<void> Database::exec(const char *sql)
+{
+    char *message = nullptr;
+    const int rc = sqlite3_exec(m_handle, sql, nullptr, nullptr, &message);
+    sqlite3_free(message);
+    if (rc != SQLITE_OK)
+        return std::unexpected(error(rc, u"A database operation failed"_s));
+    return {};
+}
+
+DbResult<QString> Database::integrityCheck()
+{
+    auto stmt = prepare("PRAGMA integrity_check(10)");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    QStringList lines;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        lines << stmt->text(0);
+    }
+    return lines.join(u"; "_s);
+}
+
+qint64 Database::changes() const
+{
+    return sqlite3_changes64(m_handle);
+}
+
+qint64 Database::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_handle);
+}
+
+DbError Database::error(int rc, const QString &what) const
+{
+    const QString detail = QString::fromUtf8(sqlite3_errmsg(m_handle));
+    qCWarning(lcDb) << what << "-" << detail << "(code" << rc << ")";
+    return DbError{rc, u"%1: %2 (%3)."_s.arg(what, plainReason(rc), detail)};
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Transaction
+
+Transaction::Transaction(Database &db)
+    : m_db(db)
+{
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        (void)m_db.exec("ROLLBACK");
+}
+
+DbResult<void> Transaction::begin()
+{
+    auto ok = m_db.exec("BEGIN IMMEDIATE");
+    m_active = ok.has_value();
+    return ok;
+}
+
+DbResult<void> Transaction::commit()
+{
+    auto ok = m_db.exec("COMMIT");
+    if (ok)
+        m_active = false;
+    return ok;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+QString newUid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString utcNowText()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+} // namespace checkin::db

@@ -1,0 +1,177 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <expected>
+#include <memory>
+#include <optional>
+#include <type_traits>
+#include <unordered_map>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace checkin::db {
+
+// A failed database call: the SQLite result code (for the few callers that must tell "disk full" or
+// "busy" apart) and a sentence a staff member can act on.
+struct DbError
+{
+    int code = 0;
+    QString message;
+
+    [[nodiscard]] bool isDiskFull() const;
+    [[nodiscard]] bool isBusy() const;
+    [[nodiscard]] bool isConstraint() const;
+};
+
+template<typename T>
+using DbResult = std::expected<T, DbError>;
+
+class Database;
+
+// A prepared statement borrowed from the database's cache. Reset and unbound when it goes out of scope,
+// so the same SQL text is compiled once per connection.
+class Statement
+{
+public:
+    Statement(Statement &&other) noexcept;
+    Statement &operator=(Statement &&) = delete;
+    Statement(const Statement &) = delete;
+    ~Statement();
+
+    // Binds a value to the 1-based parameter index; a null QString binds SQL NULL.
+    Statement &bind(int index, const QString &value);
+    Statement &bind(int index, const char *utf8);
+    Statement &bind(int index, qint64 value);
+    Statement &bind(int index, int value) { return bind(index, qint64(value)); }
+    Statement &bindBlob(int index, const QByteArray &value);
+    Statement &bindNull(int index);
+    Statement &bind(int index, const std::optional<qint64> &value);
+
+    // Steps once: true when a row is available, false when done.
+    [[nodiscard]] DbResult<bool> step();
+    // Steps to completion, for statements that return no rows.
+    [[nodiscard]] DbResult<void> run();
+
+    [[nodiscard]] QString text(int column) const;
+    [[nodiscard]] qint64 int64(int column) const;
+    [[nodiscard]] QByteArray blob(int column) const;
+    [[nodiscard]] bool isNull(int column) const;
+
+private:
+    friend class Database;
+    Statement(Database *db, sqlite3_stmt *stmt);
+
+    Database *m_db;
+    sqlite3_stmt *m_stmt;
+    DbError m_bindError;
+};
+
+// One SQLite connection: WAL, foreign keys on, synchronous=FULL (a committed check-in survives power loss),
+// a busy timeout so several kiosk processes can share the file, schema migrated on open.
+class Database
+{
+public:
+    enum class OpenMode { CreateIfMissing, MustExist };
+
+    // Opens (and if allowed creates, mode 0600) the database file and migrates it to the current schema.
+    [[nodiscard]] static DbResult<std::unique_ptr<Database>> open(const QString &path,
+                                                                  OpenMode mode = OpenMode::MustExist);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Returns a cached prepared statement for sql (which must be a string literal: it is the cache key).
+    [[nodiscard]] DbResult<Statement> prepare(const char *sql);
+    // Runs one or more statements that take no parameters (schema, pragmas).
+    [[nodiscard]] DbResult<void> exec(const char *sql);
+
+    // The file this connection is open on.
+    [[nodiscard]] QString path() const { return m_path; }
+    // The schema version written in the file (PRAGMA user_version).
+    [[nodiscard]] int schemaVersion();
+    // The newest schema version this build knows.
+    [[nodiscard]] static int latestSchemaVersion();
+    // PRAGMA integrity_check: "ok" or the first problems found.
+    [[nodiscard]] DbResult<QString> integrityCheck();
+    // Number of rows changed by the last INSERT/UPDATE/DELETE.
+    [[nodiscard]] qint64 changes() const;
+    // Rowid of the last INSERT.
+    [[nodiscard]] qint64 lastInsertId() const;
+
+    // An error for result code rc, with SQLite's own text appended for the log and a plain first sentence.
+    [[nodiscard]] DbError error(int rc, const QString &what) const;
+
+private:
+    explicit Database(sqlite3 *handle, QString path);
+    DbResult<void> configure();
+    DbResult<void> migrate();
+
+    sqlite3 *m_handle;
+    QString m_path;
+    std::unordered_map<const char *, sqlite3_stmt *> m_statements;
+};
+
+// BEGIN IMMEDIATE … COMMIT. Rolls back when destroyed uncommitted, so an early return loses nothing
+// half-written. IMMEDIATE takes the write lock up front: two kiosks never deadlock upgrading a read lock.
+class Transaction
+{
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    // Starts the transaction (waits up to the busy timeout for other writers).
+    [[nodiscard]] DbResult<void> begin();
+    // Commits; after success the transaction is durable on disk.
+    [[nodiscard]] DbResult<void> commit();
+
+private:
+    Database &m_db;
+    bool m_active = false;
+};
+
+// Steps stmt to the end, turning each row into a value with read(const Statement &).
+template<typename Fn>
+auto collectRows(DbResult<Statement> &stmt, Fn read) -> DbResult<QList<std::invoke_result_t<Fn, const Statement &>>>
+{
+    using T = std::invoke_result_t<Fn, const Statement &>;
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    QList<T> values;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return values;
+        values << read(*stmt);
+    }
+}
+
+// The first row of stmt turned into a value with read(const Statement &), or nullopt when there is none.
+template<typename Fn>
+auto firstRow(DbResult<Statement> &stmt, Fn read)
+    -> DbResult<std::optional<std::invoke_result_t<Fn, const Statement &>>>
+{
+    using T = std::invoke_result_t<Fn, const Statement &>;
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto row = stmt->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return std::optional<T>{};
+    return std::optional<T>{read(*stmt)};
+}
+
+// A fresh globally unique id for rows a kiosk creates (attendance, scan log, print jobs, staff actions).
+[[nodiscard]] QString newUid();
+// Current UTC time as stored in the database: 2026-11-02T08:15:30.123Z.
+[[nodiscard]] QString utcNowText();
+
+} // namespace checkin::db

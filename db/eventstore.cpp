@@ -1,0 +1,79 @@
+#include "eventstore.h"
+
+using namespace Qt::StringLiterals;
+
+namespace checkin::db {
+
+namespace {
+
+#define EVENT_COLUMNS "id, number, name, city, time_zone, first_day, last_day, verify_key"
+
+EventRecord readEvent(const Statement &s)
+{
+    EventRecord e;
+    e.id = s.int64(0);
+    e.number = int(s.int64(1));
+    e.name = s.text(2);
+    e.city = s.text(3);
+    e.timeZone = s.text(4);
+    e.firstDay = QDate::fromString(s.text(5), Qt::ISODate);
+    e.lastDay = QDate::fromString(s.text(6), Qt::ISODate);
+    e.verifyKey = s.blob(7);
+    return e;
+}
+
+} // namespace
+
+DbResult<qint64> EventStore::create(const EventRecord &event)
+{
+    auto stmt = m_db.prepare("INSERT INTO event (number, name, city, time_zone, first_day, last_day, verify_key, "
+                             "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, qint64(event.number))
+        .bind(2, event.name)
+        .bind(3, event.city)
+        .bind(4, event.timeZone)
+        .bind(5, event.firstDay.toString(Qt::ISODate))
+        .bind(6, event.lastDay.toString(Qt::ISODate))
+        .bindBlob(7, event.verifyKey)
+        .bind(8, utcNowText());
+    if (auto ok = stmt->run(); !ok) {
+        if (ok.error().isConstraint()) {
+            return std::unexpected(DbError{ok.error().code,
+                u"Event %1 already exists in this database."_s.arg(event.number)});
+        }
+        return std::unexpected(ok.error());
+    }
+    return m_db.lastInsertId();
+}
+
+DbResult<std::optional<EventRecord>> EventStore::byNumber(int number)
+{
+    auto stmt = m_db.prepare("SELECT " EVENT_COLUMNS " FROM event WHERE number = ?1");
+    if (stmt)
+        stmt->bind(1, qint64(number));
+    return firstRow(stmt, readEvent);
+}
+
+DbResult<std::optional<EventRecord>> EventStore::byId(qint64 id)
+{
+    auto stmt = m_db.prepare("SELECT " EVENT_COLUMNS " FROM event WHERE id = ?1");
+    if (stmt)
+        stmt->bind(1, id);
+    return firstRow(stmt, readEvent);
+}
+
+DbResult<std::optional<EventRecord>> EventStore::latest()
+{
+    auto stmt = m_db.prepare("SELECT " EVENT_COLUMNS " FROM event ORDER BY number DESC LIMIT 1");
+    return firstRow(stmt, readEvent);
+}
+
+DbResult<QList<EventRecord>> EventStore::all()
+{
+    auto stmt = m_db.prepare("SELECT " EVENT_COLUMNS " FROM event ORDER BY number");
+    return collectRows(stmt, readEvent);
+}
+
+} // namespace checkin::db

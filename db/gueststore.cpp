@@ -1,0 +1,175 @@
+#include "gueststore.h"
+
+using namespace Qt::StringLiterals;
+
+namespace checkin::db {
+
+namespace {
+
+#define GUEST_COLUMNS                                                                                         \
+    "id, event_id, external_id, display_name, given_name, family_name, latin_name, organisation, country, "  \
+    "role, email, language, reg_type, ticket_type, days"
+
+QString daysToText(const QList<QDate> &days)
+{
+    QStringList parts;
+    for (const QDate &d : days)
+        parts << d.toString(Qt::ISODate);
+    return parts.join(u' ');
+}
+
+QList<QDate> daysFromText(const QString &text)
+{
+    QList<QDate> days;
+    for (const QString &part : text.split(u' ', Qt::SkipEmptyParts))
+        days << QDate::fromString(part, Qt::ISODate);
+    return days;
+}
+
+GuestRecord readGuest(const Statement &s)
+{
+    GuestRecord g;
+    g.id = s.int64(0);
+    g.eventId = s.int64(1);
+    g.externalId = s.text(2);
+    g.displayName = s.text(3);
+    g.givenName = s.text(4);
+    g.familyName = s.text(5);
+    g.latinName = s.text(6);
+    g.organisation = s.text(7);
+    g.country = s.text(8);
+    g.role = s.text(9);
+    g.email = s.text(10);
+    g.language = s.text(11);
+    g.regType = s.text(12);
+    g.ticketType = s.text(13);
+    g.days = daysFromText(s.text(14));
+    return g;
+}
+
+#define INVITATION_COLUMNS "id, event_id, guest_id, token_id, status, issued_at, revoked_at"
+
+InvitationRecord readInvitation(const Statement &s)
+{
+    InvitationRecord i;
+    i.id = s.int64(0);
+    i.eventId = s.int64(1);
+    i.guestId = s.int64(2);
+    i.tokenId = s.blob(3);
+    i.status = s.text(4);
+    i.issuedAt = s.text(5);
+    i.revokedAt = s.text(6);
+    return i;
+}
+
+} // namespace
+
+DbResult<GuestStore::Upserted> GuestStore::upsert(const GuestRecord &guest)
+{
+    auto existing = byExternalId(guest.eventId, guest.externalId);
+    if (!existing)
+        return std::unexpected(existing.error());
+
+    const QString now = utcNowText();
+    const char *sql = *existing
+        ? "UPDATE guest SET display_name = ?3, given_name = ?4, family_name = ?5, latin_name = ?6, "
+          "organisation = ?7, country = ?8, role = ?9, email = ?10, language = ?11, reg_type = ?12, "
+          "ticket_type = ?13, days = ?14, updated_at = ?15 "
+          "WHERE event_id = ?1 AND external_id = ?2 AND (display_name, given_name, family_name, latin_name, "
+          "organisation, country, role, email, language, reg_type, ticket_type, days) IS NOT "
+          "(?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+        : "INSERT INTO guest (event_id, external_id, display_name, given_name, family_name, latin_name, "
+          "organisation, country, role, email, language, reg_type, ticket_type, days, updated_at, created_at) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)";
+    auto stmt = m_db.prepare(sql);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, guest.eventId)
+        .bind(2, guest.externalId)
+        .bind(3, guest.displayName)
+        .bind(4, guest.givenName.isNull() ? u""_s : guest.givenName)
+        .bind(5, guest.familyName.isNull() ? u""_s : guest.familyName)
+        .bind(6, guest.latinName.isNull() ? u""_s : guest.latinName)
+        .bind(7, guest.organisation.isNull() ? u""_s : guest.organisation)
+        .bind(8, guest.country.isNull() ? u""_s : guest.country)
+        .bind(9, guest.role.isEmpty() ? u"policymaker"_s : guest.role)
+        .bind(10, guest.email.isNull() ? u""_s : guest.email)
+        .bind(11, guest.language.isEmpty() ? u"en"_s : guest.language)
+        .bind(12, guest.regType.isNull() ? u""_s : guest.regType)
+        .bind(13, guest.ticketType.isNull() ? u""_s : guest.ticketType)
+        .bind(14, daysToText(guest.days))
+        .bind(15, now);
+    if (auto ok = stmt->run(); !ok)
+        return std::unexpected(ok.error());
+    if (!*existing)
+        return Upserted::Inserted;
+    return m_db.changes() > 0 ? Upserted::Updated : Upserted::Unchanged;
+}
+
+DbResult<std::optional<GuestRecord>> GuestStore::byExternalId(qint64 eventId, const QString &externalId)
+{
+    auto stmt = m_db.prepare("SELECT " GUEST_COLUMNS " FROM guest WHERE event_id = ?1 AND external_id = ?2");
+    if (stmt)
+        stmt->bind(1, eventId).bind(2, externalId);
+    return firstRow(stmt, readGuest);
+}
+
+DbResult<std::optional<GuestRecord>> GuestStore::byId(qint64 id)
+{
+    auto stmt = m_db.prepare("SELECT " GUEST_COLUMNS " FROM guest WHERE id = ?1");
+    if (stmt)
+        stmt->bind(1, id);
+    return firstRow(stmt, readGuest);
+}
+
+DbResult<QList<GuestRecord>> GuestStore::forEvent(qint64 eventId)
+{
+    auto stmt = m_db.prepare("SELECT " GUEST_COLUMNS " FROM guest WHERE event_id = ?1 ORDER BY external_id");
+    if (stmt)
+        stmt->bind(1, eventId);
+    return collectRows(stmt, readGuest);
+}
+
+DbResult<std::optional<InvitationRecord>> GuestStore::activeInvitation(qint64 guestId)
+{
+    auto stmt = m_db.prepare("SELECT " INVITATION_COLUMNS " FROM invitation WHERE guest_id = ?1 "
+                             "AND status = 'active'");
+    if (stmt)
+        stmt->bind(1, guestId);
+    return firstRow(stmt, readInvitation);
+}
+
+DbResult<std::optional<InvitationRecord>> GuestStore::invitationByToken(qint64 eventId, const QByteArray &tokenId)
+{
+    auto stmt = m_db.prepare("SELECT " INVITATION_COLUMNS " FROM invitation WHERE event_id = ?1 "
+                             "AND token_id = ?2");
+    if (stmt)
+        stmt->bind(1, eventId).bindBlob(2, tokenId);
+    return firstRow(stmt, readInvitation);
+}
+
+DbResult<qint64> GuestStore::createInvitation(qint64 eventId, qint64 guestId, const QByteArray &tokenId)
+{
+    auto stmt = m_db.prepare("INSERT INTO invitation (event_id, guest_id, token_id, status, issued_at) "
+                             "VALUES (?1, ?2, ?3, 'active', ?4)");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, eventId).bind(2, guestId).bindBlob(3, tokenId).bind(4, utcNowText());
+    if (auto ok = stmt->run(); !ok)
+        return std::unexpected(ok.error());
+    return m_db.lastInsertId();
+}
+
+DbResult<bool> GuestStore::revokeInvitation(qint64 invitationId)
+{
+    auto stmt = m_db.prepare("UPDATE invitation SET status = 'revoked', revoked_at = ?2 "
+                             "WHERE id = ?1 AND status = 'active'");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, invitationId).bind(2, utcNowText());
+    if (auto ok = stmt->run(); !ok)
+        return std::unexpected(ok.error());
+    return m_db.changes() > 0;
+}
+
+} // namespace checkin::db

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "database.h"
+#include "records.h"
+
+#include <optional>
+
+namespace checkin::db {
+
+// Guests of an event and their invitations.
+class GuestStore
+{
+public:
+    explicit GuestStore(Database &db) : m_db(db) {}
+
+    enum class Upserted { Inserted, Updated, Unchanged };
+    // Inserts the guest, or updates the one with the same (event, external id); never duplicates.
+    [[nodiscard]] DbResult<Upserted> upsert(const GuestRecord &guest);
+    // The guest with this external id in the event, if any.
+    [[nodiscard]] DbResult<std::optional<GuestRecord>> byExternalId(qint64 eventId, const QString &externalId);
+    // The guest with this row id, if any.
+    [[nodiscard]] DbResult<std::optional<GuestRecord>> byId(qint64 id);
+    // Every guest of the event, by display name.
+    [[nodiscard]] DbResult<QList<GuestRecord>> forEvent(qint64 eventId);
+
+    // The guest's active invitation, if any.
+    [[nodiscard]] DbResult<std::optional<InvitationRecord>> activeInvitation(qint64 guestId);
+    // The invitation with this token id in the event (active or revoked), if any.
+    [[nodiscard]] DbResult<std::optional<InvitationRecord>> invitationByToken(qint64 eventId,
+                                                                             const QByteArray &tokenId);
+    // Records a new active invitation; fails with a constraint error if the token id is taken.
+    [[nodiscard]] DbResult<qint64> createInvitation(qint64 eventId, qint64 guestId, const QByteArray &tokenId);
+    // Marks the invitation revoked; returns false when it was not active.
+    [[nodiscard]] DbResult<bool> revokeInvitation(qint64 invitationId);
+
+private:
+    Database &m_db;
+};
+
+} // namespace checkin::db

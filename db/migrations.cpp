@@ -1,0 +1,158 @@
+#include "migrations.h"
+
+namespace checkin::db {
+
+namespace {
+
+// Version 1: the whole data model. Rows a kiosk creates carry a globally unique `uid` and the `kiosk_id`,
+// so several kiosks' records can later be merged into one venue database without conflicts.
+// Times are UTC ISO 8601 text with milliseconds; programme days are venue-local ISO dates.
+constexpr const char *kSchemaV1 = R"sql(
+CREATE TABLE event (
+    id          INTEGER PRIMARY KEY,
+    number      INTEGER NOT NULL UNIQUE CHECK (number > 0),
+    name        TEXT NOT NULL,
+    city        TEXT NOT NULL,
+    time_zone   TEXT NOT NULL,
+    first_day   TEXT NOT NULL,
+    last_day    TEXT NOT NULL CHECK (last_day >= first_day),
+    verify_key  BLOB NOT NULL CHECK (length(verify_key) = 32),
+    created_at  TEXT NOT NULL
+);
+
+CREATE TABLE guest (
+    id            INTEGER PRIMARY KEY,
+    event_id      INTEGER NOT NULL REFERENCES event(id),
+    external_id   TEXT NOT NULL,
+    display_name  TEXT NOT NULL,
+    given_name    TEXT NOT NULL DEFAULT '',
+    family_name   TEXT NOT NULL DEFAULT '',
+    latin_name    TEXT NOT NULL DEFAULT '',
+    organisation  TEXT NOT NULL DEFAULT '',
+    country       TEXT NOT NULL DEFAULT '',
+    role          TEXT NOT NULL DEFAULT 'policymaker' CHECK (role IN ('policymaker', 'staff', 'host')),
+    email         TEXT NOT NULL DEFAULT '',
+    language      TEXT NOT NULL DEFAULT 'en',
+    reg_type      TEXT NOT NULL DEFAULT '',
+    ticket_type   TEXT NOT NULL DEFAULT '',
+    days          TEXT NOT NULL DEFAULT '',
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    UNIQUE (event_id, external_id)
+);
+
+CREATE TABLE invitation (
+    id          INTEGER PRIMARY KEY,
+    event_id    INTEGER NOT NULL REFERENCES event(id),
+    guest_id    INTEGER NOT NULL REFERENCES guest(id),
+    token_id    BLOB NOT NULL CHECK (length(token_id) = 6),
+    status      TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'revoked')),
+    issued_at   TEXT NOT NULL,
+    revoked_at  TEXT,
+    UNIQUE (event_id, token_id)
+);
+CREATE UNIQUE INDEX invitation_one_active_per_guest ON invitation(guest_id) WHERE status = 'active';
+
+CREATE TABLE attendance (
+    id             INTEGER PRIMARY KEY,
+    uid            TEXT NOT NULL UNIQUE,
+    kiosk_id       TEXT NOT NULL,
+    event_id       INTEGER NOT NULL REFERENCES event(id),
+    guest_id       INTEGER NOT NULL REFERENCES guest(id),
+    invitation_id  INTEGER REFERENCES invitation(id),
+    day            TEXT NOT NULL,
+    scanned_at     TEXT NOT NULL,
+    method         TEXT NOT NULL CHECK (method IN ('qr', 'manual')),
+    annulled_at    TEXT,
+    annul_reason   TEXT
+);
+-- One live attendance row per guest per programme day, however many kiosks scan at once.
+CREATE UNIQUE INDEX attendance_one_per_guest_day ON attendance(guest_id, day) WHERE annulled_at IS NULL;
+CREATE INDEX attendance_by_event_day ON attendance(event_id, day);
+
+CREATE TABLE scan_log (
+    id              INTEGER PRIMARY KEY,
+    uid             TEXT NOT NULL UNIQUE,
+    kiosk_id        TEXT NOT NULL,
+    scanned_at      TEXT NOT NULL,
+    source          TEXT NOT NULL,
+    outcome         TEXT NOT NULL,
+    event_id        INTEGER REFERENCES event(id),
+    guest_id        INTEGER REFERENCES guest(id),
+    token_id        BLOB,
+    attendance_uid  TEXT,
+    detail          TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX scan_log_by_time ON scan_log(scanned_at);
+
+CREATE TABLE agenda_item (
+    id           INTEGER PRIMARY KEY,
+    event_id     INTEGER NOT NULL REFERENCES event(id),
+    source_id    TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    kind         TEXT NOT NULL DEFAULT '',
+    room         TEXT NOT NULL DEFAULT '',
+    area         TEXT NOT NULL DEFAULT '',
+    acronym      TEXT NOT NULL DEFAULT '',
+    description  TEXT NOT NULL DEFAULT '',
+    starts_at    TEXT NOT NULL,
+    ends_at      TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    UNIQUE (event_id, source_id)
+);
+
+CREATE TABLE guest_agenda (
+    guest_id        INTEGER NOT NULL REFERENCES guest(id),
+    agenda_item_id  INTEGER NOT NULL REFERENCES agenda_item(id),
+    PRIMARY KEY (guest_id, agenda_item_id)
+) WITHOUT ROWID;
+
+CREATE TABLE print_job (
+    id               INTEGER PRIMARY KEY,
+    uid              TEXT NOT NULL UNIQUE,
+    kiosk_id         TEXT NOT NULL,
+    event_id         INTEGER NOT NULL REFERENCES event(id),
+    guest_id         INTEGER NOT NULL REFERENCES guest(id),
+    kind             TEXT NOT NULL CHECK (kind IN ('badge', 'agenda')),
+    reason           TEXT NOT NULL CHECK (reason IN ('checkin', 'reprint')),
+    idempotency_key  TEXT NOT NULL UNIQUE,
+    state            TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sent', 'printed', 'failed')),
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    last_error       TEXT NOT NULL DEFAULT '',
+    printer          TEXT NOT NULL DEFAULT '',
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL
+);
+CREATE INDEX print_job_by_state ON print_job(state, created_at);
+
+CREATE TABLE staff_action (
+    id          INTEGER PRIMARY KEY,
+    uid         TEXT NOT NULL UNIQUE,
+    kiosk_id    TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    event_id    INTEGER REFERENCES event(id),
+    guest_id    INTEGER REFERENCES guest(id),
+    target_uid  TEXT,
+    detail      TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE setting (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, kSchemaV1},
+};
+
+} // namespace
+
+std::span<const Migration> migrations()
+{
+    return kMigrations;
+}
+
+} // namespace checkin::db

@@ -1,0 +1,114 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDate>
+#include <QList>
+#include <QString>
+
+namespace checkin::db {
+
+// Plain rows as the data-access layer reads and writes them. No behaviour here: rules live in kiosk/.
+
+struct EventRecord
+{
+    qint64 id = 0;
+    int number = 0;
+    QString name;
+    QString city;
+    QString timeZone; // IANA, e.g. Asia/Bangkok
+    QDate firstDay;
+    QDate lastDay;
+    QByteArray verifyKey; // Ed25519 public key, 32 bytes
+};
+
+struct GuestRecord
+{
+    qint64 id = 0;
+    qint64 eventId = 0;
+    QString externalId;
+    QString displayName;
+    QString givenName;
+    QString familyName;
+    QString latinName;
+    QString organisation;
+    QString country; // ISO 3166-1 alpha-2
+    QString role;    // policymaker | staff | host
+    QString email;
+    QString language; // en fr es ar zh ru
+    QString regType;
+    QString ticketType;
+    QList<QDate> days; // expected programme days; empty = every day
+};
+
+struct InvitationRecord
+{
+    qint64 id = 0;
+    qint64 eventId = 0;
+    qint64 guestId = 0;
+    QByteArray tokenId; // 6 random bytes, unique per event
+    QString status;     // active | revoked
+    QString issuedAt;
+    QString revokedAt;
+};
+
+struct AttendanceRecord
+{
+    qint64 id = 0;
+    QString uid;
+    QString kioskId;
+    qint64 eventId = 0;
+    qint64 guestId = 0;
+    qint64 invitationId = 0;
+    QDate day;
+    QString scannedAt; // UTC ISO 8601
+    QString method;    // qr | manual
+    QString annulledAt;
+    QString annulReason;
+};
+
+struct ScanLogRecord
+{
+    QString uid;
+    QString kioskId;
+    QString scannedAt;
+    QString source; // camera | scanner | image | cli | manual
+    QString outcome;
+    qint64 eventId = 0; // 0 = unknown
+    qint64 guestId = 0; // 0 = unknown
+    QByteArray tokenId;
+    QString attendanceUid;
+    QString detail;
+};
+
+struct PrintJobRecord
+{
+    qint64 id = 0;
+    QString uid;
+    QString kioskId;
+    qint64 eventId = 0;
+    qint64 guestId = 0;
+    QString kind;   // badge | agenda
+    QString reason; // checkin | reprint
+    QString idempotencyKey;
+    QString state; // queued | sent | printed | failed
+    int attempts = 0;
+    QString lastError;
+    QString printer;
+    QString createdAt;
+    QString updatedAt;
+};
+
+struct StaffActionRecord
+{
+    QString uid;
+    QString kioskId;
+    QString at;
+    QString actor;
+    QString action; // annul | revoke | reprint | import | issue | event-create | ...
+    qint64 eventId = 0;
+    qint64 guestId = 0;
+    QString targetUid;
+    QString detail; // JSON object text
+};
+
+} // namespace checkin::db
