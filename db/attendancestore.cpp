@@ -90,7 +90,7 @@ DbResult<QList<AttendanceRecord>> AttendanceStore::liveForEvent(qint64 eventId, 
                              "WHERE event_id = ?1 AND annulled_at IS NULL AND (?2 IS NULL OR day = ?2) "
                              "ORDER BY day, scanned_at");
     if (stmt)
-        stmt->bind(1, eventId).bind(2, day ? day->toString(Qt::ISODate) : QString());
+        stmt->bind(1, eventId).bindOptional(2, day ? day->toString(Qt::ISODate) : QString());
     return collectRows(stmt, readAttendance);
 }
 
@@ -108,8 +108,8 @@ DbResult<void> AttendanceStore::appendScan(const ScanLogRecord &scan)
         .bind(5, scan.outcome)
         .bind(6, scan.eventId ? std::optional<qint64>(scan.eventId) : std::nullopt)
         .bind(7, scan.guestId ? std::optional<qint64>(scan.guestId) : std::nullopt)
-        .bind(9, scan.attendanceUid)
-        .bind(10, scan.detail.isNull() ? QStringLiteral("") : scan.detail);
+        .bindOptional(9, scan.attendanceUid)
+        .bind(10, scan.detail);
     if (scan.tokenId.isEmpty())
         stmt->bindNull(8);
     else
@@ -121,7 +121,7 @@ DbResult<qint64> AttendanceStore::scanCount(const QString &outcome)
 {
     auto stmt = m_db.prepare("SELECT count(*) FROM scan_log WHERE ?1 IS NULL OR outcome = ?1");
     if (stmt)
-        stmt->bind(1, outcome.isEmpty() ? QString() : outcome);
+        stmt->bindOptional(1, outcome);
     auto count = firstRow(stmt, [](const Statement &s) { return s.int64(0); });
     if (!count)
         return std::unexpected(count.error());

@@ -107,16 +107,16 @@ Statement::~Statement()
 
 Statement &Statement::bind(int index, const QString &value)
 {
-    int rc;
-    if (value.isNull()) {
-        rc = sqlite3_bind_null(m_stmt, index);
-    } else {
-        const QByteArray utf8 = value.toUtf8();
-        rc = sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-    }
+    const QByteArray utf8 = value.toUtf8();
+    const int rc = sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
     if (rc != SQLITE_OK && m_bindError.code == 0)
         m_bindError = m_db->error(rc, u"Could not bind a value"_s);
     return *this;
+}
+
+Statement &Statement::bindOptional(int index, const QString &value)
+{
+    return value.isEmpty() ? bindNull(index) : bind(index, value);
 }
 
 Statement &Statement::bind(int index, const char *utf8)

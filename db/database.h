@@ -42,8 +42,10 @@ public:
     Statement(const Statement &) = delete;
     ~Statement();
 
-    // Binds a value to the 1-based parameter index; a null QString binds SQL NULL.
+    // Binds a value to the 1-based parameter index (a null QString binds empty text).
     Statement &bind(int index, const QString &value);
+    // Binds text, or SQL NULL when value is empty.
+    Statement &bindOptional(int index, const QString &value);
     Statement &bind(int index, const char *utf8);
     Statement &bind(int index, qint64 value);
     Statement &bind(int index, int value) { return bind(index, qint64(value)); }

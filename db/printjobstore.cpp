@@ -103,7 +103,7 @@ DbResult<void> StaffActionStore::append(const StaffActionRecord &action)
         .bind(5, action.action)
         .bind(6, optionalId(action.eventId))
         .bind(7, optionalId(action.guestId))
-        .bind(8, action.targetUid)
+        .bindOptional(8, action.targetUid)
         .bind(9, action.detail.isEmpty() ? QStringLiteral("{}") : action.detail);
     return stmt->run();
 }

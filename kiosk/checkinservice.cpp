@@ -1,0 +1,235 @@
+#include "checkinservice.h"
+
+#include "invitationtoken.h"
+
+#include <attendancestore.h>
+#include <database.h>
+#include <eventstore.h>
+#include <gueststore.h>
+#include <printjobstore.h>
+
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcCheckIn, "checkin.engine")
+
+namespace checkin {
+
+struct CheckInService::Private
+{
+    db::Database &db;
+    db::EventRecord event;
+    QTimeZone zone;
+    QString kioskId;
+
+    // The fields every outcome carries, before the rules decide.
+    CheckInOutcome base() const
+    {
+        CheckInOutcome o;
+        o.programmeFirstDay = event.firstDay;
+        o.programmeLastDay = event.lastDay;
+        return o;
+    }
+
+    db::DbResult<CheckInOutcome> decide(const QString &payload, const QDateTime &nowUtc, db::ScanLogRecord &log);
+};
+
+CheckInService::CheckInService(db::Database &db, const db::EventRecord &event, QString kioskId)
+    : d(new Private{db, event, QTimeZone(event.timeZone.toUtf8()), std::move(kioskId)})
+{
+    if (!d->zone.isValid())
+        qCWarning(lcCheckIn) << "Unknown time zone" << event.timeZone << "- using UTC";
+}
+
+CheckInService::~CheckInService() = default;
+
+QDate CheckInService::programmeDay(const QDateTime &nowUtc) const
+{
+    return d->zone.isValid() ? nowUtc.toTimeZone(d->zone).date() : nowUtc.toUTC().date();
+}
+
+CheckInOutcome CheckInService::checkIn(const QString &payload, const QDateTime &nowUtc, const QString &source)
+{
+    db::ScanLogRecord log;
+    log.uid = db::newUid();
+    log.kioskId = d->kioskId;
+    log.scannedAt = nowUtc.toUTC().toString(Qt::ISODateWithMs);
+    log.source = source;
+
+    db::Transaction tx(d->db);
+    db::DbResult<CheckInOutcome> outcome;
+    if (auto begun = tx.begin(); !begun)
+        outcome = std::unexpected(begun.error());
+    else
+        outcome = d->decide(payload, nowUtc, log);
+    if (outcome) {
+        log.outcome = outcomeName(outcome->kind);
+        db::AttendanceStore attendance(d->db);
+        auto committed = attendance.appendScan(log);
+        if (committed)
+            committed = tx.commit();
+        if (committed)
+            return *outcome;
+        outcome = std::unexpected(committed.error());
+    }
+
+    // Nothing of this scan was recorded: the transaction rolls back as tx goes out of scope.
+    const db::DbError &error = outcome.error();
+    CheckInOutcome failed = d->base();
+    failed.kind = OutcomeKind::SystemError;
+    failed.message = error.isDiskFull()
+        ? u"The kiosk's disk is full: the check-in was not recorded. Free disk space, then scan again."_s
+        : u"The check-in was not recorded: %1"_s.arg(error.message);
+    qCWarning(lcCheckIn) << "check-in failed:" << error.message;
+    return failed;
+}
+
+db::DbResult<CheckInOutcome> CheckInService::Private::decide(const QString &payload, const QDateTime &nowUtc,
+                                                             db::ScanLogRecord &log)
+{
+    CheckInOutcome o = base();
+    log.eventId = event.id;
+
+    auto token = InvitationToken::parse(payload);
+    if (!token) {
+        if (token.error() == InvitationToken::ParseError::NotAToken) {
+            o.kind = OutcomeKind::Unreadable;
+            o.message = u"This code is not an invitation for this kiosk."_s;
+            log.detail = u"payload of %1 characters"_s.arg(payload.size());
+        } else {
+            o.kind = OutcomeKind::Forged;
+            o.message = u"This invitation is damaged or forged: it could not be verified."_s;
+            log.detail = u"malformed token"_s;
+        }
+        return o;
+    }
+    log.tokenId = token->tokenId();
+
+    // Verify with the key of the event the token names when we know it, else with ours: a genuine invitation
+    // for another meeting signed by the same organiser key is "other event", anything else is forged.
+    if (token->eventNumber() != event.number) {
+        db::EventStore events(db);
+        auto other = events.byNumber(token->eventNumber());
+        if (!other)
+            return std::unexpected(other.error());
+        const QByteArray key = *other ? (*other)->verifyKey : event.verifyKey;
+        if (!token->verify(key)) {
+            o.kind = OutcomeKind::Forged;
+            o.message = u"This invitation could not be verified (forged, damaged or signed by another key)."_s;
+            log.detail = u"bad signature, token for event %1"_s.arg(token->eventNumber());
+            return o;
+        }
+        o.kind = OutcomeKind::OtherEvent;
+        o.tokenEventNumber = token->eventNumber();
+        o.message = u"This invitation is for IETF %1, not for %2."_s.arg(token->eventNumber()).arg(event.name);
+        return o;
+    }
+    if (!token->verify(event.verifyKey)) {
+        o.kind = OutcomeKind::Forged;
+        o.message = u"This invitation could not be verified (forged, damaged or signed by another key)."_s;
+        log.detail = u"bad signature"_s;
+        return o;
+    }
+
+    db::GuestStore guests(db);
+    auto invitation = guests.invitationByToken(event.id, token->tokenId());
+    if (!invitation)
+        return std::unexpected(invitation.error());
+    if (!*invitation) {
+        o.kind = OutcomeKind::Unknown;
+        o.message = u"This invitation is genuine but not in this kiosk's guest list."_s;
+        return o;
+    }
+    auto guest = guests.byId((*invitation)->guestId);
+    if (!guest)
+        return std::unexpected(guest.error());
+    if (!*guest)
+        return std::unexpected(db::DbError{0, u"The guest of invitation %1 is missing."_s.arg((*invitation)->id)});
+    log.guestId = (*guest)->id;
+    o.guestExternalId = (*guest)->externalId;
+    o.guestName = (*guest)->displayName;
+    o.guestLanguage = (*guest)->language;
+
+    if ((*invitation)->status != u"active") {
+        o.kind = OutcomeKind::Revoked;
+        o.message = u"This invitation was revoked. Please see staff."_s;
+        return o;
+    }
+
+    const QDate day = zone.isValid() ? nowUtc.toTimeZone(zone).date() : nowUtc.toUTC().date();
+    o.day = day;
+    if (day < event.firstDay || day > event.lastDay) {
+        o.kind = OutcomeKind::NotProgrammeDay;
+        o.message = day < event.firstDay
+            ? u"The programme starts on %1."_s.arg(event.firstDay.toString(Qt::ISODate))
+            : u"The programme ended on %1."_s.arg(event.lastDay.toString(Qt::ISODate));
+        return o;
+    }
+    o.dayNumber = int(event.firstDay.daysTo(day)) + 1;
+
+    db::AttendanceStore attendance(db);
+    auto today = attendance.liveForGuestDay((*guest)->id, day);
+    if (!today)
+        return std::unexpected(today.error());
+    if (*today) {
+        o.kind = OutcomeKind::AlreadyCheckedIn;
+        o.checkinId = (*today)->uid;
+        const QDateTime first = QDateTime::fromString((*today)->scannedAt, Qt::ISODateWithMs);
+        o.firstScanLocal = zone.isValid() ? first.toTimeZone(zone) : first;
+        o.message = u"Already checked in today at %1."_s.arg(o.firstScanLocal.toString(u"HH:mm"_s));
+        log.attendanceUid = (*today)->uid;
+        return o;
+    }
+
+    auto otherDays = attendance.liveDaysOtherThan((*guest)->id, day);
+    if (!otherDays)
+        return std::unexpected(otherDays.error());
+
+    db::AttendanceRecord row;
+    row.uid = db::newUid();
+    row.kioskId = kioskId;
+    row.eventId = event.id;
+    row.guestId = (*guest)->id;
+    row.invitationId = (*invitation)->id;
+    row.day = day;
+    row.scannedAt = log.scannedAt;
+    row.method = u"qr"_s;
+    if (auto ok = attendance.insert(row); !ok)
+        return std::unexpected(ok.error());
+    o.checkinId = row.uid;
+    log.attendanceUid = row.uid;
+
+    if (*otherDays > 0) {
+        o.kind = OutcomeKind::WelcomeBack;
+        o.message = u"Welcome back, day %1 recorded."_s.arg(o.dayNumber);
+        return o;
+    }
+
+    // First check-in: the badge and agenda print once per guest and event, whatever happens later (an annulled
+    // and repeated first check-in finds the jobs already queued). Reprints are explicit staff jobs.
+    o.kind = OutcomeKind::Welcome;
+    db::PrintJobStore jobs(db);
+    for (const QString kind : {u"badge"_s, u"agenda"_s}) {
+        db::PrintJobRecord job;
+        job.uid = db::newUid();
+        job.kioskId = kioskId;
+        job.eventId = event.id;
+        job.guestId = (*guest)->id;
+        job.kind = kind;
+        job.reason = u"checkin"_s;
+        job.idempotencyKey = u"%1/%2/%3/first"_s.arg(kind).arg(event.number).arg((*guest)->externalId);
+        job.createdAt = log.scannedAt;
+        auto queued = jobs.enqueue(job);
+        if (!queued)
+            return std::unexpected(queued.error());
+        if (*queued)
+            o.printJobsQueued << kind;
+    }
+    o.message = o.printJobsQueued.isEmpty()
+        ? u"Welcome. The badge and agenda were already printed earlier; staff can reprint them."_s
+        : u"Welcome. Badge and agenda are queued for printing."_s;
+    return o;
+}
+
+} // namespace checkin

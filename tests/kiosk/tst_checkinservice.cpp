@@ -1,0 +1,321 @@
+// The check-in rules on a real SQLite file: every outcome, time-zone edges, forged tokens, print-job idempotency.
+#include "testevent.h"
+
+#include <attendancestore.h>
+#include <checkinservice.h>
+#include <eventstore.h>
+#include <gueststore.h>
+#include <invitationtoken.h>
+#include <printjobstore.h>
+
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace checkin;
+
+namespace {
+
+int attendanceRows(db::Database &db, qint64 eventId)
+{
+    db::AttendanceStore store(db);
+    return int(store.liveForEvent(eventId)->size());
+}
+
+} // namespace
+
+class TestCheckInService : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void outcomes_data();
+    void outcomes();
+    void firstCheckInQueuesBadgeAndAgendaOnce();
+    void programmeDayIsTheVenueLocalDate_data();
+    void programmeDayIsTheVenueLocalDate();
+    void everySingleBitFlipOfAValidTokenIsRefusedAsForged();
+    void everyTruncationAndDigitChangeIsRefused();
+    void tokenSignedByAnotherKeyIsForged();
+    void validTokenOfAnotherKnownEventIsOtherEvent();
+    void annulledCheckInCanBeRepeatedWithoutASecondBadge();
+    void everyScanIsLogged();
+};
+
+// Each row: what to scan (by a small script of steps) and the outcome of the last scan.
+void TestCheckInService::outcomes_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<bool>("admitted");
+
+    QTest::newRow("first scan is welcome") << u"day1"_s << u"welcome"_s << true;
+    QTest::newRow("second day is welcome back") << u"day1 day2"_s << u"welcome_back"_s << true;
+    QTest::newRow("same day again is already checked in") << u"day1 day1"_s << u"already_checked_in"_s << true;
+    QTest::newRow("revoked invitation") << u"revoke day1"_s << u"revoked"_s << false;
+    QTest::newRow("before the programme") << u"before"_s << u"not_programme_day"_s << false;
+    QTest::newRow("after the programme") << u"after"_s << u"not_programme_day"_s << false;
+    QTest::newRow("token of another event, same key") << u"otherevent"_s << u"other_event"_s << false;
+    QTest::newRow("genuine token unknown to this database") << u"unknown"_s << u"unknown"_s << false;
+    QTest::newRow("altered token") << u"forged"_s << u"forged"_s << false;
+    QTest::newRow("a URL QR code") << u"url"_s << u"unreadable"_s << false;
+    QTest::newRow("empty scan") << u"empty"_s << u"unreadable"_s << false;
+}
+
+void TestCheckInService::outcomes()
+{
+    QFETCH(QString, scenario);
+    QFETCH(QString, expected);
+    QFETCH(bool, admitted);
+
+    test::TestEvent fixture;
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.error()));
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+    const QString token = fixture.token(0);
+
+    CheckInOutcome last;
+    for (const QString &step : scenario.split(u' ')) {
+        if (step == u"day1") {
+            last = service.checkIn(token, fixture.localTime(1, 9, 0));
+        } else if (step == u"day2") {
+            last = service.checkIn(token, fixture.localTime(2, 9, 0));
+        } else if (step == u"revoke") {
+            db::GuestStore guests(fixture.db());
+            const auto guest = guests.byExternalId(fixture.event().id, fixture.externalId(0));
+            const auto invitation = guests.activeInvitation((*guest)->id);
+            QVERIFY(*guests.revokeInvitation((*invitation)->id));
+        } else if (step == u"before") {
+            last = service.checkIn(token, fixture.localTime(0, 23, 59));
+        } else if (step == u"after") {
+            last = service.checkIn(token, fixture.localTime(5, 0, 0));
+        } else if (step == u"otherevent") {
+            const auto other = InvitationToken::sign(fixture.key(), 123, InvitationToken::randomTokenId());
+            last = service.checkIn(other.toText(), fixture.localTime(1, 9, 0));
+            QCOMPARE(last.tokenEventNumber, 123);
+        } else if (step == u"unknown") {
+            const auto stranger = InvitationToken::sign(fixture.key(), 122, InvitationToken::randomTokenId());
+            last = service.checkIn(stranger.toText(), fixture.localTime(1, 9, 0));
+        } else if (step == u"forged") {
+            QString altered = token;
+            altered[100] = altered[100] == u'0' ? u'1' : u'0';
+            last = service.checkIn(altered, fixture.localTime(1, 9, 0));
+        } else if (step == u"url") {
+            last = service.checkIn(u"https://datatracker.ietf.org/meeting/122/"_s, fixture.localTime(1, 9, 0));
+        } else if (step == u"empty") {
+            last = service.checkIn(QString(), fixture.localTime(1, 9, 0));
+        }
+    }
+    QCOMPARE(outcomeName(last.kind), expected);
+    QCOMPARE(last.admitted(), admitted);
+    QVERIFY(!last.message.isEmpty());
+    if (last.admitted()) {
+        QCOMPARE(last.guestExternalId, fixture.externalId(0));
+        QCOMPARE(last.guestName, u"Guest 1"_s);
+        QVERIFY(!last.checkinId.isEmpty());
+    }
+    if (expected == u"welcome_back")
+        QCOMPARE(last.dayNumber, 2);
+    if (expected == u"already_checked_in")
+        QCOMPARE(last.firstScanLocal.toString(u"HH:mm"_s), u"09:00"_s);
+    if (expected == u"not_programme_day") {
+        QCOMPARE(last.programmeFirstDay, fixture.event().firstDay);
+        QCOMPARE(last.programmeLastDay, fixture.event().lastDay);
+    }
+    const int expectedRows = scenario == u"day1 day2" ? 2 : (last.admitted() ? 1 : 0);
+    QCOMPARE(attendanceRows(fixture.db(), fixture.event().id), expectedRows);
+}
+
+void TestCheckInService::firstCheckInQueuesBadgeAndAgendaOnce()
+{
+    test::TestEvent fixture;
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+    const auto first = service.checkIn(fixture.token(1), fixture.localTime(1, 8, 0));
+    QCOMPARE(first.kind, OutcomeKind::Welcome);
+    QCOMPARE(first.printJobsQueued, QStringList({u"badge"_s, u"agenda"_s}));
+    (void)service.checkIn(fixture.token(1), fixture.localTime(1, 8, 5));
+    (void)service.checkIn(fixture.token(1), fixture.localTime(2, 8, 0));
+
+    db::PrintJobStore jobs(fixture.db());
+    const auto all = jobs.jobs(fixture.event().id);
+    QVERIFY(all);
+    QCOMPARE(all->size(), 2);
+    QCOMPARE(all->at(0).kind, u"badge"_s);
+    QCOMPARE(all->at(0).state, u"queued"_s);
+    QCOMPARE(all->at(0).reason, u"checkin"_s);
+    QCOMPARE(all->at(1).kind, u"agenda"_s);
+}
+
+void TestCheckInService::programmeDayIsTheVenueLocalDate_data()
+{
+    QTest::addColumn<QString>("zone");
+    QTest::addColumn<QDate>("first");
+    QTest::addColumn<QDate>("last");
+    QTest::addColumn<QDateTime>("scanUtc");
+    QTest::addColumn<QString>("expectedOutcome");
+    QTest::addColumn<QDate>("expectedDay");
+
+    const QDate nov2(2026, 11, 2), nov5(2026, 11, 5);
+    // Bangkok is UTC+7 all year: 17:30Z on 1 Nov is 00:30 on 2 Nov there, the first programme day.
+    QTest::newRow("Bangkok 00:30 local is the next day")
+        << u"Asia/Bangkok"_s << nov2 << nov5 << QDateTime(QDate(2026, 11, 1), QTime(17, 30), Qt::UTC)
+        << u"welcome"_s << nov2;
+    QTest::newRow("Bangkok 23:59 local the evening before")
+        << u"Asia/Bangkok"_s << nov2 << nov5 << QDateTime(QDate(2026, 11, 1), QTime(16, 59), Qt::UTC)
+        << u"not_programme_day"_s << QDate(2026, 11, 1);
+    QTest::newRow("Bangkok exactly midnight local")
+        << u"Asia/Bangkok"_s << nov2 << nov5 << QDateTime(QDate(2026, 11, 1), QTime(17, 0), Qt::UTC)
+        << u"welcome"_s << nov2;
+    QTest::newRow("Bangkok last day 23:59 local")
+        << u"Asia/Bangkok"_s << nov2 << nov5 << QDateTime(QDate(2026, 11, 5), QTime(16, 59), Qt::UTC)
+        << u"welcome"_s << nov5;
+    QTest::newRow("Bangkok after the last day by one minute")
+        << u"Asia/Bangkok"_s << nov2 << nov5 << QDateTime(QDate(2026, 11, 5), QTime(17, 0), Qt::UTC)
+        << u"not_programme_day"_s << QDate(2026, 11, 6);
+    // Vancouver leaves DST on Sunday 1 Nov 2026 at 02:00 PDT: UTC-7 before, UTC-8 after.
+    const QDate oct31(2026, 10, 31), nov3(2026, 11, 3);
+    QTest::newRow("Vancouver 23:30 PDT on 31 Oct (UTC-7)")
+        << u"America/Vancouver"_s << oct31 << nov3 << QDateTime(QDate(2026, 11, 1), QTime(6, 30), Qt::UTC)
+        << u"welcome"_s << oct31;
+    QTest::newRow("Vancouver 00:30 PDT on 1 Nov, before the change")
+        << u"America/Vancouver"_s << oct31 << nov3 << QDateTime(QDate(2026, 11, 1), QTime(7, 30), Qt::UTC)
+        << u"welcome"_s << QDate(2026, 11, 1);
+    QTest::newRow("Vancouver 23:30 PST on 1 Nov, after the change (UTC-8)")
+        << u"America/Vancouver"_s << oct31 << nov3 << QDateTime(QDate(2026, 11, 2), QTime(7, 30), Qt::UTC)
+        << u"welcome"_s << QDate(2026, 11, 1);
+    QTest::newRow("Vancouver 00:30 PST on 2 Nov")
+        << u"America/Vancouver"_s << oct31 << nov3 << QDateTime(QDate(2026, 11, 2), QTime(8, 30), Qt::UTC)
+        << u"welcome"_s << QDate(2026, 11, 2);
+    QTest::newRow("UTC venue at midnight")
+        << u"UTC"_s << nov2 << nov5 << QDateTime(nov2, QTime(0, 0), Qt::UTC) << u"welcome"_s << nov2;
+}
+
+void TestCheckInService::programmeDayIsTheVenueLocalDate()
+{
+    QFETCH(QString, zone);
+    QFETCH(QDate, first);
+    QFETCH(QDate, last);
+    QFETCH(QDateTime, scanUtc);
+    QFETCH(QString, expectedOutcome);
+    QFETCH(QDate, expectedDay);
+
+    test::TestEvent::Options options;
+    options.timeZone = zone;
+    options.firstDay = first;
+    options.lastDay = last;
+    test::TestEvent fixture(options);
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.error()));
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+    QCOMPARE(service.programmeDay(scanUtc), expectedDay);
+    const auto outcome = service.checkIn(fixture.token(0), scanUtc);
+    QCOMPARE(outcomeName(outcome.kind), expectedOutcome);
+    if (outcome.admitted())
+        QCOMPARE(outcome.day, expectedDay);
+}
+
+void TestCheckInService::everySingleBitFlipOfAValidTokenIsRefusedAsForged()
+{
+    test::TestEvent fixture;
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+    const QByteArray bytes = InvitationToken::parse(fixture.token(0))->toBytes();
+    QCOMPARE(bytes.size(), 73);
+    for (int bit = 0; bit < bytes.size() * 8; ++bit) {
+        QByteArray flipped = bytes;
+        flipped[bit / 8] = char(flipped[bit / 8] ^ (1 << (bit % 8)));
+        const auto outcome = service.checkIn(InvitationToken::textFromBytes(flipped), fixture.localTime(1, 9, 0));
+        QVERIFY2(outcome.kind == OutcomeKind::Forged,
+                 qPrintable(u"bit %1 gave %2"_s.arg(bit).arg(outcomeName(outcome.kind))));
+    }
+    QCOMPARE(attendanceRows(fixture.db(), fixture.event().id), 0);
+    // The genuine token still works afterwards.
+    QCOMPARE(service.checkIn(fixture.token(0), fixture.localTime(1, 9, 0)).kind, OutcomeKind::Welcome);
+}
+
+void TestCheckInService::everyTruncationAndDigitChangeIsRefused()
+{
+    test::TestEvent fixture;
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+    const QString token = fixture.token(0);
+    for (int length = 0; length < token.size(); ++length) {
+        const auto outcome = service.checkIn(token.left(length), fixture.localTime(1, 9, 0));
+        QVERIFY2(outcome.kind == OutcomeKind::Unreadable, qPrintable(QString::number(length)));
+    }
+    for (int i = 0; i < token.size(); ++i) {
+        QString altered = token;
+        altered[i] = QChar(u'0' + (altered[i].unicode() - u'0' + 1) % 10);
+        const auto outcome = service.checkIn(altered, fixture.localTime(1, 9, 0));
+        QVERIFY2(outcome.kind == OutcomeKind::Forged, qPrintable(u"digit %1"_s.arg(i)));
+    }
+    QCOMPARE(service.checkIn(token + u"0"_s, fixture.localTime(1, 9, 0)).kind, OutcomeKind::Unreadable);
+    // Scanners may add a trailing newline or spaces: still the same invitation.
+    QCOMPARE(service.checkIn(u"  "_s + token + u"\r\n"_s, fixture.localTime(1, 9, 0)).kind, OutcomeKind::Welcome);
+}
+
+void TestCheckInService::tokenSignedByAnotherKeyIsForged()
+{
+    test::TestEvent fixture;
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+    const SigningKey otherKey = SigningKey::generate();
+    const auto mine = InvitationToken::parse(fixture.token(0));
+    const auto imposter = InvitationToken::sign(otherKey, 122, mine->tokenId());
+    QCOMPARE(service.checkIn(imposter.toText(), fixture.localTime(1, 9, 0)).kind, OutcomeKind::Forged);
+    const auto imposterOther = InvitationToken::sign(otherKey, 999, mine->tokenId());
+    QCOMPARE(service.checkIn(imposterOther.toText(), fixture.localTime(1, 9, 0)).kind, OutcomeKind::Forged);
+}
+
+void TestCheckInService::validTokenOfAnotherKnownEventIsOtherEvent()
+{
+    test::TestEvent fixture;
+    // Event 121 is in the same database with its own key.
+    const SigningKey dublinKey = SigningKey::generate();
+    db::EventRecord dublin;
+    dublin.number = 121;
+    dublin.name = u"IETF 121 Dublin"_s;
+    dublin.city = u"Dublin"_s;
+    dublin.timeZone = u"Europe/Dublin"_s;
+    dublin.firstDay = QDate(2024, 11, 2);
+    dublin.lastDay = QDate(2024, 11, 8);
+    dublin.verifyKey = dublinKey.publicKey();
+    QVERIFY(db::EventStore(fixture.db()).create(dublin));
+
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+    const auto dublinToken = InvitationToken::sign(dublinKey, 121, InvitationToken::randomTokenId());
+    const auto outcome = service.checkIn(dublinToken.toText(), fixture.localTime(1, 9, 0));
+    QCOMPARE(outcome.kind, OutcomeKind::OtherEvent);
+    QCOMPARE(outcome.tokenEventNumber, 121);
+    // The same token re-signed with our key claims to be for 121 but 121's key says no.
+    const auto fake = InvitationToken::sign(fixture.key(), 121, InvitationToken::randomTokenId());
+    QCOMPARE(service.checkIn(fake.toText(), fixture.localTime(1, 9, 0)).kind, OutcomeKind::Forged);
+}
+
+void TestCheckInService::annulledCheckInCanBeRepeatedWithoutASecondBadge()
+{
+    test::TestEvent fixture;
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+    const auto first = service.checkIn(fixture.token(0), fixture.localTime(1, 9, 0));
+    QCOMPARE(first.kind, OutcomeKind::Welcome);
+    db::AttendanceStore attendance(fixture.db());
+    QVERIFY(*attendance.annul(first.checkinId, u"scanned the wrong invitation"_s));
+    QVERIFY(!*attendance.annul(first.checkinId, u"twice"_s));
+    const auto again = service.checkIn(fixture.token(0), fixture.localTime(1, 9, 30));
+    QCOMPARE(again.kind, OutcomeKind::Welcome);
+    QVERIFY(again.printJobsQueued.isEmpty());
+    QVERIFY(again.checkinId != first.checkinId);
+    QCOMPARE(db::PrintJobStore(fixture.db()).jobs(fixture.event().id)->size(), 2);
+    QCOMPARE(attendanceRows(fixture.db(), fixture.event().id), 1);
+}
+
+void TestCheckInService::everyScanIsLogged()
+{
+    test::TestEvent fixture;
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+    (void)service.checkIn(fixture.token(0), fixture.localTime(1, 9, 0), u"scanner"_s);
+    (void)service.checkIn(fixture.token(0), fixture.localTime(1, 9, 1), u"camera"_s);
+    (void)service.checkIn(u"garbage"_s, fixture.localTime(1, 9, 2));
+    db::AttendanceStore store(fixture.db());
+    QCOMPARE(*store.scanCount(), 3);
+    QCOMPARE(*store.scanCount(u"welcome"_s), 1);
+    QCOMPARE(*store.scanCount(u"already_checked_in"_s), 1);
+    QCOMPARE(*store.scanCount(u"unreadable"_s), 1);
+}
+
+QTEST_GUILESS_MAIN(TestCheckInService)
+#include "tst_checkinservice.moc"
