@@ -1,0 +1,59 @@
+#pragma once
+
+#include "csvreader.h"
+
+#include <QByteArrayView>
+#include <QCoreApplication>
+#include <QDate>
+#include <QList>
+#include <QString>
+#include <QStringView>
+
+namespace checkin {
+
+// One validated guest from a guest-list CSV file, ready to be stored.
+struct GuestImportRow
+{
+    int line = 0; // physical line of the row in the file
+    QString externalId; // [A-Za-z0-9._-]{1,64}; from external_id, or derived from the email address
+    QString displayName; // never empty, never multi-line
+    QString givenName;
+    QString familyName;
+    QString latinName; // empty when not given (or the same as displayName): fall back to displayName
+    QString organisation;
+    QString countryCode; // ISO 3166-1 alpha-2, upper case, may be empty
+    QString role; // policymaker | staff | host
+    QString email;
+    QString language; // en | fr | es | ar | zh | ru
+    QString regType;
+    QString ticketType;
+    QList<QDate> days; // programme days the guest is expected, sorted; empty = every day
+
+    friend bool operator==(const GuestImportRow &, const GuestImportRow &) = default;
+};
+
+// Either every row of the file (problems empty) or every problem found in it (rows empty).
+struct GuestCsvResult
+{
+    QList<GuestImportRow> rows;
+    QList<CsvProblem> problems; // sorted by line, then column
+
+    // True if the file can be imported.
+    [[nodiscard]] bool ok() const { return problems.isEmpty(); }
+};
+
+// Reads a guest list: our own columns, or an IETF datatracker registration export (see guestcsv.cpp).
+class GuestCsv
+{
+    Q_DECLARE_TR_FUNCTIONS(GuestCsv)
+
+public:
+    GuestCsv() = delete;
+
+    // Validates a whole file for an event whose programme runs from firstDay to lastDay (inclusive).
+    [[nodiscard]] static GuestCsvResult parse(QByteArrayView bytes, QDate firstDay, QDate lastDay);
+    // Guest id derived from an email address: "g-" + 12 hex digits of SHA-256 of the trimmed, lower-cased address.
+    [[nodiscard]] static QString idFromEmail(QStringView email);
+};
+
+} // namespace checkin
