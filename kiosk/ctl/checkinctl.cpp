@@ -1,0 +1,615 @@
+#include "checkinctl.h"
+
+#include "attendancereport.h"
+#include "checkinservice.h"
+#include "demoevent.h"
+#include "guestimporter.h"
+#include "invitationtoken.h"
+#include "invitationissuer.h"
+#include "qrdecoder.h"
+#include "signingkey.h"
+#include "staffactions.h"
+
+#include <database.h>
+#include <eventstore.h>
+#include <records.h>
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QSysInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTimeZone>
+
+#include <cstdio>
+#include <functional>
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+namespace checkin {
+
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kRefused = 1;
+constexpr int kFailed = 2;
+
+const char *const kOverview = R"(checkinctl - prepare and run an IETF Policymaker Program check-in
+
+Usage: checkinctl [--db PATH] [--event NUMBER] [--kiosk ID] COMMAND [OPTIONS]
+
+Preparing an event:
+  keygen --out DIR                 make an Ed25519 key pair: DIR/signing.key (secret, 0600) and DIR/verify.pub
+  event create --number N --name TEXT --city TEXT --tz ZONE --from DATE --to DATE --verify-key FILE
+                                   add an event (ZONE is an IANA time zone such as Asia/Bangkok; dates YYYY-MM-DD)
+  event list                       list the events in the database
+  guests import FILE.csv           import or update the guest list (UTF-8 CSV; datatracker columns accepted)
+  invitations issue --key FILE --out DIR [GUEST...]
+                                   write DIR/<external_id>.png (QR) and DIR/<external_id>.pdf (invitation)
+  demo [--out DIR]                 create the built-in demo event with guests, key and invitations
+
+During the event:
+  checkin --payload TEXT | --image FILE [--at ISO8601] [--source NAME]
+                                   check a guest in from a scanned code or a photo of it
+  decode IMAGE...                  print every QR code found in each image
+  attendance [--day DATE] [--format json|csv] [--out FILE]
+                                   who was expected and who arrived, per programme day
+  annul CHECKIN_ID --reason TEXT   annul a wrong check-in (kept in the record, marked annulled)
+  revoke GUEST [--reason TEXT]     revoke a guest's invitation (lost or misused)
+
+Global options:
+  --db PATH        the database file (default: $CHECKIN_DB, else %1)
+  --event NUMBER   the IETF meeting number (default: the only or latest event)
+  --kiosk ID       this machine's kiosk id for recorded rows (default: $CHECKIN_KIOSK, else the host name)
+  -h, --help       this help; 'checkinctl help COMMAND' for one command
+  -v, --version    the version
+
+Every result is printed as one line of JSON on standard output; messages go to standard error.
+Exit status: 0 success (guest admitted), 1 guest refused, 2 usage or system error.
+Guests are named by their external id (the external_id column of the guest list).
+)";
+
+const std::map<QString, const char *> kCommandHelp = {
+    {u"keygen"_s, R"(checkinctl keygen --out DIR
+
+Makes a new Ed25519 signing key pair with libsodium. DIR/signing.key is the secret key (mode 0600): keep it
+on the organiser's machine, never on a kiosk. DIR/verify.pub is the public key that kiosks use to check
+invitations; give it to 'event create'. An existing signing.key is never overwritten.
+Prints {"signing_key": PATH, "verify_key": PATH}.
+)"},
+    {u"event"_s, R"(checkinctl event create --number N --name TEXT --city TEXT --tz ZONE --from DATE --to DATE --verify-key FILE
+checkinctl event list
+
+create: adds an event. N is the IETF meeting number (e.g. 122), ZONE the venue's IANA time zone (e.g.
+Asia/Bangkok): programme days are dates in that zone. --from/--to are the first and last programme days
+(YYYY-MM-DD). FILE is verify.pub from 'keygen'. Creates the database file if it does not exist.
+list: prints one JSON line per event.
+)"},
+    {u"guests"_s, R"(checkinctl guests import FILE.csv
+
+Imports the guest list into the event: RFC 4180 CSV in UTF-8 (with or without BOM), CRLF or LF.
+Columns (header names, any order): external_id, display_name, latin_name, given_name/first_name,
+family_name/last_name, organisation/affiliation, country_code (ISO 3166 alpha-2), role
+(policymaker|staff|host), email, language (en|fr|es|ar|zh|ru), days (programme day numbers or dates),
+reg_type, ticket_type. An IETF datatracker registration export works as is; without external_id each guest's
+id is derived from the e-mail address (a hash, no personal data). Re-importing updates guests, never
+duplicates them. A file with any problem is rejected whole, every problem is listed by line and column, and
+the database is left exactly as it was.
+)"},
+    {u"invitations"_s, R"(checkinctl invitations issue --key FILE --out DIR [GUEST...]
+
+Gives every guest (or the named ones) a signed invitation and writes DIR/<external_id>.png (the QR code)
+and DIR/<external_id>.pdf (a one-page invitation to e-mail or print). FILE is signing.key from 'keygen'.
+Running it again re-writes the same codes: invitations already sent keep working.
+)"},
+    {u"demo"_s, R"(checkinctl demo [--out DIR]
+
+Creates the built-in demo: event 900 in Bangkok with programme days around today, a dozen fictional guests
+whose names use many scripts, a key pair in DIR/keys and every invitation in DIR/invitations (default DIR:
+the folder of the database). Safe to run again.
+)"},
+    {u"checkin"_s, R"(checkinctl checkin --payload TEXT | --image FILE [--at ISO8601] [--source NAME]
+
+Checks a guest in: verifies the invitation, records the day's attendance once and, on the first day, queues
+the badge and agenda for printing. --payload is the scanned text; --image a photo or PNG of the QR code.
+--at pretends the scan happened at that time (default now). Prints
+{"outcome": ..., "guest": ..., "day": ..., ...} with outcome one of welcome, welcome_back,
+already_checked_in, revoked, other_event, not_programme_day, forged, unknown, unreadable.
+Exit status 0 when the guest is admitted, 1 when refused, 2 on error. Once this prints an outcome the
+check-in is on disk: a crash or power cut cannot lose it.
+)"},
+    {u"decode"_s, R"(checkinctl decode IMAGE...
+
+Prints, for each image, every QR code found in it (ZXing-C++ with try-harder and rotation):
+{"image": PATH, "codes": [{"text": ..., "format": ..., "position": [[x,y],...]}]}.
+Exit status 2 if any image cannot be read.
+)"},
+    {u"attendance"_s, R"(checkinctl attendance [--day DATE] [--format json|csv] [--out FILE]
+
+Per programme day: how many guests were expected, how many arrived, and who (with the first scan time in
+the venue's time zone). json (default) prints one line per day; csv prints one row per guest per day, ready
+for a spreadsheet (cells are protected against formula injection). --out writes to FILE instead.
+)"},
+    {u"annul"_s, R"(checkinctl annul CHECKIN_ID --reason TEXT
+
+Annuls a check-in (the "checkin" id printed by 'checkin'). The row is kept and marked annulled; the staff
+action log records who, when and why. The guest can then be checked in again; their badge is not queued a
+second time (reprints are explicit).
+)"},
+    {u"revoke"_s, R"(checkinctl revoke GUEST [--reason TEXT]
+
+Revokes the guest's invitation: every later scan of it is refused with "revoked". Recorded in the staff
+action log.
+)"},
+};
+
+void printJson(const QJsonObject &o)
+{
+    const QByteArray line = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fflush(stdout);
+}
+
+int fail(const QString &message, int code = kFailed)
+{
+    std::fprintf(stderr, "checkinctl: %s\n", qPrintable(message));
+    return code;
+}
+
+QString defaultDbPath()
+{
+    const QString env = qEnvironmentVariable("CHECKIN_DB");
+    if (!env.isEmpty())
+        return env;
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(u"checkin.sqlite"_s);
+}
+
+QString defaultKioskId()
+{
+    const QString env = qEnvironmentVariable("CHECKIN_KIOSK");
+    return env.isEmpty() ? QSysInfo::machineHostName() : env;
+}
+
+// Everything a command needs from the command line.
+struct Context
+{
+    QCommandLineParser &parser;
+    QStringList args; // positional arguments after the command (and sub-command)
+    QString dbPath;
+    QString kioskId;
+
+    [[nodiscard]] QString value(const char *name) const { return parser.value(QString::fromLatin1(name)); }
+    [[nodiscard]] bool isSet(const char *name) const { return parser.isSet(QString::fromLatin1(name)); }
+};
+
+std::expected<std::unique_ptr<db::Database>, QString> openDb(const Context &ctx,
+                                                             db::Database::OpenMode mode = db::Database::OpenMode::MustExist)
+{
+    if (mode == db::Database::OpenMode::CreateIfMissing)
+        QDir().mkpath(QFileInfo(ctx.dbPath).absolutePath());
+    auto db = db::Database::open(ctx.dbPath, mode);
+    if (!db)
+        return std::unexpected(db.error().message);
+    return std::move(*db);
+}
+
+std::expected<db::EventRecord, QString> chooseEvent(db::Database &db, const Context &ctx)
+{
+    db::EventStore events(db);
+    if (ctx.isSet("event")) {
+        bool ok = false;
+        const int number = ctx.value("event").toInt(&ok);
+        if (!ok)
+            return std::unexpected(u"--event takes an IETF meeting number, e.g. --event 122."_s);
+        auto event = events.byNumber(number);
+        if (!event)
+            return std::unexpected(event.error().message);
+        if (!*event)
+            return std::unexpected(u"There is no event %1 in %2 ('checkinctl event list' shows them)."_s.arg(number).arg(ctx.dbPath));
+        return **event;
+    }
+    auto latest = events.latest();
+    if (!latest)
+        return std::unexpected(latest.error().message);
+    if (!*latest)
+        return std::unexpected(u"There is no event in %1 yet: create one with 'checkinctl event create'."_s.arg(ctx.dbPath));
+    return **latest;
+}
+
+QJsonObject eventJson(const db::EventRecord &e)
+{
+    return QJsonObject{{u"number"_s, e.number},
+                       {u"name"_s, e.name},
+                       {u"city"_s, e.city},
+                       {u"tz"_s, e.timeZone},
+                       {u"from"_s, e.firstDay.toString(Qt::ISODate)},
+                       {u"to"_s, e.lastDay.toString(Qt::ISODate)}};
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+int cmdKeygen(Context &ctx)
+{
+    if (!ctx.isSet("out"))
+        return fail(u"keygen needs --out DIR (the folder for signing.key and verify.pub)."_s);
+    const QString dir = ctx.value("out");
+    const SigningKey key = SigningKey::generate();
+    if (auto ok = key.writeFiles(dir); !ok)
+        return fail(ok.error());
+    printJson({{u"signing_key"_s, QDir(dir).absoluteFilePath(u"signing.key"_s)},
+               {u"verify_key"_s, QDir(dir).absoluteFilePath(u"verify.pub"_s)}});
+    return kOk;
+}
+
+int cmdEventCreate(Context &ctx)
+{
+    QStringList missing;
+    for (const char *name : {"number", "name", "city", "tz", "from", "to", "verify-key"}) {
+        if (!ctx.isSet(name))
+            missing << u"--"_s + QString::fromLatin1(name);
+    }
+    if (!missing.isEmpty())
+        return fail(u"event create is missing %1 (see 'checkinctl help event')."_s.arg(missing.join(u", "_s)));
+
+    db::EventRecord event;
+    bool ok = false;
+    event.number = ctx.value("number").toInt(&ok);
+    if (!ok || event.number <= 0 || event.number > 65535)
+        return fail(u"--number must be an IETF meeting number between 1 and 65535, not \"%1\"."_s.arg(ctx.value("number")));
+    event.name = ctx.value("name").trimmed();
+    event.city = ctx.value("city").trimmed();
+    if (event.name.isEmpty() || event.city.isEmpty())
+        return fail(u"--name and --city must not be empty."_s);
+    event.timeZone = ctx.value("tz");
+    if (!QTimeZone::isTimeZoneIdAvailable(event.timeZone.toUtf8()))
+        return fail(u"Unknown time zone \"%1\": use an IANA name such as Asia/Bangkok or Europe/Dublin."_s.arg(event.timeZone));
+    event.firstDay = QDate::fromString(ctx.value("from"), Qt::ISODate);
+    event.lastDay = QDate::fromString(ctx.value("to"), Qt::ISODate);
+    if (!event.firstDay.isValid() || !event.lastDay.isValid())
+        return fail(u"--from and --to must be dates written YYYY-MM-DD."_s);
+    if (event.lastDay < event.firstDay)
+        return fail(u"--to (%1) is before --from (%2)."_s.arg(ctx.value("to"), ctx.value("from")));
+    if (event.firstDay.daysTo(event.lastDay) > 31)
+        return fail(u"The programme runs more than 31 days; check --from and --to."_s);
+    auto key = SigningKey::loadPublicKey(ctx.value("verify-key"));
+    if (!key)
+        return fail(key.error());
+    event.verifyKey = *key;
+
+    auto db = openDb(ctx, db::Database::OpenMode::CreateIfMissing);
+    if (!db)
+        return fail(db.error());
+    auto id = db::EventStore(**db).create(event);
+    if (!id)
+        return fail(id.error().message);
+    db::StaffActionRecord audit;
+    audit.kioskId = ctx.kioskId;
+    audit.actor = u"checkinctl"_s;
+    audit.action = u"event-create"_s;
+    audit.eventId = *id;
+    audit.detail = QString::fromUtf8(QJsonDocument(eventJson(event)).toJson(QJsonDocument::Compact));
+    (void)db::StaffActionStore(**db).append(audit);
+    QJsonObject out = eventJson(event);
+    out[u"db"_s] = QFileInfo(ctx.dbPath).absoluteFilePath();
+    printJson(out);
+    return kOk;
+}
+
+int cmdEventList(Context &ctx)
+{
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    auto events = db::EventStore(**db).all();
+    if (!events)
+        return fail(events.error().message);
+    for (const db::EventRecord &e : *events)
+        printJson(eventJson(e));
+    return kOk;
+}
+
+int cmdGuestsImport(Context &ctx)
+{
+    if (ctx.args.size() != 1)
+        return fail(u"guests import takes one CSV file: checkinctl guests import FILE.csv"_s);
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    auto event = chooseEvent(**db, ctx);
+    if (!event)
+        return fail(event.error());
+    GuestImporter importer(**db, *event, ctx.kioskId);
+    auto summary = importer.importFile(ctx.args.first());
+    if (!summary) {
+        for (const CsvProblem &p : summary.error().problems)
+            std::fprintf(stderr, "%s: %s\n", qPrintable(QFileInfo(ctx.args.first()).fileName()), qPrintable(p.toString()));
+        QJsonArray problems;
+        for (const CsvProblem &p : summary.error().problems) {
+            problems.append(QJsonObject{{u"line"_s, p.line},
+                                        {u"column"_s, p.column},
+                                        {u"column_name"_s, p.columnName},
+                                        {u"message"_s, p.message}});
+        }
+        printJson({{u"imported"_s, false}, {u"problems"_s, problems}, {u"message"_s, summary.error().message}});
+        return fail(summary.error().message);
+    }
+    printJson({{u"imported"_s, true},
+               {u"event"_s, event->number},
+               {u"inserted"_s, summary->inserted},
+               {u"updated"_s, summary->updated},
+               {u"unchanged"_s, summary->unchanged}});
+    return kOk;
+}
+
+int cmdInvitationsIssue(Context &ctx)
+{
+    if (!ctx.isSet("key") || !ctx.isSet("out"))
+        return fail(u"invitations issue needs --key FILE (signing.key) and --out DIR."_s);
+    auto key = SigningKey::load(ctx.value("key"));
+    if (!key)
+        return fail(key.error());
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    auto event = chooseEvent(**db, ctx);
+    if (!event)
+        return fail(event.error());
+    InvitationIssuer issuer(**db, *event, *key);
+    auto issued = issuer.issue(ctx.value("out"), ctx.args, [](const InvitationIssuer::Issued &item) {
+        printJson({{u"guest"_s, item.externalId},
+                   {u"png"_s, QFileInfo(item.pngPath).absoluteFilePath()},
+                   {u"pdf"_s, QFileInfo(item.pdfPath).absoluteFilePath()},
+                   {u"new"_s, item.newInvitation}});
+    });
+    if (!issued)
+        return fail(issued.error());
+    std::fprintf(stderr, "checkinctl: %lld invitation(s) written to %s\n", static_cast<long long>(issued->size()),
+                 qPrintable(QDir(ctx.value("out")).absolutePath()));
+    return kOk;
+}
+
+int cmdDemo(Context &ctx)
+{
+    const QString out = ctx.isSet("out") ? ctx.value("out") : QFileInfo(ctx.dbPath).absolutePath();
+    auto result = DemoEvent::ensure(ctx.dbPath, out, ctx.kioskId);
+    if (!result)
+        return fail(result.error());
+    printJson({{u"db"_s, QFileInfo(result->dbPath).absoluteFilePath()},
+               {u"event"_s, result->eventNumber},
+               {u"guests"_s, result->guests},
+               {u"keys"_s, QDir(result->keyDir).absolutePath()},
+               {u"invitations"_s, QDir(result->invitationsDir).absolutePath()},
+               {u"created"_s, result->created}});
+    return kOk;
+}
+
+int cmdCheckin(Context &ctx)
+{
+    if (ctx.isSet("payload") == ctx.isSet("image"))
+        return fail(u"checkin needs exactly one of --payload TEXT or --image FILE."_s);
+    QDateTime at = QDateTime::currentDateTimeUtc();
+    if (ctx.isSet("at")) {
+        at = QDateTime::fromString(ctx.value("at"), Qt::ISODateWithMs);
+        if (!at.isValid())
+            return fail(u"--at must be an ISO 8601 time such as 2026-11-02T09:30:00+07:00 or 2026-11-02T02:30:00Z."_s);
+        at = at.toUTC();
+    }
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    auto event = chooseEvent(**db, ctx);
+    if (!event)
+        return fail(event.error());
+
+    QString payload = ctx.value("payload");
+    QString source = ctx.isSet("source") ? ctx.value("source") : u"cli"_s;
+    if (ctx.isSet("image")) {
+        auto codes = QrDecoder::decodeFile(ctx.value("image"));
+        if (!codes)
+            return fail(codes.error());
+        source = ctx.isSet("source") ? source : u"image"_s;
+        // Several codes in one photo: prefer the one that is shaped like an invitation.
+        payload.clear();
+        for (const DecodedCode &code : *codes) {
+            if (InvitationToken::parse(code.text).has_value() || payload.isEmpty())
+                payload = code.text;
+        }
+    }
+    CheckInService service(**db, *event, ctx.kioskId);
+    const CheckInOutcome outcome = service.checkIn(payload, at, source);
+    printJson(outcome.toJson());
+    if (outcome.kind == OutcomeKind::SystemError)
+        return fail(outcome.message);
+    if (!outcome.admitted())
+        std::fprintf(stderr, "checkinctl: refused: %s\n", qPrintable(outcome.message));
+    return outcome.admitted() ? kOk : kRefused;
+}
+
+int cmdDecode(Context &ctx)
+{
+    if (ctx.args.isEmpty())
+        return fail(u"decode takes one or more image files."_s);
+    int status = kOk;
+    for (const QString &path : std::as_const(ctx.args)) {
+        auto codes = QrDecoder::decodeFile(path);
+        if (!codes) {
+            printJson({{u"image"_s, path}, {u"error"_s, codes.error()}});
+            std::fprintf(stderr, "checkinctl: %s\n", qPrintable(codes.error()));
+            status = kFailed;
+            continue;
+        }
+        QJsonArray list;
+        for (const DecodedCode &code : *codes) {
+            QJsonArray corners;
+            for (const QPointF &p : code.position)
+                corners.append(QJsonArray{qRound(p.x()), qRound(p.y())});
+            list.append(QJsonObject{{u"text"_s, code.text}, {u"format"_s, code.format}, {u"position"_s, corners}});
+        }
+        printJson({{u"image"_s, path}, {u"codes"_s, list}});
+    }
+    return status;
+}
+
+int cmdAttendance(Context &ctx)
+{
+    std::optional<QDate> day;
+    if (ctx.isSet("day")) {
+        day = QDate::fromString(ctx.value("day"), Qt::ISODate);
+        if (!day->isValid())
+            return fail(u"--day must be a date written YYYY-MM-DD."_s);
+    }
+    const QString format = ctx.isSet("format") ? ctx.value("format") : u"json"_s;
+    if (format != u"json" && format != u"csv")
+        return fail(u"--format is json or csv."_s);
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    auto event = chooseEvent(**db, ctx);
+    if (!event)
+        return fail(event.error());
+    auto report = AttendanceReport::build(**db, *event, day);
+    if (!report)
+        return fail(report.error());
+
+    QByteArray output;
+    if (format == u"csv") {
+        output = AttendanceReport::toCsv(*report);
+    } else {
+        for (const AttendanceReport::Day &d : *report) {
+            QJsonObject o = d.toJson();
+            o[u"event"_s] = event->number;
+            output += QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+        }
+    }
+    if (ctx.isSet("out")) {
+        QSaveFile file(ctx.value("out"));
+        if (!file.open(QIODevice::WriteOnly) || file.write(output) != output.size() || !file.commit())
+            return fail(u"Cannot write %1: %2."_s.arg(ctx.value("out"), file.errorString()));
+        std::fprintf(stderr, "checkinctl: attendance written to %s\n", qPrintable(QFileInfo(ctx.value("out")).absoluteFilePath()));
+    } else {
+        std::fwrite(output.constData(), 1, size_t(output.size()), stdout);
+    }
+    return kOk;
+}
+
+int cmdAnnul(Context &ctx)
+{
+    if (ctx.args.size() != 1 || !ctx.isSet("reason"))
+        return fail(u"annul takes a check-in id and --reason TEXT."_s);
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    auto event = chooseEvent(**db, ctx);
+    if (!event)
+        return fail(event.error());
+    StaffActions actions(**db, *event, ctx.kioskId, u"checkinctl"_s);
+    if (auto ok = actions.annul(ctx.args.first(), ctx.value("reason")); !ok)
+        return fail(ok.error());
+    printJson({{u"annulled"_s, ctx.args.first()}, {u"reason"_s, ctx.value("reason")}});
+    return kOk;
+}
+
+int cmdRevoke(Context &ctx)
+{
+    if (ctx.args.size() != 1)
+        return fail(u"revoke takes one guest external id."_s);
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    auto event = chooseEvent(**db, ctx);
+    if (!event)
+        return fail(event.error());
+    StaffActions actions(**db, *event, ctx.kioskId, u"checkinctl"_s);
+    const QString reason = ctx.isSet("reason") ? ctx.value("reason") : u"revoked by staff"_s;
+    if (auto ok = actions.revoke(ctx.args.first(), reason); !ok)
+        return fail(ok.error());
+    printJson({{u"revoked"_s, ctx.args.first()}, {u"reason"_s, reason}});
+    return kOk;
+}
+
+} // namespace
+
+int runCheckinCtl(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QList<QCommandLineOption> options = {
+        {{u"h"_s, u"help"_s}, u"help"_s},
+        {{u"v"_s, u"version"_s}, u"version"_s},
+        {u"db"_s, u"database"_s, u"PATH"_s},
+        {u"event"_s, u"event"_s, u"NUMBER"_s},
+        {u"kiosk"_s, u"kiosk id"_s, u"ID"_s},
+        {u"out"_s, u"output"_s, u"PATH"_s},
+        {u"number"_s, u"number"_s, u"N"_s},
+        {u"name"_s, u"name"_s, u"TEXT"_s},
+        {u"city"_s, u"city"_s, u"TEXT"_s},
+        {u"tz"_s, u"time zone"_s, u"ZONE"_s},
+        {u"from"_s, u"first day"_s, u"DATE"_s},
+        {u"to"_s, u"last day"_s, u"DATE"_s},
+        {u"verify-key"_s, u"public key"_s, u"FILE"_s},
+        {u"key"_s, u"signing key"_s, u"FILE"_s},
+        {u"payload"_s, u"scanned text"_s, u"TEXT"_s},
+        {u"image"_s, u"image"_s, u"FILE"_s},
+        {u"at"_s, u"time"_s, u"ISO8601"_s},
+        {u"source"_s, u"source"_s, u"NAME"_s},
+        {u"day"_s, u"day"_s, u"DATE"_s},
+        {u"format"_s, u"format"_s, u"FORMAT"_s},
+        {u"reason"_s, u"reason"_s, u"TEXT"_s},
+    };
+    parser.addOptions(options);
+    if (!parser.parse(arguments))
+        return fail(parser.errorText() + u" (see 'checkinctl --help')."_s);
+
+    QStringList positional = parser.positionalArguments();
+    const QString overview = QString::fromUtf8(kOverview).arg(defaultDbPath());
+    if (parser.isSet(u"version"_s)) {
+        std::printf("checkinctl %s\n", qPrintable(QCoreApplication::applicationVersion()));
+        return kOk;
+    }
+    if (positional.isEmpty()) {
+        std::fputs(qPrintable(overview), parser.isSet(u"help"_s) ? stdout : stderr);
+        return parser.isSet(u"help"_s) ? kOk : kFailed;
+    }
+    QString command = positional.takeFirst();
+    if (command == u"help" || parser.isSet(u"help"_s)) {
+        const QString topic = command == u"help" ? positional.value(0) : command;
+        const auto it = kCommandHelp.find(topic);
+        std::fputs(it == kCommandHelp.end() ? qPrintable(overview) : it->second, stdout);
+        return kOk;
+    }
+
+    Context ctx{parser, positional, parser.isSet(u"db"_s) ? parser.value(u"db"_s) : defaultDbPath(),
+                parser.isSet(u"kiosk"_s) ? parser.value(u"kiosk"_s) : defaultKioskId()};
+
+    using Handler = std::function<int(Context &)>;
+    const std::map<QString, Handler> withSub = {
+        {u"event create"_s, cmdEventCreate},
+        {u"event list"_s, cmdEventList},
+        {u"guests import"_s, cmdGuestsImport},
+        {u"invitations issue"_s, cmdInvitationsIssue},
+    };
+    const std::map<QString, Handler> simple = {
+        {u"keygen"_s, cmdKeygen},     {u"demo"_s, cmdDemo},   {u"checkin"_s, cmdCheckin},
+        {u"decode"_s, cmdDecode},     {u"attendance"_s, cmdAttendance},
+        {u"annul"_s, cmdAnnul},       {u"revoke"_s, cmdRevoke},
+    };
+    if (const auto it = simple.find(command); it != simple.end())
+        return it->second(ctx);
+    if (!ctx.args.isEmpty()) {
+        const QString full = command + u' ' + ctx.args.first();
+        if (const auto it = withSub.find(full); it != withSub.end()) {
+            ctx.args.removeFirst();
+            return it->second(ctx);
+        }
+    }
+    if (kCommandHelp.contains(command))
+        return fail(u"'%1' needs a sub-command; see 'checkinctl help %1'."_s.arg(command));
+    return fail(u"Unknown command '%1'; see 'checkinctl --help'."_s.arg(command));
+}
+
+} // namespace checkin

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "csvreader.h"
+
+#include <QList>
+#include <QString>
+
+#include <expected>
+
+namespace checkin::db {
+class Database;
+struct EventRecord;
+} // namespace checkin::db
+
+namespace checkin {
+
+// Imports a guest-list CSV into an event: all rows in one transaction, or none.
+class GuestImporter
+{
+public:
+    struct Summary
+    {
+        int inserted = 0;
+        int updated = 0;
+        int unchanged = 0;
+    };
+    struct Failure
+    {
+        QString message;            // one sentence for the whole failure
+        QList<CsvProblem> problems; // every problem by line and column (empty for I/O or database errors)
+    };
+
+    GuestImporter(db::Database &db, const db::EventRecord &event, QString kioskId);
+
+    // Reads and validates the file, then upserts every guest; a bad file changes nothing.
+    [[nodiscard]] std::expected<Summary, Failure> importFile(const QString &path);
+    // Same for bytes already in memory (name is used in messages and the audit log).
+    [[nodiscard]] std::expected<Summary, Failure> importBytes(const QByteArray &bytes, const QString &name);
+
+private:
+    db::Database &m_db;
+    const db::EventRecord &m_event;
+    QString m_kioskId;
+};
+
+} // namespace checkin

@@ -1,0 +1,100 @@
+#include "staffactions.h"
+
+#include <attendancestore.h>
+#include <database.h>
+#include <gueststore.h>
+#include <printjobstore.h>
+#include <records.h>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace checkin {
+
+namespace {
+
+QString detailJson(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+StaffActions::StaffActions(db::Database &db, const db::EventRecord &event, QString kioskId, QString actor)
+    : m_db(db)
+    , m_event(event)
+    , m_kioskId(std::move(kioskId))
+    , m_actor(std::move(actor))
+{
+}
+
+std::expected<void, QString> StaffActions::annul(const QString &checkinId, const QString &reason)
+{
+    if (reason.trimmed().isEmpty())
+        return std::unexpected(u"Give a reason for annulling the check-in (--reason)."_s);
+    db::Transaction tx(m_db);
+    if (auto ok = tx.begin(); !ok)
+        return std::unexpected(ok.error().message);
+    db::AttendanceStore attendance(m_db);
+    auto row = attendance.byUid(checkinId);
+    if (!row)
+        return std::unexpected(row.error().message);
+    if (!*row || (*row)->eventId != m_event.id)
+        return std::unexpected(u"No check-in %1 in %2."_s.arg(checkinId, m_event.name));
+    if (!(*row)->annulledAt.isEmpty())
+        return std::unexpected(u"Check-in %1 was already annulled at %2."_s.arg(checkinId, (*row)->annulledAt));
+    auto changed = attendance.annul(checkinId, reason);
+    if (!changed)
+        return std::unexpected(changed.error().message);
+
+    db::StaffActionRecord audit;
+    audit.kioskId = m_kioskId;
+    audit.actor = m_actor;
+    audit.action = u"annul"_s;
+    audit.eventId = m_event.id;
+    audit.guestId = (*row)->guestId;
+    audit.targetUid = checkinId;
+    audit.detail = detailJson({{u"reason"_s, reason}, {u"day"_s, (*row)->day.toString(Qt::ISODate)}});
+    if (auto ok = db::StaffActionStore(m_db).append(audit); !ok)
+        return std::unexpected(ok.error().message);
+    if (auto ok = tx.commit(); !ok)
+        return std::unexpected(ok.error().message);
+    return {};
+}
+
+std::expected<void, QString> StaffActions::revoke(const QString &externalId, const QString &reason)
+{
+    db::Transaction tx(m_db);
+    if (auto ok = tx.begin(); !ok)
+        return std::unexpected(ok.error().message);
+    db::GuestStore guests(m_db);
+    auto guest = guests.byExternalId(m_event.id, externalId);
+    if (!guest)
+        return std::unexpected(guest.error().message);
+    if (!*guest)
+        return std::unexpected(u"No guest %1 in %2."_s.arg(externalId, m_event.name));
+    auto invitation = guests.activeInvitation((*guest)->id);
+    if (!invitation)
+        return std::unexpected(invitation.error().message);
+    if (!*invitation)
+        return std::unexpected(u"Guest %1 has no active invitation to revoke."_s.arg(externalId));
+    if (auto ok = guests.revokeInvitation((*invitation)->id); !ok)
+        return std::unexpected(ok.error().message);
+
+    db::StaffActionRecord audit;
+    audit.kioskId = m_kioskId;
+    audit.actor = m_actor;
+    audit.action = u"revoke"_s;
+    audit.eventId = m_event.id;
+    audit.guestId = (*guest)->id;
+    audit.detail = detailJson({{u"reason"_s, reason}, {u"invitation"_s, QString::fromLatin1((*invitation)->tokenId.toHex())}});
+    if (auto ok = db::StaffActionStore(m_db).append(audit); !ok)
+        return std::unexpected(ok.error().message);
+    if (auto ok = tx.commit(); !ok)
+        return std::unexpected(ok.error().message);
+    return {};
+}
+
+} // namespace checkin

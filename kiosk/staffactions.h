@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+
+#include <expected>
+
+namespace checkin::db {
+class Database;
+struct EventRecord;
+} // namespace checkin::db
+
+namespace checkin {
+
+// Corrections staff make: annul a check-in, revoke an invitation. Each is one transaction with its audit row.
+class StaffActions
+{
+public:
+    StaffActions(db::Database &db, const db::EventRecord &event, QString kioskId, QString actor);
+
+    // Annuls the check-in with this id (attendance uid); the row stays, marked, and the audit log says why.
+    [[nodiscard]] std::expected<void, QString> annul(const QString &checkinId, const QString &reason);
+    // Revokes the guest's active invitation (guest named by external id); later scans are refused.
+    [[nodiscard]] std::expected<void, QString> revoke(const QString &externalId, const QString &reason);
+
+private:
+    db::Database &m_db;
+    const db::EventRecord &m_event;
+    QString m_kioskId;
+    QString m_actor;
+};
+
+} // namespace checkin

@@ -1,0 +1,186 @@
+// The SQLite layer: migrations from an empty file, refusing newer schemas, private file mode, WAL, rollback.
+#include <database.h>
+#include <eventstore.h>
+#include <gueststore.h>
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+using namespace checkin::db;
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void emptyFileIsMigratedToTheLatestSchema();
+    void reopeningDoesNotMigrateAgain();
+    void databaseNewerThanThisBuildIsRefusedUnchanged();
+    void missingFileIsAnErrorUnlessCreationIsAllowed();
+    void createdFileIsPrivateToItsOwner();
+    void notADatabaseGivesAClearError();
+    void journalIsWalAndForeignKeysAreEnforced();
+    void uncommittedTransactionRollsBack();
+    void guestUpsertUpdatesInsteadOfDuplicating();
+};
+
+void TestDatabase::emptyFileIsMigratedToTheLatestSchema()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"new.sqlite"_s);
+    auto db = Database::open(path, Database::OpenMode::CreateIfMissing);
+    QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+    QCOMPARE((*db)->schemaVersion(), Database::latestSchemaVersion());
+    QVERIFY(Database::latestSchemaVersion() >= 1);
+    for (const char *table : {"event", "guest", "invitation", "attendance", "scan_log", "agenda_item",
+                              "guest_agenda", "print_job", "staff_action"}) {
+        auto stmt = (*db)->prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1");
+        QVERIFY(stmt);
+        stmt->bind(1, QString::fromLatin1(table));
+        QVERIFY(*stmt->step());
+        QVERIFY2(stmt->int64(0) == 1, table);
+    }
+    QCOMPARE(*(*db)->integrityCheck(), u"ok"_s);
+}
+
+void TestDatabase::reopeningDoesNotMigrateAgain()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"db.sqlite"_s);
+    {
+        auto db = Database::open(path, Database::OpenMode::CreateIfMissing);
+        QVERIFY(db);
+        EventRecord e{0, 122, u"IETF 122"_s, u"Bangkok"_s, u"Asia/Bangkok"_s, QDate(2025, 3, 15),
+                      QDate(2025, 3, 21), QByteArray(32, 'k')};
+        QVERIFY(EventStore(**db).create(e));
+    }
+    auto db = Database::open(path);
+    QVERIFY(db);
+    auto event = EventStore(**db).byNumber(122);
+    QVERIFY(event && *event);
+    QCOMPARE((*event)->city, u"Bangkok"_s);
+}
+
+void TestDatabase::databaseNewerThanThisBuildIsRefusedUnchanged()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"future.sqlite"_s);
+    {
+        auto db = Database::open(path, Database::OpenMode::CreateIfMissing);
+        QVERIFY(db);
+        QVERIFY((*db)->exec("PRAGMA user_version = 999"));
+    }
+    auto db = Database::open(path);
+    QVERIFY(!db);
+    QVERIFY2(db.error().message.contains(u"newer version of ietf-checkin"_s), qPrintable(db.error().message));
+    QVERIFY(db.error().message.contains(u"999"_s));
+}
+
+void TestDatabase::missingFileIsAnErrorUnlessCreationIsAllowed()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"absent.sqlite"_s);
+    auto db = Database::open(path);
+    QVERIFY(!db);
+    QVERIFY(db.error().message.contains(u"There is no database"_s));
+    QVERIFY(!QFile::exists(path));
+    auto nowhere = Database::open(dir.filePath(u"no/such/folder/x.sqlite"_s), Database::OpenMode::CreateIfMissing);
+    QVERIFY(!nowhere);
+    QVERIFY(nowhere.error().message.contains(u"does not exist"_s));
+}
+
+void TestDatabase::createdFileIsPrivateToItsOwner()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"private.sqlite"_s);
+    auto db = Database::open(path, Database::OpenMode::CreateIfMissing);
+    QVERIFY(db);
+    struct stat st{};
+    QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+    QCOMPARE(int(st.st_mode & 0777), 0600);
+    const QString wal = path + u"-wal"_s;
+    if (QFile::exists(wal)) {
+        QCOMPARE(::stat(QFile::encodeName(wal).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 0077), 0);
+    }
+}
+
+void TestDatabase::notADatabaseGivesAClearError()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"text.sqlite"_s);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(4096, 'x'));
+    f.close();
+    auto db = Database::open(path);
+    QVERIFY(!db);
+    QVERIFY2(db.error().message.contains(u"damaged or is not an ietf-checkin database"_s),
+             qPrintable(db.error().message));
+}
+
+void TestDatabase::journalIsWalAndForeignKeysAreEnforced()
+{
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(u"wal.sqlite"_s), Database::OpenMode::CreateIfMissing);
+    QVERIFY(db);
+    auto mode = (*db)->prepare("PRAGMA journal_mode");
+    QVERIFY(*mode->step());
+    QCOMPARE(mode->text(0), u"wal"_s);
+    auto sync = (*db)->prepare("PRAGMA synchronous");
+    QVERIFY(*sync->step());
+    QCOMPARE(sync->int64(0), 2); // FULL
+    GuestRecord orphan;
+    orphan.eventId = 42;
+    orphan.externalId = u"nobody"_s;
+    orphan.displayName = u"Nobody"_s;
+    auto inserted = GuestStore(**db).upsert(orphan);
+    QVERIFY(!inserted);
+    QVERIFY(inserted.error().isConstraint());
+}
+
+void TestDatabase::uncommittedTransactionRollsBack()
+{
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(u"tx.sqlite"_s), Database::OpenMode::CreateIfMissing);
+    QVERIFY(db);
+    {
+        Transaction tx(**db);
+        QVERIFY(tx.begin());
+        EventRecord e{0, 121, u"IETF 121"_s, u"Dublin"_s, u"Europe/Dublin"_s, QDate(2024, 11, 2),
+                      QDate(2024, 11, 8), QByteArray(32, 'k')};
+        QVERIFY(EventStore(**db).create(e));
+    }
+    QVERIFY(!*EventStore(**db).byNumber(121));
+}
+
+void TestDatabase::guestUpsertUpdatesInsteadOfDuplicating()
+{
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(u"g.sqlite"_s), Database::OpenMode::CreateIfMissing);
+    QVERIFY(db);
+    EventRecord e{0, 122, u"IETF 122"_s, u"Bangkok"_s, u"Asia/Bangkok"_s, QDate(2025, 3, 15), QDate(2025, 3, 21),
+                  QByteArray(32, 'k')};
+    const qint64 eventId = *EventStore(**db).create(e);
+    GuestStore guests(**db);
+    GuestRecord g;
+    g.eventId = eventId;
+    g.externalId = u"p-1"_s;
+    g.displayName = u"Ольга Смирнова"_s;
+    g.days = {QDate(2025, 3, 16), QDate(2025, 3, 17)};
+    QCOMPARE(*guests.upsert(g), GuestStore::Upserted::Inserted);
+    QCOMPARE(*guests.upsert(g), GuestStore::Upserted::Unchanged);
+    g.organisation = u"Ministry of Digital Development"_s;
+    QCOMPARE(*guests.upsert(g), GuestStore::Upserted::Updated);
+    const auto all = guests.forEvent(eventId);
+    QCOMPARE(all->size(), 1);
+    QCOMPARE(all->first().displayName, u"Ольга Смирнова"_s);
+    QCOMPARE(all->first().organisation, u"Ministry of Digital Development"_s);
+    QCOMPARE(all->first().days, g.days);
+}
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"
