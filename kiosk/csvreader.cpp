@@ -70,6 +70,21 @@ constexpr char Separator = ',';
     return pos + 1;
 }
 
+// 1-based line of the byte at pos.
+[[nodiscard]] int lineAt(QByteArrayView bytes, qsizetype pos)
+{
+    int line = 1;
+    for (qsizetype i = 0; i < pos;) {
+        if (isNewline(bytes[i])) {
+            i = newlineEnd(bytes, i);
+            ++line;
+        } else {
+            ++i;
+        }
+    }
+    return line;
+}
+
 // A quoted field may span lines; returns how many line breaks precede its first invalid UTF-8 byte.
 // Splitting at line breaks cannot hide or create an error: CR and LF never occur inside a UTF-8 sequence.
 [[nodiscard]] int linesBeforeInvalidUtf8(QByteArrayView field)
@@ -111,8 +126,7 @@ constexpr char Separator = ',';
         return CsvProblem{0, 0, {},
                           CsvReader::tr("the file is an old Excel workbook (.xls), not CSV; %1").arg(saveAs)};
     if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0) {
-        const int line = 1 + int(std::count(bytes.begin(), bytes.begin() + nul, '\n'));
-        return CsvProblem{line, 0, {},
+        return CsvProblem{lineAt(bytes, nul), 0, {},
                           CsvReader::tr("the file contains a zero byte, so it is not a CSV text file; %1")
                               .arg(saveAs)};
     }
@@ -202,8 +216,9 @@ private:
 
     [[nodiscard]] QString fieldCountMessage(qsizetype count) const
     {
-        const QString counts = CsvReader::tr("the number of values in this row (%1) is not the number of columns in the header (%2)")
-                                   .arg(QString::number(count), QString::number(m_table.header.size()));
+        const QString counts =
+            CsvReader::tr("the number of values in this row (%1) is not the number of columns in the header (%2)")
+                .arg(QString::number(count), QString::number(m_table.header.size()));
         if (count > m_table.header.size())
             return CsvReader::tr("%1; a value that contains a comma must be put in quotes").arg(counts);
         return CsvReader::tr("%1; add the missing values, or commas for empty ones").arg(counts);
@@ -229,8 +244,8 @@ private:
         for (;;) {
             if (m_pos == m_bytes.size()) {
                 addProblem(quoteLine, column,
-                           CsvReader::tr("a quoted value starts here but its closing quote (\") is missing, so the rest "
-                              "of the file was read as part of this value"));
+                           CsvReader::tr("a quoted value starts here but its closing quote (\") is missing, so the "
+                                         "rest of the file was read as part of this value"));
                 return false;
             }
             const char c = m_bytes[m_pos];
@@ -262,8 +277,8 @@ private:
         if (m_pos > junkStart) {
             const QString junk = QString::fromUtf8(m_bytes.sliced(junkStart, m_pos - junkStart));
             addProblem(m_line, column,
-                       CsvReader::tr("unexpected text %1 after the closing quote; put the whole value in quotes and "
-                          "write each quote inside it twice (\"\")")
+                       CsvReader::tr("unexpected text %1 after the closing quote; put the whole value in quotes "
+                                     "and write each quote inside it twice (\"\")")
                            .arg(excerpt(junk)));
         }
         return true;
@@ -274,8 +289,8 @@ private:
         std::optional<QString> text = decodeUtf8(raw);
         if (!text) {
             addProblem(fieldLine + linesBeforeInvalidUtf8(raw), column,
-                       CsvReader::tr("the text is not valid UTF-8 (accented letters or other scripts are probably in "
-                          "another encoding); save the file as \"CSV UTF-8 (comma delimited)\""));
+                       CsvReader::tr("the text is not valid UTF-8 (accented letters or other scripts are probably "
+                                     "in another encoding); save the file as \"CSV UTF-8 (comma delimited)\""));
             return QString::fromUtf8(raw);
         }
         if (m_maxFieldLength > 0) {

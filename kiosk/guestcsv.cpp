@@ -190,9 +190,8 @@ public:
     [[nodiscard]] GuestCsvResult run()
     {
         m_result.problems = m_table.problems;
-        if (!checkHasGuests()) {
+        if (!checkHasGuests())
             return std::move(m_result);
-        }
         if (mapHeader()) {
             for (const CsvRecord &record : m_table.records) {
                 if (!isBlank(record))
@@ -234,7 +233,7 @@ private:
 
     void addHeaderProblem(int column, const QString &message)
     {
-        m_result.problems.append(CsvProblem{m_table.headerLine, column, m_table.header.value(column - 1).trimmed(), message});
+        addProblem(m_table.headerLine, column, message);
     }
 
     void addProblem(int line, int column, const QString &message)
@@ -245,6 +244,12 @@ private:
     // Returns false if the rows cannot be read at all.
     bool mapHeader()
     {
+        // A header the reader could not read (bad quote or encoding) has already been reported; guessing at its
+        // columns would only add misleading problems.
+        if (std::any_of(m_table.problems.begin(), m_table.problems.end(),
+                        [this](const CsvProblem &p) { return p.line == m_table.headerLine; }))
+            return false;
+
         const QString saveAs = GuestCsv::tr("save the file as \"CSV UTF-8 (comma delimited)\"");
         if (m_table.header.size() == 1 && m_table.header.first().contains(u';')) {
             addHeaderProblem(0, GuestCsv::tr("the columns are separated by semicolons, not commas; %1").arg(saveAs));
@@ -366,7 +371,10 @@ private:
         }
 
         if (const auto language = cell(record, Field::Language)) {
-            const QString base = language->value.section(QRegularExpression(u"[-_]"_s), 0, 0).toLower();
+            // "fr-FR", "zh_CN", "zh-Hant-TW": only the language part matters.
+            QString base = language->value.toLower();
+            base.truncate(std::find_if(base.cbegin(), base.cend(), [](QChar c) { return c == u'-' || c == u'_'; })
+                          - base.cbegin());
             if (language->value.isEmpty()) {
                 row.language = u"en"_s;
             } else if (contains(Languages, base)) {

@@ -42,7 +42,10 @@ struct GuestCsvResult
     [[nodiscard]] bool ok() const { return problems.isEmpty(); }
 };
 
-// Reads a guest list: our own columns, or an IETF datatracker registration export (see guestcsv.cpp).
+// Reads a guest list. Header names are matched ignoring case, spaces around them, and "-"/" " versus "_";
+// unknown columns are ignored. Datatracker registration export: first_name, last_name, affiliation,
+// country_code, email, reg_type, ticket_type. Ours: external_id, display_name, given_name, family_name,
+// latin_name, organisation/organization, country, role, language, days.
 class GuestCsv
 {
     Q_DECLARE_TR_FUNCTIONS(GuestCsv)

@@ -140,12 +140,12 @@ void TestCsvReader::reportsProblemsWithLineAndColumn_data()
                                                   << QStringList{u"line 1, column 1: "_s + NotUtf8};
     QTest::newRow("more values than columns")
         << "a,b\n1,2\nDoe, Jane,3\n"_ba
-        << QStringList{u"line 3: the number of values in this row (3) is not the number of columns in the header (2); a value that contains "
-                       "a comma must be put in quotes"_s};
+        << QStringList{u"line 3: the number of values in this row (3) is not the number of columns in the header "
+                       "(2); a value that contains a comma must be put in quotes"_s};
     QTest::newRow("fewer values than columns")
         << "a,b,c\n1,2\n"_ba
-        << QStringList{u"line 2: the number of values in this row (2) is not the number of columns in the header (3); add the missing "
-                       "values, or commas for empty ones"_s};
+        << QStringList{u"line 2: the number of values in this row (2) is not the number of columns in the header "
+                       "(3); add the missing values, or commas for empty ones"_s};
     QTest::newRow("10,000-character field")
         << "a,b\n"_ba + QByteArray(10000, 'x') + ",2\n"_ba
         << QStringList{u"line 2, column 1 (a): field is 10000 characters long; the limit is 1000"_s};
@@ -156,15 +156,18 @@ void TestCsvReader::reportsProblemsWithLineAndColumn_data()
         << "PK\x03\x04\x14\0\x06\0"_ba
         << QStringList{u"the file is a spreadsheet workbook (for example .xlsx or .ods), not CSV; "_s + SaveAsCsv};
     QTest::newRow("zero byte")
-        << "a,b\n1,2\0\n"_ba
+        << "a,b\r\n1,2\0\r\n"_ba
         << QStringList{u"line 2: the file contains a zero byte, so it is not a CSV text file; "_s + SaveAsCsv};
+    QTest::newRow("zero byte after lone CRs")
+        << "a,b\r1,2\r3,\0"_ba
+        << QStringList{u"line 3: the file contains a zero byte, so it is not a CSV text file; "_s + SaveAsCsv};
     QTest::newRow("several problems, sorted by line and column")
         << "a,b\n\"x\ny\xFF\",\"z\"!\n1,2,3\n\xFF,4\n"_ba
         << QStringList{u"line 3, column 1 (a): "_s + NotUtf8,
                        u"line 3, column 2 (b): unexpected text \"!\" after the closing quote; put the whole value "
                        "in quotes and write each quote inside it twice (\"\")"_s,
-                       u"line 4: the number of values in this row (3) is not the number of columns in the header (2); a value that contains a "
-                       "comma must be put in quotes"_s,
+                       u"line 4: the number of values in this row (3) is not the number of columns in the header "
+                       "(2); a value that contains a comma must be put in quotes"_s,
                        u"line 5, column 1 (a): "_s + NotUtf8};
 }
 

@@ -96,6 +96,7 @@ private Q_SLOTS:
     void mapsRole();
     void parsesDaysWithinTheProgramme_data();
     void parsesDaysWithinTheProgramme();
+    void reportsDaysWhenTheProgrammeHasNoDates();
     void checksCountryCode_data();
     void checksCountryCode();
     void acceptsExactlyTheIsoCountryCodes();
@@ -443,6 +444,16 @@ void TestGuestCsv::parsesDaysWithinTheProgramme()
         QCOMPARE(result.rows.first().days, days);
 }
 
+void TestGuestCsv::reportsDaysWhenTheProgrammeHasNoDates()
+{
+    const QByteArray bytes = "external_id,display_name,days\na1,Jane,\na2,Bob,1\n"_ba;
+    const GuestCsvResult result = GuestCsv::parse(bytes, QDate(), QDate());
+    QCOMPARE(problemStrings(result),
+             QStringList{u"line 3, column 3 (days): the event's first and last programme day are not set, so days "
+                         "cannot be checked; set them in the event settings"_s});
+    QVERIFY(GuestCsv::parse("external_id,display_name\na1,Jane\n"_ba, QDate(), QDate()).ok());
+}
+
 void TestGuestCsv::checksCountryCode_data()
 {
     QTest::addColumn<QString>("value");
@@ -527,6 +538,10 @@ void TestGuestCsv::reportsHeaderProblems_data()
         << "external_id,display_name,Email,email\na1,Jane,j@example.org,j@example.org\n"_ba
         << QStringList{u"line 1, column 4 (email): column \"email\" appears twice (columns 3 and 4); remove one of "
                        "them"_s};
+    QTest::newRow("unreadable header reported once")
+        << "external_id,\"display_name\n"_ba
+        << QStringList{u"line 1, column 2: a quoted value starts here but its closing quote (\") is missing, so "
+                       "the rest of the file was read as part of this value"_s};
     QTest::newRow("semicolon-separated (European Excel)")
         << "external_id;display_name\na1;Jane\n"_ba
         << QStringList{u"line 1: the columns are separated by semicolons, not commas; save the file as \"CSV UTF-8 "
@@ -645,7 +660,8 @@ void TestGuestCsv::rejectsLineBreaksAndControlCharacters()
     QFETCH(QByteArray, row);
     QFETCH(QStringList, problems);
 
-    const GuestCsvResult result = parse("external_id,display_name,first_name,last_name,organisation,reg_type\n"_ba + row);
+    const GuestCsvResult result =
+        parse("external_id,display_name,first_name,last_name,organisation,reg_type\n"_ba + row);
     QCOMPARE(problemStrings(result), problems);
     QCOMPARE(result.rows.size(), problems.isEmpty() ? 1 : 0);
 }
