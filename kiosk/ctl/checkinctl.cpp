@@ -12,6 +12,7 @@
 
 #include <database.h>
 #include <eventstore.h>
+#include <printjobstore.h>
 #include <records.h>
 
 #include <QCommandLineParser>

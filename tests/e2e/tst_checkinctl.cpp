@@ -1,0 +1,346 @@
+// A staff member prepares and runs an event with checkinctl alone: the real binary, a real database file, real
+// QR PNGs and PDFs. Each step checks the CLI contract (JSON line, exit status, messages).
+#include <QCryptographicHash>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPainter>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+
+    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out.split('\n').first()).object(); }
+    [[nodiscard]] QList<QJsonObject> lines() const
+    {
+        QList<QJsonObject> all;
+        for (const QByteArray &line : out.split('\n')) {
+            if (!line.isEmpty())
+                all << QJsonDocument::fromJson(line).object();
+        }
+        return all;
+    }
+};
+
+const char *const kGuests =
+    "external_id,display_name,latin_name,organisation,country_code,language,role\r\n"
+    "ps-001,Nguyễn Thị Minh Khai,Nguyen Thi Minh Khai,Ministry of Information and Communications,VN,en,policymaker\r\n"
+    "ps-002,Ольга Смирнова,Olga Smirnova,Ministry of Digital Development,RU,ru,policymaker\r\n"
+    "ps-003,山田太郎,Yamada Taro,\"Ministry of Internal Affairs, Japan\",JP,en,policymaker\r\n"
+    "ps-004,ليلى حسن,Layla Hassan,National Telecom Regulatory Authority,EG,ar,policymaker\r\n"
+    "ps-005,สมชาย ใจดี,Somchai Jaidee,NBTC,TH,en,host\r\n";
+
+} // namespace
+
+class TestCheckinCtl : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    Run ctl(const QStringList &args)
+    {
+        QProcess p;
+        QStringList all = {u"--db"_s, m_db, u"--kiosk"_s, u"test-kiosk"_s};
+        all += args;
+        p.start(QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/checkinctl"), all);
+        p.waitForFinished(60000);
+        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+                   QString::fromUtf8(p.readAllStandardError())};
+    }
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QByteArray guestTableDigest()
+    {
+        // Everything a bad import could have touched, as the CLI sees it.
+        const Run r = ctl({u"attendance"_s, u"--format"_s, u"csv"_s});
+        return QCryptographicHash::hash(r.out, QCryptographicHash::Sha256);
+    }
+
+private Q_SLOTS:
+    void initTestCase();
+    void keygenWritesAPrivateKeyAndRefusesToOverwriteIt();
+    void eventCreateValidatesItsInput();
+    void guestImportIsIdempotentAndUpdates();
+    void badGuestFileIsRejectedWholeWithEveryProblem();
+    void invitationsAreWrittenAsPngAndPdf();
+    void checkInFromPhotosThroughTheProgramme();
+    void decodePrintsEveryCodeInAnImage();
+    void annulAndRevokeAreRecorded();
+    void attendanceExportsJsonAndCsv();
+    void errorsAreClearAndExitWithTwo();
+};
+
+void TestCheckinCtl::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_db = m_dir.filePath(u"event.sqlite"_s);
+}
+
+void TestCheckinCtl::keygenWritesAPrivateKeyAndRefusesToOverwriteIt()
+{
+    const Run r = ctl({u"keygen"_s, u"--out"_s, path(u"keys"_s)});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.json().value(u"signing_key"_s).toString().endsWith(u"signing.key"_s));
+    struct stat st{};
+    QCOMPARE(::stat(QFile::encodeName(path(u"keys/signing.key"_s)).constData(), &st), 0);
+    QCOMPARE(int(st.st_mode & 0777), 0600);
+    QVERIFY(QFile::exists(path(u"keys/verify.pub"_s)));
+    const Run again = ctl({u"keygen"_s, u"--out"_s, path(u"keys"_s)});
+    QCOMPARE(again.exitCode, 2);
+    QVERIFY2(again.err.contains(u"refusing to overwrite"_s), qPrintable(again.err));
+}
+
+void TestCheckinCtl::eventCreateValidatesItsInput()
+{
+    const QStringList base = {u"event"_s, u"create"_s, u"--number"_s, u"122"_s, u"--name"_s, u"IETF 122 Bangkok"_s,
+                              u"--city"_s, u"Bangkok"_s, u"--verify-key"_s, path(u"keys/verify.pub"_s)};
+    Run bad = ctl(base + QStringList{u"--tz"_s, u"Mars/Olympus"_s, u"--from"_s, u"2026-11-02"_s, u"--to"_s, u"2026-11-05"_s});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains(u"Unknown time zone"_s));
+    bad = ctl(base + QStringList{u"--tz"_s, u"Asia/Bangkok"_s, u"--from"_s, u"2026-11-05"_s, u"--to"_s, u"2026-11-02"_s});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains(u"before"_s));
+
+    const Run r = ctl(base + QStringList{u"--tz"_s, u"Asia/Bangkok"_s, u"--from"_s, u"2026-11-02"_s, u"--to"_s, u"2026-11-05"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(u"number"_s).toInt(), 122);
+    QCOMPARE(r.json().value(u"tz"_s).toString(), u"Asia/Bangkok"_s);
+    const Run dup = ctl(base + QStringList{u"--tz"_s, u"Asia/Bangkok"_s, u"--from"_s, u"2026-11-02"_s, u"--to"_s, u"2026-11-05"_s});
+    QCOMPARE(dup.exitCode, 2);
+    QVERIFY(dup.err.contains(u"already exists"_s));
+    const Run list = ctl({u"event"_s, u"list"_s});
+    QCOMPARE(list.lines().size(), 1);
+}
+
+void TestCheckinCtl::guestImportIsIdempotentAndUpdates()
+{
+    QFile f(path(u"guests.csv"_s));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("\xEF\xBB\xBF"); // Excel writes a BOM
+    f.write(kGuests);
+    f.close();
+    Run r = ctl({u"guests"_s, u"import"_s, path(u"guests.csv"_s)});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(u"inserted"_s).toInt(), 5);
+    r = ctl({u"guests"_s, u"import"_s, path(u"guests.csv"_s)});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(u"inserted"_s).toInt(), 0);
+    QCOMPARE(r.json().value(u"unchanged"_s).toInt(), 5);
+
+    QByteArray changed(kGuests);
+    changed.replace("NBTC", "Office of the NBTC");
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(changed);
+    f.close();
+    r = ctl({u"guests"_s, u"import"_s, path(u"guests.csv"_s)});
+    QCOMPARE(r.json().value(u"updated"_s).toInt(), 1);
+    QCOMPARE(r.json().value(u"unchanged"_s).toInt(), 4);
+}
+
+void TestCheckinCtl::badGuestFileIsRejectedWholeWithEveryProblem()
+{
+    const QByteArray before = guestTableDigest();
+    QFile f(path(u"bad.csv"_s));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("external_id,display_name,country_code\n"
+            "ps-010,New Guest,FR\n"
+            "ps-011,Another,XX\n"
+            "ps-010,Duplicate Id,DE\n");
+    f.close();
+    const Run r = ctl({u"guests"_s, u"import"_s, path(u"bad.csv"_s)});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"line 3"_s) && r.err.contains(u"XX"_s), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"line 4"_s), qPrintable(r.err));
+    QVERIFY(r.err.contains(u"nothing was changed"_s));
+    QCOMPARE(r.json().value(u"problems"_s).toArray().size(), 2);
+    QCOMPARE(guestTableDigest(), before);
+
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("display_name,country_code\nSomeone,FR\n");
+    f.close();
+    const Run noId = ctl({u"guests"_s, u"import"_s, path(u"bad.csv"_s)});
+    QCOMPARE(noId.exitCode, 2);
+    QVERIFY2(noId.err.contains(u"external_id"_s), qPrintable(noId.err));
+}
+
+void TestCheckinCtl::invitationsAreWrittenAsPngAndPdf()
+{
+    const Run r = ctl({u"invitations"_s, u"issue"_s, u"--key"_s, path(u"keys/signing.key"_s), u"--out"_s,
+                       path(u"invitations"_s)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.lines().size(), 5);
+    for (const QString id : {u"ps-001"_s, u"ps-002"_s, u"ps-003"_s, u"ps-004"_s, u"ps-005"_s}) {
+        QVERIFY(QImage(path(u"invitations/%1.png"_s.arg(id))).width() > 100);
+        QFile pdf(path(u"invitations/%1.pdf"_s.arg(id)));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+    }
+    // Issuing again re-writes the same codes: invitations already e-mailed keep working.
+    const QByteArray first = [&] { QFile f(path(u"invitations/ps-001.png"_s)); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+    const Run again = ctl({u"invitations"_s, u"issue"_s, u"--key"_s, path(u"keys/signing.key"_s), u"--out"_s,
+                           path(u"invitations"_s), u"ps-001"_s});
+    QCOMPARE(again.exitCode, 0);
+    QCOMPARE(again.lines().size(), 1);
+    QCOMPARE(again.json().value(u"new"_s).toBool(), false);
+    QFile png(path(u"invitations/ps-001.png"_s));
+    QVERIFY(png.open(QIODevice::ReadOnly));
+    QCOMPARE(png.readAll(), first);
+    // A key that is not the event's is refused rather than issuing codes no kiosk accepts.
+    QVERIFY(ctl({u"keygen"_s, u"--out"_s, path(u"otherkeys"_s)}).exitCode == 0);
+    const Run wrong = ctl({u"invitations"_s, u"issue"_s, u"--key"_s, path(u"otherkeys/signing.key"_s), u"--out"_s,
+                           path(u"wrong"_s)});
+    QCOMPARE(wrong.exitCode, 2);
+    QVERIFY(wrong.err.contains(u"does not belong"_s));
+}
+
+void TestCheckinCtl::checkInFromPhotosThroughTheProgramme()
+{
+    // A "photo": the invitation QR small, rotated and off-centre on a grey background.
+    const QImage code(path(u"invitations/ps-002.png"_s));
+    QImage photo(1280, 720, QImage::Format_RGB32);
+    photo.fill(QColor(170, 170, 160));
+    {
+        QPainter p(&photo);
+        p.setRenderHint(QPainter::SmoothPixmapTransform);
+        p.translate(800, 300);
+        p.rotate(17);
+        p.drawImage(QRectF(-130, -130, 260, 260), code);
+    }
+    QVERIFY(photo.save(path(u"photo.jpg"_s), "JPG", 85));
+
+    Run r = ctl({u"checkin"_s, u"--image"_s, path(u"photo.jpg"_s), u"--at"_s, u"2026-11-02T09:15:00+07:00"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
+    QCOMPARE(r.json().value(u"outcome"_s).toString(), u"welcome"_s);
+    QCOMPARE(r.json().value(u"guest"_s).toString(), u"ps-002"_s);
+    QCOMPARE(r.json().value(u"name"_s).toString(), u"Ольга Смирнова"_s);
+    QCOMPARE(r.json().value(u"day"_s).toString(), u"2026-11-02"_s);
+    QCOMPARE(r.json().value(u"print_jobs"_s).toArray().size(), 2);
+
+    r = ctl({u"checkin"_s, u"--image"_s, path(u"invitations/ps-002.png"_s), u"--at"_s, u"2026-11-02T14:00:00+07:00"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(u"outcome"_s).toString(), u"already_checked_in"_s);
+    QVERIFY(r.json().value(u"first_scan"_s).toString().startsWith(u"2026-11-02T09:15:00"_s));
+
+    // 00:30 in Bangkok on 3 Nov is still 2 Nov in UTC: day 2 all the same.
+    r = ctl({u"checkin"_s, u"--image"_s, path(u"invitations/ps-002.png"_s), u"--at"_s, u"2026-11-02T17:30:00Z"_s});
+    QCOMPARE(r.json().value(u"outcome"_s).toString(), u"welcome_back"_s);
+    QCOMPARE(r.json().value(u"day_number"_s).toInt(), 2);
+
+    r = ctl({u"checkin"_s, u"--image"_s, path(u"invitations/ps-001.png"_s), u"--at"_s, u"2026-11-06T09:00:00+07:00"_s});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.json().value(u"outcome"_s).toString(), u"not_programme_day"_s);
+    QCOMPARE(r.json().value(u"programme_to"_s).toString(), u"2026-11-05"_s);
+
+    r = ctl({u"checkin"_s, u"--payload"_s, u"https://www.ietf.org/"_s});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.json().value(u"outcome"_s).toString(), u"unreadable"_s);
+}
+
+void TestCheckinCtl::decodePrintsEveryCodeInAnImage()
+{
+    const Run r = ctl({u"decode"_s, path(u"invitations/ps-003.png"_s), path(u"photo.jpg"_s)});
+    QCOMPARE(r.exitCode, 0);
+    const auto lines = r.lines();
+    QCOMPARE(lines.size(), 2);
+    const QString text = lines[0].value(u"codes"_s).toArray().first().toObject().value(u"text"_s).toString();
+    QCOMPARE(text.size(), 178);
+    QCOMPARE(lines[1].value(u"codes"_s).toArray().size(), 1);
+    const Run missing = ctl({u"decode"_s, path(u"nope.png"_s)});
+    QCOMPARE(missing.exitCode, 2);
+}
+
+void TestCheckinCtl::annulAndRevokeAreRecorded()
+{
+    Run r = ctl({u"checkin"_s, u"--image"_s, path(u"invitations/ps-004.png"_s), u"--at"_s, u"2026-11-03T08:00:00+07:00"_s});
+    QCOMPARE(r.json().value(u"outcome"_s).toString(), u"welcome"_s);
+    const QString checkinId = r.json().value(u"checkin"_s).toString();
+    QVERIFY(!checkinId.isEmpty());
+
+    QCOMPARE(ctl({u"annul"_s, checkinId}).exitCode, 2); // a reason is required
+    r = ctl({u"annul"_s, checkinId, u"--reason"_s, u"scanned for a colleague"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = ctl({u"annul"_s, checkinId, u"--reason"_s, u"again"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(u"already annulled"_s));
+
+    r = ctl({u"checkin"_s, u"--image"_s, path(u"invitations/ps-004.png"_s), u"--at"_s, u"2026-11-03T08:30:00+07:00"_s});
+    QCOMPARE(r.json().value(u"outcome"_s).toString(), u"welcome"_s);
+    QCOMPARE(r.json().value(u"print_jobs"_s).toArray().size(), 0); // no second badge by accident
+
+    r = ctl({u"revoke"_s, u"ps-005"_s, u"--reason"_s, u"invitation reported lost"_s});
+    QCOMPARE(r.exitCode, 0);
+    r = ctl({u"checkin"_s, u"--image"_s, path(u"invitations/ps-005.png"_s), u"--at"_s, u"2026-11-03T09:00:00+07:00"_s});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.json().value(u"outcome"_s).toString(), u"revoked"_s);
+    QCOMPARE(ctl({u"revoke"_s, u"ps-005"_s}).exitCode, 2);
+    QCOMPARE(ctl({u"revoke"_s, u"nobody"_s}).exitCode, 2);
+}
+
+void TestCheckinCtl::attendanceExportsJsonAndCsv()
+{
+    Run r = ctl({u"attendance"_s});
+    QCOMPARE(r.exitCode, 0);
+    const auto days = r.lines();
+    QCOMPARE(days.size(), 4);
+    QCOMPARE(days[0].value(u"day"_s).toString(), u"2026-11-02"_s);
+    QCOMPARE(days[0].value(u"expected"_s).toInt(), 5);
+    QCOMPARE(days[0].value(u"arrived"_s).toInt(), 1);
+    QCOMPARE(days[0].value(u"who"_s).toArray().first().toObject().value(u"guest"_s).toString(), u"ps-002"_s);
+    QCOMPARE(days[1].value(u"arrived"_s).toInt(), 2); // ps-002 day 2 and ps-004 re-checked in
+
+    r = ctl({u"attendance"_s, u"--day"_s, u"2026-11-03"_s, u"--format"_s, u"csv"_s, u"--out"_s, path(u"day2.csv"_s)});
+    QCOMPARE(r.exitCode, 0);
+    QFile csv(path(u"day2.csv"_s));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rows = csv.readAll().split('\n');
+    QVERIFY(rows[0].startsWith("day,day_number,external_id,name"));
+    QCOMPARE(rows.size(), 1 + 5 + 1);
+    QVERIFY(rows[1].contains("2026-11-03,2,"));
+    QVERIFY(rows[1].contains(",yes,"));
+    QVERIFY(QString::fromUtf8(csv.fileName().toUtf8()).endsWith(u"day2.csv"_s));
+
+    r = ctl({u"attendance"_s, u"--day"_s, u"2026-12-25"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(u"not a programme day"_s));
+}
+
+void TestCheckinCtl::errorsAreClearAndExitWithTwo()
+{
+    Run r = ctl({u"frobnicate"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(u"Unknown command"_s));
+    r = ctl({u"checkin"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(u"--payload"_s));
+    r = ctl({u"--help"_s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("guests import"));
+    r = ctl({u"help"_s, u"checkin"_s});
+    QVERIFY(r.out.contains("already_checked_in"));
+
+    QProcess p;
+    p.start(QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/checkinctl"),
+            {u"--db"_s, path(u"missing.sqlite"_s), u"checkin"_s, u"--payload"_s, u"x"_s});
+    p.waitForFinished();
+    QCOMPARE(p.exitCode(), 2);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains(u"There is no database"_s), qPrintable(err));
+    QVERIFY(!QFile::exists(path(u"missing.sqlite"_s)));
+}
+
+QTEST_GUILESS_MAIN(TestCheckinCtl)
+#include "tst_checkinctl.moc"
