@@ -1,0 +1,394 @@
+#include "invitationpdf.h"
+
+#include "hpdfdocument.h"
+#include "qrencoder.h"
+
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QStringList>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace checkin {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcInvitation, "checkin.printing.invitation")
+
+// Early return from a function returning std::expected when a step failed.
+#define CHECKIN_TRY(expr)                                                                                              \
+    if (auto ok_ = (expr); !ok_)                                                                                       \
+        return std::unexpected(std::move(ok_).error());
+
+constexpr float Mm = 72.0f / 25.4f;
+constexpr float Margin = 22 * Mm;
+constexpr float BandHeight = 60 * Mm;
+constexpr float QrSymbolSide = 48 * Mm; // the modules; the 4-module quiet zone comes on top
+constexpr int QrQuietModules = 4;
+
+struct Rgb
+{
+    float r, g, b;
+};
+// One accent colour (a deep IETF-like blue) and its pale tint; everything else is neutral.
+constexpr Rgb Accent{0.086f, 0.227f, 0.408f};
+constexpr Rgb AccentTint{0.937f, 0.953f, 0.973f};
+constexpr Rgb BandLabel{0.710f, 0.776f, 0.859f}; // the accent mixed towards white, for small text on the band
+constexpr Rgb White{1.0f, 1.0f, 1.0f};
+constexpr Rgb Ink{0.110f, 0.133f, 0.173f};
+constexpr Rgb Muted{0.373f, 0.408f, 0.463f};
+constexpr Rgb Hairline{0.820f, 0.835f, 0.855f};
+
+struct Fonts
+{
+    pdf::TrueTypeFont regular;
+    pdf::TrueTypeFont bold;
+};
+
+// Text in libharu's page coordinates (origin bottom-left) from top-down layout positions.
+class Page
+{
+public:
+    Page(HPDF_Page page, float width, float height) : m_page(page), m_width(width), m_height(height) {}
+
+    [[nodiscard]] HPDF_Page handle() const { return m_page; }
+    [[nodiscard]] float width() const { return m_width; }
+    [[nodiscard]] float height() const { return m_height; }
+
+    void fillRect(float x, float top, float w, float h, Rgb colour) const
+    {
+        HPDF_Page_SetRGBFill(m_page, colour.r, colour.g, colour.b);
+        HPDF_Page_Rectangle(m_page, x, m_height - top - h, w, h);
+        HPDF_Page_Fill(m_page);
+    }
+
+    // Draws one line of UTF-8 text with its baseline `baseline` points below the top of the page.
+    void text(const pdf::TrueTypeFont &font, float size, Rgb colour, float x, float baseline, const QByteArray &utf8,
+              float tracking = 0) const
+    {
+        HPDF_Page_BeginText(m_page);
+        HPDF_Page_SetFontAndSize(m_page, font.font, size);
+        HPDF_Page_SetRGBFill(m_page, colour.r, colour.g, colour.b);
+        HPDF_Page_SetCharSpace(m_page, tracking);
+        HPDF_Page_TextOut(m_page, x, m_height - baseline, utf8.constData());
+        HPDF_Page_SetCharSpace(m_page, 0);
+        HPDF_Page_EndText(m_page);
+    }
+
+private:
+    HPDF_Page m_page;
+    float m_width;
+    float m_height;
+};
+
+QString cleaned(const QString &text)
+{
+    return text.normalized(QString::NormalizationForm_C).simplified();
+}
+
+// Lines of text and the size at which they fit a width.
+struct FittedText
+{
+    float size = 0;
+    QList<QByteArray> lines;
+};
+
+// Largest size ≤ preferred at which the text fits maxWidth: on one line if that keeps it at least
+// `comfortable` points, otherwise split at the space that best balances up to two lines. Never wider than maxWidth.
+FittedText fitText(const pdf::TrueTypeFont &font, const QString &text, float maxWidth, float preferred,
+                   float comfortable, int maxLines)
+{
+    const QByteArray utf8 = text.toUtf8();
+    const float widthAt1 = font.width(utf8, 1.0f);
+    if (widthAt1 <= 0)
+        return {preferred, {utf8}};
+    // Rounded down to 0.1 pt so that float noise never pushes the last glyph past the margin.
+    const auto sizeFor = [&](float w) { return std::min(preferred, std::floor(maxWidth / w * 10.0f) / 10.0f); };
+
+    FittedText single{sizeFor(widthAt1), {utf8}};
+    if (single.size >= comfortable || maxLines < 2 || !text.contains(u' '))
+        return single;
+
+    // The most balanced split has the narrowest longer line, hence the largest size.
+    float narrowest = widthAt1;
+    QList<QByteArray> lines;
+    qsizetype space = -1;
+    while ((space = text.indexOf(u' ', space + 1)) >= 0) {
+        const QByteArray first = text.left(space).toUtf8();
+        const QByteArray second = text.mid(space + 1).toUtf8();
+        const float wider = std::max(font.width(first, 1.0f), font.width(second, 1.0f));
+        if (wider < narrowest) {
+            narrowest = wider;
+            lines = {first, second};
+        }
+    }
+    if (lines.isEmpty())
+        return single;
+    return {sizeFor(narrowest), lines};
+}
+
+// Greedy word wrap at a fixed size.
+QList<QByteArray> wrapText(const pdf::TrueTypeFont &font, const QString &text, float size, float maxWidth)
+{
+    QList<QByteArray> lines;
+    QString line;
+    for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
+        const QString candidate = line.isEmpty() ? word : line + u' ' + word;
+        if (!line.isEmpty() && font.width(candidate.toUtf8(), size) > maxWidth) {
+            lines.append(line.toUtf8());
+            line = word;
+        } else {
+            line = candidate;
+        }
+    }
+    if (!line.isEmpty())
+        lines.append(line.toUtf8());
+    return lines;
+}
+
+// "2–5 November 2026", "30 October – 2 November 2026", "30 December 2026 – 2 January 2027", "5 November 2026".
+QString formatDays(QDate first, QDate last)
+{
+    if (!first.isValid())
+        return {};
+    const QLocale english(QLocale::English, QLocale::UnitedKingdom);
+    const auto day = [&](QDate d, bool month, bool year) {
+        QString s = QString::number(d.day());
+        if (month)
+            s += u' ' + english.monthName(d.month());
+        if (year)
+            s += u' ' + QString::number(d.year());
+        return s;
+    };
+    if (!last.isValid() || last <= first)
+        return day(first, true, true);
+    if (first.year() != last.year())
+        return day(first, true, true) + u" – "_s + day(last, true, true);
+    if (first.month() != last.month())
+        return day(first, true, false) + u" – "_s + day(last, true, true);
+    return day(first, false, false) + u'–' + day(last, true, true);
+}
+
+// The one place that decides how the guest's name is drawn: the name in the guest's own script when
+// Noto Sans has every glyph (Latin incl. Vietnamese, Greek, Cyrillic), else the Latin transcription,
+// else "Guest"; shrunk, then split over two lines, to fit the width. libharu cannot shape Arabic,
+// Indic, Thai or join CJK fallbacks, so this function is what the HarfBuzz text painter will replace.
+// Returns the position (from the top) just below the last line.
+float drawGuestName(const Page &page, const pdf::TrueTypeFont &font, const InvitationData &data, float x, float top,
+                    float maxWidth)
+{
+    const QString native = cleaned(data.guestName);
+    const QString latin = cleaned(data.guestLatinName);
+    QString name = u"Guest"_s;
+    if (!native.isEmpty() && font.covers(native))
+        name = native;
+    else if (!latin.isEmpty() && font.covers(latin))
+        name = latin;
+    if (name != native && !native.isEmpty())
+        qCInfo(lcInvitation) << "Noto Sans cannot draw" << native << "- printing" << name << "instead";
+
+    const FittedText fitted = fitText(font, name, maxWidth, 30.0f, 20.0f, 2);
+    const float lineHeight = fitted.size * 1.2f;
+    float baseline = top + fitted.size * 0.72f; // cap height of Noto Sans: the caps' tops sit at `top`
+    for (const QByteArray &line : fitted.lines) {
+        page.text(font, fitted.size, Ink, x, baseline, line);
+        baseline += lineHeight;
+    }
+    return baseline - lineHeight + fitted.size * 0.3f;
+}
+
+// The QR code as vector squares: one rectangle per horizontal run of dark modules, all filled at once
+// (one path, so no hairline seams between rows), on a white square that includes the quiet zone.
+void drawQrCode(const Page &page, const QrMatrix &qr, float x, float top, float symbolSide)
+{
+    const float module = symbolSide / float(qr.size);
+    const float quiet = module * QrQuietModules;
+    page.fillRect(x, top, symbolSide + 2 * quiet, symbolSide + 2 * quiet, White);
+
+    const HPDF_Page p = page.handle();
+    HPDF_Page_SetRGBFill(p, 0, 0, 0);
+    for (int row = 0; row < qr.size; ++row) {
+        int col = 0;
+        while (col < qr.size) {
+            if (!qr.at(col, row)) {
+                ++col;
+                continue;
+            }
+            const int start = col;
+            while (col < qr.size && qr.at(col, row))
+                ++col;
+            const float bottom = page.height() - (top + quiet + float(row + 1) * module);
+            HPDF_Page_Rectangle(p, x + quiet + float(start) * module, bottom, float(col - start) * module, module);
+        }
+    }
+    HPDF_Page_Fill(p);
+}
+
+bool isAscii(const QString &s)
+{
+    return std::all_of(s.cbegin(), s.cend(), [](QChar c) { return c.unicode() >= 0x20 && c.unicode() < 0x7f; });
+}
+
+// Per thread, because libharu handles are not thread-safe. The document handle outlives each render
+// so that the parsed Noto Sans fonts are reused (HPDF_FreeDoc keeps font definitions).
+struct Renderer
+{
+    pdf::HpdfDocument doc;
+    QString regularPath;
+    QString boldPath;
+};
+
+std::expected<QByteArray, QString> renderWith(Renderer &r, const InvitationData &data, const QrMatrix &qr)
+{
+    if (r.regularPath.isEmpty() || r.boldPath.isEmpty()) {
+        const auto regular = pdf::findFontFile(u"NotoSans-Regular.ttf"_s, u"fonts-noto-core"_s);
+        CHECKIN_TRY(regular);
+        const auto bold = pdf::findFontFile(u"NotoSans-Bold.ttf"_s, u"fonts-noto-core"_s);
+        CHECKIN_TRY(bold);
+        r.regularPath = *regular;
+        r.boldPath = *bold;
+    }
+
+    pdf::HpdfDocument &doc = r.doc;
+    CHECKIN_TRY(doc.begin());
+    Fonts fonts;
+    {
+        auto regular = doc.trueTypeFont(r.regularPath);
+        CHECKIN_TRY(regular);
+        auto bold = doc.trueTypeFont(r.boldPath);
+        CHECKIN_TRY(bold);
+        fonts = {*regular, *bold};
+    }
+
+    const QString eventTitle = [&] {
+        const QString name = cleaned(data.eventName);
+        if (!name.isEmpty() && fonts.bold.covers(name))
+            return name;
+        return data.eventNumber > 0 ? u"IETF %1"_s.arg(data.eventNumber) : u"IETF"_s;
+    }();
+    const QString title = u"%1 Policymaker Program invitation"_s.arg(eventTitle);
+    HPDF_SetInfoAttr(doc.handle(), HPDF_INFO_CREATOR, "ietf-checkin");
+    // Document info strings are PDFDocEncoding in libharu: only ASCII survives unchanged.
+    HPDF_SetInfoAttr(doc.handle(), HPDF_INFO_TITLE,
+                     isAscii(title) ? title.toLatin1().constData() : "IETF Policymaker Program invitation");
+    CHECKIN_TRY(doc.check(u"setting the document properties"));
+
+    const HPDF_Page handle = HPDF_AddPage(doc.handle());
+    CHECKIN_TRY(doc.check(u"adding the page"));
+    HPDF_Page_SetSize(handle, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+    CHECKIN_TRY(doc.check(u"setting the page size"));
+    const Page page(handle, HPDF_Page_GetWidth(handle), HPDF_Page_GetHeight(handle));
+    const float contentWidth = page.width() - 2 * Margin;
+
+    // Header band: organisation label, event, city and days.
+    page.fillRect(0, 0, page.width(), BandHeight, Accent);
+    const float labelTracking = 1.6f;
+    page.text(fonts.bold, 8.5f, BandLabel, Margin, 17 * Mm, "INTERNET ENGINEERING TASK FORCE", labelTracking);
+    const FittedText titleFit = fitText(fonts.bold, eventTitle, contentWidth, 40.0f, 40.0f, 1);
+    page.text(fonts.bold, titleFit.size, White, Margin, 17 * Mm + 46, titleFit.lines.first());
+    QStringList where;
+    if (const QString city = cleaned(data.eventCity); !city.isEmpty() && fonts.regular.covers(city))
+        where.append(city);
+    if (const QString days = formatDays(data.firstDay, data.lastDay); !days.isEmpty())
+        where.append(days);
+    if (!where.isEmpty()) {
+        const FittedText whereFit = fitText(fonts.regular, where.join(u"  ·  "_s), contentWidth, 15.0f, 15.0f, 1);
+        page.text(fonts.regular, whereFit.size, White, Margin, 17 * Mm + 46 + 30, whereFit.lines.first());
+    }
+    CHECKIN_TRY(doc.check(u"drawing the header"));
+
+    // Programme line with a short accent rule, then the guest.
+    float y = BandHeight + 22 * Mm;
+    page.text(fonts.bold, 12.0f, Accent, Margin, y, u"Policymaker Program — Invitation"_s.toUtf8(), 0.3f);
+    page.fillRect(Margin, y + 10, 14 * Mm, 1.6f, Accent);
+    y += 16 * Mm;
+    page.text(fonts.regular, 12.0f, Muted, Margin, y, "We look forward to welcoming");
+    y += 8 * Mm;
+    CHECKIN_TRY(doc.check(u"drawing the programme title"));
+
+    y = drawGuestName(page, fonts.bold, data, Margin, y, contentWidth);
+    CHECKIN_TRY(doc.check(u"drawing the guest's name"));
+
+    if (const QString organisation = cleaned(data.organisation); !organisation.isEmpty()) {
+        if (fonts.regular.covers(organisation)) {
+            const FittedText orgFit = fitText(fonts.regular, organisation, contentWidth, 14.0f, 11.0f, 2);
+            y += 4 * Mm;
+            for (const QByteArray &line : orgFit.lines) {
+                y += orgFit.size;
+                page.text(fonts.regular, orgFit.size, Muted, Margin, y, line);
+                y += orgFit.size * 0.3f;
+            }
+        } else {
+            qCInfo(lcInvitation) << "Noto Sans cannot draw the organisation" << organisation << "- left out";
+        }
+    }
+    CHECKIN_TRY(doc.check(u"drawing the organisation"));
+
+    // The check-in card: QR code on white with its quiet zone, instructions beside it.
+    const float module = QrSymbolSide / float(qr.size);
+    const float qrBox = QrSymbolSide + 2 * QrQuietModules * module;
+    const float padding = 7 * Mm;
+    const float cardTop = std::max(y + 14 * Mm, BandHeight + 104 * Mm);
+    const float cardHeight = qrBox + 2 * padding;
+    page.fillRect(Margin, cardTop, contentWidth, cardHeight, AccentTint);
+    drawQrCode(page, qr, Margin + padding, cardTop + padding, QrSymbolSide);
+    CHECKIN_TRY(doc.check(u"drawing the QR code"));
+
+    const float textX = Margin + padding + qrBox + 9 * Mm;
+    const float textWidth = Margin + contentWidth - padding - textX;
+    const QList<QByteArray> show = wrapText(fonts.regular, u"Show this code at a check-in kiosk."_s, 12.0f, textWidth);
+    const QList<QByteArray> privacy = wrapText(fonts.regular, u"The code contains no personal data."_s, 10.0f, textWidth);
+    const float blockHeight = 15.0f + 10.0f + float(show.size()) * 16.0f + 6.0f + float(privacy.size()) * 13.0f;
+    float ty = cardTop + cardHeight / 2 - blockHeight / 2 + 11.0f;
+    page.text(fonts.bold, 14.0f, Ink, textX, ty, "Your check-in code");
+    ty += 10.0f;
+    for (const QByteArray &line : show) {
+        ty += 16.0f;
+        page.text(fonts.regular, 12.0f, Ink, textX, ty, line);
+    }
+    ty += 6.0f;
+    for (const QByteArray &line : privacy) {
+        ty += 13.0f;
+        page.text(fonts.regular, 10.0f, Muted, textX, ty, line);
+    }
+    CHECKIN_TRY(doc.check(u"drawing the instructions"));
+
+    // Footer.
+    const float footerTop = page.height() - 20 * Mm;
+    page.fillRect(Margin, footerTop, contentWidth, 0.6f, Hairline);
+    page.text(fonts.regular, 8.5f, Muted, Margin, footerTop + 14, "Internet Engineering Task Force  ·  Policymaker Program");
+    const QByteArray site = "www.ietf.org";
+    page.text(fonts.regular, 8.5f, Muted, Margin + contentWidth - fonts.regular.width(site, 8.5f), footerTop + 14, site);
+    CHECKIN_TRY(doc.check(u"drawing the footer"));
+
+    return doc.save();
+}
+
+} // namespace
+
+std::expected<QByteArray, QString> InvitationPdf::render(const InvitationData &data)
+{
+    const QString failed = u"cannot create the invitation PDF: "_s;
+    if (data.token.isEmpty())
+        return std::unexpected(failed + u"the invitation has no token to put in the QR code"_s);
+    const auto qr = QrEncoder::encode(data.token, QrErrorCorrection::M);
+    if (!qr)
+        return std::unexpected(failed + qr.error());
+
+    thread_local std::unique_ptr<Renderer> renderer;
+    if (!renderer)
+        renderer = std::make_unique<Renderer>();
+    auto pdf = renderWith(*renderer, data, *qr);
+    if (!pdf) {
+        // After a libharu error the handle's state is unknown: start afresh next time.
+        renderer.reset();
+        return std::unexpected(failed + pdf.error());
+    }
+    return pdf;
+}
+
+} // namespace checkin
