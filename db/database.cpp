@@ -303,7 +303,7 @@ DbResult<void> Database::migrate()
     for (const Migration &m : migrations()) {
         if (m.version <= current)
             continue;
-        qCInfo(lcDb) << "Migrating" << m_path << "to schema" << m.version;
+        qCDebug(lcDb) << "Migrating" << m_path << "to schema" << m.version;
         if (auto ok = exec(m.sql); !ok)
             return ok;
         const QByteArray pragma = "PRAGMA user_version = " + QByteArray::number(m.version);

@@ -60,7 +60,7 @@ std::expected<DemoEvent::Result, QString> DemoEvent::ensure(const QString &dbPat
         const QTimeZone zone("Asia/Bangkok");
         const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
         event.number = kEventNumber;
-        event.name = u"IETF %1 Demo, Bangkok"_s.arg(kEventNumber);
+        event.name = u"IETF %1 Demo Meeting"_s.arg(kEventNumber);
         event.city = u"Bangkok"_s;
         event.timeZone = u"Asia/Bangkok"_s;
         event.firstDay = today.addDays(-1);
