@@ -13,6 +13,8 @@ bool TrueTypeFont::covers(QStringView text) const
 {
     if (!def)
         return false;
+    // HPDF_TTFontDef_GetGlyphid (hpdf_fontdef.h, exported by libharu 2.3) reads the font's own cmap;
+    // glyph 0 is .notdef, i.e. the character would print as an empty box.
     for (QChar c : text) {
         // libharu's cmap lookup is 16-bit: characters outside the BMP cannot be drawn with it.
         if (c.isSurrogate() || HPDF_TTFontDef_GetGlyphid(def, c.unicode()) == 0)
