@@ -12,7 +12,8 @@ PACKAGES=(
   qt6-virtualkeyboard-plugin qml6-module-qtquick-virtualkeyboard qml6-module-qt-labs-folderlistmodel
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   libzxing-dev libhpdf-dev libsqlite3-dev sqlite3 libsodium-dev libcups2-dev
-  libharfbuzz-dev libfreetype-dev libicu-dev
+  libharfbuzz-dev libfreetype-dev libicu-dev libical-dev
+  cups-daemon cups-client printer-driver-cups-pdf
   libgl1-mesa-dri xvfb xauth poppler-utils fonts-noto-core
 )
 
