@@ -17,7 +17,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcDb, "checkin.db")
+Q_LOGGING_CATEGORY(lcDb, "checkin.db", QtInfoMsg)
 
 namespace checkin::db {
 
