@@ -61,6 +61,7 @@ const QList<Sample> &samples()
         {"gurmukhi", u"ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ"_s, u"NotoSansGurmukhi-Regular.ttf"_s},
         {"lao", u"ສົມພອນ ພົມມະຈັນ"_s, u"NotoSansLao-Regular.ttf"_s},
         {"tibetan", u"བསྟན་འཛིན"_s, u"NotoSerifTibetan-Regular.ttf"_s},
+        {"syriac", u"ܡܪܝܡ ܐܕܝ"_s, u"NotoSansSyriac-Regular.ttf"_s},
         {"mixed-latin-arabic", u"Leila ليلى Hassan"_s, u"NotoSansArabic-Regular.ttf"_s},
         {"digits-inside-rtl", u"ليلى 42 حسن"_s, u"NotoSansArabic-Regular.ttf"_s},
     };
@@ -477,11 +478,12 @@ private Q_SLOTS:
         const auto cjk = shapeLine(m_fonts, u"王秀英"_s, 24, FontWeight::Bold);
         QVERIFY2(cjk, why(cjk));
         QCOMPARE(facesUsed(m_fonts, *cjk), QStringList{u"NotoSansCJK-Bold.ttc#2"_s});
-        // Tibetan has no Bold file in fonts-noto-core: its regular outlines get a stroke.
-        const auto tibetan = shapeLine(m_fonts, u"བསྟན"_s, 24, FontWeight::Bold);
-        QVERIFY2(tibetan, why(tibetan));
-        QVERIFY(facesUsed(m_fonts, *tibetan).constFirst().startsWith(u"NotoSerifTibetan-Bold.ttf"_s)
-                || facesUsed(m_fonts, *tibetan).constFirst().endsWith(u"(synthetic bold)"_s));
+        // Syriac has no Bold file in fonts-noto-core: its regular outlines get a stroke.
+        const auto syriac = shapeLine(m_fonts, u"ܡܪܝܡ"_s, 24, FontWeight::Bold);
+        QVERIFY2(syriac, why(syriac));
+        QCOMPARE(facesUsed(m_fonts, *syriac), QStringList{u"NotoSansSyriac-Regular.ttf (synthetic bold)"_s});
+        PdfPage pdf;
+        QVERIFY(drawLine(pdf.doc.get(), pdf.page, *syriac, 20, 100));
     }
 
     void fontsLoadLazilyAndOnce()
@@ -577,7 +579,7 @@ private Q_SLOTS:
             QString compact = name;
             QCOMPARE(joined.remove(u' '), compact.remove(u' '));
         }
-        const QString path = writePdf(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'),
+        const QString path = writePdf(u"fit-"_s + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'),
                                       fit->lines, box + 40, 120);
         QCOMPARE(runTool(u"pdfinfo"_s, {path}).exitCode, 0);
     }
@@ -677,25 +679,18 @@ private Q_SLOTS:
             HPDF_Page_SetHeight(pdf.page, 842);
             y = 842 - 30;
         };
-        for (const Sample &s : samples()) {
+        const auto drawRow = [&](const QList<TextLine> &row) {
             double x = 20;
             double rowHeight = 0;
-            QList<TextLine> row;
-            for (const auto &[size, weight] : {std::pair{10.0, FontWeight::Regular}, {16.0, FontWeight::Regular},
-                                               {24.0, FontWeight::Regular}, {24.0, FontWeight::Bold}}) {
-                const auto line = shapeLine(m_fonts, s.text, size, weight);
-                QVERIFY2(line, why(line));
-                row.append(*line);
-                rowHeight = std::max(rowHeight, line->ascent() + line->descent());
+            double ascent = 0;
+            for (const TextLine &line : row) {
+                rowHeight = std::max(rowHeight, line.ascent() + line.descent());
+                ascent = std::max(ascent, line.ascent());
             }
             newPageIfNeeded(rowHeight + 6);
-            const double baseline = y - std::max_element(row.cbegin(), row.cend(), [](auto &a, auto &b) {
-                                            return a.ascent() < b.ascent();
-                                        })->ascent();
-            for (const TextLine &line : std::as_const(row)) {
-                if (x + line.width() > 575)
-                    break; // the specimen shows what fits across the page
-                // A hairline baseline and box edges to judge placement.
+            const double baseline = y - ascent;
+            for (const TextLine &line : row) {
+                // The line box (ascent + descent) as a hairline, to judge placement.
                 HPDF_Page_SetRGBStroke(pdf.page, 0.8f, 0.8f, 1.0f);
                 HPDF_Page_SetLineWidth(pdf.page, 0.3f);
                 HPDF_Page_Rectangle(pdf.page, HPDF_REAL(x), HPDF_REAL(baseline - line.descent()),
@@ -705,6 +700,28 @@ private Q_SLOTS:
                 x += line.width() + 12;
             }
             y -= rowHeight + 6;
+        };
+        for (const Sample &s : samples()) {
+            // 10, 16, 24 pt regular, then 24 pt bold; a row wraps where the page ends.
+            QList<TextLine> row;
+            double width = 20;
+            for (const auto &[size, weight] : {std::pair{10.0, FontWeight::Regular}, {16.0, FontWeight::Regular},
+                                               {24.0, FontWeight::Regular}, {24.0, FontWeight::Bold}}) {
+                const auto line = shapeLine(m_fonts, s.text, size, weight);
+                QVERIFY2(line, why(line));
+                if (!row.isEmpty() && width + line->width() > 575) {
+                    drawRow(row);
+                    if (QTest::currentTestFailed())
+                        return;
+                    row.clear();
+                    width = 20;
+                }
+                row.append(*line);
+                width += line->width() + 12;
+            }
+            drawRow(row);
+            if (QTest::currentTestFailed())
+                return;
         }
         // A fitted name box as the badge will use it: 80 mm, two lines, 28 → 12 pt, centred.
         const double box = 80 * kMm;
