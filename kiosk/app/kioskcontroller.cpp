@@ -1,0 +1,243 @@
+#include "kioskcontroller.h"
+
+#include "kioskworker.h"
+
+#include <QJSEngine>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QQmlEngine>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcKiosk, "checkin.kiosk")
+
+namespace checkin {
+
+namespace {
+
+constexpr const char *kEngineProperty = "_checkin_kioskController";
+
+QString titleOf(const db::EventRecord &event)
+{
+    if (event.city.isEmpty() || event.name.contains(event.city, Qt::CaseInsensitive))
+        return event.name;
+    return KioskController::tr("%1 · %2", "event name · city").arg(event.name, event.city);
+}
+
+// "2–5 November 2026", "30 March – 2 April 2026", "30 December 2026 – 2 January 2027".
+QString datesOf(const db::EventRecord &event)
+{
+    const QLocale locale;
+    const QDate first = event.firstDay;
+    const QDate last = event.lastDay;
+    if (!first.isValid() || !last.isValid())
+        return QString();
+    const QString lastText = locale.toString(last, u"d MMMM yyyy"_s);
+    if (first == last)
+        return lastText;
+    if (first.year() == last.year() && first.month() == last.month())
+        return KioskController::tr("%1–%2", "day range within one month").arg(first.day()).arg(lastText);
+    const QString firstText = first.year() == last.year() ? locale.toString(first, u"d MMMM"_s)
+                                                          : locale.toString(first, u"d MMMM yyyy"_s);
+    return KioskController::tr("%1 – %2", "date range").arg(firstText, lastText);
+}
+
+} // namespace
+
+KioskController::KioskController(QString databasePath, db::EventRecord event, QString kioskId, QObject *parent)
+    : QObject(parent)
+    , m_event(std::move(event))
+    , m_kioskId(std::move(kioskId))
+    , m_eventTitle(titleOf(m_event))
+    , m_eventDates(datesOf(m_event))
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+    m_outcomeTimer.setSingleShot(true);
+    connect(&m_outcomeTimer, &QTimer::timeout, this, &KioskController::dismiss);
+    m_workingTimer.setSingleShot(true);
+    m_workingTimer.setInterval(kWorkingTimeout);
+    connect(&m_workingTimer, &QTimer::timeout, this, [this] {
+        qCWarning(lcKiosk) << "check-in" << m_requestId << "did not answer within" << kWorkingTimeout << "ms";
+        ++m_requestId; // a late answer is dropped
+        CheckInOutcome late;
+        late.kind = OutcomeKind::SystemError;
+        late.message = u"The check-in did not finish in time."_s;
+        present(late);
+    });
+
+    m_thread.setObjectName(u"checkin-worker"_s);
+    m_worker = new KioskWorker(std::move(databasePath), m_event, m_kioskId);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::started, m_worker, &KioskWorker::open);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    // Queued: the worker emits on its own thread, the controller (and so QML) hears it on the GUI thread.
+    connect(m_worker, &KioskWorker::opened, this, &KioskController::onOpened, Qt::QueuedConnection);
+    connect(m_worker, &KioskWorker::checkedIn, this, &KioskController::onCheckedIn, Qt::QueuedConnection);
+    m_thread.start();
+}
+
+KioskController::~KioskController()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+KioskController *KioskController::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
+{
+    Q_UNUSED(jsEngine)
+    auto *controller = qmlEngine->property(kEngineProperty).value<KioskController *>();
+    if (!controller) {
+        qCCritical(lcKiosk) << "No KioskController was exposed to this QML engine (KioskController::exposeTo)";
+        return nullptr;
+    }
+    // main owns the controller; the engine must not delete it.
+    QJSEngine::setObjectOwnership(controller, QJSEngine::CppOwnership);
+    return controller;
+}
+
+void KioskController::exposeTo(QQmlEngine &engine)
+{
+    engine.setProperty(kEngineProperty, QVariant::fromValue(this));
+}
+
+QString KioskController::state() const
+{
+    switch (m_state) {
+    case State::Attract: return u"attract"_s;
+    case State::Working: return u"working"_s;
+    case State::Outcome: return u"outcome"_s;
+    }
+    return u"attract"_s;
+}
+
+void KioskController::setOutcomeTimeout(int ms)
+{
+    if (m_outcomeTimeout == ms)
+        return;
+    m_outcomeTimeout = ms;
+    Q_EMIT outcomeTimeoutChanged();
+}
+
+void KioskController::setDebounceInterval(int ms)
+{
+    if (m_debounceInterval == ms)
+        return;
+    m_debounceInterval = ms;
+    Q_EMIT debounceIntervalChanged();
+}
+
+void KioskController::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = std::move(clock);
+}
+
+bool KioskController::submitScan(const QString &text, const QString &source)
+{
+    const QString payload = text.trimmed();
+    if (payload.isEmpty())
+        return false;
+    if (m_state == State::Working) {
+        qCInfo(lcKiosk) << "scan ignored: a check-in is still running";
+        return false;
+    }
+    // A code held in front of a camera is seen again and again: every sighting extends the quiet window.
+    if (payload == m_lastPayload && m_lastPayloadSeen.isValid() && m_lastPayloadSeen.elapsed() < m_debounceInterval) {
+        m_lastPayloadSeen.restart();
+        return false;
+    }
+    m_lastPayload = payload;
+    m_lastPayloadSeen.start();
+
+    const quint64 requestId = ++m_requestId;
+    const QDateTime now = m_clock();
+    m_outcomeTimer.stop();
+    clearOutcome();
+    setState(State::Working);
+    m_workingTimer.start();
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, requestId, payload, now, source] {
+        worker->checkIn(requestId, payload, now, source);
+    }, Qt::QueuedConnection);
+    return true;
+}
+
+void KioskController::dismiss()
+{
+    if (m_state == State::Working)
+        return;
+    m_outcomeTimer.stop();
+    m_lastPayload.clear();
+    m_lastPayloadSeen.invalidate();
+    clearOutcome();
+    setState(State::Attract);
+}
+
+void KioskController::present(const CheckInOutcome &outcome)
+{
+    m_workingTimer.stop();
+    m_outcomeKind = outcomeName(outcome.kind);
+    m_admitted = outcome.admitted();
+    m_guestName = m_admitted ? outcome.guestName : QString();
+    m_guestLanguage = m_admitted ? outcome.guestLanguage : QString();
+    m_dayNumber = outcome.dayNumber;
+    if (outcome.firstScanLocal.isValid()) {
+        // The C locale's short time has seconds; nobody needs them on a welcome screen.
+        const QLocale locale;
+        m_firstScanTime = locale.language() == QLocale::C
+            ? outcome.firstScanLocal.time().toString(u"HH:mm"_s)
+            : locale.toString(outcome.firstScanLocal.time(), QLocale::ShortFormat);
+    } else {
+        m_firstScanTime.clear();
+    }
+    m_printing = outcome.kind == OutcomeKind::Welcome && !outcome.printJobsQueued.isEmpty();
+    m_otherEventNumber = outcome.tokenEventNumber;
+    Q_EMIT outcomeChanged();
+    setState(State::Outcome);
+    if (m_outcomeTimeout > 0)
+        m_outcomeTimer.start(m_outcomeTimeout);
+}
+
+void KioskController::presentWorking()
+{
+    m_outcomeTimer.stop();
+    clearOutcome();
+    setState(State::Working);
+}
+
+void KioskController::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged();
+}
+
+void KioskController::clearOutcome()
+{
+    if (m_outcomeKind.isEmpty() && m_guestName.isEmpty())
+        return;
+    m_outcomeKind.clear();
+    m_admitted = false;
+    m_guestName.clear();
+    m_guestLanguage.clear();
+    m_dayNumber = 0;
+    m_firstScanTime.clear();
+    m_printing = false;
+    m_otherEventNumber = 0;
+    Q_EMIT outcomeChanged();
+}
+
+void KioskController::onOpened(const QString &error)
+{
+    m_ready = error.isEmpty();
+    m_serviceError = error;
+    Q_EMIT readyChanged();
+}
+
+void KioskController::onCheckedIn(quint64 requestId, const CheckInOutcome &outcome)
+{
+    if (requestId != m_requestId || m_state != State::Working)
+        return; // answered after the watchdog gave up
+    present(outcome);
+}
+
+} // namespace checkin

@@ -1,0 +1,157 @@
+#pragma once
+
+#include <checkinoutcome.h>
+#include <records.h>
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace checkin {
+
+class KioskWorker;
+
+// What the kiosk screens show, and the one way in for scans. QML sees it as the singleton `Kiosk`
+// (import IetfCheckin.Kiosk); main creates it with the event and database and exposes it to its engine.
+//
+// States: "attract" (waiting for a scan) → "working" (a check-in runs on the worker thread) → "outcome"
+// (the result, for outcomeTimeout ms or until dismiss()) → "attract". Holds no SQL and no rules: the worker
+// thread's CheckInService decides; this only presents.
+class KioskController : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(KioskController)
+    QML_NAMED_ELEMENT(Kiosk)
+    QML_SINGLETON
+
+    Q_PROPERTY(QString eventTitle READ eventTitle CONSTANT)
+    Q_PROPERTY(QString eventDates READ eventDates CONSTANT)
+    Q_PROPERTY(int eventNumber READ eventNumber CONSTANT)
+    Q_PROPERTY(QString kioskId READ kioskId CONSTANT)
+    Q_PROPERTY(bool ready READ isReady NOTIFY readyChanged)
+    Q_PROPERTY(QString serviceError READ serviceError NOTIFY readyChanged)
+
+    Q_PROPERTY(QString state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QString outcomeKind READ outcomeKind NOTIFY outcomeChanged)
+    Q_PROPERTY(bool admitted READ isAdmitted NOTIFY outcomeChanged)
+    Q_PROPERTY(QString guestName READ guestName NOTIFY outcomeChanged)
+    Q_PROPERTY(QString guestLanguage READ guestLanguage NOTIFY outcomeChanged)
+    Q_PROPERTY(int dayNumber READ dayNumber NOTIFY outcomeChanged)
+    Q_PROPERTY(QString firstScanTime READ firstScanTime NOTIFY outcomeChanged)
+    Q_PROPERTY(bool printing READ isPrinting NOTIFY outcomeChanged)
+    Q_PROPERTY(int otherEventNumber READ otherEventNumber NOTIFY outcomeChanged)
+
+    Q_PROPERTY(int outcomeTimeout READ outcomeTimeout WRITE setOutcomeTimeout NOTIFY outcomeTimeoutChanged)
+    Q_PROPERTY(int debounceInterval READ debounceInterval WRITE setDebounceInterval NOTIFY debounceIntervalChanged)
+
+public:
+    static constexpr int kDefaultOutcomeTimeout = 8000; // ms on an outcome screen before returning to attract
+    static constexpr int kDefaultDebounceInterval = 3000; // ms in which the same payload again is ignored
+    static constexpr int kWorkingTimeout = 20000; // ms before a check-in that never answers becomes an error
+
+    // Starts the worker thread, which opens its own connection to databasePath and checks in to event.
+    KioskController(QString databasePath, db::EventRecord event, QString kioskId, QObject *parent = nullptr);
+    ~KioskController() override;
+
+    // The QML singleton factory: the controller exposed to this engine with exposeTo().
+    static KioskController *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
+    // Makes this controller the `Kiosk` singleton of engine (call before loading any QML).
+    void exposeTo(QQmlEngine &engine);
+
+    [[nodiscard]] QString eventTitle() const { return m_eventTitle; }
+    [[nodiscard]] QString eventDates() const { return m_eventDates; }
+    [[nodiscard]] int eventNumber() const { return m_event.number; }
+    [[nodiscard]] QString kioskId() const { return m_kioskId; }
+    [[nodiscard]] bool isReady() const { return m_ready; }
+    [[nodiscard]] QString serviceError() const { return m_serviceError; }
+
+    [[nodiscard]] QString state() const;
+    // welcome, welcome_back, already_checked_in, revoked, other_event, not_programme_day, forged, unknown,
+    // unreadable, error; empty on the attract screen.
+    [[nodiscard]] QString outcomeKind() const { return m_outcomeKind; }
+    [[nodiscard]] bool isAdmitted() const { return m_admitted; }
+    // The guest's name as they write it; only for admitted guests (a refused code never shows whose it is).
+    [[nodiscard]] QString guestName() const { return m_guestName; }
+    [[nodiscard]] QString guestLanguage() const { return m_guestLanguage; }
+    [[nodiscard]] int dayNumber() const { return m_dayNumber; }
+    // already_checked_in: the venue-local time of the first scan today, in the UI locale's short format.
+    [[nodiscard]] QString firstScanTime() const { return m_firstScanTime; }
+    // welcome: true when this check-in queued the badge and agenda.
+    [[nodiscard]] bool isPrinting() const { return m_printing; }
+    // other_event: the meeting the invitation was issued for.
+    [[nodiscard]] int otherEventNumber() const { return m_otherEventNumber; }
+
+    [[nodiscard]] int outcomeTimeout() const { return m_outcomeTimeout; }
+    void setOutcomeTimeout(int ms);
+    [[nodiscard]] int debounceInterval() const { return m_debounceInterval; }
+    void setDebounceInterval(int ms);
+
+    // Where "now" comes from for check-ins (tests and rehearsals move it); default: the system clock.
+    void setClock(std::function<QDateTime()> clock);
+
+    // Submits scanned text (source: scanner|camera|image). False when ignored: empty, a check-in already
+    // running, or the same text again within debounceInterval (each repeat extends the window).
+    Q_INVOKABLE bool submitScan(const QString &text, const QString &source = QStringLiteral("scanner"));
+    // Leaves the outcome screen now.
+    Q_INVOKABLE void dismiss();
+
+    // Shows an outcome without checking anyone in (self-test, screenshots); also the end of every check-in.
+    void present(const CheckInOutcome &outcome);
+    // Shows the working state without checking anyone in (self-test, screenshots).
+    void presentWorking();
+
+Q_SIGNALS:
+    void stateChanged();
+    void outcomeChanged();
+    void readyChanged();
+    void outcomeTimeoutChanged();
+    void debounceIntervalChanged();
+
+private:
+    enum class State { Attract, Working, Outcome };
+
+    void setState(State state);
+    void clearOutcome();
+    void onOpened(const QString &error);
+    void onCheckedIn(quint64 requestId, const CheckInOutcome &outcome);
+
+    db::EventRecord m_event;
+    QString m_kioskId;
+    QString m_eventTitle;
+    QString m_eventDates;
+    bool m_ready = false;
+    QString m_serviceError;
+
+    State m_state = State::Attract;
+    QString m_outcomeKind;
+    bool m_admitted = false;
+    QString m_guestName;
+    QString m_guestLanguage;
+    int m_dayNumber = 0;
+    QString m_firstScanTime;
+    bool m_printing = false;
+    int m_otherEventNumber = 0;
+
+    int m_outcomeTimeout = kDefaultOutcomeTimeout;
+    int m_debounceInterval = kDefaultDebounceInterval;
+    QString m_lastPayload;
+    QElapsedTimer m_lastPayloadSeen; // monotonic: debouncing must not follow wall-clock jumps
+
+    quint64 m_requestId = 0;
+    std::function<QDateTime()> m_clock;
+    QTimer m_outcomeTimer;
+    QTimer m_workingTimer;
+    QThread m_thread;
+    KioskWorker *m_worker = nullptr; // lives on m_thread, deleted there when it finishes
+};
+
+} // namespace checkin

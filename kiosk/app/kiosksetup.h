@@ -1,0 +1,31 @@
+#pragma once
+
+#include <records.h>
+
+#include <QString>
+
+#include <expected>
+
+namespace checkin {
+
+// Why the kiosk cannot start on a database.
+struct KioskSetupError
+{
+    enum class Kind {
+        NoDatabase, // the file does not exist
+        NoEvent,    // the database holds no event, or not the one asked for
+        Database,   // the file exists but cannot be opened or read
+    };
+    Kind kind = Kind::Database;
+    QString message;
+};
+
+// The database file used when neither --db nor CHECKIN_DB names one: <AppDataLocation>/checkin.sqlite.
+[[nodiscard]] QString defaultDatabasePath();
+
+// Finds the event to check guests in to (number 0: the latest) with a short-lived connection on the calling
+// thread, so that main can refuse to start with a clear message before any window opens.
+[[nodiscard]] std::expected<db::EventRecord, KioskSetupError> findKioskEvent(const QString &databasePath,
+                                                                           int eventNumber);
+
+} // namespace checkin

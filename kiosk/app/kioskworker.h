@@ -1,0 +1,53 @@
+#pragma once
+
+#include <checkinoutcome.h>
+#include <records.h>
+
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace checkin {
+
+namespace db {
+class Database;
+}
+class CheckInService;
+
+// Runs check-ins on the kiosk's worker thread. It opens its own SQLite connection there (connections are
+// per thread in this project) and owns the CheckInService; results go back to the GUI thread by queued
+// signal. Create it on the GUI thread, move it to the worker thread, then call open() there.
+class KioskWorker : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(KioskWorker)
+
+public:
+    // Remembers what to open; nothing is opened before open().
+    KioskWorker(QString databasePath, db::EventRecord event, QString kioskId);
+    ~KioskWorker() override;
+
+public Q_SLOTS:
+    // Opens this thread's connection and check-in service; emits opened().
+    void open();
+    // Checks in one scanned payload at nowUtc; emits checkedIn() with the same request id.
+    void checkIn(quint64 requestId, const QString &payload, const QDateTime &nowUtc, const QString &source);
+
+Q_SIGNALS:
+    // The connection is ready (error empty) or could not be opened (a sentence for staff).
+    void opened(const QString &error);
+    // The outcome of request requestId.
+    void checkedIn(quint64 requestId, const checkin::CheckInOutcome &outcome);
+
+private:
+    QString m_databasePath;
+    db::EventRecord m_event;
+    QString m_kioskId;
+    QString m_openError;
+    std::unique_ptr<db::Database> m_db;
+    std::unique_ptr<CheckInService> m_service;
+};
+
+} // namespace checkin

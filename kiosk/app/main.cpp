@@ -1,0 +1,167 @@
+// checkin-kiosk: the touchscreen check-in app. Parses options, finds the event, wires the controller, the
+// USB scanner and the QML engine together, and shows the window. Everything else lives in the libraries.
+#include "keyboardwedge.h"
+#include "kioskcontroller.h"
+#include "kioskshowcase.h"
+#include "kiosksetup.h"
+
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QSysInfo>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(IetfCheckin_KioskPlugin)
+Q_IMPORT_QML_PLUGIN(IetfCheckinPlugin)
+
+using namespace Qt::StringLiterals;
+using namespace checkin;
+
+namespace {
+
+// QML problems seen while loading and walking the screens: any of them fails --self-test.
+QStringList g_qmlProblems;
+QtMessageHandler g_previousHandler = nullptr;
+
+void recordQmlProblems(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type != QtDebugMsg && type != QtInfoMsg
+        && (QByteArrayView(context.category) == "qml" || QByteArrayView(context.category).startsWith("qt.qml")
+            || message.contains(u".qml:"_s))) {
+        g_qmlProblems << message;
+    }
+    g_previousHandler(type, context, message);
+}
+
+void printError(const QString &text)
+{
+    std::fputs(qPrintable(text + u'\n'), stderr);
+}
+
+QSize parseSize(const QString &text, QSize fallback)
+{
+    const QStringList parts = text.split(u'x');
+    if (parts.size() != 2)
+        return fallback;
+    bool okW = false;
+    bool okH = false;
+    const QSize size(parts[0].toInt(&okW), parts[1].toInt(&okH));
+    return okW && okH && size.width() >= 320 && size.height() >= 240 ? size : fallback;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    app.setApplicationName(u"ietf-checkin"_s);
+    app.setApplicationDisplayName(u"IETF check-in"_s);
+    app.setApplicationVersion(QStringLiteral(CHECKIN_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"The IETF Policymaker Program check-in kiosk: guests scan the QR code of their invitation and are "
+        "welcomed while their badge prints.\n\n"
+        "Scans come from a USB keyboard-wedge scanner (it types the code and presses Enter).\n"
+        "The database is --db, else $CHECKIN_DB, else %1.\n"
+        "Create one with `checkinctl demo` (a demo event with guests and invitations) or "
+        "`checkinctl event create`."_s.arg(defaultDatabasePath()));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(u"db"_s, u"The check-in database."_s, u"path"_s);
+    const QCommandLineOption eventOption(u"event"_s, u"The IETF meeting number to check in to (default: the latest "
+                                                      "event in the database)."_s, u"number"_s);
+    const QCommandLineOption kioskOption(u"kiosk"_s, u"This kiosk's id, recorded with every check-in (default: the "
+                                                      "host name)."_s, u"id"_s);
+    const QCommandLineOption windowedOption(u"windowed"_s, u"Run in a window instead of full screen."_s);
+    const QCommandLineOption sizeOption(u"size"_s, u"Window size for --windowed (default 1280x800) and "
+                                                    "--screenshot (default 1920x1080)."_s, u"WxH"_s);
+    const QCommandLineOption selfTestOption(u"self-test"_s, u"Load the UI, show every screen once with sample "
+                                                             "data (nobody is checked in), exit 0 when all is well, "
+                                                             "1 otherwise. Use QT_QPA_PLATFORM=offscreen "
+                                                             "without a display."_s);
+    const QCommandLineOption screenshotOption(u"screenshot"_s, u"Like --self-test, and save every screen as "
+                                                                "DIR/<state>.png."_s, u"dir"_s);
+    const QCommandLineOption sampleNameOption(u"sample-name"_s, u"The guest name shown by --self-test and "
+                                                                 "--screenshot."_s, u"name"_s);
+    parser.addOptions({dbOption, eventOption, kioskOption, windowedOption, sizeOption, selfTestOption,
+                       screenshotOption, sampleNameOption});
+    parser.process(app);
+
+    QString dbPath = parser.value(dbOption);
+    if (dbPath.isEmpty())
+        dbPath = qEnvironmentVariable("CHECKIN_DB");
+    if (dbPath.isEmpty())
+        dbPath = defaultDatabasePath();
+    int eventNumber = 0;
+    if (parser.isSet(eventOption)) {
+        bool ok = false;
+        eventNumber = parser.value(eventOption).toInt(&ok);
+        if (!ok || eventNumber <= 0) {
+            printError(u"checkin-kiosk: --event takes an IETF meeting number, such as 122."_s);
+            return 2;
+        }
+    }
+    const QString kioskId = parser.isSet(kioskOption) ? parser.value(kioskOption) : QSysInfo::machineHostName();
+    const bool selfTest = parser.isSet(selfTestOption) || parser.isSet(screenshotOption);
+
+    auto event = findKioskEvent(dbPath, eventNumber);
+    if (!event) {
+        printError(u"checkin-kiosk: %1"_s.arg(event.error().message));
+        if (event.error().kind == KioskSetupError::Kind::Database)
+            return 1;
+        printError(u"Create the event first: `checkinctl demo` makes a demo event with guests and QR codes, "
+                   "`checkinctl event create` a real one. Point the kiosk at another database with --db PATH "
+                   "or CHECKIN_DB."_s);
+        return 2;
+    }
+
+    if (selfTest)
+        g_previousHandler = qInstallMessageHandler(recordQmlProblems);
+
+    KioskController controller(dbPath, *event, kioskId);
+    KeyboardWedge wedge;
+    app.installEventFilter(&wedge);
+    QObject::connect(&wedge, &KeyboardWedge::scanned, &controller,
+                     [&controller](const QString &text) { controller.submitScan(text, u"scanner"_s); });
+
+    QQuickStyle::setStyle(u"Basic"_s);
+    QQmlApplicationEngine engine;
+    engine.addImportPath(u"qrc:/qt/qml"_s); // Qt 6.4 does not search there by default
+    controller.exposeTo(engine);
+    engine.load(QUrl(u"qrc:/qt/qml/IetfCheckin/Main.qml"_s));
+    auto *window = engine.rootObjects().isEmpty() ? nullptr
+                                                  : qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (!window) {
+        printError(u"checkin-kiosk: the user interface could not be loaded."_s);
+        return 1;
+    }
+
+    if (selfTest) {
+        window->resize(parseSize(parser.value(sizeOption), QSize(1920, 1080)));
+        window->show();
+        KioskShowcase showcase(controller, *window);
+        showcase.setScreenshotDir(parser.value(screenshotOption));
+        if (parser.isSet(sampleNameOption))
+            showcase.setSampleName(parser.value(sampleNameOption));
+        const bool ok = showcase.run();
+        const QStringList problems = showcase.problems() + g_qmlProblems;
+        for (const QString &problem : problems)
+            printError(u"self-test: "_s + problem);
+        std::fputs(problems.isEmpty() ? "self-test: every screen shown\n" : "self-test: FAILED\n", stdout);
+        return ok && problems.isEmpty() ? 0 : 1;
+    }
+
+    if (parser.isSet(windowedOption)) {
+        window->resize(parseSize(parser.value(sizeOption), QSize(1280, 800)));
+        window->show();
+    } else {
+        QGuiApplication::setOverrideCursor(Qt::BlankCursor); // a touchscreen: no mouse pointer on show
+        window->showFullScreen();
+    }
+    return app.exec();
+}

@@ -1,0 +1,120 @@
+import QtQuick
+import QtQuick.Layouts
+import IetfCheckin.Kiosk
+
+// Waiting for the next guest: what to scan and how.
+Item {
+    id: screen
+    property bool active: true
+    readonly property string headline: headlineText.text
+
+    opacity: active ? 1 : 0
+    visible: opacity > 0
+    Behavior on opacity { NumberAnimation { duration: 200 } }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.margin
+        anchors.rightMargin: Theme.margin
+        anchors.bottomMargin: footer.height
+        spacing: Theme.px(110)
+
+        Item { Layout.fillWidth: true }
+
+        QrGlyph {
+            Layout.alignment: Qt.AlignVCenter
+            Layout.preferredWidth: Math.min(Theme.px(440), screen.height * 0.55)
+            Layout.preferredHeight: Layout.preferredWidth
+            animated: screen.visible
+        }
+
+        ColumnLayout {
+            Layout.alignment: Qt.AlignVCenter
+            Layout.preferredWidth: Theme.px(900)
+            spacing: Theme.px(28)
+
+            Text {
+                id: headlineText
+                objectName: "attractHeadline"
+                Layout.fillWidth: true
+                text: qsTr("Scan your invitation")
+                color: Theme.text
+                font.pixelSize: Theme.headlineSize
+                font.weight: Font.Bold
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignLeft
+            }
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Hold the QR code on your invitation letter or badge under the scanner.")
+                color: Theme.text
+                font.pixelSize: Theme.bodySize
+                lineHeight: 1.15
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignLeft
+            }
+            Rectangle {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.px(20)
+                implicitHeight: hint.implicitHeight + Theme.px(28) * 2
+                radius: Theme.px(18)
+                color: Theme.surface
+
+                RowLayout {
+                    id: hint
+                    anchors.fill: parent
+                    anchors.margins: Theme.px(28)
+                    spacing: Theme.px(24)
+                    Rectangle {
+                        Layout.alignment: Qt.AlignTop
+                        Layout.topMargin: Theme.px(10)
+                        implicitWidth: Theme.px(16)
+                        implicitHeight: implicitWidth
+                        radius: width / 2
+                        color: Theme.accent
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("Using the handheld scanner? Point it at the code and press the trigger.")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.smallSize
+                        lineHeight: 1.15
+                        wrapMode: Text.WordWrap
+                        horizontalAlignment: Text.AlignLeft
+                    }
+                }
+            }
+        }
+
+        Item { Layout.fillWidth: true }
+    }
+
+    RowLayout {
+        id: footer
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.leftMargin: Theme.margin
+        anchors.rightMargin: Theme.margin
+        height: Theme.px(110)
+        spacing: Theme.spacing
+
+        Text {
+            Layout.fillWidth: true
+            text: Kiosk.serviceError === ""
+                  ? qsTr("Need help? Please see the staff desk.")
+                  : qsTr("This kiosk cannot check anyone in right now. Please see the staff desk.")
+            color: Kiosk.serviceError === "" ? Theme.textMuted : Theme.text
+            font.pixelSize: Theme.smallSize
+            font.weight: Kiosk.serviceError === "" ? Font.Normal : Font.Bold
+            elide: Text.ElideRight
+            horizontalAlignment: Text.AlignLeft
+        }
+        Text {
+            text: qsTr("Kiosk %1").arg(Kiosk.kioskId)
+            color: Theme.textMuted
+            font.pixelSize: Theme.px(24)
+            horizontalAlignment: Text.AlignRight
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import QtQuick
+import QtQuick.Layouts
+import IetfCheckin.Kiosk
+
+// Everything the kiosk shows: the event header and one screen at a time, chosen by Kiosk.state.
+// Tests and `checkin-kiosk --self-test` read shownScreen and headline.
+Item {
+    id: view
+
+    // Which screen is up: attract, working or outcome.
+    readonly property string shownScreen: outcome.visible && outcome.active ? "outcome"
+                                          : working.visible && working.active ? "working" : "attract"
+    // The main sentence of the screen that is up.
+    readonly property string headline: shownScreen === "outcome" ? outcome.headline
+                                       : shownScreen === "working" ? working.headline : attract.headline
+
+    // Right-to-left languages (Arabic) mirror the whole layout.
+    LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft
+    LayoutMirroring.childrenInherit: true
+
+    Binding {
+        target: Theme
+        property: "zoom"
+        value: Math.min(view.width / 1920, view.height / 1080)
+    }
+
+    Rectangle {
+        anchors.fill: parent
+        color: Theme.background
+    }
+
+    EventHeader {
+        id: header
+        anchors.top: parent.top
+        anchors.left: parent.left
+        anchors.right: parent.right
+    }
+
+    Item {
+        id: stage
+        anchors.top: header.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+
+        AttractScreen {
+            id: attract
+            anchors.fill: parent
+            // Stays up for the first moments of a check-in: most answer before the working screen is due.
+            active: Kiosk.state === "attract" || (Kiosk.state === "working" && !working.due)
+        }
+        WorkingScreen {
+            id: working
+            anchors.fill: parent
+            active: Kiosk.state === "working" && due
+        }
+        OutcomeScreen {
+            id: outcome
+            objectName: "outcomeScreen"
+            anchors.fill: parent
+            active: Kiosk.state === "outcome"
+        }
+    }
+}

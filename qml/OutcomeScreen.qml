@@ -1,0 +1,223 @@
+import QtQuick
+import QtQuick.Layouts
+import IetfCheckin.Kiosk
+
+// The result of a scan: a welcome with the guest's name, or what went wrong and what to do next.
+// Tapping anywhere returns to the attract screen; so does the countdown.
+Item {
+    id: screen
+    property bool active: false
+    readonly property string headline: headlineText.text
+
+    // What is on screen. Kept while the screen fades out, so the words do not vanish before the screen does;
+    // cleared once it is hidden.
+    property string kind: ""
+    property string name: ""
+    property bool admitted: false
+    property bool printing: false
+    property int dayNumber: 0
+    property string firstScanTime: ""
+    property int otherEventNumber: 0
+
+    function take() {
+        if (Kiosk.outcomeKind === "")
+            return;
+        kind = Kiosk.outcomeKind;
+        name = Kiosk.guestName;
+        admitted = Kiosk.admitted;
+        printing = Kiosk.printing;
+        dayNumber = Kiosk.dayNumber;
+        firstScanTime = Kiosk.firstScanTime;
+        otherEventNumber = Kiosk.otherEventNumber;
+        countdown.restart();
+    }
+
+    opacity: active ? 1 : 0
+    visible: opacity > 0
+    Behavior on opacity { NumberAnimation { duration: 200 } }
+    onVisibleChanged: {
+        if (!visible) {
+            kind = "";
+            name = "";
+            admitted = false;
+            firstScanTime = "";
+        }
+    }
+    Component.onCompleted: take()
+
+    Connections {
+        target: Kiosk
+        function onOutcomeChanged() { screen.take(); }
+    }
+
+    // The words for each outcome. Presentation only: the controller says which outcome it is.
+    readonly property string headlineWords: {
+        switch (kind) {
+        case "welcome": return qsTr("Welcome");
+        case "welcome_back": return qsTr("Welcome back");
+        case "already_checked_in": return qsTr("You are already checked in");
+        case "revoked": return qsTr("This invitation is no longer valid");
+        case "other_event": return qsTr("This invitation is for another meeting");
+        case "not_programme_day": return qsTr("Check-in is not open today");
+        case "forged": return qsTr("We could not verify this invitation");
+        case "unknown": return qsTr("We could not find this invitation");
+        case "unreadable": return qsTr("This code is not an invitation");
+        case "error": return qsTr("Sorry, something went wrong");
+        }
+        return "";
+    }
+    readonly property string detailWords: {
+        switch (kind) {
+        case "welcome":
+            return screen.printing ? qsTr("Your badge and agenda are printing.")
+                                  : qsTr("Your badge was printed at your first check-in.");
+        case "welcome_back":
+            return qsTr("Day %1 — your attendance is recorded.").arg(screen.dayNumber);
+        case "already_checked_in":
+            return screen.firstScanTime !== "" ? qsTr("You checked in today at %1.").arg(screen.firstScanTime)
+                                              : qsTr("You checked in earlier today.");
+        case "revoked": return qsTr("It has been withdrawn and cannot be used to check in.");
+        case "other_event":
+            return screen.otherEventNumber > 0
+                    ? qsTr("It was issued for IETF %1. This kiosk checks in guests of %2.")
+                          .arg(screen.otherEventNumber).arg(Kiosk.eventTitle)
+                    : qsTr("This kiosk checks in guests of %1.").arg(Kiosk.eventTitle);
+        case "not_programme_day": return qsTr("The Policymaker Program runs %1.").arg(Kiosk.eventDates);
+        case "forged": return qsTr("The code may be damaged or altered.");
+        case "unknown": return qsTr("It is not on this kiosk's guest list.");
+        case "unreadable": return qsTr("Please scan the QR code printed on your invitation letter or badge.");
+        case "error": return qsTr("Your check-in could not be recorded.");
+        }
+        return "";
+    }
+    readonly property string nextWords: {
+        switch (kind) {
+        case "welcome":
+            return screen.printing ? qsTr("Please collect them from the printer.")
+                                  : qsTr("If you need a new one, please see the staff desk.");
+        case "welcome_back": return qsTr("Enjoy the day.");
+        case "already_checked_in": return qsTr("There is no need to scan again.");
+        case "unreadable": return qsTr("Need help? Please see the staff desk.");
+        case "": return "";
+        }
+        return qsTr("Please see the staff desk. We will help you straight away.");
+    }
+
+    TapHandler {
+        onTapped: Kiosk.dismiss()
+    }
+
+    // The space between the header and the countdown; the words sit in its middle.
+    Item {
+        id: area
+        anchors.top: parent.top
+        anchors.bottom: countdown.top
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.leftMargin: Theme.margin * 2
+        anchors.rightMargin: Theme.margin * 2
+        anchors.bottomMargin: Theme.px(24)
+
+        // A name that fits on one line at full size gets one line; a longer one gets two, shrunk to fit.
+        TextMetrics {
+            id: nameMetrics
+            font: nameText.font
+            text: screen.name
+        }
+
+        ColumnLayout {
+            id: content
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            spacing: Theme.px(20)
+
+            OutcomeIcon {
+                Layout.alignment: Qt.AlignHCenter
+                Layout.bottomMargin: Theme.px(12)
+                implicitWidth: Theme.px(144)
+                glyph: screen.admitted ? "tick" : "notice"
+            }
+            Text {
+                id: headlineText
+                objectName: "outcomeHeadline"
+                Layout.fillWidth: true
+                text: screen.headlineWords
+                color: screen.admitted ? Theme.accent : Theme.text
+                font.pixelSize: Theme.headlineSize
+                font.weight: Font.Bold
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignHCenter
+            }
+            Text {
+                id: nameText
+                objectName: "guestName"
+                Layout.fillWidth: true
+                Layout.preferredHeight: nameMetrics.advanceWidth <= content.width
+                                        ? Theme.displaySize * 1.45 : Theme.displaySize * 2.3
+                Layout.bottomMargin: Theme.px(8)
+                visible: screen.admitted && screen.name !== ""
+                text: screen.name
+                color: Theme.text
+                font.pixelSize: Theme.displaySize
+                font.weight: Font.Bold
+                fontSizeMode: Text.Fit
+                minimumPixelSize: Theme.px(44)
+                // Fit shrinks the wrapped name until it fits the box; only a name too long even at the
+                // smallest size is cut off.
+                wrapMode: Text.Wrap
+                clip: true
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+            }
+            Text {
+                objectName: "outcomeDetail"
+                Layout.fillWidth: true
+                text: screen.detailWords
+                color: screen.admitted ? Theme.text : Theme.textMuted
+                font.pixelSize: Theme.bodySize
+                lineHeight: 1.1
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignHCenter
+            }
+            // What to do next. For a guest who may not go in it is the most important line: it gets a box.
+            Rectangle {
+                Layout.alignment: Qt.AlignHCenter
+                Layout.topMargin: screen.admitted ? 0 : Theme.px(24)
+                Layout.maximumWidth: content.width
+                implicitWidth: nextText.implicitWidth + (screen.admitted ? 0 : Theme.px(56) * 2)
+                implicitHeight: nextText.implicitHeight + (screen.admitted ? 0 : Theme.px(28) * 2)
+                radius: height / 2
+                color: screen.admitted ? "transparent" : Theme.surface
+                border.width: screen.admitted ? 0 : Math.max(1, Theme.px(3))
+                border.color: Theme.accent
+                visible: nextText.text !== ""
+
+                Text {
+                    id: nextText
+                    objectName: "outcomeNext"
+                    anchors.centerIn: parent
+                    width: Math.min(implicitWidth, content.width - (screen.admitted ? 0 : Theme.px(56) * 2))
+                    text: screen.nextWords
+                    color: screen.admitted ? Theme.textMuted : Theme.text
+                    font.pixelSize: Theme.bodySize
+                    font.weight: screen.admitted ? Font.Normal : Font.Bold
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: Text.AlignHCenter
+                }
+            }
+        }
+    }
+
+    CountdownBar {
+        id: countdown
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.leftMargin: Theme.margin
+        anchors.rightMargin: Theme.margin
+        anchors.bottomMargin: Theme.px(48)
+        duration: Kiosk.outcomeTimeout
+        running: screen.active
+    }
+}

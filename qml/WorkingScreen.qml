@@ -1,0 +1,50 @@
+import QtQuick
+import QtQuick.Layouts
+import IetfCheckin.Kiosk
+
+// A check-in is running. It only comes up when one takes longer than a blink.
+Item {
+    id: screen
+    property bool active: false
+    // True once the check-in has run for longer than the delay.
+    property bool due: false
+    readonly property string headline: headlineText.text
+
+    opacity: active ? 1 : 0
+    visible: opacity > 0
+    Behavior on opacity { NumberAnimation { duration: 150 } }
+
+    Timer {
+        interval: 250
+        running: Kiosk.state === "working"
+        onTriggered: screen.due = true
+    }
+    Connections {
+        target: Kiosk
+        function onStateChanged() {
+            if (Kiosk.state !== "working")
+                screen.due = false;
+        }
+    }
+
+    ColumnLayout {
+        anchors.centerIn: parent
+        width: parent.width - Theme.margin * 2
+        spacing: Theme.px(48)
+
+        Spinner {
+            Layout.alignment: Qt.AlignHCenter
+            running: screen.visible
+        }
+        Text {
+            id: headlineText
+            Layout.fillWidth: true
+            text: qsTr("Checking your invitation…")
+            color: Theme.text
+            font.pixelSize: Theme.headlineSize
+            font.weight: Font.Bold
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignHCenter
+        }
+    }
+}
