@@ -15,7 +15,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcText, "checkin.printing.text")
+Q_LOGGING_CATEGORY(lcText, "checkin.printing.text", QtInfoMsg)
 
 namespace checkin::text {
 

@@ -9,6 +9,8 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
+#include <QHash>
+
 #include <algorithm>
 #include <cmath>
 
@@ -241,9 +243,13 @@ std::expected<void, QString> drawLine(HPDF_Doc doc, HPDF_Page page, const TextLi
             anchors.append(Anchor{characters[k], x + cluster.x + k * slot, slot});
     }
     QList<QStringView> distinct;
-    for (const Anchor &anchor : std::as_const(anchors))
-        if (!distinct.contains(anchor.character))
+    QHash<QStringView, qsizetype> indexOf;
+    for (const Anchor &anchor : std::as_const(anchors)) {
+        if (!indexOf.contains(anchor.character)) {
+            indexOf.insert(anchor.character, distinct.size());
             distinct.append(anchor.character);
+        }
+    }
     QList<QByteArray> fontNames;
     for (qsizetype first = 0; first < distinct.size(); first += 255) {
         HPDF_Dict font = createTextLayerFont(page, distinct.mid(first, 255));
@@ -256,7 +262,7 @@ std::expected<void, QString> drawLine(HPDF_Doc doc, HPDF_Page page, const TextLi
     out += "BT 3 Tr\n";
     qsizetype currentFont = -1;
     for (const Anchor &anchor : std::as_const(anchors)) {
-        const qsizetype index = distinct.indexOf(anchor.character);
+        const qsizetype index = indexOf.value(anchor.character);
         if (index / 255 != currentFont) {
             currentFont = index / 255;
             out += '/' + fontNames[currentFont] + ' ';

@@ -16,7 +16,9 @@
 #include <hpdf.h>
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using namespace checkin::text;
@@ -512,6 +514,45 @@ private Q_SLOTS:
         PdfPage pdf;
         QVERIFY(drawLine(pdf.doc.get(), pdf.page, line, 20, 100));
         QCOMPARE(pdf.errors.first, HPDF_OK);
+    }
+
+    void textLayerHoldsMoreThan255DistinctCharacters()
+    {
+        // One Type 3 font holds 255 codes; a longer line gets more than one.
+        QString text;
+        for (char16_t c = 0x4E00; c < 0x4E00 + 300; ++c)
+            text += QChar(c);
+        const auto line = shapeLine(m_fonts, text, 6);
+        QVERIFY2(line, why(line));
+        QVERIFY(!line->hasPlaceholders());
+        const QString path = writePdf(u"many-characters"_s, {*line}, line->width() + 40, 60);
+        QCOMPARE(extractedText(path), text);
+    }
+
+    void separateLibrariesWorkInParallelThreads()
+    {
+        // The threading rule: one FontLibrary per thread, no sharing.
+        std::atomic<int> failures = 0;
+        const auto work = [&failures] {
+            FontLibrary fonts;
+            PdfPage pdf;
+            for (int i = 0; i < 20; ++i) {
+                for (const Sample &s : samples()) {
+                    const auto fit = fitText(fonts, s.text, 80 * kMm, 2, 28, 12);
+                    if (!fit) {
+                        ++failures;
+                        continue;
+                    }
+                    for (const TextLine &line : fit->lines)
+                        failures += drawLine(pdf.doc.get(), pdf.page, line, 20, 100) ? 0 : 1;
+                }
+            }
+        };
+        std::thread first(work);
+        std::thread second(work);
+        first.join();
+        second.join();
+        QCOMPARE(failures.load(), 0);
     }
 
     void drawingInsideATextObjectIsRefused()
