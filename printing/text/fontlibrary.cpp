@@ -258,6 +258,8 @@ int FontLibraryPrivate::openFace(const QString &fileName, const QString &family,
 
 int FontLibraryPrivate::faceId(const FaceSpec &spec)
 {
+    if (spec.resolvedId != FaceSpec::kUnresolved)
+        return spec.resolvedId;
     const auto cached = [&](const QString &fileName, bool synthetic) {
         const QString key = fileName + u'#' + spec.family + (synthetic ? u"#b"_s : QString());
         if (const auto it = faceIds.constFind(key); it != faceIds.cend())
@@ -267,22 +269,20 @@ int FontLibraryPrivate::faceId(const FaceSpec &spec)
         return id;
     };
     const QString regular = spec.stem + u"-Regular."_s + spec.extension;
-    if (spec.bold) {
-        const int bold = cached(spec.stem + u"-Bold."_s + spec.extension, false);
-        if (bold >= 0)
-            return bold;
-    }
-    const int id = cached(regular, spec.bold);
-    if (id < 0 && spec.warnIfMissing && !faceIds.contains(u"warned#"_s + regular)) {
-        faceIds.insert(u"warned#"_s + regular, -1);
+    int id = spec.bold ? cached(spec.stem + u"-Bold."_s + spec.extension, false) : -1;
+    if (id < 0)
+        id = cached(regular, spec.bold);
+    if (id < 0 && spec.warnIfMissing && !warnedMissing.contains(regular)) {
+        warnedMissing.insert(regular);
         qCWarning(lcText) << "font" << regular << "not found in" << directories;
     }
+    spec.resolvedId = id;
     return id;
 }
 
 int FontLibraryPrivate::baseFaceId(FontWeight weight)
 {
-    return faceId(FaceSpec{u"NotoSans"_s, u"ttf"_s, {}, 0, weight == FontWeight::Bold, true});
+    return faceId(chain(USCRIPT_LATIN, weight, CjkVariant::SimplifiedChinese).constFirst()); // NotoSans
 }
 
 const QList<FaceSpec> &FontLibraryPrivate::chain(UScriptCode script, FontWeight weight, CjkVariant cjk)

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QLoggingCategory>
 #include <QString>
 
@@ -67,6 +68,9 @@ struct FaceSpec
     int faceIndex = 0;   // where to look first in a collection
     bool bold = false;
     bool warnIfMissing = true;
+
+    static constexpr int kUnresolved = -2;
+    mutable int resolvedId = kUnresolved; // memo of FontLibraryPrivate::faceId(), set on first use
 };
 
 struct FontLibraryPrivate
@@ -88,6 +92,7 @@ struct FontLibraryPrivate
     std::vector<std::unique_ptr<FontFace>> faces;
     QHash<QString, int> faceIds;            // "file#family#synthetic" → id, or -1 when it failed
     QHash<QString, QString> resolvedPaths;  // file name → absolute path, empty when absent
+    QSet<QString> warnedMissing;
     QHash<quint32, QList<FaceSpec>> chains;
 
 private:

@@ -146,12 +146,19 @@ bool faceCovers(const FontFace &face, const QString &text, const Cluster &cluste
     return true;
 }
 
-int chooseFont(FontLibraryPrivate &fonts, const QList<FaceSpec> &chain, const QString &text, const Cluster &cluster)
+struct FontChoice
+{
+    int fontId = -1;
+    bool covered = false;
+};
+
+FontChoice chooseFont(FontLibraryPrivate &fonts, const QList<FaceSpec> &chain, const QString &text,
+                      const Cluster &cluster)
 {
     for (const FaceSpec &spec : chain) {
         const int id = fonts.faceId(spec);
         if (id >= 0 && faceCovers(*fonts.face(id), text, cluster))
-            return id;
+            return {id, true};
     }
     int fallback = -1;
     for (const FaceSpec &spec : chain) {
@@ -159,11 +166,32 @@ int chooseFont(FontLibraryPrivate &fonts, const QList<FaceSpec> &chain, const QS
         if (id < 0)
             continue;
         if (fonts.face(id)->hasCharacter(cluster.base))
-            return id;
+            return {id, true};
         if (fallback < 0)
             fallback = id;
     }
-    return fallback; // no font has it: HarfBuzz gives glyph 0, drawn as a placeholder box
+    return {fallback, false}; // no font has it: HarfBuzz gives glyph 0, drawn as a placeholder box
+}
+
+// The font for a cluster: from its script's list; for punctuation shared by a few scripts (Arabic
+// comma, Devanagari danda, CJK marks) that the surrounding script's fonts lack, from the lists of the
+// scripts the character is used with (Unicode Script_Extensions).
+int fontFor(FontLibraryPrivate &fonts, const QString &text, const Cluster &cluster, FontWeight weight, CjkVariant cjk)
+{
+    FontChoice choice = chooseFont(fonts, fonts.chain(cluster.script, weight, cjk), text, cluster);
+    if (choice.covered)
+        return choice.fontId;
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode extensions[64];
+    const int count = uscript_getScriptExtensions(UChar32(cluster.base), extensions, 64, &status);
+    for (int i = 0; U_SUCCESS(status) && i < count; ++i) {
+        if (extensions[i] == cluster.script || extensions[i] == USCRIPT_COMMON || extensions[i] == USCRIPT_INHERITED)
+            continue;
+        const FontChoice other = chooseFont(fonts, fonts.chain(extensions[i], weight, cjk), text, cluster);
+        if (other.covered)
+            return other.fontId;
+    }
+    return choice.fontId;
 }
 
 hb_script_t hbScript(UScriptCode script)
@@ -177,11 +205,12 @@ hb_script_t hbScript(UScriptCode script)
 CjkVariant cjkVariantFor(const QString &text, const QString &language)
 {
     const QString lang = language.toLower().replace(u'_', u'-');
-    if (lang.startsWith(u"ja"_s))
+    const QString primary = lang.section(u'-', 0, 0);
+    if (primary == u"ja"_s)
         return CjkVariant::Japanese;
-    if (lang.startsWith(u"ko"_s))
+    if (primary == u"ko"_s)
         return CjkVariant::Korean;
-    if (lang.startsWith(u"zh"_s)) {
+    if (primary == u"zh"_s) {
         if (lang.contains(u"-hk"_s))
             return CjkVariant::HongKong;
         if (lang.contains(u"hant"_s) || lang.contains(u"-tw"_s) || lang.contains(u"-mo"_s))
@@ -225,7 +254,7 @@ std::expected<TextLine, QString> shapeSanitized(const std::shared_ptr<FontLibrar
     const CjkVariant cjk = cjkVariantFor(clean, style.language);
     QList<Item> items;
     for (const Cluster &cluster : segment(clean)) {
-        int fontId = chooseFont(lib, lib.chain(cluster.script, style.weight, cjk), clean, cluster);
+        int fontId = fontFor(lib, clean, cluster, style.weight, cjk);
         if (fontId < 0)
             fontId = baseFace;
         if (!items.isEmpty() && items.back().end == cluster.start && items.back().script == cluster.script

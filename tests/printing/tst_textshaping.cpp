@@ -469,6 +469,23 @@ private Q_SLOTS:
         QVERIFY2(text.startsWith(u"Anna "_s) && text.endsWith(u" Lee"_s), qPrintable(text));
     }
 
+    void sharedPunctuationComesFromAFontThatHasIt_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("arabic comma after latin") << u"Hassan، Leila"_s;
+        QTest::newRow("devanagari danda after latin") << u"Arjun।"_s;
+        QTest::newRow("ideographic full stop after latin") << u"Yamada。"_s;
+        QTest::newRow("fullwidth digits") << u"Anna ３"_s;
+    }
+
+    void sharedPunctuationComesFromAFontThatHasIt()
+    {
+        QFETCH(QString, name);
+        const auto line = shapeLine(m_fonts, name, 24);
+        QVERIFY2(line, why(line));
+        QVERIFY(!line->hasPlaceholders());
+    }
+
     void boldUsesBoldFontsOrSyntheticBold()
     {
         const auto latin = shapeLine(m_fonts, u"Anna"_s, 24, FontWeight::Bold);
