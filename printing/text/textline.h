@@ -27,10 +27,12 @@ struct ShapedGlyph
 class TextLine
 {
 public:
+    // An empty line: no glyphs, zero width.
     TextLine();
 
     // The sanitised text in logical order — what the PDF reports as the line's text.
     [[nodiscard]] QString text() const;
+    // The size the line was shaped at, pt.
     [[nodiscard]] double fontSize() const;
     // Sum of the advances, pt.
     [[nodiscard]] double width() const;
@@ -42,9 +44,11 @@ public:
     [[nodiscard]] double inkBottom() const;
     // Paragraph direction the line was laid out with.
     [[nodiscard]] bool isRightToLeft() const;
+    // True when there is nothing to draw.
     [[nodiscard]] bool isEmpty() const;
     // True when some character had no glyph in any font and is drawn as a placeholder box.
     [[nodiscard]] bool hasPlaceholders() const;
+    // The glyphs in visual order.
     [[nodiscard]] QList<ShapedGlyph> glyphs() const;
 
 private:
