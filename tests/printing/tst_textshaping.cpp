@@ -46,6 +46,8 @@ const QList<Sample> &samples()
         {"japanese-kana", u"佐藤さくら"_s, u"NotoSansCJK-Regular.ttc"_s},
         {"korean", u"김민준"_s, u"NotoSansCJK-Regular.ttc#1"_s},
         {"arabic", u"ليلى حسن"_s, u"NotoSansArabic-Regular.ttf"_s},
+        {"arabic-harakat", u"مُحَمَّد عَلِيّ"_s, u"NotoSansArabic-Regular.ttf"_s},
+        {"hebrew-niqqud", u"שָׁלוֹם כֹּהֵן"_s, u"NotoSansHebrew-Regular.ttf"_s},
         {"persian-zwnj", u"مهدی\u200Cزاده"_s, u"NotoSansArabic-Regular.ttf"_s},
         {"hebrew", u"נועה כהן"_s, u"NotoSansHebrew-Regular.ttf"_s},
         {"thai", u"สมชาย ใจดี"_s, u"NotoSansThai-Regular.ttf"_s},
