@@ -5,6 +5,7 @@
 
 // libharu 2.3 has no API for marked content; its installed internal headers expose the page's content
 // stream, which every HPDF_Page_* operator also writes to, so what we write lands in order.
+#include <hpdf_error.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -178,11 +179,10 @@ HPDF_Dict createTextLayerFont(HPDF_Page page, const QList<QStringView> &characte
 
 } // namespace
 
-std::expected<void, QString> drawLine(HPDF_Doc doc, HPDF_Page page, const TextLine &line, double x, double baselineY,
-                                      Rgb color)
+std::expected<void, QString> drawLine(HPDF_Page page, const TextLine &line, double x, double baselineY, Rgb color)
 {
-    if (!HPDF_HasDoc(doc) || !page)
-        return std::unexpected(u"No PDF document or page to draw on."_s);
+    if (!page || !HPDF_Page_Validate(page))
+        return std::unexpected(u"No PDF page to draw on."_s);
     const auto &d = TextLineAccess::d(line);
     if (d->glyphs.isEmpty())
         return {};
@@ -255,7 +255,7 @@ std::expected<void, QString> drawLine(HPDF_Doc doc, HPDF_Page page, const TextLi
         HPDF_Dict font = createTextLayerFont(page, distinct.mid(first, 255));
         const char *name = font ? HPDF_Page_GetLocalFontName(page, reinterpret_cast<HPDF_Font>(font)) : nullptr;
         if (!name)
-            return std::unexpected(u"libharu error %1 while adding the text layer font."_s.arg(HPDF_GetError(doc), 0, 16));
+            return std::unexpected(u"libharu error %1 while adding the text layer font."_s.arg(HPDF_Error_GetCode(page->error), 0, 16));
         fontNames.append(QByteArray(name));
     }
 
@@ -280,7 +280,7 @@ std::expected<void, QString> drawLine(HPDF_Doc doc, HPDF_Page page, const TextLi
     HPDF_Stream stream = static_cast<HPDF_PageAttr>(page->attr)->stream;
     if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE *>(out.constData()), HPDF_UINT(out.size()))
         != HPDF_OK)
-        return std::unexpected(u"libharu error %1 while writing the page."_s.arg(HPDF_GetError(doc), 0, 16));
+        return std::unexpected(u"libharu error %1 while writing the page."_s.arg(HPDF_Error_GetCode(page->error), 0, 16));
     return {};
 }
 

@@ -20,11 +20,11 @@ struct Rgb
 };
 
 // Draws a shaped line with its left end at x and its baseline at baselineY (PDF points, y up) on a page
-// of doc, which must be in page-description mode (not between BeginText/EndText or inside a path).
+// in page-description mode (not between BeginText/EndText or inside a path).
 // The glyphs are filled outlines; the characters are also written as an invisible text layer (a
 // Type 3 font with a ToUnicode map), so pdftotext, search and copy return the text. Leaves the
 // page's graphics state as it found it.
-[[nodiscard]] std::expected<void, QString> drawLine(HPDF_Doc doc, HPDF_Page page, const TextLine &line, double x,
-                                                    double baselineY, Rgb color = {});
+[[nodiscard]] std::expected<void, QString> drawLine(HPDF_Page page, const TextLine &line, double x, double baselineY,
+                                                    Rgb color = {});
 
 } // namespace checkin::text

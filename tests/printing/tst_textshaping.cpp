@@ -204,7 +204,7 @@ private:
         double baseline = height - 20;
         for (const TextLine &line : lines) {
             baseline -= line.ascent();
-            const auto drawn = drawLine(pdf.doc.get(), pdf.page, line, 20, baseline);
+            const auto drawn = drawLine(pdf.page, line, 20, baseline);
             if (!drawn)
                 qWarning() << "drawLine:" << drawn.error();
             baseline -= line.descent() + 4;
@@ -504,7 +504,7 @@ private Q_SLOTS:
         QVERIFY2(syriac, why(syriac));
         QCOMPARE(facesUsed(m_fonts, *syriac), QStringList{u"NotoSansSyriac-Regular.ttf (synthetic bold)"_s});
         PdfPage pdf;
-        QVERIFY(drawLine(pdf.doc.get(), pdf.page, *syriac, 20, 100));
+        QVERIFY(drawLine(pdf.page, *syriac, 20, 100));
     }
 
     void fontsLoadLazilyAndOnce()
@@ -531,7 +531,7 @@ private Q_SLOTS:
             line = *shaped;
         }
         PdfPage pdf;
-        QVERIFY(drawLine(pdf.doc.get(), pdf.page, line, 20, 100));
+        QVERIFY(drawLine(pdf.page, line, 20, 100));
         QCOMPARE(pdf.errors.first, HPDF_OK);
     }
 
@@ -563,7 +563,7 @@ private Q_SLOTS:
                         continue;
                     }
                     for (const TextLine &line : fit->lines)
-                        failures += drawLine(pdf.doc.get(), pdf.page, line, 20, 100) ? 0 : 1;
+                        failures += drawLine(pdf.page, line, 20, 100) ? 0 : 1;
                 }
             }
         };
@@ -580,9 +580,9 @@ private Q_SLOTS:
         QVERIFY(line);
         PdfPage pdf;
         HPDF_Page_BeginText(pdf.page);
-        QVERIFY(!drawLine(pdf.doc.get(), pdf.page, *line, 20, 100));
+        QVERIFY(!drawLine(pdf.page, *line, 20, 100));
         HPDF_Page_EndText(pdf.page);
-        QVERIFY(drawLine(pdf.doc.get(), pdf.page, *line, 20, 100));
+        QVERIFY(drawLine(pdf.page, *line, 20, 100));
     }
 
     void measuresWidthAscentAndDescent()
@@ -756,7 +756,7 @@ private Q_SLOTS:
                 HPDF_Page_Rectangle(pdf.page, HPDF_REAL(x), HPDF_REAL(baseline - line.descent()),
                                     HPDF_REAL(line.width()), HPDF_REAL(line.ascent() + line.descent()));
                 HPDF_Page_Stroke(pdf.page);
-                QVERIFY(drawLine(pdf.doc.get(), pdf.page, line, x, baseline));
+                QVERIFY(drawLine(pdf.page, line, x, baseline));
                 x += line.width() + 12;
             }
             y -= rowHeight + 6;
@@ -797,7 +797,7 @@ private Q_SLOTS:
             double baseline = y;
             for (const TextLine &line : fit->lines) {
                 baseline -= line.ascent();
-                QVERIFY(drawLine(pdf.doc.get(), pdf.page, line, alignedX(line, 20, box, TextAlignment::Center),
+                QVERIFY(drawLine(pdf.page, line, alignedX(line, 20, box, TextAlignment::Center),
                                  baseline, Rgb{0.1, 0.1, 0.5}));
                 baseline -= line.descent();
             }
@@ -831,7 +831,7 @@ private Q_SLOTS:
         QBENCHMARK {
             const auto fit = fitText(m_fonts, name, 80 * kMm, 2, 28, 12);
             for (const TextLine &line : fit->lines)
-                (void)drawLine(pdf.doc.get(), pdf.page, line, 20, 100);
+                (void)drawLine(pdf.page, line, 20, 100);
         }
     }
 };
