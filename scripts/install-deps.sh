@@ -15,7 +15,7 @@ PACKAGES=(
   libharfbuzz-dev libfreetype-dev libicu-dev libical-dev
   cups-daemon cups-client printer-driver-cups-pdf
   libbenchmark-dev
-  libgl1-mesa-dri xvfb xauth poppler-utils fonts-noto-core
+  libgl1-mesa-dri xvfb xauth poppler-utils fonts-noto-core fonts-noto-cjk
 )
 
 missing=()
