@@ -1,5 +1,9 @@
 #include "printjobstore.h"
 
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
 namespace checkin::db {
 
 namespace {
@@ -50,6 +54,17 @@ std::optional<qint64> optionalId(qint64 id)
     return id ? std::optional<qint64>(id) : std::nullopt;
 }
 
+// A new updated_at for a row last stamped `previous`: now, but always later than before, so that the stamp is a
+// version number for the compare-and-set transitions even when two changes fall in the same millisecond.
+QString nextStamp(const QString &previous)
+{
+    QString now = utcNowText();
+    if (now > previous)
+        return now;
+    const QDateTime last = QDateTime::fromString(previous, Qt::ISODateWithMs);
+    return last.isValid() ? last.addMSecs(1).toUTC().toString(Qt::ISODateWithMs) : now;
+}
+
 } // namespace
 
 DbResult<bool> PrintJobStore::enqueue(const PrintJobRecord &job)
@@ -88,6 +103,136 @@ DbResult<std::optional<PrintJobRecord>> PrintJobStore::byKey(const QString &idem
     if (stmt)
         stmt->bind(1, idempotencyKey);
     return firstRow(stmt, readJob);
+}
+
+DbResult<std::optional<PrintJobRecord>> PrintJobStore::byId(qint64 id)
+{
+    auto stmt = m_db.prepare("SELECT " PRINT_JOB_COLUMNS " FROM print_job WHERE id = ?1");
+    if (stmt)
+        stmt->bind(1, id);
+    return firstRow(stmt, readJob);
+}
+
+DbResult<QList<PrintJobRecord>> PrintJobStore::inState(const QString &state, const QString &kioskId)
+{
+    auto stmt = m_db.prepare("SELECT " PRINT_JOB_COLUMNS " FROM print_job "
+                             "WHERE state = ?1 AND (?2 IS NULL OR kiosk_id = ?2) ORDER BY id");
+    if (stmt)
+        stmt->bind(1, state).bindOptional(2, kioskId);
+    return collectRows(stmt, readJob);
+}
+
+DbResult<std::optional<PrintJobRecord>>
+PrintJobStore::claimNext(const std::function<bool(const PrintJobRecord &)> &isDue, const QString &kioskId)
+{
+    Transaction tx(m_db);
+    if (auto ok = tx.begin(); !ok)
+        return std::unexpected(ok.error());
+    auto queued = inState(u"queued"_s, kioskId);
+    if (!queued)
+        return std::unexpected(queued.error());
+    for (PrintJobRecord job : *queued) {
+        if (!isDue(job))
+            continue;
+        // Inside the write transaction nobody else can change the row: the compare-and-set always applies.
+        auto claimed = transition(job, u"sent"_s, QString(), job.attempts + 1, job.lastError);
+        if (!claimed)
+            return std::unexpected(claimed.error());
+        if (auto ok = tx.commit(); !ok)
+            return std::unexpected(ok.error());
+        return std::optional<PrintJobRecord>(job);
+    }
+    return std::optional<PrintJobRecord>{};
+}
+
+DbResult<bool> PrintJobStore::transition(PrintJobRecord &job, const QString &state, const QString &printer,
+                                         int attempts, const QString &error)
+{
+    auto stmt = m_db.prepare("UPDATE print_job SET state = ?1, printer = ?2, attempts = ?3, last_error = ?4, "
+                             "updated_at = ?5 "
+                             "WHERE id = ?6 AND state = ?7 AND printer = ?8 AND attempts = ?9 AND updated_at = ?10");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    const QString stamp = nextStamp(job.updatedAt);
+    stmt->bind(1, state)
+        .bind(2, printer)
+        .bind(3, attempts)
+        .bind(4, error)
+        .bind(5, stamp)
+        .bind(6, job.id)
+        .bind(7, job.state)
+        .bind(8, job.printer)
+        .bind(9, job.attempts)
+        .bind(10, job.updatedAt);
+    if (auto ok = stmt->run(); !ok)
+        return std::unexpected(ok.error());
+    if (m_db.changes() == 0)
+        return false;
+    job.state = state;
+    job.printer = printer;
+    job.attempts = attempts;
+    job.lastError = error;
+    job.updatedAt = stamp;
+    return true;
+}
+
+DbResult<bool> PrintJobStore::markSent(PrintJobRecord &job, const QString &handle)
+{
+    return transition(job, u"sent"_s, handle, job.attempts, QString());
+}
+
+DbResult<bool> PrintJobStore::markPrinted(PrintJobRecord &job)
+{
+    return transition(job, u"printed"_s, job.printer, job.attempts, QString());
+}
+
+DbResult<bool> PrintJobStore::markFailed(PrintJobRecord &job, const QString &error)
+{
+    return transition(job, u"failed"_s, job.printer, job.attempts, error);
+}
+
+DbResult<bool> PrintJobStore::markRetry(PrintJobRecord &job, const QString &error)
+{
+    return transition(job, u"queued"_s, QString(), job.attempts, error);
+}
+
+DbResult<bool> PrintJobStore::noteProblem(PrintJobRecord &job, const QString &error)
+{
+    return transition(job, job.state, job.printer, job.attempts, error);
+}
+
+DbResult<PrintJobRecord> PrintJobStore::reprint(qint64 eventId, qint64 guestId, const QString &kind,
+                                                const QString &kioskId)
+{
+    if (kind != u"badge"_s && kind != u"agenda"_s)
+        return std::unexpected(DbError{0, u"Cannot reprint '%1': only a badge or an agenda can be reprinted."_s.arg(kind)});
+    auto stmt = m_db.prepare("SELECT e.number, g.external_id FROM guest g JOIN event e ON e.id = g.event_id "
+                             "WHERE g.id = ?1 AND g.event_id = ?2");
+    if (stmt)
+        stmt->bind(1, guestId).bind(2, eventId);
+    auto names = firstRow(stmt, [](const Statement &s) { return std::pair(s.int64(0), s.text(1)); });
+    if (!names)
+        return std::unexpected(names.error());
+    if (!*names)
+        return std::unexpected(DbError{0, u"Cannot reprint: guest %1 is not a guest of this event."_s.arg(guestId)});
+
+    PrintJobRecord job;
+    job.uid = newUid();
+    job.kioskId = kioskId;
+    job.eventId = eventId;
+    job.guestId = guestId;
+    job.kind = kind;
+    job.reason = u"reprint"_s;
+    job.idempotencyKey = u"%1/%2/%3/reprint/%4"_s.arg(kind).arg((*names)->first).arg((*names)->second, job.uid);
+    auto queued = enqueue(job);
+    if (!queued)
+        return std::unexpected(queued.error());
+    auto stored = byKey(job.idempotencyKey);
+    if (!stored)
+        return std::unexpected(stored.error());
+    if (!*stored)
+        return std::unexpected(DbError{0, u"The reprint was not recorded; try again."_s});
+    return **stored;
 }
 
 DbResult<void> StaffActionStore::append(const StaffActionRecord &action)
