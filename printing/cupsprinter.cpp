@@ -170,13 +170,22 @@ struct CupsPrinter::Private
         if (http)
             return http.get();
         const int timeoutMs = int(options.timeout.count());
-        errno = 0;
-        http.reset(httpConnect2(server.host.constData(), server.port, nullptr, AF_UNSPEC,
-                                HTTP_ENCRYPTION_IF_REQUESTED, 1, timeoutMs, nullptr));
-        if (!http) {
-            const QString why = errno ? QString::fromLocal8Bit(std::strerror(errno)) : u"no connection"_s;
+        // Created unconnected (msec 0), then connected, so that the connection's own error code says why it
+        // failed: httpConnect2 would close the connection and lose it.
+        HttpPtr fresh(httpConnect2(server.host.constData(), server.port, nullptr, AF_UNSPEC,
+                                   HTTP_ENCRYPTION_IF_REQUESTED, 1, 0, nullptr));
+        if (!fresh)
+            return std::unexpected(PrintError{PrintError::Kind::Unavailable, unreachable(u"unknown host"_s)});
+        if (httpReconnect2(fresh.get(), timeoutMs, nullptr) != 0) {
+            // libcups reports a refused non-blocking connect as EHOSTDOWN: both mean nothing listens there.
+            const int error = httpError(fresh.get());
+            const QString why = error == ECONNREFUSED || error == EHOSTDOWN ? u"nothing answers there"_s
+                : error == ETIMEDOUT ? u"no answer within %1 s"_s.arg(timeoutMs / 1000)
+                : error ? QString::fromLocal8Bit(std::strerror(error))
+                        : u"no connection"_s;
             return std::unexpected(PrintError{PrintError::Kind::Unavailable, unreachable(why)});
         }
+        http = std::move(fresh);
         // A hung server must not hang the worker: every read and write gives up after the timeout.
         httpSetTimeout(http.get(), double(timeoutMs) / 1000.0, nullptr, nullptr);
         return http.get();

@@ -149,6 +149,7 @@ GSTmp $dir/tmp
 Log $dir/log
 Label 1
 TitlePref 1
+Truncate 200
 LogType 3
 DecodeHexStrings 1
 EOF

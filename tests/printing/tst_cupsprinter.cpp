@@ -1,0 +1,222 @@
+// CupsPrinter against a real, private cupsd (scripts/cups-test-env.sh) with cups-pdf queues: what we submit
+// comes out of the printer, a stopped queue holds jobs, a cancelled job is not mistaken for a printed one, and
+// an unreachable or misnamed server gives a sentence staff can act on.
+
+#include "cupstestenv.h"
+#include "testpdf.h"
+
+#include <cupsprinter.h>
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using checkin::CupsPrinter;
+using checkin::PrintError;
+using checkin::PrintJobStatus;
+using checkin::test::CupsTestEnv;
+
+class TestCupsPrinter : public QObject
+{
+    Q_OBJECT
+
+private:
+    CupsTestEnv m_env;
+    int m_serial = 0;
+
+    CupsPrinter printer(const QString &queue = u"badges"_s)
+    {
+        return CupsPrinter(CupsPrinter::Options{queue, m_env.server(), {}, std::chrono::milliseconds(10000)});
+    }
+
+    // A unique title and a PDF whose text carries it.
+    std::pair<QString, QByteArray> document(const QString &what)
+    {
+        const QString title = u"test/%1/%2-%3"_s.arg(what).arg(QCoreApplication::applicationPid()).arg(++m_serial);
+        return {title, checkin::test::makeTestPdf({u"IETF Policymaker Program"_s, u"Ms Test Smirnova"_s, title})};
+    }
+
+    static QString fileTag(const QString &title)
+    {
+        // cups-pdf turns '/' into '_' in file names.
+        return QString(title).replace(u'/', u'_');
+    }
+
+    static bool waitForState(CupsPrinter &p, const QString &handle, PrintJobStatus::State state, int ms = 30000)
+    {
+        return CupsTestEnv::waitFor(
+            [&] {
+                auto s = p.jobStatus(handle);
+                return s && s->state == state;
+            },
+            ms);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // No silent skip: a machine that cannot run cupsd fails here, saying why.
+        QVERIFY2(m_env.start(), qPrintable(u"could not start a private cupsd: "_s + m_env.error()));
+    }
+
+    void cleanupTestCase() { m_env.cleanup(); }
+
+    void submittedPdfComesOutOfThePrinter()
+    {
+        CupsPrinter p = printer();
+        auto status = p.status();
+        QVERIFY2(status, qPrintable(status ? QString() : status.error().message));
+        QVERIFY(status->acceptsJobs);
+        QCOMPARE(status->problem, QString());
+
+        const auto [title, pdf] = document(u"plain"_s);
+        QVERIFY(!pdf.isEmpty());
+        auto handle = p.submit(pdf, title);
+        QVERIFY2(handle, qPrintable(handle ? QString() : handle.error().message));
+        QVERIFY2(handle->startsWith(u"badges-"_s), qPrintable(*handle));
+        QVERIFY2(waitForState(p, *handle, PrintJobStatus::State::Completed), qPrintable(m_env.logTail()));
+
+        // cups-pdf wrote exactly one PDF for this job, and it is the document we sent: one page, our text.
+        const QStringList files = m_env.printed(u"badges"_s, fileTag(title));
+        QCOMPARE(files.size(), 1);
+        QVERIFY2(files.first().contains(u"job_"_s + handle->section(u'-', -1) + u'-'), qPrintable(files.first()));
+        QCOMPARE(checkin::test::pdfPages(files.first()), 1);
+        const QString text = checkin::test::pdfText(files.first());
+        QVERIFY2(text.contains(u"Ms Test Smirnova"_s), qPrintable(text));
+        QVERIFY2(text.contains(title), qPrintable(text));
+    }
+
+    void findJobByTitleSkipsCancelledJobs()
+    {
+        CupsPrinter p = printer();
+        const auto [title, pdf] = document(u"find"_s);
+        auto none = p.findJob(title);
+        QVERIFY2(none, qPrintable(none ? QString() : none.error().message));
+        QVERIFY(!none->has_value());
+
+        auto handle = p.submit(pdf, title);
+        QVERIFY(handle);
+        QVERIFY(waitForState(p, *handle, PrintJobStatus::State::Completed));
+        auto found = p.findJob(title);
+        QVERIFY(found && found->has_value());
+        QCOMPARE(**found, *handle);
+
+        // A job cancelled before it printed is not "the job": looking it up must not adopt it.
+        QVERIFY2(m_env.admin(u"cupsdisable"_s, {u"agendas"_s}), qPrintable(m_env.error()));
+        CupsPrinter agendas = printer(u"agendas"_s);
+        const auto [title2, pdf2] = document(u"cancel"_s);
+        auto held = agendas.submit(pdf2, title2);
+        QVERIFY(held);
+        QVERIFY(m_env.admin(u"cancel"_s, {*held}));
+        QVERIFY(waitForState(agendas, *held, PrintJobStatus::State::Cancelled));
+        auto cancelled = agendas.findJob(title2);
+        QVERIFY(cancelled);
+        QVERIFY(!cancelled->has_value());
+        QVERIFY(m_env.admin(u"cupsenable"_s, {u"agendas"_s}));
+        QVERIFY(m_env.printed(u"agendas"_s, fileTag(title2)).isEmpty());
+    }
+
+    void stoppedQueueHoldsTheJobUntilResumed()
+    {
+        CupsPrinter p = printer();
+        QVERIFY2(m_env.admin(u"cupsdisable"_s, {u"badges"_s}), qPrintable(m_env.error()));
+        auto status = p.status();
+        QVERIFY(status);
+        QVERIFY(!status->acceptsJobs);
+        QVERIFY2(status->problem.startsWith(u"Printer 'badges' is stopped: resume it in CUPS (cupsenable badges)"_s),
+                 qPrintable(status->problem));
+
+        // CUPS itself takes a job for a stopped queue and keeps it pending.
+        const auto [title, pdf] = document(u"stopped"_s);
+        auto handle = p.submit(pdf, title);
+        QVERIFY(handle);
+        QTest::qWait(2000);
+        auto pending = p.jobStatus(*handle);
+        QVERIFY(pending);
+        QCOMPARE(pending->state, PrintJobStatus::State::Pending);
+        QVERIFY(m_env.printed(u"badges"_s, fileTag(title)).isEmpty());
+
+        QVERIFY(m_env.admin(u"cupsenable"_s, {u"badges"_s}));
+        QVERIFY(waitForState(p, *handle, PrintJobStatus::State::Completed));
+        QCOMPARE(m_env.printed(u"badges"_s, fileTag(title)).size(), 1);
+        status = p.status();
+        QVERIFY(status && status->acceptsJobs && status->problem.isEmpty());
+    }
+
+    void rejectingQueueSaysHowToAccept()
+    {
+        CupsPrinter p = printer();
+        QVERIFY(m_env.admin(u"cupsreject"_s, {u"badges"_s}));
+        auto status = p.status();
+        QVERIFY(status);
+        QVERIFY(!status->acceptsJobs);
+        QVERIFY2(status->problem.contains(u"is not accepting jobs: accept them in CUPS (cupsaccept badges)"_s),
+                 qPrintable(status->problem));
+        const auto [title, pdf] = document(u"rejected"_s);
+        auto handle = p.submit(pdf, title);
+        QVERIFY(!handle);
+        QVERIFY(handle.error().isRetryable());
+        QVERIFY2(handle.error().message.contains(u"cupsaccept badges"_s), qPrintable(handle.error().message));
+        QVERIFY(m_env.admin(u"cupsaccept"_s, {u"badges"_s}));
+    }
+
+    void unknownQueueNamesTheServer()
+    {
+        CupsPrinter p = printer(u"nosuchqueue"_s);
+        auto status = p.status();
+        QVERIFY(!status);
+        QVERIFY(status.error().isRetryable());
+        QVERIFY2(status.error().message.contains(u"has no printer named 'nosuchqueue'"_s),
+                 qPrintable(status.error().message));
+        QVERIFY2(status.error().message.contains(m_env.server()), qPrintable(status.error().message));
+    }
+
+    void unknownJobIsNotFound()
+    {
+        CupsPrinter p = printer();
+        auto s = p.jobStatus(u"badges-999999"_s);
+        QVERIFY(!s);
+        QCOMPARE(s.error().kind, PrintError::Kind::NotFound);
+        auto other = p.jobStatus(u"agendas-1"_s);
+        QVERIFY(!other);
+        QCOMPARE(other.error().kind, PrintError::Kind::NotFound);
+    }
+
+    void serverDownIsRetryableAndRecovers()
+    {
+        CupsPrinter p = printer();
+        QVERIFY(p.status()); // a kept-alive connection exists now
+        QVERIFY2(m_env.kill(), qPrintable(m_env.error()));
+        auto status = p.status();
+        QVERIFY(!status);
+        QVERIFY(status.error().isRetryable());
+        QVERIFY2(status.error().message.startsWith(u"Cannot reach the print server (CUPS) at "_s + m_env.server()),
+                 qPrintable(status.error().message));
+        const auto [title, pdf] = document(u"down"_s);
+        auto handle = p.submit(pdf, title);
+        QVERIFY(!handle);
+        QVERIFY(handle.error().isRetryable());
+
+        QVERIFY2(m_env.start(), qPrintable(m_env.error()));
+        status = p.status();
+        QVERIFY2(status, qPrintable(status ? QString() : status.error().message));
+        handle = p.submit(pdf, title);
+        QVERIFY(handle);
+        QVERIFY(waitForState(p, *handle, PrintJobStatus::State::Completed));
+        QCOMPARE(m_env.printed(u"badges"_s, fileTag(title)).size(), 1);
+    }
+
+    void closedPortIsUnreachable()
+    {
+        CupsPrinter p(CupsPrinter::Options{u"badges"_s, u"127.0.0.1:1"_s, {}, std::chrono::milliseconds(3000)});
+        QCOMPARE(p.serverName(), u"127.0.0.1:1"_s);
+        auto status = p.status();
+        QVERIFY(!status);
+        QVERIFY(status.error().isRetryable());
+        QCOMPARE(status.error().message,
+                 u"Cannot reach the print server (CUPS) at 127.0.0.1:1 (nothing answers there): start CUPS there or "
+                 "correct the kiosk's printer setting"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCupsPrinter)
+#include "tst_cupsprinter.moc"
