@@ -75,8 +75,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption dbOption(u"db"_s, u"The check-in database."_s, u"path"_s);
     const QCommandLineOption eventOption(u"event"_s, u"The IETF meeting number to check in to (default: the latest "
                                                       "event in the database)."_s, u"number"_s);
-    const QCommandLineOption kioskOption(u"kiosk"_s, u"This kiosk's id, recorded with every check-in (default: the "
-                                                      "host name)."_s, u"id"_s);
+    const QCommandLineOption kioskOption(u"kiosk"_s, u"This kiosk's id, recorded with every check-in (default: "
+                                                      "$CHECKIN_KIOSK, else the host name)."_s, u"id"_s);
     const QCommandLineOption windowedOption(u"windowed"_s, u"Run in a window instead of full screen."_s);
     const QCommandLineOption sizeOption(u"size"_s, u"Window size for --windowed (default 1280x800) and "
                                                     "--screenshot (default 1920x1080)."_s, u"WxH"_s);
@@ -106,7 +106,11 @@ int main(int argc, char *argv[])
             return 2;
         }
     }
-    const QString kioskId = parser.isSet(kioskOption) ? parser.value(kioskOption) : QSysInfo::machineHostName();
+    QString kioskId = parser.value(kioskOption);
+    if (kioskId.isEmpty())
+        kioskId = qEnvironmentVariable("CHECKIN_KIOSK");
+    if (kioskId.isEmpty())
+        kioskId = QSysInfo::machineHostName();
     const bool selfTest = parser.isSet(selfTestOption) || parser.isSet(screenshotOption);
 
     auto event = findKioskEvent(dbPath, eventNumber);
