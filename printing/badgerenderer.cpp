@@ -1,0 +1,624 @@
+#include "badgerenderer.h"
+
+#include "fontlibrary.h"
+#include "hpdfdocument.h"
+#include "hpdftextpainter.h"
+#include "qrencoder.h"
+#include "textfitter.h"
+#include "textsanitizer.h"
+
+#include <QHash>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace checkin {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcBadge, "checkin.printing.badge")
+
+#define CHECKIN_TRY(expr)                                                                                              \
+    if (auto ok_ = (expr); !ok_)                                                                                       \
+        return std::unexpected(std::move(ok_).error());
+
+constexpr double Mm = 72.0 / 25.4;
+constexpr double Tolerance = 0.01; // pt
+constexpr double CropMarkLengthMm = 5;
+constexpr double CropMarkGapMm = 2;
+
+text::Rgb rgb(const QColor &c)
+{
+    return {c.redF(), c.greenF(), c.blueF()};
+}
+
+text::TextAlignment textAlignment(BadgeAlignment a)
+{
+    switch (a) {
+    case BadgeAlignment::Start:
+        return text::TextAlignment::Start;
+    case BadgeAlignment::Center:
+        return text::TextAlignment::Center;
+    case BadgeAlignment::End:
+        return text::TextAlignment::End;
+    case BadgeAlignment::Left:
+        return text::TextAlignment::Left;
+    case BadgeAlignment::Right:
+        return text::TextAlignment::Right;
+    }
+    return text::TextAlignment::Start;
+}
+
+bool isNameBinding(BadgeBinding b)
+{
+    return b == BadgeBinding::GivenName || b == BadgeBinding::FamilyName || b == BadgeBinding::DisplayName
+        || b == BadgeBinding::LatinName || b == BadgeBinding::LatinNameIfDifferent;
+}
+
+bool isGuestSupplied(BadgeBinding b)
+{
+    return isNameBinding(b) || b == BadgeBinding::Organisation || b == BadgeBinding::CountryName;
+}
+
+QString displayNameOf(const BadgeData &d)
+{
+    if (!text::sanitizeForPrint(d.displayName).isEmpty())
+        return d.displayName;
+    const QString joined = QString(d.givenName.trimmed() + u' ' + d.familyName.trimmed()).trimmed();
+    return joined.isEmpty() ? d.latinName : joined;
+}
+
+QString countryNameOf(const BadgeData &d)
+{
+    if (!text::sanitizeForPrint(d.countryName).isEmpty())
+        return d.countryName;
+    const QString code = d.countryCode.trimmed().toUpper();
+    if (code.size() != 2)
+        return {};
+    const QLocale::Territory territory = QLocale::codeToTerritory(code);
+    return territory == QLocale::AnyTerritory ? code : QLocale::territoryToString(territory);
+}
+
+QString isAsciiOr(const QString &text, const char *fallback)
+{
+    const bool ascii = !text.isEmpty()
+        && std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() >= 0x20 && c.unicode() < 0x7f; });
+    return ascii ? text : QString::fromLatin1(fallback);
+}
+
+// A badge's top-left corner on a page, and conversions from badge millimetres to PDF points (y up).
+struct Canvas
+{
+    HPDF_Page page = nullptr;
+    double left = 0; // pt from the page's left edge
+    double top = 0;  // pt from the page's bottom edge to the badge's top edge
+
+    [[nodiscard]] double x(double mm) const { return left + mm * Mm; }
+    [[nodiscard]] double y(double mm) const { return top - mm * Mm; }
+
+    void fill(const QRectF &mm, const QColor &colour) const
+    {
+        const text::Rgb c = rgb(colour);
+        HPDF_Page_SetRGBFill(page, HPDF_REAL(c.red), HPDF_REAL(c.green), HPDF_REAL(c.blue));
+        HPDF_Page_Rectangle(page, HPDF_REAL(x(mm.left())), HPDF_REAL(y(mm.bottom())), HPDF_REAL(mm.width() * Mm),
+                            HPDF_REAL(mm.height() * Mm));
+        HPDF_Page_Fill(page);
+    }
+};
+
+// One fitted line, placed in badge points (y down from the badge's top edge).
+struct PlacedLine
+{
+    text::TextLine line;
+    double x = 0;
+    double baseline = 0;
+    double above = 0; // ink box above the baseline
+    double below = 0; // and below it
+};
+
+struct Block
+{
+    QList<PlacedLine> lines;
+    double height = 0;
+    double fontSize = 0;
+    bool truncated = false;
+};
+
+} // namespace
+
+QString latinNameIfDifferent(const QString &name, const QString &latinName)
+{
+    const QString native = text::sanitizeForPrint(name);
+    const QString latin = text::sanitizeForPrint(latinName);
+    if (latin.isEmpty() || native.compare(latin, Qt::CaseInsensitive) == 0)
+        return {};
+    const QList<uint> codePoints = native.toUcs4();
+    const bool otherScript = std::any_of(codePoints.cbegin(), codePoints.cend(), [](uint c) {
+        const QChar::Script script = QChar::script(char32_t(c));
+        return QChar::isLetter(char32_t(c)) && script != QChar::Script_Latin && script != QChar::Script_Common
+            && script != QChar::Script_Inherited;
+    });
+    return otherScript || native.isEmpty() ? latin : QString();
+}
+
+struct BadgeRendererPrivate
+{
+    explicit BadgeRendererPrivate(const BadgeLayout &l, const QStringList &fontDirectories)
+        : layout(l)
+        , fonts(fontDirectories)
+    {
+    }
+
+    BadgeLayout layout;
+    text::FontLibrary fonts;
+    std::unique_ptr<pdf::HpdfDocument> doc;
+    QList<BadgeBox> boxes;
+    // Image elements as raw samples for libharu, converted once: element index → RGB and alpha bytes.
+    QHash<int, std::pair<QByteArray, QByteArray>> imageSamples;
+
+    std::expected<void, QString> beginDocument(const QString &title);
+    std::expected<HPDF_Page, QString> addPage(QSizeF mm);
+    std::expected<void, QString> drawBadge(const Canvas &canvas, const BadgeData &data, int badgeIndex);
+    std::expected<Block, QString> fitBlock(const QString &value, const BadgeElement &e, const QString &language);
+    std::expected<void, QString> drawQr(const Canvas &canvas, const BadgeElement &e, const QColor &dark,
+                                        const QString &token);
+    std::expected<void, QString> drawImage(const Canvas &canvas, const BadgeElement &e, int index);
+    void drawCropMarks(HPDF_Page page, int used);
+    std::expected<QByteArray, QString> finish(const std::expected<void, QString> &drawn, const QString &what);
+};
+
+std::expected<void, QString> BadgeRendererPrivate::beginDocument(const QString &title)
+{
+    if (!fonts.isUsable())
+        return std::unexpected(u"the Noto fonts are missing: install the Debian packages fonts-noto-core and "
+                               "fonts-noto-cjk (apt install fonts-noto-core fonts-noto-cjk)"_s);
+    if (!doc)
+        doc = std::make_unique<pdf::HpdfDocument>();
+    CHECKIN_TRY(doc->begin());
+    HPDF_SetInfoAttr(doc->handle(), HPDF_INFO_CREATOR, "ietf-checkin");
+    // Document info strings are PDFDocEncoding in libharu: only ASCII survives unchanged.
+    HPDF_SetInfoAttr(doc->handle(), HPDF_INFO_TITLE, title.toLatin1().constData());
+    return doc->check(u"setting the document properties");
+}
+
+std::expected<HPDF_Page, QString> BadgeRendererPrivate::addPage(QSizeF mm)
+{
+    const HPDF_Page page = HPDF_AddPage(doc->handle());
+    CHECKIN_TRY(doc->check(u"adding a page"));
+    HPDF_Page_SetWidth(page, HPDF_REAL(mm.width() * Mm));
+    HPDF_Page_SetHeight(page, HPDF_REAL(mm.height() * Mm));
+    CHECKIN_TRY(doc->check(u"setting the page size"));
+    return page;
+}
+
+// Fits the text into the element's box: as large as possible within the size range, on as few lines
+// as possible (text::fitText decides width and wrapping), then smaller still while the lines are
+// taller than the box. Line heights come from the ink, never less than the nominal metrics, so stacked
+// marks (Vietnamese, Thai, Myanmar) get room and never touch the line above.
+std::expected<Block, QString> BadgeRendererPrivate::fitBlock(const QString &value, const BadgeElement &e,
+                                                             const QString &language)
+{
+    const double boxWidth = e.box.width() * Mm;
+    const double boxHeight = e.box.height() * Mm;
+    text::FitOptions options;
+    options.boxWidthPt = boxWidth;
+    options.maxLines = e.maxLines;
+    options.maxSizePt = e.maxSizePt;
+    options.minSizePt = e.minSizePt;
+    options.weight = e.bold ? text::FontWeight::Bold : text::FontWeight::Regular;
+    options.language = language;
+
+    Block block;
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        const auto fit = text::fitText(fonts, value, options);
+        if (!fit)
+            return std::unexpected(fit.error());
+        block = Block();
+        block.fontSize = fit->fontSize;
+        block.truncated = fit->truncated;
+        for (const text::TextLine &line : fit->lines) {
+            PlacedLine placed;
+            placed.line = line;
+            placed.above = std::max(line.inkTop(), BadgeLineAscentEm * line.fontSize());
+            placed.below = std::max(-line.inkBottom(), BadgeLineDescentEm * line.fontSize());
+            block.height += placed.above + placed.below;
+            block.lines.append(placed);
+        }
+        block.height += std::max<qsizetype>(0, block.lines.size() - 1) * BadgeLineGapEm * fit->fontSize;
+        if (block.lines.isEmpty() || block.height <= boxHeight + Tolerance)
+            break;
+        const double scaled = std::floor(fit->fontSize * boxHeight / block.height * 100.0 - 1.0) / 100.0;
+        if (fit->fontSize > options.minSizePt + Tolerance) {
+            options.maxSizePt = std::max(options.minSizePt, scaled);
+        } else if (fit->lines.size() > 1) {
+            options.maxLines = int(fit->lines.size()) - 1;
+        } else {
+            // One line at the minimum size is still too tall (ink reaching far above or below): nothing
+            // may leave the box, so go below the layout's minimum.
+            qCInfo(lcBadge) << e.label << "prints below its minSize to fit the box:" << scaled << "pt";
+            options.minSizePt = options.maxSizePt = std::max(1.0, scaled);
+        }
+    }
+    if (!block.lines.isEmpty() && block.height > boxHeight + Tolerance)
+        return std::unexpected(u"%1: the text does not fit its box at any size"_s.arg(e.label));
+
+    double y = e.box.top() * Mm;
+    if (e.verticalAlignment == BadgeVerticalAlignment::Middle)
+        y += (boxHeight - block.height) / 2;
+    else if (e.verticalAlignment == BadgeVerticalAlignment::Bottom)
+        y += boxHeight - block.height;
+    for (PlacedLine &placed : block.lines) {
+        placed.baseline = y + placed.above;
+        placed.x = text::alignedX(placed.line, e.box.left() * Mm, boxWidth, textAlignment(e.alignment));
+        y += placed.above + placed.below + BadgeLineGapEm * block.fontSize;
+    }
+    return block;
+}
+
+// The QR code as vector squares: one rectangle per horizontal run of dark modules, all in one path
+// filled at once (no hairline seams between rows), on a white square that holds the quiet zone.
+std::expected<void, QString> BadgeRendererPrivate::drawQr(const Canvas &canvas, const BadgeElement &e,
+                                                          const QColor &dark, const QString &token)
+{
+    const auto qr = QrEncoder::encode(token, e.ecc);
+    if (!qr)
+        return std::unexpected(u"%1: %2"_s.arg(e.label, qr.error()));
+    const int total = qr->size + 2 * e.quietZoneModules;
+    const double module = e.box.width() * Mm / total;
+    canvas.fill(e.box, Qt::white);
+
+    const text::Rgb c = rgb(dark);
+    HPDF_Page_SetRGBFill(canvas.page, HPDF_REAL(c.red), HPDF_REAL(c.green), HPDF_REAL(c.blue));
+    const double left = canvas.x(e.box.left()) + e.quietZoneModules * module;
+    const double top = canvas.y(e.box.top()) - e.quietZoneModules * module;
+    for (int row = 0; row < qr->size; ++row) {
+        int column = 0;
+        while (column < qr->size) {
+            if (!qr->at(column, row)) {
+                ++column;
+                continue;
+            }
+            const int start = column;
+            while (column < qr->size && qr->at(column, row))
+                ++column;
+            HPDF_Page_Rectangle(canvas.page, HPDF_REAL(left + start * module), HPDF_REAL(top - (row + 1) * module),
+                                HPDF_REAL((column - start) * module), HPDF_REAL(module));
+        }
+    }
+    HPDF_Page_Fill(canvas.page);
+    return doc->check(e.label);
+}
+
+std::expected<void, QString> BadgeRendererPrivate::drawImage(const Canvas &canvas, const BadgeElement &e, int index)
+{
+    const QImage &image = e.image;
+    if (image.isNull())
+        return {};
+    auto it = imageSamples.find(index);
+    if (it == imageSamples.end()) {
+        QByteArray colour;
+        QByteArray alpha;
+        colour.reserve(qsizetype(image.width()) * image.height() * 3);
+        const bool hasAlpha = image.hasAlphaChannel();
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                const QRgb p = image.pixel(x, y);
+                colour.append(char(qRed(p))).append(char(qGreen(p))).append(char(qBlue(p)));
+                if (hasAlpha)
+                    alpha.append(char(qAlpha(p)));
+            }
+        }
+        it = imageSamples.insert(index, {colour, alpha});
+    }
+    const auto &[colour, alpha] = *it;
+    HPDF_Image picture = HPDF_LoadRawImageFromMem(doc->handle(), reinterpret_cast<const HPDF_BYTE *>(colour.constData()),
+                                                  HPDF_UINT(image.width()), HPDF_UINT(image.height()),
+                                                  HPDF_CS_DEVICE_RGB, 8);
+    CHECKIN_TRY(doc->check(e.label));
+    if (!alpha.isEmpty()) {
+        HPDF_Image mask = HPDF_LoadRawImageFromMem(doc->handle(), reinterpret_cast<const HPDF_BYTE *>(alpha.constData()),
+                                                   HPDF_UINT(image.width()), HPDF_UINT(image.height()),
+                                                   HPDF_CS_DEVICE_GRAY, 8);
+        HPDF_Image_AddSMask(picture, mask);
+        CHECKIN_TRY(doc->check(e.label));
+    }
+    // Fitted into the box, keeping its proportions, aligned as the layout says.
+    const double scale = std::min(e.box.width() / image.width(), e.box.height() / image.height());
+    const QSizeF size(image.width() * scale, image.height() * scale);
+    double x = e.box.left();
+    if (e.alignment == BadgeAlignment::Center)
+        x += (e.box.width() - size.width()) / 2;
+    else if (e.alignment == BadgeAlignment::End || e.alignment == BadgeAlignment::Right)
+        x += e.box.width() - size.width();
+    double y = e.box.top();
+    if (e.verticalAlignment == BadgeVerticalAlignment::Middle)
+        y += (e.box.height() - size.height()) / 2;
+    else if (e.verticalAlignment == BadgeVerticalAlignment::Bottom)
+        y += e.box.height() - size.height();
+    HPDF_Page_DrawImage(canvas.page, picture, HPDF_REAL(canvas.x(x)), HPDF_REAL(canvas.y(y + size.height())),
+                        HPDF_REAL(size.width() * Mm), HPDF_REAL(size.height() * Mm));
+    return doc->check(e.label);
+}
+
+std::expected<void, QString> BadgeRendererPrivate::drawBadge(const Canvas &canvas, const BadgeData &data, int badgeIndex)
+{
+    const BadgeRole role = layout.role(data.role);
+    const QString displayName = displayNameOf(data);
+    QSet<QString> namesShown;   // a name already on the badge is not printed twice
+    const bool rightToLeftGuest = text::sanitizeForPrint(displayName).isRightToLeft();
+
+    // Flow: how far each text element moved up, and how much of its box it used (pt).
+    struct TextState
+    {
+        double shift = 0;
+        double used = 0;
+        double gapAbove = 0; // to the box of the text element it flows after
+        bool empty = true;
+    };
+    QHash<int, TextState> textStates;
+    int previousText = -1;
+
+    const QList<BadgeElement> &elements = layout.elements();
+    for (int i = 0; i < elements.size(); ++i) {
+        const BadgeElement &e = elements[i];
+        const QColor colour = e.colour.fromRole ? role.colour : e.colour.rgb;
+        switch (e.type) {
+        case BadgeElementType::Band:
+            canvas.fill(e.box, colour);
+            CHECKIN_TRY(doc->check(e.label));
+            boxes.append({badgeIndex, i, e.type, e.box, {}, 0, false});
+            break;
+        case BadgeElementType::Line: {
+            const text::Rgb c = rgb(colour);
+            HPDF_Page_SetRGBStroke(canvas.page, HPDF_REAL(c.red), HPDF_REAL(c.green), HPDF_REAL(c.blue));
+            HPDF_Page_SetLineWidth(canvas.page, HPDF_REAL(e.lineWidthPt));
+            HPDF_Page_SetLineCap(canvas.page, HPDF_BUTT_END);
+            HPDF_Page_MoveTo(canvas.page, HPDF_REAL(canvas.x(e.from.x())), HPDF_REAL(canvas.y(e.from.y())));
+            HPDF_Page_LineTo(canvas.page, HPDF_REAL(canvas.x(e.to.x())), HPDF_REAL(canvas.y(e.to.y())));
+            HPDF_Page_Stroke(canvas.page);
+            CHECKIN_TRY(doc->check(e.label));
+            boxes.append({badgeIndex, i, e.type, e.box, {}, 0, false});
+            break;
+        }
+        case BadgeElementType::Image:
+            CHECKIN_TRY(drawImage(canvas, e, i));
+            boxes.append({badgeIndex, i, e.type, e.box, {}, 0, false});
+            break;
+        case BadgeElementType::Qr:
+            if (text::sanitizeForPrint(data.token).isEmpty()) {
+                qCDebug(lcBadge) << "no token: badge" << badgeIndex << "has no QR code";
+                break;
+            }
+            CHECKIN_TRY(drawQr(canvas, e, colour, data.token));
+            boxes.append({badgeIndex, i, e.type, e.box, data.token, 0, false});
+            break;
+        case BadgeElementType::Text: {
+            QString value;
+            switch (e.binding) {
+            case BadgeBinding::Literal:
+                value = e.text;
+                break;
+            case BadgeBinding::GivenName:
+                value = text::sanitizeForPrint(data.givenName).isEmpty() ? displayName : data.givenName;
+                break;
+            case BadgeBinding::FamilyName:
+                value = data.familyName;
+                break;
+            case BadgeBinding::DisplayName:
+                value = displayName;
+                break;
+            case BadgeBinding::LatinName:
+                value = data.latinName;
+                break;
+            case BadgeBinding::LatinNameIfDifferent:
+                value = latinNameIfDifferent(displayName, data.latinName);
+                break;
+            case BadgeBinding::Organisation:
+                value = data.organisation;
+                break;
+            case BadgeBinding::CountryName:
+                value = countryNameOf(data);
+                break;
+            case BadgeBinding::CountryCode:
+                value = data.countryCode.trimmed().toUpper();
+                break;
+            case BadgeBinding::RoleLabel:
+                value = role.label;
+                break;
+            case BadgeBinding::EventName:
+                value = data.eventName;
+                break;
+            case BadgeBinding::EventDates:
+                value = data.eventDates;
+                break;
+            }
+            value = text::sanitizeForPrint(value);
+            if (isNameBinding(e.binding)) {
+                if (namesShown.contains(value))
+                    value.clear();
+                else if (!value.isEmpty())
+                    namesShown.insert(value);
+            }
+            if (e.uppercase)
+                value = value.toUpper();
+
+            TextState state;
+            if (e.flow && previousText >= 0) {
+                const BadgeElement &previous = elements[previousText];
+                const TextState &before = textStates.value(previousText);
+                state.gapAbove = (e.box.top() - previous.box.bottom()) * Mm;
+                state.shift = before.shift;
+                if (before.empty) {
+                    // Take the empty element's place, keeping the larger of its gap and this one's.
+                    state.shift += (e.box.top() - previous.box.top()) * Mm + before.gapAbove
+                        - std::max(before.gapAbove, state.gapAbove);
+                } else if (previous.verticalAlignment == BadgeVerticalAlignment::Top) {
+                    state.shift += previous.box.height() * Mm - before.used;
+                }
+            }
+            previousText = i;
+            if (value.isEmpty()) {
+                textStates.insert(i, state);
+                break;
+            }
+            const QString language = isGuestSupplied(e.binding) && e.binding != BadgeBinding::LatinName
+                    && e.binding != BadgeBinding::LatinNameIfDifferent
+                ? data.language
+                : QString();
+            BadgeElement placed = e;
+            if (rightToLeftGuest && isGuestSupplied(e.binding)) {
+                // The guest's lines are one block: a right-to-left name right-aligns its Latin
+                // transcription and organisation too, so the block keeps one edge.
+                if (e.alignment == BadgeAlignment::Start)
+                    placed.alignment = BadgeAlignment::Right;
+                else if (e.alignment == BadgeAlignment::End)
+                    placed.alignment = BadgeAlignment::Left;
+            }
+            auto block = fitBlock(value, placed, language);
+            if (!block)
+                return std::unexpected(block.error());
+            state.empty = block->lines.isEmpty();
+            state.used = block->height;
+            textStates.insert(i, state);
+            const text::Rgb c = rgb(colour);
+            for (const PlacedLine &placed : std::as_const(block->lines)) {
+                const double baseline = placed.baseline - state.shift;
+                CHECKIN_TRY(text::drawLine(canvas.page, placed.line, canvas.left + placed.x, canvas.top - baseline, c));
+                const QRectF ink(placed.x / Mm, (baseline - placed.above) / Mm, placed.line.width() / Mm,
+                                 (placed.above + placed.below) / Mm);
+                boxes.append({badgeIndex, i, e.type, ink, placed.line.text(), placed.line.fontSize(), block->truncated});
+            }
+            CHECKIN_TRY(doc->check(e.label));
+            break;
+        }
+        }
+    }
+    return {};
+}
+
+// Cut lines for every column and row edge, drawn only in the paper's margins (never on a badge).
+void BadgeRendererPrivate::drawCropMarks(HPDF_Page page, int used)
+{
+    const BadgeSheet &sheet = layout.sheet();
+    const QSizeF badge = layout.pageSizeMm();
+    const QSizeF paper = sheet.paperMm;
+    const int usedRows = (used + sheet.columns - 1) / sheet.columns;
+    const int usedColumns = std::min(used, sheet.columns);
+    const QPointF origin = sheet.cellOrigin(0, badge);
+    const double gridRight = origin.x() + usedColumns * badge.width() + (usedColumns - 1) * sheet.gutterMm.width();
+    const double gridBottom = origin.y() + usedRows * badge.height() + (usedRows - 1) * sheet.gutterMm.height();
+    const double pageTop = paper.height() * Mm;
+
+    HPDF_Page_SetRGBStroke(page, 0, 0, 0);
+    HPDF_Page_SetLineWidth(page, 0.25f);
+    const auto line = [&](double x1, double y1, double x2, double y2) {
+        HPDF_Page_MoveTo(page, HPDF_REAL(x1 * Mm), HPDF_REAL(pageTop - y1 * Mm));
+        HPDF_Page_LineTo(page, HPDF_REAL(x2 * Mm), HPDF_REAL(pageTop - y2 * Mm));
+    };
+    for (int column = 0; column < usedColumns; ++column) {
+        const double left = sheet.cellOrigin(column, badge).x();
+        for (const double x : {left, left + badge.width()}) {
+            line(x, origin.y() - CropMarkGapMm - CropMarkLengthMm, x, origin.y() - CropMarkGapMm);
+            line(x, gridBottom + CropMarkGapMm, x, gridBottom + CropMarkGapMm + CropMarkLengthMm);
+        }
+    }
+    for (int row = 0; row < usedRows; ++row) {
+        const double top = sheet.cellOrigin(row * sheet.columns, badge).y();
+        for (const double y : {top, top + badge.height()}) {
+            line(origin.x() - CropMarkGapMm - CropMarkLengthMm, y, origin.x() - CropMarkGapMm, y);
+            line(gridRight + CropMarkGapMm, y, gridRight + CropMarkGapMm + CropMarkLengthMm, y);
+        }
+    }
+    HPDF_Page_Stroke(page);
+}
+
+std::expected<QByteArray, QString> BadgeRendererPrivate::finish(const std::expected<void, QString> &drawn,
+                                                               const QString &what)
+{
+    std::expected<QByteArray, QString> pdf = drawn ? doc->save() : std::unexpected(drawn.error());
+    if (!pdf) {
+        // After a libharu error the handle's state is unknown: start afresh next time.
+        doc.reset();
+        return std::unexpected(u"cannot create the %1 PDF: %2"_s.arg(what, pdf.error()));
+    }
+    return pdf;
+}
+
+BadgeRenderer::BadgeRenderer(const BadgeLayout &layout, const QStringList &fontDirectories)
+    : d(std::make_unique<BadgeRendererPrivate>(layout, fontDirectories))
+{
+}
+
+BadgeRenderer::~BadgeRenderer() = default;
+
+const BadgeLayout &BadgeRenderer::layout() const
+{
+    return d->layout;
+}
+
+void BadgeRenderer::preload(const QStringList &texts)
+{
+    for (const QString &t : texts) {
+        d->fonts.preload(t, text::FontWeight::Regular);
+        d->fonts.preload(t, text::FontWeight::Bold);
+    }
+}
+
+std::expected<QByteArray, QString> BadgeRenderer::render(const BadgeData &data)
+{
+    d->boxes.clear();
+    const auto drawn = [&]() -> std::expected<void, QString> {
+        CHECKIN_TRY(d->beginDocument(isAsciiOr(d->layout.name(), "Badge")));
+        const auto page = d->addPage(d->layout.pageSizeMm());
+        CHECKIN_TRY(page);
+        const Canvas canvas{*page, 0, d->layout.pageSizeMm().height() * Mm};
+        return d->drawBadge(canvas, data, 0);
+    }();
+    return d->finish(drawn, u"badge"_s);
+}
+
+std::expected<QByteArray, QString> BadgeRenderer::renderSheet(const QList<BadgeData> &badges)
+{
+    d->boxes.clear();
+    if (badges.isEmpty())
+        return std::unexpected(u"cannot create the badge sheet PDF: there are no badges to print"_s);
+    const BadgeSheet &sheet = d->layout.sheet();
+    const QSizeF badge = d->layout.pageSizeMm();
+    const QSizeF paper = sheet.isEmpty() ? badge : sheet.paperMm;
+    const int perPage = sheet.perPage();
+
+    const auto drawn = [&]() -> std::expected<void, QString> {
+        CHECKIN_TRY(d->beginDocument(isAsciiOr(d->layout.name(), "Badges")));
+        HPDF_Page page = nullptr;
+        for (int i = 0; i < badges.size(); ++i) {
+            const int cell = i % perPage;
+            if (cell == 0) {
+                const auto added = d->addPage(paper);
+                CHECKIN_TRY(added);
+                page = *added;
+                if (sheet.cropMarks) {
+                    d->drawCropMarks(page, int(std::min<qsizetype>(perPage, badges.size() - i)));
+                    CHECKIN_TRY(d->doc->check(u"drawing crop marks"));
+                }
+            }
+            const QPointF origin = sheet.cellOrigin(cell, badge);
+            const Canvas canvas{page, origin.x() * Mm, (paper.height() - origin.y()) * Mm};
+            if (auto ok = d->drawBadge(canvas, badges[i], i); !ok)
+                return std::unexpected(u"badge %1 of %2: %3"_s.arg(i + 1).arg(badges.size()).arg(ok.error()));
+        }
+        return {};
+    }();
+    return d->finish(drawn, u"badge sheet"_s);
+}
+
+QList<BadgeBox> BadgeRenderer::lastLayoutBoxes() const
+{
+    return d->boxes;
+}
+
+} // namespace checkin
