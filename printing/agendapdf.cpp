@@ -68,12 +68,12 @@ constexpr double TimeSize = 10.5;
 constexpr double MetaSize = 8.5;
 constexpr double RoomSize = 9;
 constexpr double TitleLead = 13.5;
-constexpr double MetaGap = 13;
+constexpr double MetaGap = 12.5;
 constexpr double MetaSpacing = 4;    // either side of a "·"       // last title baseline to the kind line's baseline
 constexpr double SummaryTimeWidth = 74;
 constexpr double SummaryRoomWidth = 120;
 constexpr double SummaryGap = 10;
-constexpr double RowPadding = 8;
+constexpr double RowPadding = 7;
 constexpr double DayHeadingHeight = 50;
 constexpr double DayGap = 20;
 constexpr double ColumnHeaderHeight = 17;
@@ -744,13 +744,20 @@ QList<PagePlan> Job::paginate(const QList<DayBlock> &days) const
             continue;
         }
         place(Placed::Kind::ColumnHeader, d, 0, ColumnHeaderHeight);
+        qsizetype rowsOnPage = 0;
         for (qsizetype r = 0; r < day.rows.size(); ++r) {
-            if (y + day.rows[r].height > contentBottom()) {
+            const double height = day.rows[r].height;
+            // Never carry the day's last session alone onto a page: take the one before it along.
+            const bool lastWouldBeAlone = r == day.rows.size() - 2 && rowsOnPage >= 2 && y + height <= contentBottom()
+                && y + height + day.rows[r + 1].height > contentBottom();
+            if (y + height > contentBottom() || lastWouldBeAlone) {
+                rowsOnPage = 0;
                 breakPage();
                 place(Placed::Kind::DayHeading, d, 0, DayHeadingHeight, true);
                 place(Placed::Kind::ColumnHeader, d, 0, ColumnHeaderHeight);
             }
-            place(Placed::Kind::Row, d, r, day.rows[r].height);
+            place(Placed::Kind::Row, d, r, height);
+            ++rowsOnPage;
         }
     }
     return pages;

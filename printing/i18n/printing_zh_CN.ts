@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>Times are in %1 local time (%2)</source>
-        <translation>所有时间均为%1当地时间（%2）</translation>
+        <translation>所有时间均为 %1 当地时间（%2）</translation>
     </message>
     <message>
         <source>Time</source>
