@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Layouts
 import IetfCheckin.Kiosk
 
 // Everything the kiosk shows: the event header and one screen at a time, chosen by Kiosk.state.
@@ -15,7 +14,8 @@ Item {
                                        : shownScreen === "working" ? working.headline : attract.headline
 
     // Right-to-left languages (Arabic) mirror the whole layout.
-    LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft
+    // (qmllint 6.4 types Qt.application as QQmlApplication; in a Qt Quick app it has layoutDirection.)
+    LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft // qmllint disable
     LayoutMirroring.childrenInherit: true
 
     Binding {

@@ -85,7 +85,7 @@ Item {
         case "not_programme_day": return qsTr("The Policymaker Program runs %1.").arg(Kiosk.eventDates);
         case "forged": return qsTr("The code may be damaged or altered.");
         case "unknown": return qsTr("It is not on this kiosk's guest list.");
-        case "unreadable": return qsTr("Please scan the QR code printed on your invitation letter or badge.");
+        case "unreadable": return qsTr("It may be a different QR code, or it was not read completely.");
         case "error": return qsTr("Your check-in could not be recorded.");
         }
         return "";
@@ -97,7 +97,7 @@ Item {
                                   : qsTr("If you need a new one, please see the staff desk.");
         case "welcome_back": return qsTr("Enjoy the day.");
         case "already_checked_in": return qsTr("There is no need to scan again.");
-        case "unreadable": return qsTr("Need help? Please see the staff desk.");
+        case "unreadable": return qsTr("Please scan the QR code on your invitation letter or badge.");
         case "": return "";
         }
         return qsTr("Please see the staff desk. We will help you straight away.");

@@ -7,13 +7,14 @@
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
-#include <QSysInfo>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSysInfo>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
+#include <initializer_list>
 
 Q_IMPORT_QML_PLUGIN(IetfCheckin_KioskPlugin)
 Q_IMPORT_QML_PLUGIN(IetfCheckinPlugin)
@@ -53,65 +54,101 @@ QSize parseSize(const QString &text, QSize fallback)
     return okW && okH && size.width() >= 320 && size.height() >= 240 ? size : fallback;
 }
 
+// True when argv holds one of names (or name=value).
+bool hasArgument(int argc, char **argv, std::initializer_list<QByteArrayView> names)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "--")
+            return false;
+        for (QByteArrayView name : names) {
+            if (arg == name || (arg.startsWith(name) && arg.size() > name.size() && arg.at(name.size()) == '='))
+                return true;
+        }
+    }
+    return false;
+}
+
+struct Options
+{
+    QCommandLineOption db{u"db"_s, u"The check-in database."_s, u"path"_s};
+    QCommandLineOption event{u"event"_s, u"The IETF meeting number to check in to (default: the latest event in "
+                                           "the database)."_s, u"number"_s};
+    QCommandLineOption kiosk{u"kiosk"_s, u"This kiosk's id, recorded with every check-in (default: "
+                                           "$CHECKIN_KIOSK, else the host name)."_s, u"id"_s};
+    QCommandLineOption windowed{u"windowed"_s, u"Run in a window instead of full screen."_s};
+    QCommandLineOption size{u"size"_s, u"Window size for --windowed (default 1280x800) and --self-test or "
+                                         "--screenshot (default 1920x1080)."_s, u"WxH"_s};
+    QCommandLineOption selfTest{u"self-test"_s, u"Load the UI offscreen, show every screen once with sample data "
+                                                  "(nobody is checked in), exit 0 when all is well, 1 otherwise."_s};
+    QCommandLineOption screenshot{u"screenshot"_s, u"Like --self-test, and save every screen as "
+                                                     "DIR/<state>.png."_s, u"dir"_s};
+    QCommandLineOption sampleName{u"sample-name"_s, u"The guest name shown by --self-test and --screenshot."_s,
+                                  u"name"_s};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.setApplicationDescription(
+            u"The IETF Policymaker Program check-in kiosk: guests scan the QR code of their invitation and are "
+            "welcomed while their badge prints.\n\n"
+            "Scans come from a USB keyboard-wedge scanner (it types the code and presses Enter).\n"
+            "The database is --db, else $CHECKIN_DB, else %1.\n"
+            "Create one with `checkinctl demo` (a demo event with guests and invitations) or "
+            "`checkinctl event create`.\n"
+            "Exit status: 0 after a normal quit or a passed self-test; 1 when the user interface or the database "
+            "fails; 2 when there is no database or no event to check in to."_s.arg(defaultDatabasePath()));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({db, event, kiosk, windowed, size, selfTest, screenshot, sampleName});
+    }
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QGuiApplication app(argc, argv);
-    app.setApplicationName(u"ietf-checkin"_s);
-    app.setApplicationDisplayName(u"IETF check-in"_s);
-    app.setApplicationVersion(QStringLiteral(CHECKIN_VERSION));
+    QCoreApplication::setApplicationName(u"ietf-checkin"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(CHECKIN_VERSION));
+    const Options options;
 
+    // --help and --version need no display.
+    if (hasArgument(argc, argv, {"-h", "--help", "--help-all", "-v", "--version"})) {
+        QCoreApplication app(argc, argv);
+        QCommandLineParser parser;
+        options.addTo(parser);
+        parser.process(app); // prints and exits
+        return 0;
+    }
+    // --self-test and --screenshot render offscreen unless a platform is asked for.
+    if (hasArgument(argc, argv, {"--self-test", "--screenshot"}) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationDisplayName(u"IETF check-in"_s);
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        u"The IETF Policymaker Program check-in kiosk: guests scan the QR code of their invitation and are "
-        "welcomed while their badge prints.\n\n"
-        "Scans come from a USB keyboard-wedge scanner (it types the code and presses Enter).\n"
-        "The database is --db, else $CHECKIN_DB, else %1.\n"
-        "Create one with `checkinctl demo` (a demo event with guests and invitations) or "
-        "`checkinctl event create`."_s.arg(defaultDatabasePath()));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption dbOption(u"db"_s, u"The check-in database."_s, u"path"_s);
-    const QCommandLineOption eventOption(u"event"_s, u"The IETF meeting number to check in to (default: the latest "
-                                                      "event in the database)."_s, u"number"_s);
-    const QCommandLineOption kioskOption(u"kiosk"_s, u"This kiosk's id, recorded with every check-in (default: "
-                                                      "$CHECKIN_KIOSK, else the host name)."_s, u"id"_s);
-    const QCommandLineOption windowedOption(u"windowed"_s, u"Run in a window instead of full screen."_s);
-    const QCommandLineOption sizeOption(u"size"_s, u"Window size for --windowed (default 1280x800) and "
-                                                    "--screenshot (default 1920x1080)."_s, u"WxH"_s);
-    const QCommandLineOption selfTestOption(u"self-test"_s, u"Load the UI, show every screen once with sample "
-                                                             "data (nobody is checked in), exit 0 when all is well, "
-                                                             "1 otherwise. Use QT_QPA_PLATFORM=offscreen "
-                                                             "without a display."_s);
-    const QCommandLineOption screenshotOption(u"screenshot"_s, u"Like --self-test, and save every screen as "
-                                                                "DIR/<state>.png."_s, u"dir"_s);
-    const QCommandLineOption sampleNameOption(u"sample-name"_s, u"The guest name shown by --self-test and "
-                                                                 "--screenshot."_s, u"name"_s);
-    parser.addOptions({dbOption, eventOption, kioskOption, windowedOption, sizeOption, selfTestOption,
-                       screenshotOption, sampleNameOption});
+    options.addTo(parser);
     parser.process(app);
 
-    QString dbPath = parser.value(dbOption);
+    QString dbPath = parser.value(options.db);
     if (dbPath.isEmpty())
         dbPath = qEnvironmentVariable("CHECKIN_DB");
     if (dbPath.isEmpty())
         dbPath = defaultDatabasePath();
     int eventNumber = 0;
-    if (parser.isSet(eventOption)) {
+    if (parser.isSet(options.event)) {
         bool ok = false;
-        eventNumber = parser.value(eventOption).toInt(&ok);
+        eventNumber = parser.value(options.event).toInt(&ok);
         if (!ok || eventNumber <= 0) {
             printError(u"checkin-kiosk: --event takes an IETF meeting number, such as 122."_s);
             return 2;
         }
     }
-    QString kioskId = parser.value(kioskOption);
+    QString kioskId = parser.value(options.kiosk);
     if (kioskId.isEmpty())
         kioskId = qEnvironmentVariable("CHECKIN_KIOSK");
     if (kioskId.isEmpty())
         kioskId = QSysInfo::machineHostName();
-    const bool selfTest = parser.isSet(selfTestOption) || parser.isSet(screenshotOption);
+    const bool selfTest = parser.isSet(options.selfTest) || parser.isSet(options.screenshot);
 
     auto event = findKioskEvent(dbPath, eventNumber);
     if (!event) {
@@ -146,12 +183,12 @@ int main(int argc, char *argv[])
     }
 
     if (selfTest) {
-        window->resize(parseSize(parser.value(sizeOption), QSize(1920, 1080)));
+        window->resize(parseSize(parser.value(options.size), QSize(1920, 1080)));
         window->show();
         KioskShowcase showcase(controller, *window);
-        showcase.setScreenshotDir(parser.value(screenshotOption));
-        if (parser.isSet(sampleNameOption))
-            showcase.setSampleName(parser.value(sampleNameOption));
+        showcase.setScreenshotDir(parser.value(options.screenshot));
+        if (parser.isSet(options.sampleName))
+            showcase.setSampleName(parser.value(options.sampleName));
         const bool ok = showcase.run();
         const QStringList problems = showcase.problems() + g_qmlProblems;
         for (const QString &problem : problems)
@@ -160,8 +197,8 @@ int main(int argc, char *argv[])
         return ok && problems.isEmpty() ? 0 : 1;
     }
 
-    if (parser.isSet(windowedOption)) {
-        window->resize(parseSize(parser.value(sizeOption), QSize(1280, 800)));
+    if (parser.isSet(options.windowed)) {
+        window->resize(parseSize(parser.value(options.size), QSize(1280, 800)));
         window->show();
     } else {
         QGuiApplication::setOverrideCursor(Qt::BlankCursor); // a touchscreen: no mouse pointer on show

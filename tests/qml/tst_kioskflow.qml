@@ -63,6 +63,30 @@ TestCase {
         compare(shown("outcomeDetail").text, "Your badge and agenda are printing.");
     }
 
+    // A USB scanner types the code fast and presses Enter; the application's keyboard wedge makes it a scan.
+    function test_scannerKeystrokesCheckTheGuestIn() {
+        const token = Fixture.token(9);
+        for (let i = 0; i < token.length; ++i)
+            keyClick(token[i]);
+        keyClick(Qt.Key_Return);
+        tryCompare(Kiosk, "state", "outcome", 5000);
+        compare(Kiosk.outcomeKind, "welcome");
+        compare(Kiosk.guestName, "Sipho Dlamini");
+    }
+
+    // A guest poking the keyboard slowly does not submit anything.
+    function test_slowTypingIsNotAScan() {
+        // (keyClick's delay argument does nothing for windows in Qt 6.4: wait explicitly.)
+        const words = "hello12345";
+        for (let i = 0; i < words.length; ++i) {
+            keyClick(words[i]);
+            wait(90);
+        }
+        keyClick(Qt.Key_Return);
+        wait(100);
+        compare(Kiosk.state, "attract");
+    }
+
     function test_nonLatinNamesAreShownAsWritten() {
         scan(Fixture.token(2));
         compare(Kiosk.outcomeKind, "welcome");

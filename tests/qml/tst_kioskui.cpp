@@ -4,10 +4,12 @@
 #include "testevent.h"
 
 #include <gueststore.h>
+#include <keyboardwedge.h>
 #include <invitationtoken.h>
 #include <kioskcontroller.h>
 #include <printjobstore.h>
 
+#include <QGuiApplication>
 #include <QQmlEngine>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
@@ -111,12 +113,20 @@ public Q_SLOTS:
             {u"Ольга Смирнова"_s, u"ru"_s},  {u"山田太郎"_s, u"zh"_s},       {u"ليلى حسن"_s, u"ar"_s},
             {u"Nguyễn Thị Minh Khai"_s, u"en"_s}, {u"Amélie Durand"_s, u"fr"_s}, {u"José Pérez"_s, u"es"_s},
             {u"Kwame Mensah"_s, u"en"_s},    {u"Anna Kowalska"_s, u"en"_s},   {u"Chen Wei"_s, u"zh"_s},
+            {u"Sipho Dlamini"_s, u"en"_s},
         };
         for (const auto &[name, language] : guests)
             m_fixture->addGuest(name, language);
 
         m_controller = std::make_unique<KioskController>(m_event->dbPath(), m_event->event(), u"test-kiosk"_s);
         m_controller->setClock([fixture = m_fixture.get()] { return fixture->now(); });
+        // The USB scanner path, wired as checkin-kiosk's main does.
+        m_wedge = std::make_unique<KeyboardWedge>();
+        qApp->installEventFilter(m_wedge.get());
+        QObject::connect(m_wedge.get(), &KeyboardWedge::scanned, m_controller.get(),
+                         [controller = m_controller.get()](const QString &text) {
+                             controller->submitScan(text, u"scanner"_s);
+                         });
 
         engine->addImportPath(u"qrc:/qt/qml"_s);
         m_controller->exposeTo(*engine);
@@ -125,6 +135,7 @@ public Q_SLOTS:
 
     void cleanupTestCase()
     {
+        m_wedge.reset();
         m_controller.reset(); // stops the worker thread before its database goes away
         m_fixture.reset();
         m_event.reset();
@@ -134,6 +145,7 @@ private:
     std::unique_ptr<test::TestEvent> m_event;
     std::unique_ptr<KioskFixture> m_fixture;
     std::unique_ptr<KioskController> m_controller;
+    std::unique_ptr<KeyboardWedge> m_wedge;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(tst_kioskui, Setup)
