@@ -33,7 +33,7 @@ Item {
             Layout.preferredWidth: Theme.px(900)
             spacing: Theme.px(28)
 
-            Text {
+            KioskText {
                 id: headlineText
                 objectName: "attractHeadline"
                 Layout.fillWidth: true
@@ -44,7 +44,7 @@ Item {
                 wrapMode: Text.WordWrap
                 horizontalAlignment: Text.AlignLeft
             }
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 text: qsTr("Hold the QR code on your invitation letter or badge under the scanner.")
                 color: Theme.text
@@ -73,7 +73,7 @@ Item {
                         radius: width / 2
                         color: Theme.accent
                     }
-                    Text {
+                    KioskText {
                         Layout.fillWidth: true
                         text: qsTr("Using the handheld scanner? Point it at the code and press the trigger.")
                         color: Theme.textMuted
@@ -99,7 +99,7 @@ Item {
         height: Theme.px(110)
         spacing: Theme.spacing
 
-        Text {
+        KioskText {
             Layout.fillWidth: true
             text: Kiosk.serviceError === ""
                   ? qsTr("Need help? Please see the staff desk.")
@@ -110,7 +110,7 @@ Item {
             elide: Text.ElideRight
             horizontalAlignment: Text.AlignLeft
         }
-        Text {
+        KioskText {
             text: qsTr("Kiosk %1").arg(Kiosk.kioskId)
             color: Theme.textMuted
             font.pixelSize: Theme.px(24)

@@ -138,7 +138,7 @@ Item {
                 implicitWidth: Theme.px(144)
                 glyph: screen.admitted ? "tick" : "notice"
             }
-            Text {
+            KioskText {
                 id: headlineText
                 objectName: "outcomeHeadline"
                 Layout.fillWidth: true
@@ -149,12 +149,12 @@ Item {
                 wrapMode: Text.WordWrap
                 horizontalAlignment: Text.AlignHCenter
             }
-            Text {
+            KioskText {
                 id: nameText
                 objectName: "guestName"
                 Layout.fillWidth: true
                 Layout.preferredHeight: nameMetrics.advanceWidth <= content.width
-                                        ? Theme.displaySize * 1.45 : Theme.displaySize * 2.3
+                                        ? Theme.displaySize * 1.45 : Theme.displaySize * 2.1
                 Layout.bottomMargin: Theme.px(8)
                 visible: screen.admitted && screen.name !== ""
                 text: screen.name
@@ -170,7 +170,7 @@ Item {
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
             }
-            Text {
+            KioskText {
                 objectName: "outcomeDetail"
                 Layout.fillWidth: true
                 text: screen.detailWords
@@ -193,7 +193,7 @@ Item {
                 border.color: Theme.accent
                 visible: nextText.text !== ""
 
-                Text {
+                KioskText {
                     id: nextText
                     objectName: "outcomeNext"
                     anchors.centerIn: parent

@@ -36,7 +36,7 @@ Item {
             Layout.alignment: Qt.AlignHCenter
             running: screen.visible
         }
-        Text {
+        KioskText {
             id: headlineText
             Layout.fillWidth: true
             text: qsTr("Checking your invitation…")

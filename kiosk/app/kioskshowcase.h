@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QtGlobal>
 #include <QStringList>
 
 class QQuickWindow;
@@ -14,6 +15,8 @@ class KioskController;
 // <dir>/<state>.png. Backs `checkin-kiosk --self-test` and `--screenshot DIR`.
 class KioskShowcase
 {
+    Q_DISABLE_COPY_MOVE(KioskShowcase)
+
 public:
     KioskShowcase(KioskController &controller, QQuickWindow &window);
 

@@ -26,7 +26,7 @@ Item {
         ColumnLayout {
             spacing: Theme.px(2)
             Layout.fillWidth: true
-            Text {
+            KioskText {
                 objectName: "eventTitle"
                 Layout.fillWidth: true
                 text: Kiosk.eventTitle
@@ -36,7 +36,7 @@ Item {
                 elide: Text.ElideRight
                 horizontalAlignment: Text.AlignLeft
             }
-            Text {
+            KioskText {
                 Layout.fillWidth: true
                 text: qsTr("Policymaker Program")
                 color: Theme.textMuted
@@ -45,7 +45,7 @@ Item {
                 horizontalAlignment: Text.AlignLeft
             }
         }
-        Text {
+        KioskText {
             objectName: "eventDates"
             Layout.alignment: Qt.AlignVCenter
             text: Kiosk.eventDates
