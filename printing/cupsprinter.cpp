@@ -1,12 +1,14 @@
 #include "cupsprinter.h"
 
 #include <QDir>
+#include <QList>
 #include <QLoggingCategory>
 #include <QStringList>
 #include <QTemporaryFile>
 
 #include <cups/cups.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -408,14 +410,14 @@ PrintResult<PrintJobStatus> CupsPrinter::jobStatus(const QString &handle)
     return s;
 }
 
-PrintResult<std::optional<QString>> CupsPrinter::findJob(const QString &title)
+PrintResult<std::optional<QString>> CupsPrinter::findJob(const QString &title, const QDateTime &since)
 {
     auto response = d->send(
         [this] {
             IppPtr request = d->newRequest(IPP_OP_GET_JOBS);
             ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "which-jobs", nullptr, "all");
             ippAddBoolean(request.get(), IPP_TAG_OPERATION, "my-jobs", 0);
-            static const char *const attributes[] = {"job-id", "job-name", "job-state"};
+            static const char *const attributes[] = {"job-id", "job-name", "job-state", "time-at-completed"};
             ippAddStrings(request.get(), IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
                           int(std::size(attributes)), nullptr, attributes);
             return request;
@@ -424,18 +426,20 @@ PrintResult<std::optional<QString>> CupsPrinter::findJob(const QString &title)
     if (!response)
         return std::unexpected(response.error());
 
-    const QByteArray wanted = title.toUtf8();
-    int best = 0;
+    struct Job
+    {
+        int id = 0;
+        int state = 0;
+        qint64 completedAt = 0;
+        std::optional<QByteArray> name;
+    };
+    QList<Job> jobs;
+    Job current;
     // Jobs come as runs of job-group attributes separated by a group change.
-    int id = 0;
-    int state = 0;
-    bool nameMatches = false;
     auto finishJob = [&] {
-        if (id > 0 && nameMatches && state != IPP_JSTATE_CANCELED && state != IPP_JSTATE_ABORTED && id > best)
-            best = id;
-        id = 0;
-        state = 0;
-        nameMatches = false;
+        if (current.id > 0)
+            jobs << current;
+        current = Job{};
     };
     for (ipp_attribute_t *a = ippFirstAttribute(response->get()); a; a = ippNextAttribute(response->get())) {
         if (ippGetGroupTag(a) != IPP_TAG_JOB || !ippGetName(a)) {
@@ -444,16 +448,49 @@ PrintResult<std::optional<QString>> CupsPrinter::findJob(const QString &title)
         }
         const char *attrName = ippGetName(a);
         if (!std::strcmp(attrName, "job-id"))
-            id = ippGetInteger(a, 0);
+            current.id = ippGetInteger(a, 0);
         else if (!std::strcmp(attrName, "job-state"))
-            state = ippGetInteger(a, 0);
+            current.state = ippGetInteger(a, 0);
+        else if (!std::strcmp(attrName, "time-at-completed"))
+            current.completedAt = ippGetInteger(a, 0);
         else if (!std::strcmp(attrName, "job-name"))
-            nameMatches = wanted == ippGetString(a, 0, nullptr);
+            current.name = QByteArray(ippGetString(a, 0, nullptr));
     }
     finishJob();
-    if (best == 0)
-        return std::optional<QString>{};
-    return std::optional<QString>{u"%1-%2"_s.arg(d->options.queue).arg(best)};
+
+    const QByteArray wanted = title.toUtf8();
+    const qint64 notBefore = since.isValid() ? since.toSecsSinceEpoch() - 600 : 0;
+    std::sort(jobs.begin(), jobs.end(), [](const Job &a, const Job &b) { return a.id > b.id; });
+    for (const Job &job : jobs) {
+        if (job.state == IPP_JSTATE_CANCELED || job.state == IPP_JSTATE_ABORTED)
+            continue;
+        if (job.name) {
+            if (*job.name == wanted)
+                return std::optional<QString>{u"%1-%2"_s.arg(d->options.queue).arg(job.id)};
+            continue;
+        }
+        if (job.completedAt > 0 && job.completedAt < notBefore)
+            continue;
+        // A finished job whose attributes cupsd has unloaded: Get-Job-Attributes loads them.
+        auto detail = d->send(
+            [this, &job] {
+                IppPtr request = d->newRequest(IPP_OP_GET_JOB_ATTRIBUTES);
+                ippAddInteger(request.get(), IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job.id);
+                ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", nullptr,
+                             "job-name");
+                return request;
+            },
+            u"report job %1-%2"_s.arg(d->options.queue).arg(job.id));
+        if (!detail) {
+            if (cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND)
+                continue; // purged meanwhile
+            return std::unexpected(detail.error());
+        }
+        ipp_attribute_t *name = ippFindAttribute(detail->get(), "job-name", IPP_TAG_NAME);
+        if (name && wanted == ippGetString(name, 0, nullptr))
+            return std::optional<QString>{u"%1-%2"_s.arg(d->options.queue).arg(job.id)};
+    }
+    return std::optional<QString>{};
 }
 
 } // namespace checkin

@@ -40,8 +40,10 @@ public:
     // Get-Job-Attributes for a handle returned by submit() or findJob().
     [[nodiscard]] PrintResult<PrintJobStatus> jobStatus(const QString &handle) override;
     // Get-Jobs (all, including completed history) on this queue; the newest job named `title` not cancelled
-    // or aborted. Job names of other users are hidden by CUPS' default policy: submit and look up as one user.
-    [[nodiscard]] PrintResult<std::optional<QString>> findJob(const QString &title) override;
+    // or aborted. cupsd answers Get-Jobs for completed jobs from memory, without their names: those completed
+    // after `since` (less ten minutes for clock skew) are asked for by Get-Job-Attributes one by one.
+    // Job names of other users are hidden by CUPS' default policy: submit and look up as one user.
+    [[nodiscard]] PrintResult<std::optional<QString>> findJob(const QString &title, const QDateTime &since) override;
 
 private:
     struct Private;

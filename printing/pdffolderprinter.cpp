@@ -80,7 +80,7 @@ PrintResult<PrintJobStatus> PdfFolderPrinter::jobStatus(const QString &handle)
     return PrintJobStatus{PrintJobStatus::State::Completed, {}};
 }
 
-PrintResult<std::optional<QString>> PdfFolderPrinter::findJob(const QString &title)
+PrintResult<std::optional<QString>> PdfFolderPrinter::findJob(const QString &title, const QDateTime &)
 {
     const QString path = QDir(m_folder).absoluteFilePath(fileNameFor(title));
     if (!QFileInfo::exists(path))

@@ -30,7 +30,7 @@ public:
     // Completed while the file exists.
     [[nodiscard]] PrintResult<PrintJobStatus> jobStatus(const QString &handle) override;
     // The file written for `title` (the first one, <title>.pdf), if it exists.
-    [[nodiscard]] PrintResult<std::optional<QString>> findJob(const QString &title) override;
+    [[nodiscard]] PrintResult<std::optional<QString>> findJob(const QString &title, const QDateTime &since) override;
 
 private:
     QString m_folder;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
 #include <QtGlobal>
 
@@ -68,8 +69,9 @@ public:
     [[nodiscard]] virtual PrintResult<QString> submit(const QByteArray &pdf, const QString &title) = 0;
     // The state of the job with this handle.
     [[nodiscard]] virtual PrintResult<PrintJobStatus> jobStatus(const QString &handle) = 0;
-    // The newest job titled exactly `title` that was not cancelled or aborted, if the printer knows one.
-    [[nodiscard]] virtual PrintResult<std::optional<QString>> findJob(const QString &title) = 0;
+    // The newest job titled exactly `title` that was not cancelled or aborted, if the printer knows one. `since`
+    // (invalid = no bound) is when the job could first have been submitted: older history may be skipped.
+    [[nodiscard]] virtual PrintResult<std::optional<QString>> findJob(const QString &title, const QDateTime &since) = 0;
 };
 
 } // namespace checkin

@@ -160,7 +160,8 @@ wait_until_up() {
   local port=$1 pid=$2
   for _ in $(seq 1 100); do
     [ -d "/proc/$pid" ] || return 1
-    lpstat -h "127.0.0.1:$port" -r >/dev/null 2>&1 && return 0
+    # lpstat -r exits 0 either way; only its text says whether the scheduler answers.
+    lpstat -h "127.0.0.1:$port" -r 2>/dev/null | grep -q "scheduler is running" && return 0
     sleep 0.1
   done
   return 1
@@ -217,7 +218,7 @@ start() {
     lpstat -h "$server" -v "$queue" >/dev/null 2>&1 && continue
     lpadmin -h "$server" -p "$queue" -v "cups-pdf:/$tag-$queue" -P "$CUPS_PDF_PPD" \
         -o printer-error-policy=stop-printer -E 2>>"$dir/log/lpadmin.out" \
-      || die "lpadmin could not create queue $queue: $(tail -n 3 "$dir/log/lpadmin.out")"
+      || { stop_cupsd KILL; die "lpadmin could not create queue $queue: $(tail -n 3 "$dir/log/lpadmin.out")"; }
   done
   echo "CUPS_TEST_SERVER=$server"
   echo "CUPS_TEST_DIR=$dir"

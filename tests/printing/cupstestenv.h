@@ -58,6 +58,13 @@ public:
     {
         if (m_cleaned || !m_dir.isValid())
             return;
+        // For a look at cupsd's logs and the printed PDFs after a failure: CHECKIN_KEEP_CUPS_ENV=1 keeps the
+        // folder (cupsd is stopped; `scripts/cups-test-env.sh cleanup DIR` removes the rest).
+        if (qEnvironmentVariableIsSet("CHECKIN_KEEP_CUPS_ENV")) {
+            m_cleaned = script(QStringLiteral("stop"));
+            qInfo("cups test environment kept in %s", qPrintable(m_dir.path()));
+            return;
+        }
         m_cleaned = script(QStringLiteral("cleanup"));
     }
 

@@ -46,10 +46,10 @@ private Q_SLOTS:
         auto state = printer.jobStatus(*a);
         QVERIFY(state);
         QCOMPARE(state->state, PrintJobStatus::State::Completed);
-        auto found = printer.findJob(title);
+        auto found = printer.findJob(title, {});
         QVERIFY(found && found->has_value());
         QCOMPARE(**found, *a);
-        auto none = printer.findJob(u"badge/122/guest-2/first"_s);
+        auto none = printer.findJob(u"badge/122/guest-2/first"_s, {});
         QVERIFY(none && !none->has_value());
     }
 
