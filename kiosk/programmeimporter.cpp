@@ -163,7 +163,8 @@ ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std
             tr("%1 was not imported: %2 problem(s) found; nothing was changed.").arg(name).arg(problems.size()),
             problems});
     };
-    if (!parsed.ok())
+    // A file that cannot be read as a whole (not JSON, cut short, no header) has no items to check further.
+    if (!parsed.ok() && parsed.items.isEmpty())
         return rejected(parsed.problems);
 
     Summary summary;
@@ -174,7 +175,7 @@ ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std
         return fail(ok.error());
 
     // Programme days, checked in the venue's zone: a session must start on one and end by midnight after the last.
-    QList<CsvProblem> problems;
+    QList<CsvProblem> problems = parsed.problems;
     const QDateTime lastMidnight = programme::wallClockToUtc(m_event.lastDay.addDays(1), QTime(0, 0), venue);
     QList<ProgrammeItem> items;
     QSet<QString> skipped;
@@ -220,9 +221,7 @@ ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std
         attendeesBySession[a.sourceId].append(*id);
     }
     if (!problems.isEmpty()) {
-        std::stable_sort(problems.begin(), problems.end(), [](const CsvProblem &a, const CsvProblem &b) {
-            return std::pair(a.line, a.column) < std::pair(b.line, b.column);
-        });
+        programme::sortProblems(problems);
         return rejected(problems);
     }
 

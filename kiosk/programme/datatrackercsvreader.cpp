@@ -73,7 +73,7 @@ public:
 private:
     ProgrammeParse finish()
     {
-        programme::finish(m_result);
+        programme::sortProblems(m_result.problems);
         return std::move(m_result);
     }
 
@@ -99,7 +99,7 @@ private:
         const int problemsBefore = int(m_result.problems.size());
         ProgrammeItem item;
         item.position = SourcePosition{record.line, 0, {}};
-        item.timePosition = at(record, u"start"_s);
+        item.timePosition = at(record, u"date"_s);
 
         const QString id = value(record, u"session_id"_s);
         static const QRegularExpression idPattern(u"^[A-Za-z0-9._-]{1,64}$"_s);

@@ -200,7 +200,7 @@ public:
 private:
     ProgrammeParse finish()
     {
-        programme::finish(m_result);
+        programme::sortProblems(m_result.problems);
         return std::move(m_result);
     }
 

@@ -233,7 +233,7 @@ public:
 private:
     ProgrammeParse finish()
     {
-        programme::finish(m_result);
+        programme::sortProblems(m_result.problems);
         return std::move(m_result);
     }
 

@@ -46,15 +46,11 @@ QDateTime wallClockToUtc(QDate date, QTime time, const QTimeZone &zone)
     return local.toUTC();
 }
 
-void finish(ProgrammeParse &parse)
+void sortProblems(QList<CsvProblem> &problems)
 {
-    std::stable_sort(parse.problems.begin(), parse.problems.end(), [](const CsvProblem &a, const CsvProblem &b) {
+    std::stable_sort(problems.begin(), problems.end(), [](const CsvProblem &a, const CsvProblem &b) {
         return std::pair(a.line, a.column) < std::pair(b.line, b.column);
     });
-    if (!parse.problems.isEmpty()) {
-        parse.items.clear();
-        parse.attendance.clear();
-    }
 }
 
 QString quoted(QStringView value)

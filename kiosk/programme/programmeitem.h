@@ -53,10 +53,11 @@ struct ProgrammeAttendance
     friend bool operator==(const ProgrammeAttendance &, const ProgrammeAttendance &) = default;
 };
 
-// Either every item of a file (problems empty) or every problem found in it.
+// The items of a file that could be read and every problem found in it. Only a file without problems may be
+// imported; the items of a bad one are kept so that the importer can add its own checks to the list.
 struct ProgrammeParse
 {
-    QList<ProgrammeItem> items;
+    QList<ProgrammeItem> items;            // items without a problem of their own
     QList<ProgrammeAttendance> attendance; // our programme CSV only
     QList<CsvProblem> problems;            // sorted by line, then column
 
@@ -73,8 +74,8 @@ namespace programme {
 [[nodiscard]] std::optional<int> firstInvalidUtf8Line(QByteArrayView bytes);
 // The UTC instant of a wall-clock time in zone; invalid when the clocks skip that time (DST gap).
 [[nodiscard]] QDateTime wallClockToUtc(QDate date, QTime time, const QTimeZone &zone);
-// Sorts problems by line then column (stable) and, when anything is wrong, drops the items.
-void finish(ProgrammeParse &parse);
+// Sorts problems by line, then column (stable).
+void sortProblems(QList<CsvProblem> &problems);
 // A value quoted for a message: short and on one line.
 [[nodiscard]] QString quoted(QStringView value);
 
