@@ -1,7 +1,12 @@
 #include "invitationpdf.h"
 
+#include "badgerenderer.h"
+#include "fontlibrary.h"
 #include "hpdfdocument.h"
+#include "hpdftextpainter.h"
 #include "qrencoder.h"
+#include "textfitter.h"
+#include "textsanitizer.h"
 
 #include <QLocale>
 #include <QLoggingCategory>
@@ -173,32 +178,56 @@ QString formatDays(QDate first, QDate last)
     return day(first, false, false) + u'–' + day(last, true, true);
 }
 
-// The one place that decides how the guest's name is drawn: the name in the guest's own script when
-// Noto Sans has every glyph (Latin incl. Vietnamese, Greek, Cyrillic), else the Latin transcription,
-// else "Guest"; shrunk, then split over two lines, to fit the width. libharu cannot shape Arabic,
-// Indic, Thai or join CJK fallbacks, so this function is what the HarfBuzz text painter will replace.
-// Returns the position (from the top) just below the last line.
-float drawGuestName(const Page &page, const pdf::TrueTypeFont &font, const InvitationData &data, float x, float top,
-                    float maxWidth)
+// Shaped lines (HarfBuzz, any script, extractable text) stacked from `top` (points below the page's
+// top): the first line's tallest ink or cap height touches `top`; lines never touch each other.
+// Returns the position just below the last line's descenders.
+std::expected<float, QString> drawShapedLines(const Page &page, const QList<text::TextLine> &lines, float x,
+                                              float top, float width, Rgb colour)
 {
-    const QString native = cleaned(data.guestName);
-    const QString latin = cleaned(data.guestLatinName);
-    QString name = u"Guest"_s;
-    if (!native.isEmpty() && font.covers(native))
-        name = native;
-    else if (!latin.isEmpty() && font.covers(latin))
-        name = latin;
-    if (name != native && !native.isEmpty())
-        qCInfo(lcInvitation) << "Noto Sans cannot draw" << native << "- printing" << name << "instead";
-
-    const FittedText fitted = fitText(font, name, maxWidth, 30.0f, 20.0f, 2);
-    const float lineHeight = fitted.size * 1.2f;
-    float baseline = top + fitted.size * 0.72f; // cap height of Noto Sans: the caps' tops sit at `top`
-    for (const QByteArray &line : fitted.lines) {
-        page.text(font, fitted.size, Ink, x, baseline, line);
-        baseline += lineHeight;
+    const text::Rgb c{colour.r, colour.g, colour.b};
+    double baseline = top;
+    double below = 0;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const text::TextLine &line = lines[i];
+        const double size = line.fontSize();
+        const double above = std::max(line.inkTop(), 0.72 * size);
+        baseline += i == 0 ? above : std::max(1.2 * size, below + 0.12 * size + above);
+        below = std::max(-line.inkBottom(), 0.24 * size);
+        // The invitation is an English, left-to-right page: a right-to-left name starts at its left margin too.
+        const double left = text::alignedX(line, x, width, text::TextAlignment::Left);
+        if (auto drawn = text::drawLine(page.handle(), line, left, page.height() - baseline, c); !drawn)
+            return std::unexpected(drawn.error());
     }
-    return baseline - lineHeight + fitted.size * 0.3f;
+    return float(baseline + std::max(below, 0.3 * (lines.isEmpty() ? 0 : lines.constLast().fontSize())));
+}
+
+// The one place that decides how the guest's name is drawn: in the guest's own script, shaped with
+// HarfBuzz over the Noto fonts (Arabic, CJK, Thai, Indic … as well as Latin), shrunk and then wrapped
+// onto two lines to fit the width; the Latin transcription as a smaller line below when the name is in
+// another script; "Guest" when there is no name at all. Every string is sanitised (invisible and
+// direction-override characters removed) by the text engine. Returns the position below the name.
+std::expected<float, QString> drawGuestName(const Page &page, text::FontLibrary &fonts, const InvitationData &data,
+                                            float x, float top, float maxWidth)
+{
+    QString name = text::sanitizeForPrint(data.guestName);
+    const QString latin = latinNameIfDifferent(name, data.guestLatinName);
+    if (name.isEmpty())
+        name = text::sanitizeForPrint(data.guestLatinName);
+    if (name.isEmpty())
+        name = u"Guest"_s;
+
+    const auto fitted = text::fitText(fonts, name, maxWidth, 2, 30.0, 16.0, text::FontWeight::Bold);
+    if (!fitted)
+        return std::unexpected(fitted.error());
+    if (std::any_of(fitted->lines.cbegin(), fitted->lines.cend(), [](const text::TextLine &l) { return l.hasPlaceholders(); }))
+        qCInfo(lcInvitation) << "no font has some characters of" << name << "- they print as boxes";
+    auto y = drawShapedLines(page, fitted->lines, x, top, maxWidth, Ink);
+    if (!y || latin.isEmpty())
+        return y;
+    const auto latinFit = text::fitText(fonts, latin, maxWidth, 1, 14.0, 10.0);
+    if (!latinFit)
+        return std::unexpected(latinFit.error());
+    return drawShapedLines(page, latinFit->lines, x, *y + 2 * Mm, maxWidth, Muted);
 }
 
 // The QR code as vector squares: one rectangle per horizontal run of dark modules, all filled at once
@@ -238,6 +267,7 @@ bool isAscii(const QString &s)
 struct Renderer
 {
     pdf::HpdfDocument doc;
+    text::FontLibrary fonts; // HarfBuzz faces and glyph outlines for names in any script
     QString regularPath;
     QString boldPath;
 };
@@ -310,21 +340,19 @@ std::expected<QByteArray, QString> renderWith(Renderer &r, const InvitationData 
     y += 8 * Mm;
     CHECKIN_TRY(doc.check(u"drawing the programme title"));
 
-    y = drawGuestName(page, fonts.bold, data, Margin, y, contentWidth);
+    {
+        const auto below = drawGuestName(page, r.fonts, data, Margin, y, contentWidth);
+        CHECKIN_TRY(below);
+        y = *below;
+    }
     CHECKIN_TRY(doc.check(u"drawing the guest's name"));
 
-    if (const QString organisation = cleaned(data.organisation); !organisation.isEmpty()) {
-        if (fonts.regular.covers(organisation)) {
-            const FittedText orgFit = fitText(fonts.regular, organisation, contentWidth, 14.0f, 11.0f, 2);
-            y += 4 * Mm;
-            for (const QByteArray &line : orgFit.lines) {
-                y += orgFit.size;
-                page.text(fonts.regular, orgFit.size, Muted, Margin, y, line);
-                y += orgFit.size * 0.3f;
-            }
-        } else {
-            qCInfo(lcInvitation) << "Noto Sans cannot draw the organisation" << organisation << "- left out";
-        }
+    if (const QString organisation = text::sanitizeForPrint(data.organisation); !organisation.isEmpty()) {
+        const auto fitted = text::fitText(r.fonts, organisation, contentWidth, 2, 14.0, 11.0);
+        CHECKIN_TRY(fitted);
+        const auto below = drawShapedLines(page, fitted->lines, Margin, y + 4 * Mm, contentWidth, Muted);
+        CHECKIN_TRY(below);
+        y = *below;
     }
     CHECKIN_TRY(doc.check(u"drawing the organisation"));
 

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -88,6 +89,15 @@ QList<Word> wordsWithBoxes(const QString &pdfPath)
     return words;
 }
 
+// Text without white space. The name's glyphs are outlines with an invisible Type 3 text layer;
+// poppler guesses a Type 3 font's size from its glyph widths, and its line grouping of such text can
+// split a name over lines: what the page says, in order, is what counts.
+QString squeezed(QString text)
+{
+    text.remove(QRegularExpression(u"[\u202A-\u202E]"_s));
+    return text.remove(QRegularExpression(u"\\s+"_s));
+}
+
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
@@ -162,7 +172,7 @@ private Q_SLOTS:
         const QString path = renderToFile(sampleInvitation(name), u"guest-"_s + QString::fromLatin1(QTest::currentDataTag()));
         QVERIFY(!path.isEmpty());
         const QString t = text(path);
-        QVERIFY2(t.contains(name), qPrintable(t));
+        QVERIFY2(squeezed(t).contains(squeezed(name)), qPrintable(t));
         QVERIFY(t.contains(u"IETF 122"_s));
         QVERIFY(t.contains(u"Bangkok"_s));
         QVERIFY(t.contains(u"2–5 November 2026"_s));
@@ -182,34 +192,46 @@ private Q_SLOTS:
         QVERIFY(text(path).contains(u"Nguyễn Văn An"_s));
     }
 
-    void namesNotoSansCannotDrawFallBackToLatin_data()
+    void namesPrintInTheirOwnScriptWithTheLatinNameBelow_data()
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("latin");
-        QTest::addColumn<QString>("expected");
-        QTest::newRow("arabic") << u"محمد بن راشد"_s << u"Mohammed bin Rashid"_s << u"Mohammed bin Rashid"_s;
-        QTest::newRow("chinese") << u"王小明"_s << u"Wang Xiaoming"_s << u"Wang Xiaoming"_s;
-        QTest::newRow("thai") << u"สมชาย ใจดี"_s << u"Somchai Jaidee"_s << u"Somchai Jaidee"_s;
-        QTest::newRow("hindi") << u"प्रिया शर्मा"_s << u"Priya Sharma"_s << u"Priya Sharma"_s;
-        QTest::newRow("emoji") << u"Ana 🌍"_s << u"Ana"_s << u"Ana"_s;
-        QTest::newRow("no latin name") << u"王小明"_s << QString() << u"Guest"_s;
-        QTest::newRow("no name at all") << QString() << QString() << u"Guest"_s;
-        QTest::newRow("latin name only") << QString() << u"Kim Min-jun"_s << u"Kim Min-jun"_s;
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<QStringList>("absent");
+        QTest::newRow("arabic") << u"محمد بن راشد"_s << u"Mohammed bin Rashid"_s
+                                << QStringList{u"محمد"_s, u"بن"_s, u"راشد"_s, u"Mohammed bin Rashid"_s} << QStringList();
+        QTest::newRow("chinese") << u"王小明"_s << u"Wang Xiaoming"_s << QStringList{u"王小明"_s, u"Wang Xiaoming"_s}
+                                 << QStringList();
+        QTest::newRow("thai") << u"สมชาย ใจดี"_s << u"Somchai Jaidee"_s
+                              << QStringList{u"สมชาย ใจดี"_s, u"Somchai Jaidee"_s} << QStringList();
+        QTest::newRow("hindi") << u"प्रिया शर्मा"_s << u"Priya Sharma"_s
+                               << QStringList{u"प्रिया शर्मा"_s, u"Priya Sharma"_s} << QStringList();
+        QTest::newRow("vietnamese") << u"Nguyễn Thị Minh Khai"_s << u"Nguyen Thi Minh Khai"_s
+                                    << QStringList{u"Nguyễn Thị Minh Khai"_s} << QStringList{u"Nguyen Thi"_s};
+        QTest::newRow("emoji") << u"Ana 🌍"_s << u"Ana"_s << QStringList{u"Ana"_s} << QStringList();
+        QTest::newRow("direction override") << u"Ana \u202Eavlis\u202C\u200B"_s << QString()
+                                            << QStringList{u"Ana avlis"_s} << QStringList{u"\u202E"_s, u"\u200B"_s};
+        QTest::newRow("no latin name") << u"王小明"_s << QString() << QStringList{u"王小明"_s} << QStringList();
+        QTest::newRow("no name at all") << QString() << QString() << QStringList{u"Guest"_s} << QStringList();
+        QTest::newRow("latin name only") << QString() << u"Kim Min-jun"_s << QStringList{u"Kim Min-jun"_s}
+                                         << QStringList();
     }
 
-    void namesNotoSansCannotDrawFallBackToLatin()
+    void namesPrintInTheirOwnScriptWithTheLatinNameBelow()
     {
         QFETCH(QString, name);
         QFETCH(QString, latin);
-        QFETCH(QString, expected);
+        QFETCH(QStringList, expected);
+        QFETCH(QStringList, absent);
         InvitationData d = sampleInvitation(name);
         d.guestLatinName = latin;
-        const QString path = renderToFile(d, u"fallback-"_s + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
+        const QString path = renderToFile(d, u"name-"_s + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
         QVERIFY(!path.isEmpty());
-        const QString t = text(path);
-        QVERIFY2(t.contains(expected), qPrintable(t));
-        if (!name.isEmpty())
-            QVERIFY(!t.contains(name));
+        const QString raw = text(path);
+        for (const QString &e : expected)
+            QVERIFY2(squeezed(raw).contains(squeezed(e)), qPrintable(raw));
+        for (const QString &a : absent)
+            QVERIFY2(!raw.contains(a), qPrintable(raw));
     }
 
     void longNameShrinksToFitThePage()
@@ -229,13 +251,12 @@ private Q_SLOTS:
                      qPrintable(u"%1 at %2…%3"_s.arg(w.text).arg(w.box.left()).arg(w.box.right())));
             QVERIFY(w.box.top() >= 0 && w.box.bottom() <= 841.89);
         }
-        QStringList nameWords;
-        for (const Word &w : words) {
-            if (ninety.split(u' ').contains(w.text))
-                nameWords.append(w.text);
-        }
-        for (const QString &part : ninety.split(u' '))
-            QVERIFY2(nameWords.contains(part), qPrintable(part));
+        // Every part of the name is printed (a line may end after the hyphen of a double name).
+        QStringList printed;
+        for (const Word &w : words)
+            printed += w.text.split(u'-', Qt::SkipEmptyParts);
+        for (const QString &part : ninety.split(QRegularExpression(u"[ -]"_s)))
+            QVERIFY2(printed.contains(part), qPrintable(part));
         // Large enough to read as a name: the words are at least 14 pt tall.
         const auto nameWord = std::find_if(words.cbegin(), words.cend(), [](const Word &w) { return w.text == u"Maximiliana"_s; });
         QVERIFY(nameWord != words.cend());
