@@ -1,6 +1,5 @@
 #include "invitationpdf.h"
 
-#include "badgerenderer.h"
 #include "fontlibrary.h"
 #include "hpdfdocument.h"
 #include "hpdftextpainter.h"
@@ -178,6 +177,22 @@ QString formatDays(QDate first, QDate last)
     return day(first, false, false) + u'–' + day(last, true, true);
 }
 
+// The Latin transcription worth printing under the name: only under a name with letters of another
+// script, and only when it says something else (the same rule as the badges' latin_name_if_different).
+QString latinTranscription(const QString &name, const QString &latinName)
+{
+    const QString latin = text::sanitizeForPrint(latinName);
+    if (latin.isEmpty() || name.compare(latin, Qt::CaseInsensitive) == 0)
+        return {};
+    const QList<uint> codePoints = name.toUcs4();
+    const bool otherScript = std::any_of(codePoints.cbegin(), codePoints.cend(), [](uint c) {
+        const QChar::Script script = QChar::script(char32_t(c));
+        return QChar::isLetter(char32_t(c)) && script != QChar::Script_Latin && script != QChar::Script_Common
+            && script != QChar::Script_Inherited;
+    });
+    return otherScript ? latin : QString();
+}
+
 // Shaped lines (HarfBuzz, any script, extractable text) stacked from `top` (points below the page's
 // top): the first line's tallest ink or cap height touches `top`; lines never touch each other.
 // Returns the position just below the last line's descenders.
@@ -210,7 +225,7 @@ std::expected<float, QString> drawGuestName(const Page &page, text::FontLibrary 
                                             float x, float top, float maxWidth)
 {
     QString name = text::sanitizeForPrint(data.guestName);
-    const QString latin = latinNameIfDifferent(name, data.guestLatinName);
+    const QString latin = latinTranscription(name, data.guestLatinName);
     if (name.isEmpty())
         name = text::sanitizeForPrint(data.guestLatinName);
     if (name.isEmpty())
