@@ -146,6 +146,10 @@ QString latinNameIfDifferent(const QString &name, const QString &latinName)
     return otherScript || native.isEmpty() ? latin : QString();
 }
 
+namespace {
+struct BadgeTextState;
+} // namespace
+
 struct BadgeRendererPrivate
 {
     explicit BadgeRendererPrivate(const BadgeLayout &l, const QStringList &fontDirectories)
@@ -164,6 +168,9 @@ struct BadgeRendererPrivate
     std::expected<void, QString> beginDocument(const QString &title);
     std::expected<HPDF_Page, QString> addPage(QSizeF mm);
     std::expected<void, QString> drawBadge(const Canvas &canvas, const BadgeData &data, int badgeIndex);
+    std::expected<void, QString> drawText(const Canvas &canvas, int index, const QString &value, const QString &language,
+                                          const QColor &colour, BadgeTextState &state, int badgeIndex);
+    void drawLineElement(const Canvas &canvas, const BadgeElement &e, const QColor &colour);
     std::expected<Block, QString> fitBlock(const QString &value, const BadgeElement &e, const QString &language);
     std::expected<void, QString> drawQr(const Canvas &canvas, const BadgeElement &e, const QColor &dark,
                                         const QString &token);
@@ -345,23 +352,128 @@ std::expected<void, QString> BadgeRendererPrivate::drawImage(const Canvas &canva
     return doc->check(e.label);
 }
 
-std::expected<void, QString> BadgeRendererPrivate::drawBadge(const Canvas &canvas, const BadgeData &data, int badgeIndex)
-{
-    const BadgeRole role = layout.role(data.role);
-    const QString displayName = displayNameOf(data);
-    QSet<QString> namesShown;   // a name already on the badge is not printed twice
-    const bool rightToLeftGuest = text::sanitizeForPrint(displayName).isRightToLeft();
+namespace {
 
-    // Flow: how far each text element moved up, and how much of its box it used (pt).
-    struct TextState
+// The text a text element prints for this guest, before sanitising.
+QString boundText(const BadgeElement &e, const BadgeData &data, const BadgeRole &role, const QString &displayName)
+{
+    switch (e.binding) {
+    case BadgeBinding::Literal:
+        return e.text;
+    case BadgeBinding::GivenName:
+        return text::sanitizeForPrint(data.givenName).isEmpty() ? displayName : data.givenName;
+    case BadgeBinding::FamilyName:
+        return data.familyName;
+    case BadgeBinding::DisplayName:
+        return displayName;
+    case BadgeBinding::LatinName:
+        return data.latinName;
+    case BadgeBinding::LatinNameIfDifferent:
+        return latinNameIfDifferent(displayName, data.latinName);
+    case BadgeBinding::Organisation:
+        return data.organisation;
+    case BadgeBinding::CountryName:
+        return countryNameOf(data);
+    case BadgeBinding::CountryCode:
+        return data.countryCode.trimmed().toUpper();
+    case BadgeBinding::RoleLabel:
+        return role.label;
+    case BadgeBinding::EventName:
+        return data.eventName;
+    case BadgeBinding::EventDates:
+        return data.eventDates;
+    }
+    return {};
+}
+
+// What one badge's text elements have done so far: names printed, and for flow, how far each text
+// element moved up and how much of its box it used (pt).
+struct BadgeTextState
+{
+    struct Element
     {
         double shift = 0;
         double used = 0;
         double gapAbove = 0; // to the box of the text element it flows after
         bool empty = true;
     };
-    QHash<int, TextState> textStates;
-    int previousText = -1;
+    QSet<QString> namesShown;
+    QHash<int, Element> elements;
+    int previous = -1;
+    bool rightToLeftGuest = false;
+};
+
+} // namespace
+
+std::expected<void, QString> BadgeRendererPrivate::drawText(const Canvas &canvas, int index, const QString &value,
+                                                            const QString &language, const QColor &colour,
+                                                            BadgeTextState &state, int badgeIndex)
+{
+    const QList<BadgeElement> &elements = layout.elements();
+    const BadgeElement &e = elements[index];
+    BadgeTextState::Element own;
+    if (e.flow && state.previous >= 0) {
+        const BadgeElement &previous = elements[state.previous];
+        const BadgeTextState::Element before = state.elements.value(state.previous);
+        own.gapAbove = (e.box.top() - previous.box.bottom()) * Mm;
+        own.shift = before.shift;
+        if (before.empty) {
+            // Take the empty element's place, keeping the larger of its gap and this one's.
+            own.shift += (e.box.top() - previous.box.top()) * Mm + before.gapAbove - std::max(before.gapAbove, own.gapAbove);
+        } else if (previous.verticalAlignment == BadgeVerticalAlignment::Top) {
+            own.shift += previous.box.height() * Mm - before.used;
+        }
+    }
+    state.previous = index;
+    if (value.isEmpty()) {
+        state.elements.insert(index, own);
+        return {};
+    }
+
+    BadgeElement aligned = e;
+    if (state.rightToLeftGuest && isGuestSupplied(e.binding)) {
+        // The guest's lines are one block: a right-to-left name right-aligns its Latin transcription
+        // and organisation too, so that the block keeps one edge.
+        if (e.alignment == BadgeAlignment::Start)
+            aligned.alignment = BadgeAlignment::Right;
+        else if (e.alignment == BadgeAlignment::End)
+            aligned.alignment = BadgeAlignment::Left;
+    }
+    const auto block = fitBlock(value, aligned, language);
+    if (!block)
+        return std::unexpected(block.error());
+    own.empty = block->lines.isEmpty();
+    own.used = block->height;
+    state.elements.insert(index, own);
+
+    const text::Rgb c = rgb(colour);
+    for (const PlacedLine &placed : std::as_const(block->lines)) {
+        const double baseline = placed.baseline - own.shift;
+        CHECKIN_TRY(text::drawLine(canvas.page, placed.line, canvas.left + placed.x, canvas.top - baseline, c));
+        const QRectF ink(placed.x / Mm, (baseline - placed.above) / Mm, placed.line.width() / Mm,
+                         (placed.above + placed.below) / Mm);
+        boxes.append({badgeIndex, index, e.type, ink, placed.line.text(), placed.line.fontSize(), block->truncated});
+    }
+    return doc->check(e.label);
+}
+
+void BadgeRendererPrivate::drawLineElement(const Canvas &canvas, const BadgeElement &e, const QColor &colour)
+{
+    const text::Rgb c = rgb(colour);
+    HPDF_Page_SetRGBStroke(canvas.page, HPDF_REAL(c.red), HPDF_REAL(c.green), HPDF_REAL(c.blue));
+    HPDF_Page_SetLineWidth(canvas.page, HPDF_REAL(e.lineWidthPt));
+    HPDF_Page_SetLineCap(canvas.page, HPDF_BUTT_END);
+    HPDF_Page_MoveTo(canvas.page, HPDF_REAL(canvas.x(e.from.x())), HPDF_REAL(canvas.y(e.from.y())));
+    HPDF_Page_LineTo(canvas.page, HPDF_REAL(canvas.x(e.to.x())), HPDF_REAL(canvas.y(e.to.y())));
+    HPDF_Page_Stroke(canvas.page);
+}
+
+std::expected<void, QString> BadgeRendererPrivate::drawBadge(const Canvas &canvas, const BadgeData &data, int badgeIndex)
+{
+    const BadgeRole role = layout.role(data.role);
+    const QString displayName = displayNameOf(data);
+    BadgeTextState textState;
+    textState.rightToLeftGuest = text::sanitizeForPrint(displayName).isRightToLeft();
 
     const QList<BadgeElement> &elements = layout.elements();
     for (int i = 0; i < elements.size(); ++i) {
@@ -373,18 +485,11 @@ std::expected<void, QString> BadgeRendererPrivate::drawBadge(const Canvas &canva
             CHECKIN_TRY(doc->check(e.label));
             boxes.append({badgeIndex, i, e.type, e.box, {}, 0, false});
             break;
-        case BadgeElementType::Line: {
-            const text::Rgb c = rgb(colour);
-            HPDF_Page_SetRGBStroke(canvas.page, HPDF_REAL(c.red), HPDF_REAL(c.green), HPDF_REAL(c.blue));
-            HPDF_Page_SetLineWidth(canvas.page, HPDF_REAL(e.lineWidthPt));
-            HPDF_Page_SetLineCap(canvas.page, HPDF_BUTT_END);
-            HPDF_Page_MoveTo(canvas.page, HPDF_REAL(canvas.x(e.from.x())), HPDF_REAL(canvas.y(e.from.y())));
-            HPDF_Page_LineTo(canvas.page, HPDF_REAL(canvas.x(e.to.x())), HPDF_REAL(canvas.y(e.to.y())));
-            HPDF_Page_Stroke(canvas.page);
+        case BadgeElementType::Line:
+            drawLineElement(canvas, e, colour);
             CHECKIN_TRY(doc->check(e.label));
             boxes.append({badgeIndex, i, e.type, e.box, {}, 0, false});
             break;
-        }
         case BadgeElementType::Image:
             CHECKIN_TRY(drawImage(canvas, e, i));
             boxes.append({badgeIndex, i, e.type, e.box, {}, 0, false});
@@ -398,102 +503,20 @@ std::expected<void, QString> BadgeRendererPrivate::drawBadge(const Canvas &canva
             boxes.append({badgeIndex, i, e.type, e.box, data.token, 0, false});
             break;
         case BadgeElementType::Text: {
-            QString value;
-            switch (e.binding) {
-            case BadgeBinding::Literal:
-                value = e.text;
-                break;
-            case BadgeBinding::GivenName:
-                value = text::sanitizeForPrint(data.givenName).isEmpty() ? displayName : data.givenName;
-                break;
-            case BadgeBinding::FamilyName:
-                value = data.familyName;
-                break;
-            case BadgeBinding::DisplayName:
-                value = displayName;
-                break;
-            case BadgeBinding::LatinName:
-                value = data.latinName;
-                break;
-            case BadgeBinding::LatinNameIfDifferent:
-                value = latinNameIfDifferent(displayName, data.latinName);
-                break;
-            case BadgeBinding::Organisation:
-                value = data.organisation;
-                break;
-            case BadgeBinding::CountryName:
-                value = countryNameOf(data);
-                break;
-            case BadgeBinding::CountryCode:
-                value = data.countryCode.trimmed().toUpper();
-                break;
-            case BadgeBinding::RoleLabel:
-                value = role.label;
-                break;
-            case BadgeBinding::EventName:
-                value = data.eventName;
-                break;
-            case BadgeBinding::EventDates:
-                value = data.eventDates;
-                break;
-            }
-            value = text::sanitizeForPrint(value);
+            QString value = text::sanitizeForPrint(boundText(e, data, role, displayName));
             if (isNameBinding(e.binding)) {
-                if (namesShown.contains(value))
+                if (textState.namesShown.contains(value))
                     value.clear();
                 else if (!value.isEmpty())
-                    namesShown.insert(value);
+                    textState.namesShown.insert(value);
             }
             if (e.uppercase)
                 value = value.toUpper();
-
-            TextState state;
-            if (e.flow && previousText >= 0) {
-                const BadgeElement &previous = elements[previousText];
-                const TextState &before = textStates.value(previousText);
-                state.gapAbove = (e.box.top() - previous.box.bottom()) * Mm;
-                state.shift = before.shift;
-                if (before.empty) {
-                    // Take the empty element's place, keeping the larger of its gap and this one's.
-                    state.shift += (e.box.top() - previous.box.top()) * Mm + before.gapAbove
-                        - std::max(before.gapAbove, state.gapAbove);
-                } else if (previous.verticalAlignment == BadgeVerticalAlignment::Top) {
-                    state.shift += previous.box.height() * Mm - before.used;
-                }
-            }
-            previousText = i;
-            if (value.isEmpty()) {
-                textStates.insert(i, state);
-                break;
-            }
-            const QString language = isGuestSupplied(e.binding) && e.binding != BadgeBinding::LatinName
-                    && e.binding != BadgeBinding::LatinNameIfDifferent
-                ? data.language
-                : QString();
-            BadgeElement placed = e;
-            if (rightToLeftGuest && isGuestSupplied(e.binding)) {
-                // The guest's lines are one block: a right-to-left name right-aligns its Latin
-                // transcription and organisation too, so the block keeps one edge.
-                if (e.alignment == BadgeAlignment::Start)
-                    placed.alignment = BadgeAlignment::Right;
-                else if (e.alignment == BadgeAlignment::End)
-                    placed.alignment = BadgeAlignment::Left;
-            }
-            auto block = fitBlock(value, placed, language);
-            if (!block)
-                return std::unexpected(block.error());
-            state.empty = block->lines.isEmpty();
-            state.used = block->height;
-            textStates.insert(i, state);
-            const text::Rgb c = rgb(colour);
-            for (const PlacedLine &placed : std::as_const(block->lines)) {
-                const double baseline = placed.baseline - state.shift;
-                CHECKIN_TRY(text::drawLine(canvas.page, placed.line, canvas.left + placed.x, canvas.top - baseline, c));
-                const QRectF ink(placed.x / Mm, (baseline - placed.above) / Mm, placed.line.width() / Mm,
-                                 (placed.above + placed.below) / Mm);
-                boxes.append({badgeIndex, i, e.type, ink, placed.line.text(), placed.line.fontSize(), block->truncated});
-            }
-            CHECKIN_TRY(doc->check(e.label));
+            // The language hint picks CJK glyph forms and line breaking for the guest's own words only.
+            const bool inGuestsLanguage = isGuestSupplied(e.binding) && e.binding != BadgeBinding::LatinName
+                && e.binding != BadgeBinding::LatinNameIfDifferent;
+            CHECKIN_TRY(drawText(canvas, i, value, inGuestsLanguage ? data.language : QString(), colour, textState,
+                                 badgeIndex));
             break;
         }
         }
