@@ -253,7 +253,7 @@ ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std
         case db::AgendaStore::Upserted::Unchanged: ++summary.unchanged; break;
         }
         // Only our CSV says who attends: there, each session's attendees become exactly what the file lists.
-        if (*format == Format::Csv) {
+        if (parsed.listsAttendees) {
             const QList<qint64> attendees = attendeesBySession.value(item.sourceId);
             auto change = agenda.setAttendees(result->id, attendees);
             if (!change)

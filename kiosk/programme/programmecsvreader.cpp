@@ -48,6 +48,7 @@ public:
                     .arg(missing.join(u", "_s))});
             return finish();
         }
+        m_result.listsAttendees = m_columns.contains(u"attendees"_s);
         for (const CsvRecord &record : m_table.records) {
             if (std::all_of(record.fields.begin(), record.fields.end(),
                             [](const QString &f) { return f.trimmed().isEmpty(); }))

@@ -12,7 +12,7 @@ namespace checkin {
 // Reads the Policymaker Program's own sessions: an RFC 4180 CSV with columns session_id, date, start, end,
 // title, kind, room, description, attendees (session_id, date, start, end and title required). Times are
 // wall-clock times at the venue; kind is one of kinds(); attendees lists guest external ids separated by ";",
-// "," or spaces. Source id pp:<session_id>.
+// "," or spaces (a file without that column leaves attendance as it is). Source id pp:<session_id>.
 class ProgrammeCsvReader
 {
     Q_DECLARE_TR_FUNCTIONS(ProgrammeCsvReader)

@@ -24,7 +24,7 @@ std::optional<int> firstInvalidUtf8Line(QByteArrayView bytes)
         if (!end && bytes[i] != '\n' && bytes[i] != '\r')
             continue;
         QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-        (void)decoder.decode(bytes.sliced(start, i - start));
+        const QString decoded = decoder.decode(bytes.sliced(start, i - start)); // decodes lazily: convert
         if (decoder.hasError())
             return line;
         if (end)

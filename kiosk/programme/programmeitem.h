@@ -59,6 +59,7 @@ struct ProgrammeParse
 {
     QList<ProgrammeItem> items;            // items without a problem of their own
     QList<ProgrammeAttendance> attendance; // our programme CSV only
+    bool listsAttendees = false;           // the file has an attendees column: it says who attends its sessions
     QList<CsvProblem> problems;            // sorted by line, then column
 
     // True if the file can be imported.

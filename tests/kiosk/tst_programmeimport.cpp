@@ -227,33 +227,42 @@ void TestProgrammeImport::importsEachFormatInUtc_data()
                                              << u"Chitlada 3"_s << QString();
     const QString breakfast = u"ics:pp125-breakfast@policymakers.example.org/"_s;
     QTest::newRow("ics, Vancouver, repeating, PDT")
-        << yvr << u"calendar-125.ics"_s << Format::Ics << 9 << breakfast + u"20261030T150000Z"_s
+        << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << breakfast + u"20261030T150000Z"_s
         << u"Breakfast briefing"_s << u"2026-10-30T15:00:00Z"_s << u"2026-10-30T16:00:00Z"_s << u"Pacific Room"_s
         << u"briefing"_s;
     QTest::newRow("ics, Vancouver, repeating, PST")
-        << yvr << u"calendar-125.ics"_s << Format::Ics << 9 << breakfast + u"20261103T160000Z"_s
+        << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << breakfast + u"20261103T160000Z"_s
         << u"Breakfast briefing"_s << u"2026-11-03T16:00:00Z"_s << u"2026-11-03T17:00:00Z"_s << u"Pacific Room"_s
         << u"briefing"_s;
     QTest::newRow("ics, Vancouver, RECURRENCE-ID override")
-        << yvr << u"calendar-125.ics"_s << Format::Ics << 9 << breakfast + u"20261102T160000Z"_s
+        << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << breakfast + u"20261102T160000Z"_s
         << u"Breakfast briefing (late start)"_s << u"2026-11-02T16:30:00Z"_s << u"2026-11-02T17:30:00Z"_s
         << u"Pacific Room"_s << u"briefing"_s;
     QTest::newRow("ics, Vancouver, UTC time")
-        << yvr << u"calendar-125.ics"_s << Format::Ics << 9 << u"ics:pp125-capitals@policymakers.example.org"_s
+        << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << u"ics:pp125-capitals@policymakers.example.org"_s
         << u"Remote briefing with capitals"_s << u"2026-11-02T20:00:00Z"_s << u"2026-11-02T21:00:00Z"_s
         << u"Pacific Room"_s << u"briefing"_s;
     QTest::newRow("ics, Vancouver, floating time in the venue's zone")
-        << yvr << u"calendar-125.ics"_s << Format::Ics << 9 << u"ics:pp125-routing-rt@policymakers.example.org"_s
+        << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << u"ics:pp125-routing-rt@policymakers.example.org"_s
         << u"Roundtable on routing security"_s << u"2026-10-31T21:00:00Z"_s << u"2026-10-31T22:30:00Z"_s
         << u"Harbour Room"_s << u"roundtable"_s;
     QTest::newRow("ics, Vancouver, all-day on the 25-hour day")
-        << yvr << u"calendar-125.ics"_s << Format::Ics << 9 << u"ics:pp125-free-day@policymakers.example.org"_s
+        << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << u"ics:pp125-free-day@policymakers.example.org"_s
         << u"Free day — optional city tour"_s << u"2026-11-01T07:00:00Z"_s << u"2026-11-02T08:00:00Z"_s
         << QString() << u"social"_s;
     QTest::newRow("ics, Vancouver, TZID after the change")
-        << yvr << u"calendar-125.ics"_s << Format::Ics << 9 << u"ics:pp125-chair@policymakers.example.org"_s
+        << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << u"ics:pp125-chair@policymakers.example.org"_s
         << u"Meeting with the IETF Chair"_s << u"2026-11-02T22:00:00Z"_s << u"2026-11-02T22:45:00Z"_s
         << u"Chair's office"_s << u"meeting"_s;
+
+    QTest::newRow("ics, Vancouver, repeating floating time, PDT")
+        << yvr << u"calendar-125.ics"_s << Format::Ics << 12
+        << u"ics:pp125-walk@policymakers.example.org/20261031T140000Z"_s << u"Morning walk along the seawall"_s
+        << u"2026-10-31T14:00:00Z"_s << u"2026-10-31T14:30:00Z"_s << u"Hotel lobby"_s << u"social"_s;
+    QTest::newRow("ics, Vancouver, repeating floating time, PST")
+        << yvr << u"calendar-125.ics"_s << Format::Ics << 12
+        << u"ics:pp125-walk@policymakers.example.org/20261102T150000Z"_s << u"Morning walk along the seawall"_s
+        << u"2026-11-02T15:00:00Z"_s << u"2026-11-02T15:30:00Z"_s << u"Hotel lobby"_s << u"social"_s;
 
     QTest::newRow("programme csv, Bangkok") << bkk << u"programme-122.csv"_s << Format::Csv << 6
                                             << u"pp:pp-welcome"_s << u"Welcome briefing for policymakers"_s
@@ -567,6 +576,17 @@ void TestProgrammeImport::attendeesLinkToGuestsAndReimportReplacesTheirSessions(
     QCOMPARE(sessionsOf(ev, u"guest-3"_s), (QStringList{u"pp:pp-welcome"_s, u"pp:pp-dinner"_s}));
     QCOMPARE(*db::AgendaStore(ev.db()).linkCount(ev.event().id), 10 + 1);
 
+    // A file without an attendees column updates sessions and leaves who attends them alone.
+    const QByteArray noAttendees = "session_id,date,start,end,title,kind,room\r\n"
+                                   "pp-dinner,2026-11-04,19:30,22:00,Policymakers' dinner,social,Riverside Terrace\r\n";
+    const auto moved = importer.importBytes(noAttendees, u"dinner.csv"_s);
+    QVERIFY2(moved, moved ? "" : qPrintable(describe(moved.error())));
+    QCOMPARE(moved->updated, 1);
+    QCOMPARE(moved->attendeesLinked, 0);
+    QCOMPARE(moved->attendeesUnlinked, 0);
+    QCOMPARE(sessionsOf(ev, u"guest-3"_s), (QStringList{u"pp:pp-welcome"_s, u"pp:pp-dinner"_s}));
+    QCOMPARE(*db::AgendaStore(ev.db()).linkCount(ev.event().id), 10 + 1);
+
     // The store can also set a guest's whole set at once.
     db::AgendaStore agenda(ev.db());
     const auto change = agenda.setGuestSessions(guestId(ev, u"guest-3"_s), {item(ev, u"pp:pp-closing"_s)->id});
@@ -627,7 +647,7 @@ void TestProgrammeImport::itemsOfOneVenueDay()
     const QList<db::AgendaItemRecord> items = *db::AgendaStore(ev.db()).forEvent(ev.event().id, from, to);
     for (const db::AgendaItemRecord &a : items)
         ids << a.sourceId;
-    QCOMPARE(ids, (QStringList{u"pp:pp-chair"_s, u"pp:pp-iab"_s, u"dt:31505"_s, u"dt:31507"_s, u"pp:pp-dinner"_s}));
+    QCOMPARE(ids, (QStringList{u"pp:pp-chair"_s, u"pp:pp-iab"_s, u"dt:31505"_s, u"pp:pp-dinner"_s, u"dt:31507"_s}));
 }
 
 void TestProgrammeImport::importIsAudited()
