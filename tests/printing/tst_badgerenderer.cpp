@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -618,6 +619,37 @@ private Q_SLOTS:
         const QStringList rows = images.trimmed().split(u'\n');
         QCOMPARE(rows.size(), 4); // header, the logo and its soft mask (alpha)
         QVERIFY2(rows.at(2).contains(u"image"_s) && rows.at(3).contains(u"smask"_s), qPrintable(images));
+    }
+
+    void oneRendererPerThreadRendersConcurrently()
+    {
+        const auto layout = BadgeLayout::builtIn(u"policymaker-4x3in"_s);
+        QVERIFY2(layout, why(layout));
+        QByteArray expected;
+        {
+            BadgeRenderer single(*layout);
+            const auto pdf = single.render(badgeFor(guests().at(4)));
+            QVERIFY2(pdf, why(pdf));
+            expected = *pdf;
+        }
+        std::vector<QByteArray> results(3);
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 3; ++t) {
+            threads.emplace_back([&, t] {
+                BadgeRenderer own(*layout); // the rule: each print worker owns its renderer
+                for (int i = 0; i < 5; ++i) {
+                    const auto pdf = own.render(badgeFor(guests().at((t * 5 + i) % guests().size())));
+                    if (!pdf)
+                        return;
+                }
+                if (const auto pdf = own.render(badgeFor(guests().at(4))))
+                    results[t] = *pdf;
+            });
+        }
+        for (auto &t : threads)
+            t.join();
+        for (const QByteArray &r : results)
+            QCOMPARE(r, expected);
     }
 
     void rendersAreRepeatableAndReportTiming()
