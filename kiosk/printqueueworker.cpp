@@ -170,7 +170,7 @@ PrintQueueWorker::Summary PrintQueueWorker::runOnce()
             next = std::min(next, std::chrono::milliseconds(std::max<qint64>(wait, 0)));
         }
     }
-    if (pass.summary.error.isEmpty() == false)
+    if (!pass.summary.error.isEmpty())
         next = std::max(next, m_options.firstRetryDelay);
     pass.summary.nextRunIn = std::max(next, std::chrono::milliseconds(20));
     return pass.summary;
@@ -241,8 +241,8 @@ void PrintQueueWorker::recoverClaim(Pass &pass, db::PrintJobRecord job)
     Printer &printer = *m_printers.value(job.kind);
     auto found = printer.findJob(jobTitle(job), parseStamp(job.createdAt));
     if (!found) {
+        // Not noted on the job: that would renew its claim time and put off the next recovery attempt.
         ++pass.summary.atPrinter;
-        noteProblem(pass, job, found.error().message);
         reportPrinter(job.kind, found.error().message);
         return;
     }
