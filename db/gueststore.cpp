@@ -47,7 +47,7 @@ GuestRecord readGuest(const Statement &s)
     return g;
 }
 
-#define INVITATION_COLUMNS "id, event_id, guest_id, token_id, status, issued_at, revoked_at"
+#define INVITATION_COLUMNS "id, event_id, guest_id, token_id, status, issued_at, revoked_at, signature"
 
 InvitationRecord readInvitation(const Statement &s)
 {
@@ -59,6 +59,7 @@ InvitationRecord readInvitation(const Statement &s)
     i.status = s.text(4);
     i.issuedAt = s.text(5);
     i.revokedAt = s.text(6);
+    i.signature = s.blob(7);
     return i;
 }
 
@@ -148,16 +149,30 @@ DbResult<std::optional<InvitationRecord>> GuestStore::invitationByToken(qint64 e
     return firstRow(stmt, readInvitation);
 }
 
-DbResult<qint64> GuestStore::createInvitation(qint64 eventId, qint64 guestId, const QByteArray &tokenId)
+DbResult<qint64> GuestStore::createInvitation(qint64 eventId, qint64 guestId, const QByteArray &tokenId,
+                                              const QByteArray &signature)
 {
-    auto stmt = m_db.prepare("INSERT INTO invitation (event_id, guest_id, token_id, status, issued_at) "
-                             "VALUES (?1, ?2, ?3, 'active', ?4)");
+    auto stmt = m_db.prepare("INSERT INTO invitation (event_id, guest_id, token_id, status, issued_at, signature) "
+                             "VALUES (?1, ?2, ?3, 'active', ?4, ?5)");
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, eventId).bind(2, guestId).bindBlob(3, tokenId).bind(4, utcNowText());
+    if (signature.isEmpty())
+        stmt->bindNull(5);
+    else
+        stmt->bindBlob(5, signature);
     if (auto ok = stmt->run(); !ok)
         return std::unexpected(ok.error());
     return m_db.lastInsertId();
+}
+
+DbResult<void> GuestStore::recordSignature(qint64 invitationId, const QByteArray &signature)
+{
+    auto stmt = m_db.prepare("UPDATE invitation SET signature = ?2 WHERE id = ?1 AND signature IS NULL");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, invitationId).bindBlob(2, signature);
+    return stmt->run();
 }
 
 DbResult<bool> GuestStore::revokeInvitation(qint64 invitationId)

@@ -29,7 +29,10 @@ public:
     [[nodiscard]] DbResult<std::optional<InvitationRecord>> invitationByToken(qint64 eventId,
                                                                              const QByteArray &tokenId);
     // Records a new active invitation; fails with a constraint error if the token id is taken.
-    [[nodiscard]] DbResult<qint64> createInvitation(qint64 eventId, qint64 guestId, const QByteArray &tokenId);
+    [[nodiscard]] DbResult<qint64> createInvitation(qint64 eventId, qint64 guestId, const QByteArray &tokenId,
+                                                    const QByteArray &signature = {});
+    // Stores the invitation's signature where it was not known yet (tokens issued by another tool).
+    [[nodiscard]] DbResult<void> recordSignature(qint64 invitationId, const QByteArray &signature);
     // Marks the invitation revoked; returns false when it was not active.
     [[nodiscard]] DbResult<bool> revokeInvitation(qint64 invitationId);
 

@@ -144,8 +144,16 @@ CREATE TABLE setting (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 2: the invitation's signature, so a kiosk (which holds only the public key) can print the guest's
+// invitation QR on the badge. Filled when invitations are issued, or from the first scan of a token that another
+// tool issued.
+constexpr const char *kSchemaV2 = R"sql(
+ALTER TABLE invitation ADD COLUMN signature BLOB CHECK (signature IS NULL OR length(signature) = 64);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
+    {2, kSchemaV2},
 };
 
 } // namespace

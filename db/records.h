@@ -45,8 +45,9 @@ struct InvitationRecord
     qint64 id = 0;
     qint64 eventId = 0;
     qint64 guestId = 0;
-    QByteArray tokenId; // 6 random bytes, unique per event
-    QString status;     // active | revoked
+    QByteArray tokenId;   // 6 random bytes, unique per event
+    QByteArray signature; // 64-byte Ed25519 signature of the token; empty if not known yet
+    QString status;       // active | revoked
     QString issuedAt;
     QString revokedAt;
 };

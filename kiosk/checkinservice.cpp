@@ -151,6 +151,12 @@ db::DbResult<CheckInOutcome> CheckInService::Private::decide(const QString &payl
     o.guestName = (*guest)->displayName;
     o.guestLanguage = (*guest)->language;
 
+    if ((*invitation)->signature.isEmpty()) {
+        // A genuine token issued by another tool: keep its signature so a badge can carry the same QR.
+        if (auto ok = guests.recordSignature((*invitation)->id, token->signature()); !ok)
+            return std::unexpected(ok.error());
+    }
+
     if ((*invitation)->status != u"active") {
         o.kind = OutcomeKind::Revoked;
         o.message = u"This invitation was revoked. Please see staff."_s;

@@ -60,6 +60,12 @@ std::expected<QList<InvitationIssuer::Issued>, QString> InvitationIssuer::issue(
         QByteArray tokenId;
         if (*invitation) {
             tokenId = (*invitation)->tokenId;
+            // Invitations recorded before signatures were stored: keep the signature so kiosks can print the QR.
+            if ((*invitation)->signature.isEmpty()) {
+                const auto token = InvitationToken::sign(m_key, m_event.number, tokenId);
+                if (auto ok = guests.recordSignature((*invitation)->id, token.signature()); !ok)
+                    return std::unexpected(ok.error().message);
+            }
         } else {
             // 48 random bits: a collision within one event is rare but possible, so try again on a clash.
             for (int attempt = 0; attempt < 5 && tokenId.isEmpty(); ++attempt) {
@@ -69,7 +75,8 @@ std::expected<QList<InvitationIssuer::Issued>, QString> InvitationIssuer::issue(
                     return std::unexpected(existing.error().message);
                 if (*existing)
                     continue;
-                if (auto ok = guests.createInvitation(m_event.id, guest.id, candidate); !ok)
+                const auto token = InvitationToken::sign(m_key, m_event.number, candidate);
+                if (auto ok = guests.createInvitation(m_event.id, guest.id, candidate, token.signature()); !ok)
                     return std::unexpected(ok.error().message);
                 tokenId = candidate;
                 item.newInvitation = true;

@@ -33,6 +33,15 @@ InvitationToken InvitationToken::sign(const SigningKey &key, int eventNumber, co
     return t;
 }
 
+InvitationToken InvitationToken::fromParts(int eventNumber, const QByteArray &tokenId, const QByteArray &signature)
+{
+    InvitationToken t;
+    t.m_eventNumber = eventNumber;
+    t.m_tokenId = tokenId;
+    t.m_signature = signature;
+    return t;
+}
+
 QByteArray InvitationToken::randomTokenId()
 {
     QByteArray id(kTokenIdSize, Qt::Uninitialized);

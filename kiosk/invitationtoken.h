@@ -35,6 +35,9 @@ public:
     [[nodiscard]] static InvitationToken sign(const SigningKey &key, int eventNumber, const QByteArray &tokenId);
     // Decodes the text form; the signature is not checked here (see verify()).
     [[nodiscard]] static std::expected<InvitationToken, ParseError> parse(QStringView text);
+    // A token from its recorded parts (event, invitation id, stored signature); verify() still applies.
+    [[nodiscard]] static InvitationToken fromParts(int eventNumber, const QByteArray &tokenId,
+                                                   const QByteArray &signature);
     // A fresh random invitation id.
     [[nodiscard]] static QByteArray randomTokenId();
 
@@ -53,6 +56,7 @@ public:
     [[nodiscard]] int version() const { return m_version; }
     [[nodiscard]] int eventNumber() const { return m_eventNumber; }
     [[nodiscard]] QByteArray tokenId() const { return m_tokenId; }
+    [[nodiscard]] QByteArray signature() const { return m_signature; }
 
 private:
     [[nodiscard]] QByteArray signedPart() const;

@@ -18,6 +18,7 @@ class TestDatabase : public QObject
 private Q_SLOTS:
     void emptyFileIsMigratedToTheLatestSchema();
     void reopeningDoesNotMigrateAgain();
+    void olderSchemaIsMigratedForwardKeepingItsRows();
     void databaseNewerThanThisBuildIsRefusedUnchanged();
     void missingFileIsAnErrorUnlessCreationIsAllowed();
     void createdFileIsPrivateToItsOwner();
@@ -62,6 +63,36 @@ void TestDatabase::reopeningDoesNotMigrateAgain()
     auto event = EventStore(**db).byNumber(122);
     QVERIFY(event && *event);
     QCOMPARE((*event)->city, u"Bangkok"_s);
+}
+
+void TestDatabase::olderSchemaIsMigratedForwardKeepingItsRows()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"v1.sqlite"_s);
+    {
+        // Build a schema-1 file the way the first release left it: no invitation.signature yet.
+        auto db = Database::open(path, Database::OpenMode::CreateIfMissing);
+        QVERIFY(db);
+        QVERIFY((*db)->exec("ALTER TABLE invitation DROP COLUMN signature; PRAGMA user_version = 1"));
+        EventRecord e{0, 122, u"IETF 122"_s, u"Bangkok"_s, u"Asia/Bangkok"_s, QDate(2025, 3, 15),
+                      QDate(2025, 3, 21), QByteArray(32, 'k')};
+        const qint64 eventId = *EventStore(**db).create(e);
+        QVERIFY((*db)->exec("INSERT INTO guest (event_id, external_id, display_name, created_at, updated_at) "
+                            "VALUES (1, 'p-1', 'Ольга', 'x', 'x');"
+                            "INSERT INTO invitation (event_id, guest_id, token_id, issued_at) "
+                            "VALUES (1, 1, x'010203040506', 'x')"));
+        QCOMPARE(eventId, 1);
+    }
+    auto db = Database::open(path);
+    QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+    QCOMPARE((*db)->schemaVersion(), Database::latestSchemaVersion());
+    GuestStore guests(**db);
+    const auto invitation = guests.invitationByToken(1, QByteArray::fromHex("010203040506"));
+    QVERIFY(invitation && *invitation);
+    QVERIFY((*invitation)->signature.isEmpty());
+    QVERIFY(guests.recordSignature((*invitation)->id, QByteArray(64, 's')));
+    QCOMPARE((*guests.invitationByToken(1, QByteArray::fromHex("010203040506")))->signature, QByteArray(64, 's'));
+    QCOMPARE((*guests.byExternalId(1, u"p-1"_s))->displayName, u"Ольга"_s);
 }
 
 void TestDatabase::databaseNewerThanThisBuildIsRefusedUnchanged()

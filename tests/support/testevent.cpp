@@ -55,13 +55,14 @@ int TestEvent::addGuest(const QString &displayName, const QString &language)
     }
     const auto stored = guests.byExternalId(m_event.id, guest.externalId);
     const QByteArray tokenId = InvitationToken::randomTokenId();
-    if (auto ok = guests.createInvitation(m_event.id, (*stored)->id, tokenId); !ok) {
+    const InvitationToken token = InvitationToken::sign(m_key, m_event.number, tokenId);
+    if (auto ok = guests.createInvitation(m_event.id, (*stored)->id, tokenId, token.signature()); !ok) {
         m_valid = false;
         m_error = ok.error().message;
         return -1;
     }
     m_externalIds << guest.externalId;
-    m_tokens << InvitationToken::sign(m_key, m_event.number, tokenId).toText();
+    m_tokens << token.toText();
     return index;
 }
 
