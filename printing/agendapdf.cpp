@@ -1,5 +1,7 @@
 #include "agendapdf.h"
 
+#include "daterange.h"
+
 #include "fontlibrary.h"
 #include "hpdfdocument.h"
 #include "hpdftextpainter.h"
@@ -557,38 +559,7 @@ private:
 
 QString Job::dateRangeText() const
 {
-    const QDate first = m_data.firstDay;
-    const QDate last = m_data.lastDay.isValid() ? m_data.lastDay : first;
-    if (!first.isValid())
-        return {};
-    const QString dash = u"\u2013"_s;
-    const QString code = QString::fromLatin1(m_language.code);
-    if (code == u"zh"_s) {
-        if (last <= first)
-            return m_locale.toString(first, u"yyyy年M月d日"_s);
-        if (first.year() != last.year())
-            return m_locale.toString(first, u"yyyy年M月d日"_s) + dash + m_locale.toString(last, u"yyyy年M月d日"_s);
-        return m_locale.toString(first, u"yyyy年M月d日"_s) + dash
-            + m_locale.toString(last, first.month() == last.month() ? u"d日"_s : u"M月d日"_s);
-    }
-    if (code == u"en"_s) { // US style, like "Policymaker Program": November 1–4, 2025
-        if (last <= first)
-            return m_locale.toString(first, u"MMMM d, yyyy"_s);
-        if (first.year() != last.year())
-            return m_locale.toString(first, u"MMMM d, yyyy"_s) + u" – "_s + m_locale.toString(last, u"MMMM d, yyyy"_s);
-        if (first.month() != last.month())
-            return m_locale.toString(first, u"MMMM d"_s) + u" – "_s + m_locale.toString(last, u"MMMM d, yyyy"_s);
-        return m_locale.toString(first, u"MMMM d"_s) + dash + m_locale.toString(last, u"d, yyyy"_s);
-    }
-    const QString full = code == u"es"_s ? u"d 'de' MMMM 'de' yyyy"_s : u"d MMMM yyyy"_s;
-    if (last <= first)
-        return m_locale.toString(first, full);
-    if (first.year() != last.year())
-        return m_locale.toString(first, full) + u" – "_s + m_locale.toString(last, full);
-    if (first.month() != last.month())
-        return m_locale.toString(first, code == u"es"_s ? u"d 'de' MMMM"_s : u"d MMMM"_s) + u" – "_s
-            + m_locale.toString(last, full);
-    return m_locale.toString(first.day()) + dash + m_locale.toString(last, full);
+    return formatDateRange(m_data.firstDay, m_data.lastDay, m_locale);
 }
 
 QList<LocalSession> Job::localSessions() const

@@ -1,5 +1,7 @@
 #include "invitationpdf.h"
 
+#include "daterange.h"
+
 #include "fontlibrary.h"
 #include "hpdfdocument.h"
 #include "hpdftextpainter.h"
@@ -152,29 +154,6 @@ QList<QByteArray> wrapText(const pdf::TrueTypeFont &font, const QString &text, f
     if (!line.isEmpty())
         lines.append(line.toUtf8());
     return lines;
-}
-
-// "2–5 November 2026", "30 October – 2 November 2026", "30 December 2026 – 2 January 2027", "5 November 2026".
-QString formatDays(QDate first, QDate last)
-{
-    if (!first.isValid())
-        return {};
-    const QLocale english(QLocale::English, QLocale::UnitedKingdom);
-    const auto day = [&](QDate d, bool month, bool year) {
-        QString s = QString::number(d.day());
-        if (month)
-            s += u' ' + english.monthName(d.month());
-        if (year)
-            s += u' ' + QString::number(d.year());
-        return s;
-    };
-    if (!last.isValid() || last <= first)
-        return day(first, true, true);
-    if (first.year() != last.year())
-        return day(first, true, true) + u" – "_s + day(last, true, true);
-    if (first.month() != last.month())
-        return day(first, true, false) + u" – "_s + day(last, true, true);
-    return day(first, false, false) + u'–' + day(last, true, true);
 }
 
 // The Latin transcription worth printing under the name: only under a name with letters of another
@@ -338,7 +317,7 @@ std::expected<QByteArray, QString> renderWith(Renderer &r, const InvitationData 
     QStringList where;
     if (const QString city = cleaned(data.eventCity); !city.isEmpty() && fonts.regular.covers(city))
         where.append(city);
-    if (const QString days = formatDays(data.firstDay, data.lastDay); !days.isEmpty())
+    if (const QString days = formatDateRange(data.firstDay, data.lastDay); !days.isEmpty())
         where.append(days);
     if (!where.isEmpty()) {
         const FittedText whereFit = fitText(fonts.regular, where.join(u"  ·  "_s), contentWidth, 15.0f, 15.0f, 1);

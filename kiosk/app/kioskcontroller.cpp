@@ -1,5 +1,7 @@
 #include "kioskcontroller.h"
 
+#include <daterange.h>
+
 #include "kioskworker.h"
 
 #include <QJSEngine>
@@ -27,19 +29,7 @@ QString titleOf(const db::EventRecord &event)
 // "2–5 November 2026", "30 March – 2 April 2026", "30 December 2026 – 2 January 2027".
 QString datesOf(const db::EventRecord &event)
 {
-    const QLocale locale;
-    const QDate first = event.firstDay;
-    const QDate last = event.lastDay;
-    if (!first.isValid() || !last.isValid())
-        return QString();
-    const QString lastText = locale.toString(last, u"d MMMM yyyy"_s);
-    if (first == last)
-        return lastText;
-    if (first.year() == last.year() && first.month() == last.month())
-        return KioskController::tr("%1–%2", "day range within one month").arg(first.day()).arg(lastText);
-    const QString firstText = first.year() == last.year() ? locale.toString(first, u"d MMMM"_s)
-                                                          : locale.toString(first, u"d MMMM yyyy"_s);
-    return KioskController::tr("%1 – %2", "date range").arg(firstText, lastText);
+    return formatDateRange(event.firstDay, event.lastDay, QLocale());
 }
 
 } // namespace
