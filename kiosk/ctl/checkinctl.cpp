@@ -5,17 +5,28 @@
 #include "demoevent.h"
 #include "guestimporter.h"
 #include "invitationtoken.h"
+#include "printdocuments.h"
+#include "printersetup.h"
+#include "printqueueworker.h"
+#include "programmeimporter.h"
 #include "invitationissuer.h"
 #include "qrdecoder.h"
 #include "signingkey.h"
 #include "staffactions.h"
 
 #include <database.h>
+#include <badgelayout.h>
 #include <eventstore.h>
+#include <gueststore.h>
 #include <printjobstore.h>
 #include <records.h>
 
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QSet>
+#include <QThread>
+#include <QCoreApplication>
+#include <QSocketNotifier>
 #include <QDir>
 #include <QFileInfo>
 #include <QSysInfo>
@@ -26,9 +37,12 @@
 #include <QStandardPaths>
 #include <QTimeZone>
 
+#include <csignal>
 #include <cstdio>
 #include <functional>
 #include <map>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -52,7 +66,24 @@ Preparing an event:
   guests import FILE.csv           import or update the guest list (UTF-8 CSV; datatracker columns accepted)
   invitations issue --key FILE --out DIR [GUEST...]
                                    write DIR/<external_id>.png (QR) and DIR/<external_id>.pdf (invitation)
+  programme import FILE [--format datatracker-json|datatracker-csv|ics|csv] [--only-programme-days]
+                                   import the programme (datatracker agenda.json/.csv/.ics, or our CSV)
   demo [--out DIR]                 create the built-in demo event with guests, key and invitations
+
+Badges, agendas and printing:
+  badge GUEST --out FILE.pdf [--layout NAME|FILE]
+                                   one guest's badge (layouts: %2)
+  badges --all --out FILE.pdf [--layout NAME|FILE]
+                                   every guest's badge on sheets (default layout a4-sheet-8)
+  agenda GUEST --out FILE.pdf [--day DATE]
+                                   one guest's personal agenda
+  printers [--badge-printer SPEC] [--agenda-printer SPEC]
+                                   show or set where badges and agendas print (cups:QUEUE[@HOST:PORT],
+                                   folder:DIR or none; default: PDF folders beside the database)
+  print-queue [--state queued|sent|printed|failed]
+                                   list print jobs
+  reprint GUEST --badge | --agenda queue an explicit reprint (a new job; recorded as a staff action)
+  print-worker [--once]            print queued jobs (runs until stopped; --once: one pass, then exit)
 
 During the event:
   checkin --payload TEXT | --image FILE [--at ISO8601] [--source NAME]
@@ -113,6 +144,53 @@ Running it again re-writes the same codes: invitations already sent keep working
 Creates the built-in demo: event 900 in Bangkok with programme days around today, a dozen fictional guests
 whose names use many scripts, a key pair in DIR/keys and every invitation in DIR/invitations (default DIR:
 the folder of the database). Safe to run again.
+)"},
+    {u"programme"_s, R"(checkinctl programme import FILE [--format datatracker-json|datatracker-csv|ics|csv] [--only-programme-days]
+
+Imports the meeting programme into the event: the IETF datatracker's agenda.json, agenda.csv (agenda-utc.csv for
+UTC times) or agenda.ics, or the Policymaker Program's own CSV with columns session_id, date, start, end, title,
+kind, room, description, attendees (guest external ids separated by ';' or spaces; times are venue-local).
+The format comes from the extension (a .csv is told apart by its header) unless --format says it. Re-importing
+updates sessions and never duplicates them; sessions missing from a new file are kept and counted. A file with
+any problem is rejected whole with every problem by line. The datatracker's files cover the whole IETF week:
+--only-programme-days skips sessions outside the event's programme days instead of rejecting the file.
+)"},
+    {u"badge"_s, R"(checkinctl badge GUEST --out FILE.pdf [--layout NAME|FILE]
+
+Writes the guest's badge: given name large, full name, organisation, country, role band, event and dates, and
+the invitation QR (vector) so the badge can be scanned on later days. --layout is a built-in layout name or a
+layout JSON file (see printing/layouts/README.md); the default is the Policymaker Program 4x3 in badge.
+)"},
+    {u"badges"_s, R"(checkinctl badges --all --out FILE.pdf [--layout NAME|FILE]
+
+Writes every guest's badge into one PDF for batch printing: 8 per A4 sheet with crop marks by default.
+)"},
+    {u"agenda"_s, R"(checkinctl agenda GUEST --out FILE.pdf [--day DATE]
+
+Writes the guest's personal agenda: day by day, times in the venue's time zone, the guest's own sessions
+highlighted, headings in the guest's language. --day prints one programme day only.
+)"},
+    {u"printers"_s, R"(checkinctl printers [--badge-printer SPEC] [--agenda-printer SPEC]
+
+Shows, or sets, where badges and agendas print. SPEC is cups:QUEUE (the local CUPS), cups:QUEUE@HOST:PORT,
+folder:DIR (each document becomes a PDF file in DIR, for venues without CUPS) or none. Until set, documents go to
+PDF folders beside the database (printed/badges, printed/agendas).
+)"},
+    {u"print-queue"_s, R"(checkinctl print-queue [--state queued|sent|printed|failed]
+
+Lists the print jobs of the event, oldest first: guest, kind, reason (checkin or reprint), state, attempts and
+the last error in words staff can act on.
+)"},
+    {u"reprint"_s, R"(checkinctl reprint GUEST --badge | --agenda
+
+Queues a new, explicit print job for the guest's badge or agenda (a check-in never prints a badge twice by
+itself). Recorded in the staff action log.
+)"},
+    {u"print-worker"_s, R"(checkinctl print-worker [--once]
+
+Prints queued jobs on the configured printers: renders each badge or agenda, hands it to CUPS (or the PDF
+folder), follows it until printed and retries with backoff while a printer is stopped or CUPS is down. Never
+hands the same job over twice, also across crashes. Runs until stopped (Ctrl+C); --once makes one pass.
 )"},
     {u"checkin"_s, R"(checkinctl checkin --payload TEXT | --image FILE [--at ISO8601] [--source NAME]
 
@@ -533,6 +611,349 @@ int cmdRevoke(Context &ctx)
     return kOk;
 }
 
+// Finds the guest named on the command line in the chosen event.
+std::expected<db::GuestRecord, QString> chooseGuest(db::Database &db, const db::EventRecord &event, const QString &id)
+{
+    auto guest = db::GuestStore(db).byExternalId(event.id, id);
+    if (!guest)
+        return std::unexpected(guest.error().message);
+    if (!*guest)
+        return std::unexpected(u"No guest %1 in %2 (guests are named by their external_id)."_s.arg(id, event.name));
+    return **guest;
+}
+
+std::expected<BadgeLayout, QString> chooseLayout(const Context &ctx, const QString &fallback)
+{
+    if (!ctx.isSet("layout"))
+        return BadgeLayout::builtIn(fallback);
+    const QString name = ctx.value("layout");
+    if (BadgeLayout::builtInNames().contains(name))
+        return BadgeLayout::builtIn(name);
+    return BadgeLayout::load(name);
+}
+
+int writeOutput(const Context &ctx, const QByteArray &bytes, QJsonObject result)
+{
+    QSaveFile file(ctx.value("out"));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return fail(u"Cannot write %1: %2."_s.arg(ctx.value("out"), file.errorString()));
+    result[u"out"_s] = QFileInfo(ctx.value("out")).absoluteFilePath();
+    result[u"bytes"_s] = bytes.size();
+    printJson(result);
+    return kOk;
+}
+
+int cmdProgrammeImport(Context &ctx)
+{
+    if (ctx.args.size() != 1)
+        return fail(u"programme import takes one file: checkinctl programme import FILE"_s);
+    std::optional<ProgrammeImporter::Format> format;
+    if (ctx.isSet("format")) {
+        format = ProgrammeImporter::formatFromName(ctx.value("format"));
+        if (!format)
+            return fail(u"--format is datatracker-json, datatracker-csv, ics or csv."_s);
+    }
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    auto event = chooseEvent(**db, ctx);
+    if (!event)
+        return fail(event.error());
+    ProgrammeImporter importer(**db, *event, ctx.kioskId);
+    importer.setSkipOutsideProgrammeDays(ctx.isSet("only-programme-days"));
+    auto summary = importer.importFile(ctx.args.first(), format);
+    if (!summary) {
+        QJsonArray problems;
+        for (const CsvProblem &p : summary.error().problems) {
+            std::fprintf(stderr, "%s: %s\n", qPrintable(QFileInfo(ctx.args.first()).fileName()), qPrintable(p.toString()));
+            problems.append(QJsonObject{{u"line"_s, p.line},
+                                        {u"column"_s, p.column},
+                                        {u"column_name"_s, p.columnName},
+                                        {u"message"_s, p.message}});
+        }
+        printJson({{u"imported"_s, false}, {u"problems"_s, problems}, {u"message"_s, summary.error().message}});
+        return fail(summary.error().message);
+    }
+    printJson({{u"imported"_s, true},
+               {u"format"_s, ProgrammeImporter::formatName(summary->format)},
+               {u"inserted"_s, summary->inserted},
+               {u"updated"_s, summary->updated},
+               {u"unchanged"_s, summary->unchanged},
+               {u"not_in_file"_s, summary->notInFile},
+               {u"attendees_linked"_s, summary->attendeesLinked},
+               {u"attendees_unlinked"_s, summary->attendeesUnlinked},
+               {u"skipped_outside_days"_s, summary->skippedOutsideDays}});
+    return kOk;
+}
+
+int cmdBadge(Context &ctx)
+{
+    if (ctx.args.size() != 1 || !ctx.isSet("out"))
+        return fail(u"badge takes a guest and --out FILE.pdf: checkinctl badge GUEST --out FILE.pdf"_s);
+    auto layout = chooseLayout(ctx, BadgeLayout::builtInNames().first());
+    if (!layout)
+        return fail(layout.error());
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    auto event = chooseEvent(**db, ctx);
+    if (!event)
+        return fail(event.error());
+    auto guest = chooseGuest(**db, *event, ctx.args.first());
+    if (!guest)
+        return fail(guest.error());
+    PrintDocuments documents(**db, *layout);
+    auto pdf = documents.badge(*event, *guest);
+    if (!pdf)
+        return fail(pdf.error());
+    return writeOutput(ctx, *pdf, {{u"guest"_s, guest->externalId}, {u"layout"_s, layout->name()}});
+}
+
+int cmdBadges(Context &ctx)
+{
+    if (!ctx.isSet("all") || !ctx.isSet("out"))
+        return fail(u"badges needs --all and --out FILE.pdf: checkinctl badges --all --out FILE.pdf"_s);
+    auto layout = chooseLayout(ctx, u"a4-sheet-8"_s);
+    if (!layout)
+        return fail(layout.error());
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    auto event = chooseEvent(**db, ctx);
+    if (!event)
+        return fail(event.error());
+    auto guests = db::GuestStore(**db).forEvent(event->id);
+    if (!guests)
+        return fail(guests.error().message);
+    if (guests->isEmpty())
+        return fail(u"%1 has no guests yet: import them with 'checkinctl guests import'."_s.arg(event->name));
+    PrintDocuments documents(**db, *layout);
+    auto pdf = documents.badgeSheet(*event, *guests);
+    if (!pdf)
+        return fail(pdf.error());
+    return writeOutput(ctx, *pdf, {{u"badges"_s, guests->size()}, {u"layout"_s, layout->name()}});
+}
+
+int cmdAgenda(Context &ctx)
+{
+    if (ctx.args.size() != 1 || !ctx.isSet("out"))
+        return fail(u"agenda takes a guest and --out FILE.pdf: checkinctl agenda GUEST --out FILE.pdf"_s);
+    std::optional<QDate> day;
+    if (ctx.isSet("day")) {
+        day = QDate::fromString(ctx.value("day"), Qt::ISODate);
+        if (!day->isValid())
+            return fail(u"--day must be a date written YYYY-MM-DD."_s);
+    }
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    auto event = chooseEvent(**db, ctx);
+    if (!event)
+        return fail(event.error());
+    if (day && (*day < event->firstDay || *day > event->lastDay))
+        return fail(u"%1 is not a programme day of %2."_s.arg(day->toString(Qt::ISODate), event->name));
+    auto guest = chooseGuest(**db, *event, ctx.args.first());
+    if (!guest)
+        return fail(guest.error());
+    auto layout = BadgeLayout::builtIn(BadgeLayout::builtInNames().first());
+    if (!layout)
+        return fail(layout.error());
+    PrintDocuments documents(**db, *layout);
+    auto pdf = documents.agenda(*event, *guest, day);
+    if (!pdf)
+        return fail(pdf.error());
+    return writeOutput(ctx, *pdf, {{u"guest"_s, guest->externalId}});
+}
+
+int cmdPrinters(Context &ctx)
+{
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    const std::pair<const char *, QString> options[] = {{"badge-printer", u"badge"_s}, {"agenda-printer", u"agenda"_s}};
+    for (const auto &[option, kind] : options) {
+        if (!ctx.isSet(option))
+            continue;
+        auto spec = PrinterSpec::parse(ctx.value(option));
+        if (!spec)
+            return fail(spec.error());
+        if (auto ok = PrinterSetup::setForKind(**db, kind, *spec); !ok)
+            return fail(ok.error());
+        db::StaffActionRecord audit;
+        audit.kioskId = ctx.kioskId;
+        audit.actor = u"checkinctl"_s;
+        audit.action = u"printer-set"_s;
+        audit.detail = QString::fromUtf8(QJsonDocument(QJsonObject{{u"kind"_s, kind}, {u"printer"_s, spec->toString()}})
+                                             .toJson(QJsonDocument::Compact));
+        (void)db::StaffActionStore(**db).append(audit);
+    }
+    QJsonObject out;
+    for (const auto &[option, kind] : options) {
+        auto spec = PrinterSetup::forKind(**db, kind);
+        if (!spec)
+            return fail(spec.error());
+        out[kind] = spec->toString();
+    }
+    printJson(out);
+    return kOk;
+}
+
+QJsonObject jobJson(const db::PrintJobRecord &job, const QString &guest)
+{
+    return QJsonObject{{u"job"_s, job.uid},         {u"guest"_s, guest},
+                       {u"kind"_s, job.kind},       {u"reason"_s, job.reason},
+                       {u"state"_s, job.state},     {u"attempts"_s, job.attempts},
+                       {u"last_error"_s, job.lastError}, {u"printer_job"_s, job.printer},
+                       {u"kiosk"_s, job.kioskId},   {u"created"_s, job.createdAt},
+                       {u"updated"_s, job.updatedAt}};
+}
+
+int cmdPrintQueue(Context &ctx)
+{
+    const QString state = ctx.value("state");
+    if (ctx.isSet("state") && !QStringList{u"queued"_s, u"sent"_s, u"printed"_s, u"failed"_s}.contains(state))
+        return fail(u"--state is queued, sent, printed or failed."_s);
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    auto event = chooseEvent(**db, ctx);
+    if (!event)
+        return fail(event.error());
+    auto jobs = db::PrintJobStore(**db).jobs(event->id);
+    if (!jobs)
+        return fail(jobs.error().message);
+    auto guests = db::GuestStore(**db).forEvent(event->id);
+    if (!guests)
+        return fail(guests.error().message);
+    QHash<qint64, QString> names;
+    for (const db::GuestRecord &g : *guests)
+        names.insert(g.id, g.externalId);
+    for (const db::PrintJobRecord &job : *jobs) {
+        if (!state.isEmpty() && job.state != state)
+            continue;
+        printJson(jobJson(job, names.value(job.guestId)));
+    }
+    return kOk;
+}
+
+int cmdReprint(Context &ctx)
+{
+    if (ctx.args.size() != 1 || ctx.isSet("badge") == ctx.isSet("agenda"))
+        return fail(u"reprint takes a guest and one of --badge or --agenda."_s);
+    const QString kind = ctx.isSet("badge") ? u"badge"_s : u"agenda"_s;
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    auto event = chooseEvent(**db, ctx);
+    if (!event)
+        return fail(event.error());
+    db::Transaction tx(**db);
+    if (auto ok = tx.begin(); !ok)
+        return fail(ok.error().message);
+    auto guest = chooseGuest(**db, *event, ctx.args.first());
+    if (!guest)
+        return fail(guest.error());
+    auto job = db::PrintJobStore(**db).reprint(event->id, guest->id, kind, ctx.kioskId);
+    if (!job)
+        return fail(job.error().message);
+    db::StaffActionRecord audit;
+    audit.kioskId = ctx.kioskId;
+    audit.actor = u"checkinctl"_s;
+    audit.action = u"reprint"_s;
+    audit.eventId = event->id;
+    audit.guestId = guest->id;
+    audit.targetUid = job->uid;
+    audit.detail = QString::fromUtf8(QJsonDocument(QJsonObject{{u"kind"_s, kind}}).toJson(QJsonDocument::Compact));
+    if (auto ok = db::StaffActionStore(**db).append(audit); !ok)
+        return fail(ok.error().message);
+    if (auto ok = tx.commit(); !ok)
+        return fail(ok.error().message);
+    printJson(jobJson(*job, guest->externalId));
+    return kOk;
+}
+
+int cmdPrintWorker(Context &ctx)
+{
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    PrintQueueWorker::Options options;
+    options.dbPath = ctx.dbPath;
+    PrintQueueWorker worker(options, PrintDocuments::jobRenderer(ctx.dbPath));
+    QJsonObject printers;
+    for (const QString kind : {u"badge"_s, u"agenda"_s}) {
+        auto spec = PrinterSetup::forKind(**db, kind);
+        if (!spec)
+            return fail(spec.error());
+        printers[kind] = spec->toString();
+        if (auto printer = spec->makePrinter())
+            worker.setPrinter(kind, printer);
+    }
+    db.value().reset();
+    QObject::connect(&worker, &PrintQueueWorker::jobChanged,
+                     [](qint64 jobId, qint64, const QString &kind, const QString &state, const QString &message) {
+                         printJson({{u"job_id"_s, jobId}, {u"kind"_s, kind}, {u"state"_s, state}, {u"message"_s, message}});
+                     });
+    auto reported = std::make_shared<QSet<QString>>();
+    QObject::connect(&worker, &PrintQueueWorker::printerProblemChanged,
+                     [reported](const QString &kind, const QString &problem) {
+                         if (!problem.isEmpty()) {
+                             reported->insert(kind);
+                             std::fprintf(stderr, "checkinctl: %s printer: %s\n", qPrintable(kind), qPrintable(problem));
+                         } else if (reported->remove(kind)) {
+                             std::fprintf(stderr, "checkinctl: %s printer is working again\n", qPrintable(kind));
+                         }
+                     });
+    QObject::connect(&worker, &PrintQueueWorker::errorOccurred,
+                     [](const QString &message) { std::fprintf(stderr, "checkinctl: %s\n", qPrintable(message)); });
+    if (ctx.isSet("once")) {
+        // One pass over the queue, then follow what was handed over for a few seconds: a PDF folder prints at
+        // once, a CUPS queue usually within seconds; whatever is still at the printer stays followed next time.
+        PrintQueueWorker::Summary summary = worker.runOnce();
+        PrintQueueWorker::Summary total = summary;
+        QElapsedTimer waited;
+        waited.start();
+        while (summary.error.isEmpty() && summary.atPrinter > 0 && waited.elapsed() < 10000) {
+            QThread::msleep(200);
+            summary = worker.runOnce();
+            total.submitted += summary.submitted;
+            total.printed += summary.printed;
+            total.retried += summary.retried;
+            total.failed += summary.failed;
+            total.atPrinter = summary.atPrinter;
+            total.queued = summary.queued;
+        }
+        summary = total;
+        if (!summary.error.isEmpty())
+            return fail(summary.error);
+        printJson({{u"printers"_s, printers},
+                   {u"submitted"_s, summary.submitted},
+                   {u"printed"_s, summary.printed},
+                   {u"retried"_s, summary.retried},
+                   {u"failed"_s, summary.failed},
+                   {u"at_printer"_s, summary.atPrinter},
+                   {u"queued"_s, summary.queued}});
+        return kOk;
+    }
+    std::fprintf(stderr, "checkinctl: printing badges to %s and agendas to %s; Ctrl+C stops\n",
+                 qPrintable(printers[u"badge"_s].toString()), qPrintable(printers[u"agenda"_s].toString()));
+    // SIGINT/SIGTERM end the loop between jobs: a job in hand is finished or left for recovery, never half-sent.
+    static int signalPipe[2] = {-1, -1};
+    if (::pipe(signalPipe) == 0) {
+        auto handler = [](int) { (void)!::write(signalPipe[1], "x", 1); };
+        std::signal(SIGINT, handler);
+        std::signal(SIGTERM, handler);
+        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &worker);
+        QObject::connect(notifier, &QSocketNotifier::activated, [&worker] {
+            worker.requestStop();
+            worker.stop();
+            QCoreApplication::quit();
+        });
+    }
+    worker.start();
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int runCheckinCtl(const QStringList &arguments)
@@ -561,13 +982,22 @@ int runCheckinCtl(const QStringList &arguments)
         {u"day"_s, u"day"_s, u"DATE"_s},
         {u"format"_s, u"format"_s, u"FORMAT"_s},
         {u"reason"_s, u"reason"_s, u"TEXT"_s},
+        {u"only-programme-days"_s, u"skip sessions outside the programme days"_s},
+        {u"layout"_s, u"badge layout"_s, u"NAME|FILE"_s},
+        {u"all"_s, u"every guest"_s},
+        {u"badge"_s, u"the badge"_s},
+        {u"agenda"_s, u"the agenda"_s},
+        {u"badge-printer"_s, u"badge printer"_s, u"SPEC"_s},
+        {u"agenda-printer"_s, u"agenda printer"_s, u"SPEC"_s},
+        {u"state"_s, u"job state"_s, u"STATE"_s},
+        {u"once"_s, u"one pass"_s},
     };
     parser.addOptions(options);
     if (!parser.parse(arguments))
         return fail(parser.errorText() + u" (see 'checkinctl --help')."_s);
 
     QStringList positional = parser.positionalArguments();
-    const QString overview = QString::fromUtf8(kOverview).arg(defaultDbPath());
+    const QString overview = QString::fromUtf8(kOverview).arg(defaultDbPath(), BadgeLayout::builtInNames().join(u", "_s));
     if (parser.isSet(u"version"_s)) {
         std::printf("checkinctl %s\n", qPrintable(QCoreApplication::applicationVersion()));
         return kOk;
@@ -593,11 +1023,16 @@ int runCheckinCtl(const QStringList &arguments)
         {u"event list"_s, cmdEventList},
         {u"guests import"_s, cmdGuestsImport},
         {u"invitations issue"_s, cmdInvitationsIssue},
+        {u"programme import"_s, cmdProgrammeImport},
     };
     const std::map<QString, Handler> simple = {
         {u"keygen"_s, cmdKeygen},     {u"demo"_s, cmdDemo},   {u"checkin"_s, cmdCheckin},
         {u"decode"_s, cmdDecode},     {u"attendance"_s, cmdAttendance},
         {u"annul"_s, cmdAnnul},       {u"revoke"_s, cmdRevoke},
+        {u"badge"_s, cmdBadge},       {u"badges"_s, cmdBadges},
+        {u"agenda"_s, cmdAgenda},     {u"printers"_s, cmdPrinters},
+        {u"print-queue"_s, cmdPrintQueue}, {u"reprint"_s, cmdReprint},
+        {u"print-worker"_s, cmdPrintWorker},
     };
     if (const auto it = simple.find(command); it != simple.end())
         return it->second(ctx);
