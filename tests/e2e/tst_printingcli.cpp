@@ -1,0 +1,256 @@
+// Staff print badges and agendas with checkinctl alone: the built-in demo event, the real badge and agenda
+// renderers, the persistent print queue, a PDF-folder printer and a real private cupsd with cups-pdf queues.
+#include "cupstestenv.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out.split('\n').first()).object(); }
+    [[nodiscard]] QList<QJsonObject> lines() const
+    {
+        QList<QJsonObject> all;
+        for (const QByteArray &line : out.split('\n')) {
+            if (!line.isEmpty())
+                all << QJsonDocument::fromJson(line).object();
+        }
+        return all;
+    }
+};
+
+QString tool(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.start(program, args);
+    p.waitForFinished(60000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+QStringList pdfsIn(const QString &dir)
+{
+    return QDir(dir).entryList({u"*.pdf"_s}, QDir::Files, QDir::Name);
+}
+
+} // namespace
+
+class TestPrintingCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    Run ctl(const QStringList &args)
+    {
+        QProcess p;
+        p.start(QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/checkinctl"),
+                QStringList{u"--db"_s, m_db, u"--kiosk"_s, u"print-test"_s} + args);
+        p.waitForFinished(120000);
+        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+                   QString::fromUtf8(p.readAllStandardError())};
+    }
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QString checkIn(const QString &guest)
+    {
+        const Run r = ctl({u"checkin"_s, u"--image"_s, path(u"demo/invitations/%1.png"_s.arg(guest))});
+        return r.json().value(u"outcome"_s).toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase();
+    void badgeAndAgendaAreRealPdfsWithTheGuestsName();
+    void badgeSheetHoldsEveryGuest();
+    void programmeImportRejectsABadFileWhole();
+    void checkInPrintsBadgeAndAgendaExactlyOnceToAPdfFolder();
+    void reprintIsASecondExplicitJob();
+    void unreachablePrinterKeepsTheJobQueuedWithAClearReason();
+    void checkInBadgeReachesARealCupsQueue();
+    void badPrinterSpecificationsAreRefused();
+};
+
+void TestPrintingCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_db = path(u"demo/checkin.sqlite"_s);
+    const Run demo = ctl({u"demo"_s, u"--out"_s, path(u"demo"_s)});
+    QVERIFY2(demo.exitCode == 0, qPrintable(demo.err));
+    QCOMPARE(demo.json().value(u"guests"_s).toInt(), 12);
+}
+
+void TestPrintingCli::badgeAndAgendaAreRealPdfsWithTheGuestsName()
+{
+    Run r = ctl({u"badge"_s, u"demo-004"_s, u"--out"_s, path(u"badge.pdf"_s)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(tool(u"pdfinfo"_s, {path(u"badge.pdf"_s)}).contains(u"288 x 216 pts"_s)); // 4 x 3 in
+    const QString badgeText = tool(u"pdftotext"_s, {path(u"badge.pdf"_s), u"-"_s});
+    QVERIFY2(badgeText.contains(u"ليلى"_s) && badgeText.contains(u"Layla Hassan"_s), qPrintable(badgeText));
+    QVERIFY(badgeText.contains(u"National Telecom Regulatory Authority"_s));
+
+    r = ctl({u"badge"_s, u"demo-003"_s, u"--layout"_s, u"id1-card"_s, u"--out"_s, path(u"card.pdf"_s)});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(tool(u"pdftotext"_s, {path(u"card.pdf"_s), u"-"_s}).contains(u"山田"_s));
+
+    r = ctl({u"agenda"_s, u"demo-002"_s, u"--out"_s, path(u"agenda.pdf"_s)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QString info = tool(u"pdfinfo"_s, {path(u"agenda.pdf"_s)});
+    QVERIFY2(info.contains(u"(A4)"_s), qPrintable(info));
+    const QString agenda = tool(u"pdftotext"_s, {u"-layout"_s, path(u"agenda.pdf"_s), u"-"_s});
+    QVERIFY2(agenda.contains(u"Ольга Смирнова"_s), qPrintable(agenda.left(500)));
+    QVERIFY(agenda.contains(u"Meeting with the IETF Chair"_s));
+    QVERIFY(agenda.contains(u"Ваши сессии"_s)); // headings in the guest's language
+
+    r = ctl({u"agenda"_s, u"nobody"_s, u"--out"_s, path(u"x.pdf"_s)});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(u"No guest nobody"_s));
+}
+
+void TestPrintingCli::badgeSheetHoldsEveryGuest()
+{
+    const Run r = ctl({u"badges"_s, u"--all"_s, u"--out"_s, path(u"sheet.pdf"_s)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.json().value(u"badges"_s).toInt(), 12);
+    const QString info = tool(u"pdfinfo"_s, {path(u"sheet.pdf"_s)});
+    QVERIFY2(info.contains(QRegularExpression(u"Pages:\\s+2\\b"_s)), qPrintable(info)); // 8 per A4 sheet
+    const QString text = tool(u"pdftotext"_s, {path(u"sheet.pdf"_s), u"-"_s});
+    QVERIFY(text.contains(u"Amara"_s));
+    QVERIFY(text.contains(u"Priya"_s));
+}
+
+void TestPrintingCli::programmeImportRejectsABadFileWhole()
+{
+    const Run before = ctl({u"agenda"_s, u"demo-001"_s, u"--out"_s, path(u"before.pdf"_s)});
+    QCOMPARE(before.exitCode, 0);
+    QFile f(path(u"bad-programme.csv"_s));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("session_id,date,start,end,title,kind,room,description,attendees\n"
+            "x1,2001-01-01,09:00,10:00,Too early,briefing,Room,,\n"
+            "x2,notadate,09:00,10:00,Broken,briefing,Room,,\n"
+            "x3,2001-01-01,11:00,10:00,Backwards,briefing,Room,,nobody-at-all\n");
+    f.close();
+    const Run r = ctl({u"programme"_s, u"import"_s, path(u"bad-programme.csv"_s)});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"line 3"_s) && r.err.contains(u"line 4"_s), qPrintable(r.err));
+    QCOMPARE(r.json().value(u"imported"_s).toBool(), false);
+    const Run after = ctl({u"agenda"_s, u"demo-001"_s, u"--out"_s, path(u"after.pdf"_s)});
+    QCOMPARE(tool(u"pdftotext"_s, {path(u"after.pdf"_s), u"-"_s}), tool(u"pdftotext"_s, {path(u"before.pdf"_s), u"-"_s}));
+}
+
+void TestPrintingCli::checkInPrintsBadgeAndAgendaExactlyOnceToAPdfFolder()
+{
+    QVERIFY(ctl({u"printers"_s, u"--badge-printer"_s, u"folder:"_s + path(u"out/badges"_s), u"--agenda-printer"_s,
+                 u"folder:"_s + path(u"out/agendas"_s)}).exitCode == 0);
+    QCOMPARE(checkIn(u"demo-009"_s), u"welcome"_s);
+    Run r = ctl({u"print-worker"_s, u"--once"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QStringList badges = pdfsIn(path(u"out/badges"_s));
+    QCOMPARE(badges.size(), 1);
+    QCOMPARE(pdfsIn(path(u"out/agendas"_s)).size(), 1);
+    const QString text = tool(u"pdftotext"_s, {path(u"out/badges/"_s) + badges.first(), u"-"_s});
+    QVERIFY2(text.contains(u"Αλέξανδρος"_s), qPrintable(text));
+
+    r = ctl({u"print-queue"_s, u"--state"_s, u"printed"_s});
+    QCOMPARE(r.lines().size(), 2);
+    // Scanning again and running the worker again prints nothing more.
+    QCOMPARE(checkIn(u"demo-009"_s), u"already_checked_in"_s);
+    QCOMPARE(ctl({u"print-worker"_s, u"--once"_s}).exitCode, 0);
+    QCOMPARE(pdfsIn(path(u"out/badges"_s)).size(), 1);
+    QCOMPARE(pdfsIn(path(u"out/agendas"_s)).size(), 1);
+}
+
+void TestPrintingCli::reprintIsASecondExplicitJob()
+{
+    Run r = ctl({u"reprint"_s, u"demo-009"_s, u"--badge"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.json().value(u"reason"_s).toString(), u"reprint"_s);
+    QCOMPARE(ctl({u"reprint"_s, u"demo-009"_s}).exitCode, 2); // which document?
+    QCOMPARE(ctl({u"print-worker"_s, u"--once"_s}).exitCode, 0);
+    QCOMPARE(pdfsIn(path(u"out/badges"_s)).size(), 2);
+    QCOMPARE(pdfsIn(path(u"out/agendas"_s)).size(), 1);
+}
+
+void TestPrintingCli::unreachablePrinterKeepsTheJobQueuedWithAClearReason()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 closedPort = probe.serverPort();
+    probe.close();
+    QVERIFY(ctl({u"printers"_s, u"--badge-printer"_s, u"cups:badges@127.0.0.1:%1"_s.arg(closedPort)}).exitCode == 0);
+    QCOMPARE(checkIn(u"demo-010"_s), u"welcome"_s);
+    QCOMPARE(ctl({u"print-worker"_s, u"--once"_s}).exitCode, 0);
+    const Run r = ctl({u"print-queue"_s});
+    bool found = false;
+    for (const QJsonObject &job : r.lines()) {
+        if (job.value(u"guest"_s).toString() == u"demo-010" && job.value(u"kind"_s).toString() == u"badge") {
+            found = true;
+            QCOMPARE(job.value(u"state"_s).toString(), u"queued"_s);
+            QVERIFY2(job.value(u"last_error"_s).toString().contains(u"CUPS"_s),
+                     qPrintable(job.value(u"last_error"_s).toString()));
+        }
+    }
+    QVERIFY(found);
+}
+
+void TestPrintingCli::checkInBadgeReachesARealCupsQueue()
+{
+    checkin::test::CupsTestEnv cups;
+    QVERIFY2(cups.start(), qPrintable(cups.error()));
+    QVERIFY(ctl({u"printers"_s, u"--badge-printer"_s, u"cups:badges@"_s + cups.server(), u"--agenda-printer"_s,
+                 u"cups:agendas@"_s + cups.server()}).exitCode == 0);
+    QCOMPARE(checkIn(u"demo-001"_s), u"welcome"_s);
+    // The earlier job for demo-010 waits for the same queue: it prints now too, once.
+    const Run r = ctl({u"print-worker"_s, u"--once"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QElapsedTimer waited;
+    waited.start();
+    while (pdfsIn(cups.outDir(u"badges"_s)).size() < 2 && waited.elapsed() < 30000) {
+        QTest::qWait(500);
+        (void)ctl({u"print-worker"_s, u"--once"_s});
+    }
+    const QStringList printed = pdfsIn(cups.outDir(u"badges"_s));
+    QCOMPARE(printed.size(), 2);
+    // cups-pdf re-distils what it prints (Ghostscript), which drops the invisible text layer; the QR code on the
+    // printed page proves whose badge it is: render it and read the code back.
+    QStringList printedCodes;
+    for (const QString &file : printed) {
+        const QString png = path(u"printed-"_s + QString::number(printedCodes.size()));
+        tool(u"pdftoppm"_s, {u"-png"_s, u"-r"_s, u"200"_s, u"-singlefile"_s, cups.outDir(u"badges"_s) + u'/' + file, png});
+        const Run decoded = ctl({u"decode"_s, png + u".png"_s});
+        printedCodes << decoded.json().value(u"codes"_s).toArray().first().toObject().value(u"text"_s).toString();
+    }
+    const auto invitationCode = [&](const QString &guest) {
+        return ctl({u"decode"_s, path(u"demo/invitations/%1.png"_s.arg(guest))})
+            .json().value(u"codes"_s).toArray().first().toObject().value(u"text"_s).toString();
+    };
+    QVERIFY(printedCodes.contains(invitationCode(u"demo-001"_s)));
+    QVERIFY(printedCodes.contains(invitationCode(u"demo-010"_s)));
+    QVERIFY(pdfsIn(cups.outDir(u"agendas"_s)).size() >= 1);
+    // Nothing is printed twice.
+    (void)ctl({u"print-worker"_s, u"--once"_s});
+    QCOMPARE(pdfsIn(cups.outDir(u"badges"_s)).size(), 2);
+}
+
+void TestPrintingCli::badPrinterSpecificationsAreRefused()
+{
+    Run r = ctl({u"printers"_s, u"--badge-printer"_s, u"lpt1"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(u"cups:QUEUE"_s));
+    r = ctl({u"print-queue"_s, u"--state"_s, u"lost"_s});
+    QCOMPARE(r.exitCode, 2);
+}
+
+QTEST_GUILESS_MAIN(TestPrintingCli)
+#include "tst_printingcli.moc"
