@@ -10,9 +10,9 @@ cd "$(dirname "$0")/.."
 ROOT="$PWD"
 bash scripts/install-deps.sh
 bash scripts/build.sh
-BUILD_DIR="${CHECKIN_BUILD_DIR:-build}"
-CTL="$ROOT/$BUILD_DIR/kiosk/checkinctl"
-KIOSK="$ROOT/$BUILD_DIR/kiosk/app/checkin-kiosk"
+BUILD_DIR="$(cd "${CHECKIN_BUILD_DIR:-build}" && pwd)"
+CTL="$BUILD_DIR/kiosk/checkinctl"
+KIOSK="$BUILD_DIR/kiosk/app/checkin-kiosk"
 DATA="${CHECKIN_DEMO_DIR:-$ROOT/demo-data}"
 export CHECKIN_DB="$DATA/checkin.sqlite"
 export CHECKIN_KIOSK="${CHECKIN_KIOSK:-demo-kiosk}"
@@ -35,6 +35,9 @@ done
 # A second scan of the same guest the same day: recorded once, shown as already checked in.
 "$CTL" checkin --image "$DATA/invitations/demo-002.png" --source demo || true
 echo
+echo "Printing the queued badges and agendas (PDF folder printer; 'checkinctl printers' switches to CUPS):"
+"$CTL" print-worker --once | tail -n 1
+echo
 echo "Today's attendance:"
 "$CTL" attendance --day "$(TZ=Asia/Bangkok date +%F)" --format csv
 SHOTS="$DATA/screenshots"
@@ -43,5 +46,8 @@ QT_QPA_PLATFORM=offscreen "$KIOSK" --db "$CHECKIN_DB" --screenshot "$SHOTS" >/de
 echo
 echo "Screenshots of every kiosk screen: $SHOTS/"
 ls "$SHOTS"
+echo "Badges printed (PDF):               $DATA/printed/badges/"
+ls "$DATA/printed/badges"
+echo "Agendas printed (PDF):              $DATA/printed/agendas/"
 echo "Invitation PDFs and QR codes:       $DATA/invitations/"
 echo "Database:                           $CHECKIN_DB"
