@@ -7,6 +7,19 @@ Item {
     id: screen
     property bool active: true
     readonly property string headline: headlineText.text
+    // The footer's note for staff passing by when a printer needs them; "" when all print.
+    readonly property string printerNotice: {
+        const kinds = Kiosk.printerProblemKinds;
+        const badge = kinds.indexOf("badge") >= 0;
+        const agenda = kinds.indexOf("agenda") >= 0;
+        if (badge && agenda)
+            return qsTr("Badge and agenda printers need attention");
+        if (badge)
+            return qsTr("Badge printer needs attention");
+        if (agenda)
+            return qsTr("Agenda printer needs attention");
+        return "";
+    }
 
     opacity: active ? 1 : 0
     visible: opacity > 0
@@ -109,6 +122,23 @@ Item {
             font.weight: Kiosk.serviceError === "" ? Font.Normal : Font.Bold
             elide: Text.ElideRight
             horizontalAlignment: Text.AlignLeft
+        }
+        // Small on purpose: a note for staff, not something a guest has to read.
+        RowLayout {
+            objectName: "printerNotice"
+            visible: screen.printerNotice !== ""
+            spacing: Theme.px(12)
+            OutcomeIcon {
+                Layout.alignment: Qt.AlignVCenter
+                implicitWidth: Theme.px(30)
+                glyph: "notice"
+            }
+            KioskText {
+                objectName: "printerNoticeText"
+                text: screen.printerNotice
+                color: Theme.textMuted
+                font.pixelSize: Theme.px(24)
+            }
         }
         KioskText {
             text: qsTr("Kiosk %1").arg(Kiosk.kioskId)

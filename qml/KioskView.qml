@@ -2,7 +2,7 @@ import QtQuick
 import IetfCheckin.Kiosk
 
 // Everything the kiosk shows: the event header and one screen at a time, chosen by Kiosk.state.
-// Tests and `checkin-kiosk --self-test` read shownScreen and headline.
+// Tests and `checkin-kiosk --self-test` read shownScreen, headline, printLine and printerNotice.
 Item {
     id: view
 
@@ -12,6 +12,10 @@ Item {
     // The main sentence of the screen that is up.
     readonly property string headline: shownScreen === "outcome" ? outcome.headline
                                        : shownScreen === "working" ? working.headline : attract.headline
+    // The outcome screen's print progress line ("" when none is shown).
+    readonly property string printLine: shownScreen === "outcome" && outcome.admitted ? outcome.printLine : ""
+    // The attract screen's note that a printer needs staff ("" when none).
+    readonly property string printerNotice: attract.printerNotice
 
     // Right-to-left languages (Arabic) mirror the whole layout.
     // (qmllint 6.4 types Qt.application as QQmlApplication; in a Qt Quick app it has layoutDirection.)

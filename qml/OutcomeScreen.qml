@@ -3,11 +3,14 @@ import QtQuick.Layouts
 import IetfCheckin.Kiosk
 
 // The result of a scan: a welcome with the guest's name, or what went wrong and what to do next.
-// Tapping anywhere returns to the attract screen; so does the countdown.
+// Tapping anywhere returns to the attract screen; so does the countdown. While the guest's badge and agenda print,
+// how they are coming along is shown live (Kiosk.printStatus).
 Item {
     id: screen
     property bool active: false
     readonly property string headline: headlineText.text
+    // The print progress line, when one is shown.
+    readonly property string printLine: printWords
 
     // What is on screen. Kept while the screen fades out, so the words do not vanish before the screen does;
     // cleared once it is hidden.
@@ -18,6 +21,15 @@ Item {
     property int dayNumber: 0
     property string firstScanTime: ""
     property int otherEventNumber: 0
+    property string printStatus: ""
+    property var printKinds: []
+
+    function takePrintStatus() {
+        if (Kiosk.outcomeKind === "")
+            return; // the outcome is being cleared: keep the words until the screen has faded out
+        printStatus = Kiosk.printStatus;
+        printKinds = Kiosk.printKinds;
+    }
 
     function take() {
         if (Kiosk.outcomeKind === "")
@@ -29,6 +41,7 @@ Item {
         dayNumber = Kiosk.dayNumber;
         firstScanTime = Kiosk.firstScanTime;
         otherEventNumber = Kiosk.otherEventNumber;
+        takePrintStatus();
         countdown.restart();
     }
 
@@ -41,6 +54,8 @@ Item {
             name = "";
             admitted = false;
             firstScanTime = "";
+            printStatus = "";
+            printKinds = [];
         }
     }
     Component.onCompleted: take()
@@ -48,6 +63,8 @@ Item {
     Connections {
         target: Kiosk
         function onOutcomeChanged() { screen.take(); }
+        function onPrintStatusChanged() { screen.takePrintStatus(); }
+        function onOutcomeExtended() { countdown.restart(); }
     }
 
     // The words for each outcome. Presentation only: the controller says which outcome it is.
@@ -66,9 +83,29 @@ Item {
         }
         return "";
     }
+    // Which documents print, and how far they are: "" when nothing prints for this guest on this kiosk.
+    readonly property bool printsBadge: printKinds.indexOf("badge") >= 0
+    readonly property bool printsAgenda: printKinds.indexOf("agenda") >= 0
+    readonly property string printWords: {
+        switch (printStatus) {
+        case "queued":
+        case "printing":
+            return printsBadge && printsAgenda ? qsTr("Your badge and agenda are printing…")
+                 : printsBadge ? qsTr("Your badge is printing…") : qsTr("Your agenda is printing…");
+        case "printed":
+            return printsBadge && printsAgenda ? qsTr("Your badge and agenda are ready at the printer.")
+                 : printsBadge ? qsTr("Your badge is ready at the printer.")
+                               : qsTr("Your agenda is ready at the printer.");
+        case "problem":
+            return qsTr("There is a problem with the printer. Staff have been alerted; please see the staff desk.");
+        }
+        return "";
+    }
     readonly property string detailWords: {
         switch (kind) {
         case "welcome":
+            if (screen.printWords !== "")
+                return ""; // the print line says it, live
             return screen.printing ? qsTr("Your badge and agenda are printing.")
                                   : qsTr("Your badge was printed at your first check-in.");
         case "welcome_back":
@@ -93,8 +130,13 @@ Item {
     readonly property string nextWords: {
         switch (kind) {
         case "welcome":
-            return screen.printing ? qsTr("Please collect them from the printer.")
-                                  : qsTr("If you need a new one, please see the staff desk.");
+            if (screen.printStatus === "problem")
+                return ""; // the print line sends the guest to the staff desk
+            if (screen.printStatus !== "" && screen.printKinds.length === 1)
+                return qsTr("Please collect it from the printer.");
+            return screen.printing || screen.printStatus !== ""
+                    ? qsTr("Please collect them from the printer.")
+                    : qsTr("If you need a new one, please see the staff desk.");
         case "welcome_back": return qsTr("Enjoy the day.");
         case "already_checked_in": return qsTr("There is no need to scan again.");
         case "unreadable": return qsTr("Please scan the QR code on your invitation letter or badge.");
@@ -135,7 +177,8 @@ Item {
             OutcomeIcon {
                 Layout.alignment: Qt.AlignHCenter
                 Layout.bottomMargin: Theme.px(12)
-                implicitWidth: Theme.px(144)
+                // Smaller when a print line joins the detail, so that everything fits between header and countdown.
+                implicitWidth: Theme.px(screen.printWords !== "" && screen.detailWords !== "" ? 112 : 144)
                 glyph: screen.admitted ? "tick" : "notice"
             }
             KioskText {
@@ -173,12 +216,21 @@ Item {
             KioskText {
                 objectName: "outcomeDetail"
                 Layout.fillWidth: true
+                visible: text !== ""
                 text: screen.detailWords
                 color: screen.admitted ? Theme.text : Theme.textMuted
                 font.pixelSize: Theme.bodySize
                 lineHeight: 1.1
                 wrapMode: Text.WordWrap
                 horizontalAlignment: Text.AlignHCenter
+            }
+            PrintStatusLine {
+                objectName: "printStatus"
+                Layout.alignment: Qt.AlignHCenter
+                Layout.preferredWidth: Math.min(implicitWidth, content.width)
+                visible: screen.admitted && text !== ""
+                status: screen.printStatus
+                text: screen.printWords
             }
             // What to do next. For a guest who may not go in it is the most important line: it gets a box.
             Rectangle {

@@ -2,12 +2,15 @@
 
 #include <daterange.h>
 
+#include "kioskprinting.h"
 #include "kioskworker.h"
 
 #include <QJSEngine>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QQmlEngine>
+
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -161,7 +164,7 @@ void KioskController::dismiss()
     setState(State::Attract);
 }
 
-void KioskController::present(const CheckInOutcome &outcome)
+void KioskController::present(const CheckInOutcome &outcome, const GuestPrintJobs &jobs)
 {
     m_workingTimer.stop();
     m_outcomeKind = outcomeName(outcome.kind);
@@ -180,10 +183,18 @@ void KioskController::present(const CheckInOutcome &outcome)
     }
     m_printing = outcome.kind == OutcomeKind::Welcome && !outcome.printJobsQueued.isEmpty();
     m_otherEventNumber = outcome.tokenEventNumber;
+    changePrintProgress([&] {
+        if (m_admitted)
+            m_print.follow(jobs);
+        else
+            m_print.clear();
+    });
     Q_EMIT outcomeChanged();
     setState(State::Outcome);
     if (m_outcomeTimeout > 0)
         m_outcomeTimer.start(m_outcomeTimeout);
+    if (!outcome.printJobsQueued.isEmpty())
+        Q_EMIT printJobsQueued();
 }
 
 void KioskController::presentWorking()
@@ -213,6 +224,7 @@ void KioskController::clearOutcome()
     m_firstScanTime.clear();
     m_printing = false;
     m_otherEventNumber = 0;
+    changePrintProgress([this] { m_print.clear(); });
     Q_EMIT outcomeChanged();
 }
 
@@ -223,11 +235,92 @@ void KioskController::onOpened(const QString &error)
     Q_EMIT readyChanged();
 }
 
-void KioskController::onCheckedIn(quint64 requestId, const CheckInOutcome &outcome)
+void KioskController::onCheckedIn(quint64 requestId, const CheckInOutcome &outcome, const GuestPrintJobs &jobs)
 {
     if (requestId != m_requestId || m_state != State::Working)
         return; // answered after the watchdog gave up
-    present(outcome);
+    present(outcome, jobs);
+}
+
+QString KioskController::printerProblem() const
+{
+    QStringList sentences;
+    for (const QString &problem : m_printerProblems) {
+        if (!sentences.contains(problem))
+            sentences << problem;
+    }
+    return sentences.join(u'\n');
+}
+
+void KioskController::followPrinting(KioskPrinting *printing)
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_printingConnections))
+        disconnect(connection);
+    m_printingConnections.clear();
+    m_kioskPrinting = printing;
+    if (!m_printerProblems.isEmpty()) {
+        m_printerProblems.clear();
+        Q_EMIT printerProblemChanged();
+    }
+    if (!printing) {
+        setPrintKinds({});
+        return;
+    }
+    // Until the worker has read its printers, assume both kinds print: a first guest may come before it has.
+    setPrintKinds({u"badge"_s, u"agenda"_s});
+    // KioskPrinting lives on this thread and re-emits the print worker's signals here (queued from its thread).
+    m_printingConnections = {
+        connect(printing, &KioskPrinting::configured, this,
+                [this](const QStringList &kinds, const QStringList &) { setPrintKinds(kinds); }),
+        connect(printing, &KioskPrinting::jobChanged, this,
+                [this](qint64 jobId, qint64 guestId, const QString &kind, const QString &state, const QString &message) {
+                    notePrintJob({jobId, guestId, kind, state, message});
+                }),
+        connect(printing, &KioskPrinting::printerProblemChanged, this, &KioskController::notePrinterProblem),
+        connect(printing, &KioskPrinting::errorOccurred, this,
+                [](const QString &message) { qCWarning(lcKiosk) << "print queue:" << message; }),
+        connect(this, &KioskController::printJobsQueued, printing, &KioskPrinting::wake),
+    };
+}
+
+void KioskController::setPrintKinds(const QStringList &kinds)
+{
+    changePrintProgress([&] { m_print.setKinds(kinds); });
+}
+
+void KioskController::notePrintJob(const PrintJobState &job)
+{
+    const PrintProgress::Status before = m_print.status();
+    changePrintProgress([&] { m_print.update(job); });
+    // A problem appearing late would vanish with the countdown before the guest has read it.
+    if (m_state == State::Outcome && before != PrintProgress::Status::Problem
+        && m_print.status() == PrintProgress::Status::Problem && m_outcomeTimeout > 0) {
+        m_outcomeTimer.start(m_outcomeTimeout);
+        Q_EMIT outcomeExtended();
+    }
+}
+
+void KioskController::notePrinterProblem(const QString &kind, const QString &problem)
+{
+    if (problem.isEmpty() ? !m_printerProblems.contains(kind) : m_printerProblems.value(kind) == problem)
+        return;
+    if (problem.isEmpty()) {
+        qCInfo(lcKiosk).noquote() << "the" << kind << "printer is fine again";
+        m_printerProblems.remove(kind);
+    } else {
+        qCWarning(lcKiosk).noquote() << "the" << kind << "printer needs staff:" << problem;
+        m_printerProblems.insert(kind, problem);
+    }
+    Q_EMIT printerProblemChanged();
+}
+
+// Runs change on the print progress and tells QML when what it shows changed.
+void KioskController::changePrintProgress(const std::function<void()> &change)
+{
+    const auto before = std::tuple(m_print.status(), m_print.jobKinds(), m_print.problem());
+    change();
+    if (std::tuple(m_print.status(), m_print.jobKinds(), m_print.problem()) != before)
+        Q_EMIT printStatusChanged();
 }
 
 } // namespace checkin

@@ -1,12 +1,17 @@
 #pragma once
 
+#include "printprogress.h"
+
 #include <checkinoutcome.h>
 #include <records.h>
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QMap>
 #include <QObject>
+#include <QPointer>
 #include <QString>
+#include <QStringList>
 #include <QThread>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
@@ -18,6 +23,7 @@ class QJSEngine;
 
 namespace checkin {
 
+class KioskPrinting;
 class KioskWorker;
 
 // What the kiosk screens show, and the one way in for scans. QML sees it as the singleton `Kiosk`
@@ -26,6 +32,10 @@ class KioskWorker;
 // States: "attract" (waiting for a scan) → "working" (a check-in runs on the worker thread) → "outcome"
 // (the result, for outcomeTimeout ms or until dismiss()) → "attract". Holds no SQL and no rules: the worker
 // thread's CheckInService decides; this only presents.
+//
+// Printing: with followPrinting(), the print jobs of the guest on screen are followed live (printStatus,
+// printProblem) and printer problems are collected kiosk-wide (printerProblem) for the attract screen. Every
+// signal from the worker threads reaches this object by queued connection, on the GUI thread.
 class KioskController : public QObject
 {
     Q_OBJECT
@@ -49,6 +59,12 @@ class KioskController : public QObject
     Q_PROPERTY(QString firstScanTime READ firstScanTime NOTIFY outcomeChanged)
     Q_PROPERTY(bool printing READ isPrinting NOTIFY outcomeChanged)
     Q_PROPERTY(int otherEventNumber READ otherEventNumber NOTIFY outcomeChanged)
+
+    Q_PROPERTY(QString printStatus READ printStatus NOTIFY printStatusChanged)
+    Q_PROPERTY(QStringList printKinds READ printKinds NOTIFY printStatusChanged)
+    Q_PROPERTY(QString printProblem READ printProblem NOTIFY printStatusChanged)
+    Q_PROPERTY(QStringList printerProblemKinds READ printerProblemKinds NOTIFY printerProblemChanged)
+    Q_PROPERTY(QString printerProblem READ printerProblem NOTIFY printerProblemChanged)
 
     Q_PROPERTY(int outcomeTimeout READ outcomeTimeout WRITE setOutcomeTimeout NOTIFY outcomeTimeoutChanged)
     Q_PROPERTY(int debounceInterval READ debounceInterval WRITE setDebounceInterval NOTIFY debounceIntervalChanged)
@@ -90,6 +106,17 @@ public:
     // other_event: the meeting the invitation was issued for.
     [[nodiscard]] int otherEventNumber() const { return m_otherEventNumber; }
 
+    // The documents of the guest on screen: "" (nothing printing here), queued, printing, printed or problem.
+    [[nodiscard]] QString printStatus() const { return PrintProgress::statusName(m_print.status()); }
+    // Which documents are printing for the guest on screen: badge, agenda.
+    [[nodiscard]] QStringList printKinds() const { return m_print.jobKinds(); }
+    // Why the guest's documents do not print, for staff (printStatus problem); one sentence a line.
+    [[nodiscard]] QString printProblem() const { return m_print.problem(); }
+    // Kinds whose printer needs staff right now, whoever is on screen: badge, agenda.
+    [[nodiscard]] QStringList printerProblemKinds() const { return m_printerProblems.keys(); }
+    // What those printers need, for staff; one sentence a line.
+    [[nodiscard]] QString printerProblem() const;
+
     [[nodiscard]] int outcomeTimeout() const { return m_outcomeTimeout; }
     void setOutcomeTimeout(int ms);
     [[nodiscard]] int debounceInterval() const { return m_debounceInterval; }
@@ -105,9 +132,20 @@ public:
     Q_INVOKABLE void dismiss();
 
     // Shows an outcome without checking anyone in (self-test, screenshots); also the end of every check-in.
-    void present(const CheckInOutcome &outcome);
+    // jobs: the admitted guest's print jobs to follow on screen.
+    void present(const CheckInOutcome &outcome, const GuestPrintJobs &jobs = {});
     // Shows the working state without checking anyone in (self-test, screenshots).
     void presentWorking();
+
+    // Follows printing's jobs and printer problems, and wakes it after each check-in that queued documents;
+    // nullptr: this kiosk does not print (printStatus stays empty).
+    void followPrinting(KioskPrinting *printing);
+    // The kinds this kiosk prints (jobs of other kinds are not followed); followPrinting() sets them.
+    void setPrintKinds(const QStringList &kinds);
+    // A print job changed (from the print worker; self-test and screenshots call it directly).
+    void notePrintJob(const PrintJobState &job);
+    // The printer for kind needs staff (problem) or is fine again (empty problem).
+    void notePrinterProblem(const QString &kind, const QString &problem);
 
 Q_SIGNALS:
     void stateChanged();
@@ -115,6 +153,12 @@ Q_SIGNALS:
     void readyChanged();
     void outcomeTimeoutChanged();
     void debounceIntervalChanged();
+    void printStatusChanged();
+    void printerProblemChanged();
+    // The outcome on screen got a fresh outcomeTimeout (its print status turned into a problem to read).
+    void outcomeExtended();
+    // A check-in queued documents to print: the print worker should look now.
+    void printJobsQueued();
 
 private:
     enum class State { Attract, Working, Outcome };
@@ -122,7 +166,8 @@ private:
     void setState(State state);
     void clearOutcome();
     void onOpened(const QString &error);
-    void onCheckedIn(quint64 requestId, const CheckInOutcome &outcome);
+    void onCheckedIn(quint64 requestId, const CheckInOutcome &outcome, const GuestPrintJobs &jobs);
+    void changePrintProgress(const std::function<void()> &change);
 
     db::EventRecord m_event;
     QString m_kioskId;
@@ -140,6 +185,11 @@ private:
     QString m_firstScanTime;
     bool m_printing = false;
     int m_otherEventNumber = 0;
+
+    PrintProgress m_print;
+    QMap<QString, QString> m_printerProblems; // kind → sentence for staff
+    QPointer<KioskPrinting> m_kioskPrinting;
+    QList<QMetaObject::Connection> m_printingConnections;
 
     int m_outcomeTimeout = kDefaultOutcomeTimeout;
     int m_debounceInterval = kDefaultDebounceInterval;

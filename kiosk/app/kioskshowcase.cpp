@@ -25,6 +25,35 @@ void settle(int ms)
     loop.exec();
 }
 
+// A printer problem as CUPS would report it, for the screens that show one.
+const QString kSampleProblem = u"Printer 'badges' is stopped: resume it in CUPS (cupsenable badges)"_s;
+
+// The outcome kind a state shows ("welcome_printed" → welcome), empty for the attract and working screens.
+QString outcomeOf(const QString &state)
+{
+    if (state.startsWith(u"attract") || state == u"working")
+        return QString();
+    for (const QString &suffix : {u"_printing"_s, u"_printed"_s, u"_printer_problem"_s, u"_reprint"_s}) {
+        if (state.endsWith(suffix))
+            return state.chopped(suffix.size());
+    }
+    return state;
+}
+
+// The print status a state shows.
+QString printStatusOf(const QString &state)
+{
+    if (state == u"welcome")
+        return u"queued"_s;
+    if (state.endsWith(u"_printing") || state.endsWith(u"_reprint"))
+        return u"printing"_s;
+    if (state.endsWith(u"_printed"))
+        return u"printed"_s;
+    if (state == u"welcome_printer_problem")
+        return u"problem"_s;
+    return QString();
+}
+
 OutcomeKind kindNamed(const QString &name)
 {
     for (OutcomeKind kind : {OutcomeKind::Welcome, OutcomeKind::WelcomeBack, OutcomeKind::AlreadyCheckedIn,
@@ -48,13 +77,30 @@ KioskShowcase::KioskShowcase(KioskController &controller, QQuickWindow &window)
 
 QStringList KioskShowcase::stateNames()
 {
-    return {u"attract"_s, u"working"_s, u"welcome"_s, u"welcome_back"_s, u"already_checked_in"_s, u"revoked"_s,
-            u"other_event"_s, u"not_programme_day"_s, u"forged"_s, u"unknown"_s, u"unreadable"_s, u"error"_s};
+    return {u"attract"_s,
+            u"working"_s,
+            u"welcome"_s,
+            u"welcome_printing"_s,
+            u"welcome_printed"_s,
+            u"welcome_printer_problem"_s,
+            u"welcome_back"_s,
+            u"welcome_back_reprint"_s,
+            u"already_checked_in"_s,
+            u"revoked"_s,
+            u"other_event"_s,
+            u"not_programme_day"_s,
+            u"forged"_s,
+            u"unknown"_s,
+            u"unreadable"_s,
+            u"error"_s,
+            u"attract_printer_problem"_s};
 }
 
 bool KioskShowcase::run()
 {
     m_problems.clear();
+    // Shown as on a kiosk that prints both; nothing is printed (no print worker runs here).
+    m_controller.setPrintKinds({u"badge"_s, u"agenda"_s});
     if (!m_screenshotDir.isEmpty() && !QDir().mkpath(m_screenshotDir))
         m_problems << u"cannot create %1"_s.arg(m_screenshotDir);
     for (const QString &state : stateNames()) {
@@ -69,12 +115,14 @@ bool KioskShowcase::run()
         }
     }
     m_controller.dismiss();
+    m_controller.notePrinterProblem(u"badge"_s, QString());
     return m_problems.isEmpty();
 }
 
 void KioskShowcase::show(const QString &state)
 {
-    if (state == u"attract") {
+    if (state.startsWith(u"attract")) {
+        m_controller.notePrinterProblem(u"badge"_s, state == u"attract_printer_problem" ? kSampleProblem : QString());
         m_controller.dismiss();
         return;
     }
@@ -83,29 +131,60 @@ void KioskShowcase::show(const QString &state)
         return;
     }
     CheckInOutcome outcome;
-    outcome.kind = kindNamed(state);
+    outcome.kind = kindNamed(outcomeOf(state));
+    GuestPrintJobs jobs;
     if (outcome.admitted()) {
         outcome.guestName = m_sampleName;
         outcome.guestExternalId = u"sample"_s;
         outcome.dayNumber = outcome.kind == OutcomeKind::Welcome ? 1 : 2;
+        jobs.guestId = kSampleGuestId;
     }
-    if (outcome.kind == OutcomeKind::Welcome)
+    // New job ids for every screen, so that no screen sees the jobs of the one before.
+    const qint64 badge = m_nextJobId++;
+    const qint64 agenda = m_nextJobId++;
+    if (outcome.kind == OutcomeKind::Welcome) {
         outcome.printJobsQueued = {u"badge"_s, u"agenda"_s};
+        jobs.jobs = {{badge, kSampleGuestId, u"badge"_s, u"queued"_s, {}},
+                     {agenda, kSampleGuestId, u"agenda"_s, u"queued"_s, {}}};
+    }
+    if (state == u"welcome_back_reprint")
+        jobs.jobs = {{badge, kSampleGuestId, u"badge"_s, u"sent"_s, {}}};
     if (outcome.kind == OutcomeKind::AlreadyCheckedIn)
         outcome.firstScanLocal = QDateTime(QDate::currentDate(), QTime(9, 12));
     if (outcome.kind == OutcomeKind::OtherEvent)
         outcome.tokenEventNumber = m_controller.eventNumber() - 1;
-    m_controller.present(outcome);
+    m_controller.present(outcome, jobs);
+
+    // What the print worker would report next.
+    if (state == u"welcome_printing") {
+        showPrintJob(badge, u"badge"_s, u"sent"_s);
+    } else if (state == u"welcome_printed") {
+        showPrintJob(badge, u"badge"_s, u"printed"_s);
+        showPrintJob(agenda, u"agenda"_s, u"printed"_s);
+    } else if (state == u"welcome_printer_problem") {
+        m_controller.notePrinterProblem(u"badge"_s, kSampleProblem);
+        showPrintJob(badge, u"badge"_s, u"queued"_s, kSampleProblem);
+        showPrintJob(agenda, u"agenda"_s, u"printed"_s);
+    }
+}
+
+void KioskShowcase::showPrintJob(qint64 id, const QString &kind, const QString &state, const QString &message)
+{
+    m_controller.notePrintJob({id, kSampleGuestId, kind, state, message});
 }
 
 // The view reports which screen it shows (KioskView.shownScreen) and the headline it shows on it.
 void KioskShowcase::check(const QString &state)
 {
-    const QString expectedScreen = state == u"attract" || state == u"working" ? state : u"outcome"_s;
+    const QString kind = outcomeOf(state);
+    const QString expectedScreen = kind.isEmpty() ? (state == u"working" ? state : u"attract"_s) : u"outcome"_s;
     if (m_controller.state() != expectedScreen)
         m_problems << u"%1: controller is in state %2"_s.arg(state, m_controller.state());
-    if (expectedScreen == u"outcome" && m_controller.outcomeKind() != state)
+    if (expectedScreen == u"outcome" && m_controller.outcomeKind() != kind)
         m_problems << u"%1: controller shows outcome %2"_s.arg(state, m_controller.outcomeKind());
+    const QString printStatus = printStatusOf(state);
+    if (m_controller.printStatus() != printStatus)
+        m_problems << u"%1: print status is '%2', not '%3'"_s.arg(state, m_controller.printStatus(), printStatus);
 
     auto *view = m_window.findChild<QQuickItem *>(u"kioskView"_s);
     if (!view) {
@@ -118,6 +197,15 @@ void KioskShowcase::check(const QString &state)
     const QString headline = view->property("headline").toString();
     if (headline.trimmed().isEmpty())
         m_problems << u"%1: the screen has no headline"_s.arg(state);
+    const bool printLine = !view->property("printLine").toString().isEmpty();
+    if (printLine != !printStatus.isEmpty())
+        m_problems << (printLine ? u"%1: the screen shows a print status"_s : u"%1: the screen shows no print status"_s)
+                          .arg(state);
+    const bool notice = !view->property("printerNotice").toString().isEmpty();
+    if (expectedScreen == u"attract" && notice != (state == u"attract_printer_problem"))
+        m_problems << (notice ? u"%1: the screen says a printer needs attention"_s
+                              : u"%1: the screen does not say that the printer needs attention"_s)
+                          .arg(state);
 }
 
 } // namespace checkin

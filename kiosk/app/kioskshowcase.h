@@ -20,7 +20,9 @@ class KioskShowcase
 public:
     KioskShowcase(KioskController &controller, QQuickWindow &window);
 
-    // Every state's name, in the order shown: attract, working, then each outcome kind.
+    // Every state's name, in the order shown: attract, working, the welcome as its badge prints (welcome,
+    // welcome_printing, welcome_printed, welcome_printer_problem), each other outcome kind, a reprint on a later
+    // day (welcome_back_reprint) and the attract screen while a printer needs staff (attract_printer_problem).
     [[nodiscard]] static QStringList stateNames();
     // The name shown on admitted outcomes.
     void setSampleName(const QString &name) { m_sampleName = name; }
@@ -34,12 +36,16 @@ public:
 private:
     void show(const QString &state);
     void check(const QString &state);
+    void showPrintJob(qint64 id, const QString &kind, const QString &state, const QString &message = {});
+
+    static constexpr qint64 kSampleGuestId = 1;
 
     KioskController &m_controller;
     QQuickWindow &m_window;
     QString m_sampleName;
     QString m_screenshotDir;
     QStringList m_problems;
+    qint64 m_nextJobId = 1;
 };
 
 } // namespace checkin

@@ -2,6 +2,8 @@
 
 #include <checkinservice.h>
 #include <database.h>
+#include <gueststore.h>
+#include <printjobstore.h>
 
 #include <QLoggingCategory>
 #include <QThread>
@@ -52,7 +54,37 @@ void KioskWorker::checkIn(quint64 requestId, const QString &payload, const QDate
     }
     qCInfo(lcKiosk).noquote() << "scan from" << source << "->" << outcomeName(outcome.kind)
                               << (outcome.guestExternalId.isEmpty() ? QString() : outcome.guestExternalId);
-    Q_EMIT checkedIn(requestId, outcome);
+    Q_EMIT checkedIn(requestId, outcome, printJobsOf(outcome));
+}
+
+GuestPrintJobs KioskWorker::printJobsOf(const CheckInOutcome &outcome)
+{
+    GuestPrintJobs result;
+    if (!m_db || !outcome.admitted() || outcome.guestExternalId.isEmpty())
+        return result;
+    // A failed read only costs the live print status on screen; the check-in itself is committed.
+    auto guest = db::GuestStore(*m_db).byExternalId(m_event.id, outcome.guestExternalId);
+    if (!guest || !*guest) {
+        qCWarning(lcKiosk) << "cannot find the guest just checked in:"
+                           << (guest ? u"no such guest"_s : guest.error().message);
+        return result;
+    }
+    result.guestId = (*guest)->id;
+    auto jobs = db::PrintJobStore(*m_db).jobs(m_event.id, result.guestId);
+    if (!jobs) {
+        qCWarning(lcKiosk) << "cannot read the print jobs of" << outcome.guestExternalId << ':' << jobs.error().message;
+        return result;
+    }
+    const bool welcome = outcome.kind == OutcomeKind::Welcome;
+    for (const db::PrintJobRecord &job : *jobs) {
+        if (job.kioskId != m_kioskId)
+            continue; // another kiosk's worker prints it; this one would never hear of it
+        const bool open = job.state == u"queued" || job.state == u"sent";
+        const bool queuedNow = welcome && job.reason == u"checkin" && outcome.printJobsQueued.contains(job.kind);
+        if (open || queuedNow)
+            result.jobs.append({job.id, job.guestId, job.kind, job.state, job.lastError});
+    }
+    return result;
 }
 
 } // namespace checkin

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "printprogress.h"
+
 #include <checkinoutcome.h>
 #include <records.h>
 
@@ -32,16 +34,22 @@ public:
 public Q_SLOTS:
     // Opens this thread's connection and check-in service; emits opened().
     void open();
-    // Checks in one scanned payload at nowUtc; emits checkedIn() with the same request id.
+    // Checks in one scanned payload at nowUtc; emits checkedIn() with the same request id and, for an admitted
+    // guest, the guest's print jobs to follow on screen.
     void checkIn(quint64 requestId, const QString &payload, const QDateTime &nowUtc, const QString &source);
 
 Q_SIGNALS:
     // The connection is ready (error empty) or could not be opened (a sentence for staff).
     void opened(const QString &error);
-    // The outcome of request requestId.
-    void checkedIn(quint64 requestId, const checkin::CheckInOutcome &outcome);
+    // The outcome of request requestId, and the print jobs of the guest (guestId 0 when not admitted).
+    void checkedIn(quint64 requestId, const checkin::CheckInOutcome &outcome, const checkin::GuestPrintJobs &jobs);
 
 private:
+    // The admitted guest's row id and the print jobs the welcome screen follows: the ones this check-in queued and
+    // any of this kiosk's jobs still open (a reprint). Read after the check-in committed, on this thread.
+    // (Only until CheckInOutcome carries the guest's row id: then this reads the jobs alone.)
+    [[nodiscard]] GuestPrintJobs printJobsOf(const CheckInOutcome &outcome);
+
     QString m_databasePath;
     db::EventRecord m_event;
     QString m_kioskId;

@@ -1,7 +1,9 @@
 // checkin-kiosk: the touchscreen check-in app. Parses options, finds the event, wires the controller, the
-// USB scanner and the QML engine together, and shows the window. Everything else lives in the libraries.
+// USB scanner, the print worker and the QML engine together, and shows the window. Everything else lives in the
+// libraries.
 #include "keyboardwedge.h"
 #include "kioskcontroller.h"
+#include "kioskprinting.h"
 #include "kioskshowcase.h"
 #include "kiosksetup.h"
 
@@ -15,6 +17,8 @@
 
 #include <cstdio>
 #include <initializer_list>
+#include <memory>
+#include <optional>
 
 Q_IMPORT_QML_PLUGIN(IetfCheckin_KioskPlugin)
 Q_IMPORT_QML_PLUGIN(IetfCheckinPlugin)
@@ -85,6 +89,14 @@ struct Options
                                                      "DIR/<state>.png."_s, u"dir"_s};
     QCommandLineOption sampleName{u"sample-name"_s, u"The guest name shown by --self-test and --screenshot."_s,
                                   u"name"_s};
+    QCommandLineOption noPrint{u"no-print"_s, u"Do not print on this kiosk: check-ins still queue badges and "
+                                                "agendas, for `checkinctl print-worker` to print."_s};
+    QCommandLineOption badgePrinter{u"badge-printer"_s, u"Print badges here for this run instead of the printer "
+                                                          "stored in the database: cups:QUEUE, cups:QUEUE@HOST:PORT, "
+                                                          "folder:DIR or none."_s, u"spec"_s};
+    QCommandLineOption agendaPrinter{u"agenda-printer"_s, u"Print agendas here for this run instead of the printer "
+                                                            "stored in the database (same forms as "
+                                                            "--badge-printer)."_s, u"spec"_s};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -92,6 +104,9 @@ struct Options
             u"The IETF Policymaker Program check-in kiosk: guests scan the QR code of their invitation and are "
             "welcomed while their badge prints.\n\n"
             "Scans come from a USB keyboard-wedge scanner (it types the code and presses Enter).\n"
+            "Badges and agendas print while the guest is welcomed, on the printers stored in the database "
+            "(`checkinctl` sets them; by default PDF files in printed/ beside the database), or those given with "
+            "--badge-printer and --agenda-printer. --self-test and --screenshot never print.\n"
             "The database is --db, else $CHECKIN_DB, else %1.\n"
             "Create one with `checkinctl demo` (a demo event with guests and invitations) or "
             "`checkinctl event create`.\n"
@@ -99,7 +114,8 @@ struct Options
             "fails; 2 when there is no database or no event to check in to."_s.arg(defaultDatabasePath()));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({db, event, kiosk, windowed, size, selfTest, screenshot, sampleName});
+        parser.addOptions({db, event, kiosk, windowed, size, selfTest, screenshot, sampleName, noPrint, badgePrinter,
+                           agendaPrinter});
     }
 };
 
@@ -150,6 +166,21 @@ int main(int argc, char *argv[])
         kioskId = QSysInfo::machineHostName();
     const bool selfTest = parser.isSet(options.selfTest) || parser.isSet(options.screenshot);
 
+    KioskPrinting::Options printOptions;
+    printOptions.dbPath = dbPath;
+    printOptions.kioskId = kioskId;
+    for (auto [option, spec] : {std::pair(&options.badgePrinter, &printOptions.badgePrinter),
+                                std::pair(&options.agendaPrinter, &printOptions.agendaPrinter)}) {
+        if (!parser.isSet(*option))
+            continue;
+        auto parsed = PrinterSpec::parse(parser.value(*option));
+        if (!parsed) {
+            printError(u"checkin-kiosk: --%1: %2"_s.arg(option->names().constFirst(), parsed.error()));
+            return 2;
+        }
+        *spec = *parsed;
+    }
+
     auto event = findKioskEvent(dbPath, eventNumber);
     if (!event) {
         printError(u"checkin-kiosk: %1"_s.arg(event.error().message));
@@ -169,6 +200,13 @@ int main(int argc, char *argv[])
     app.installEventFilter(&wedge);
     QObject::connect(&wedge, &KeyboardWedge::scanned, &controller,
                      [&controller](const QString &text) { controller.submitScan(text, u"scanner"_s); });
+    // Declared after the controller, so it stops (letting the job in hand finish) before the controller goes.
+    std::unique_ptr<KioskPrinting> printing;
+    if (!selfTest && !parser.isSet(options.noPrint)) {
+        printing = std::make_unique<KioskPrinting>(printOptions);
+        controller.followPrinting(printing.get());
+        printing->start();
+    }
 
     QQuickStyle::setStyle(u"Basic"_s);
     QQmlApplicationEngine engine;

@@ -1,0 +1,103 @@
+#include "kioskprinting.h"
+
+#include <database.h>
+#include <printdocuments.h>
+#include <printer.h>
+
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_LOGGING_CATEGORY(lcKiosk)
+
+namespace checkin {
+
+KioskPrinting::KioskPrinting(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    m_options.worker.dbPath = m_options.dbPath;
+    m_options.worker.kioskId = m_options.kioskId;
+    m_thread.setObjectName(u"print-worker"_s);
+}
+
+KioskPrinting::~KioskPrinting()
+{
+    stop();
+}
+
+void KioskPrinting::start()
+{
+    if (m_thread.isRunning())
+        return;
+    m_worker = new PrintQueueWorker(m_options.worker,
+                                    PrintDocuments::jobRenderer(m_options.dbPath, m_options.badgeLayout));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    // Queued: the worker emits on its thread; these are emitted again here, on the GUI thread.
+    connect(m_worker, &PrintQueueWorker::jobChanged, this, &KioskPrinting::jobChanged, Qt::QueuedConnection);
+    connect(m_worker, &PrintQueueWorker::printerProblemChanged, this, &KioskPrinting::printerProblemChanged,
+            Qt::QueuedConnection);
+    connect(m_worker, &PrintQueueWorker::errorOccurred, this, &KioskPrinting::errorOccurred, Qt::QueuedConnection);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_worker, [this] { configure(); }, Qt::QueuedConnection);
+}
+
+void KioskPrinting::wake()
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, &PrintQueueWorker::wake, Qt::QueuedConnection);
+}
+
+void KioskPrinting::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    m_worker->requestStop();
+    m_thread.quit();
+    m_thread.wait();
+    m_worker = nullptr; // deleted on its thread as it finished
+}
+
+void KioskPrinting::configure()
+{
+    // Settings are read here, never on the GUI thread; this short-lived connection only reads them.
+    std::unique_ptr<db::Database> db;
+    if (auto opened = db::Database::open(m_options.dbPath, db::Database::OpenMode::MustExist))
+        db = std::move(*opened);
+    else
+        qCWarning(lcKiosk) << "print worker cannot read the printer settings:" << opened.error().message;
+
+    QStringList kinds;
+    QStringList printers;
+    QList<std::pair<QString, QString>> problems;
+    for (const QString &kind : {u"badge"_s, u"agenda"_s}) {
+        const std::optional<PrinterSpec> &given = kind == u"badge" ? m_options.badgePrinter : m_options.agendaPrinter;
+        std::expected<PrinterSpec, QString> spec = std::unexpected(u"the database cannot be opened"_s);
+        if (given)
+            spec = *given;
+        else if (db)
+            spec = PrinterSetup::forKind(*db, kind);
+        if (!spec) {
+            problems.append({kind, u"The %1 printer is not set up correctly (%2): set it with checkinctl"_s.arg(
+                                       kind, spec.error())});
+            continue;
+        }
+        if (auto printer = spec->makePrinter()) {
+            m_worker->setPrinter(kind, std::move(printer));
+            kinds << kind;
+        }
+        printers << u"%1: %2"_s.arg(kind, spec->toString());
+    }
+    db.reset();
+    qCInfo(lcKiosk).noquote() << "printing" << printers.join(u", "_s) << "for kiosk" << m_options.kioskId;
+
+    QMetaObject::invokeMethod(this, [this, kinds, printers, problems] {
+        for (const auto &[kind, problem] : problems)
+            Q_EMIT printerProblemChanged(kind, problem);
+        Q_EMIT configured(kinds, printers);
+    }, Qt::QueuedConnection);
+    m_worker->start();
+}
+
+} // namespace checkin
