@@ -32,6 +32,9 @@ struct GlyphOutline
 {
     QByteArray path;   // empty for glyphs without ink (space)
     int xMin = 0, yMin = 0, xMax = 0, yMax = 0;
+    // The PDF painter's Form XObject content for it (path and painting operator, deflated), made once
+    // for every document that draws the glyph.
+    mutable QByteArray deflatedForm;
 };
 
 // One opened face of a font file.

@@ -1,30 +1,44 @@
 #include "hpdftextpainter.h"
 
 #include "fontlibrary_p.h"
+#include "hpdftextresources_p.h"
 #include "textline_p.h"
 
 // libharu 2.3 has no API for marked content; its installed internal headers expose the page's content
 // stream, which every HPDF_Page_* operator also writes to, so what we write lands in order.
 #include <hpdf_error.h>
+#include <hpdf_gstate.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
-#include <QHash>
-
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
 // How the text stays text. libharu cannot embed the fonts we need (the CFF-based Noto CJK does not
 // load, composite glyphs above index 32767 and nested composites come out wrong) and does no shaping,
-// so the glyphs are drawn as filled FreeType outlines, marked /Artifact. Outlines carry no text, so on
-// top of them goes an invisible text layer (3 Tr) in a Type 3 font made for the line: its glyphs draw
-// nothing, and its ToUnicode CMap maps each code to one character of the line. Every character sits
-// on its share of its cluster's advance, in the cluster's direction, so readers rebuild logical order
-// from positions exactly as for any PDF. Measured with poppler 22.12 and Ghostscript 10.0 on every
-// script of the test set; alternatives tried and dropped:
+// so the glyphs are drawn as filled FreeType outlines, marked /Artifact. Each distinct outline of a
+// document is one Form XObject (HpdfTextResources), drawn with "cm" and "Do" wherever it is used: a
+// 500-badge sheet holds each letter once instead of at every use. Outlines carry no text, so on top of
+// them goes an invisible text layer (3 Tr) in Type 3 fonts shared by the document: their glyphs draw
+// nothing, and their ToUnicode CMap maps each code to one character. Every character sits on its share
+// of its cluster's advance, in the cluster's direction, so readers rebuild logical order from
+// positions exactly as for any PDF. The layer's glyphs are half an em wide and stretched with Tz to
+// their share: poppler guesses a Type 3 font's size from its glyph widths and takes half an em for an
+// average letter, so it then sees the real size (with 1-em glyphs it saw twice the size, made word boxes
+// 2.6 em tall, split and merged lines, and lost spaces in -raw mode); the font descriptor's ascent and
+// descent make its word boxes the em box of the drawn glyphs.
+//
+// Why Form XObjects and not a second Type 3 font for the visible glyphs: both store one stream per
+// glyph, but text in a Type 3 font is text to every extractor, and its glyphs have no meaningful
+// Unicode, so pdftotext, Ghostscript's txtwrite and copy-paste would return each name twice, once as
+// garbage. A form draws paths only, which no extractor reads.
+//
+// Measured with poppler 22.12 and Ghostscript 10.0 on every script of the test set; alternatives
+// tried and dropped for the text layer:
 // - /ActualText spans around the outlines alone: pdftotext prints nothing (poppler only emits
 //   ActualText when a text-showing operator occurs inside the span);
 // - one ActualText span per line around an invisible glyph: right-to-left and mixed lines come out
@@ -32,20 +46,20 @@ using namespace Qt::StringLiterals;
 // - one ActualText span per character around an invisible Helvetica "x": right in pdftotext, but
 //   Ghostscript's txtwrite (no ActualText support) extracts "xxxx";
 // - an invisible layer in a TrueType font libharu loads: no such font covers CJK.
-// The Type 3 font is built with libharu's exported object functions (hpdf_objects.h), as libharu has
-// no API for it; the page's content stream comes from hpdf_pages.h.
 
 namespace checkin::text {
 
 namespace {
 
-void appendNumber(QByteArray &out, double value)
+// decimals: 3 for page coordinates (1/1000 pt), more for the scale of a glyph in font units.
+void appendNumber(QByteArray &out, double value, int decimals = 3)
 {
-    const double rounded = std::round(value * 1000.0) / 1000.0;
+    const double factor = std::pow(10.0, decimals);
+    const double rounded = std::round(value * factor) / factor;
     if (rounded == std::floor(rounded) && std::abs(rounded) < 1e15) {
         out += QByteArray::number(qint64(rounded));
     } else {
-        QByteArray number = QByteArray::number(rounded, 'f', 3);
+        QByteArray number = QByteArray::number(rounded, 'f', decimals);
         while (number.endsWith('0'))
             number.chop(1);
         out += number;
@@ -57,18 +71,6 @@ void appendNumbers(QByteArray &out, std::initializer_list<double> values)
     for (const double value : values) {
         appendNumber(out, value);
         out += ' ';
-    }
-}
-
-void appendUtf16Hex(QByteArray &out, QStringView text)
-{
-    static constexpr char hex[] = "0123456789ABCDEF";
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        out += hex[(u >> 12) & 0xF];
-        out += hex[(u >> 8) & 0xF];
-        out += hex[(u >> 4) & 0xF];
-        out += hex[u & 0xF];
     }
 }
 
@@ -93,88 +95,27 @@ struct Anchor
     double width = 0;
 };
 
-HPDF_Array numberArray(HPDF_MMgr mmgr, std::initializer_list<double> values)
+QList<Anchor> textLayerAnchors(const TextLineData &d, double x)
 {
-    HPDF_Array array = HPDF_Array_New(mmgr);
-    if (array)
-        for (const double value : values)
-            HPDF_Array_AddReal(array, HPDF_REAL(value));
-    return array;
-}
-
-// The ToUnicode CMap: code n (one byte) is characters[n - 1].
-QByteArray toUnicodeCMap(const QList<QStringView> &characters)
-{
-    QByteArray cmap = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                      "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n";
-    for (qsizetype first = 0; first < characters.size(); first += 100) {
-        const qsizetype count = std::min<qsizetype>(100, characters.size() - first);
-        cmap += QByteArray::number(count) + " beginbfchar\n";
-        for (qsizetype i = first; i < first + count; ++i) {
-            cmap += '<' + QByteArray::number(int(i + 1), 16).rightJustified(2, '0').toUpper() + "> <";
-            appendUtf16Hex(cmap, characters[i]);
-            cmap += ">\n";
+    // Each character of a cluster gets an equal share of the cluster's advance, in the cluster's
+    // direction, so readers rebuild logical order from positions as for any PDF.
+    QList<Anchor> anchors;
+    for (const TextCluster &cluster : d.clusters) {
+        if (cluster.length <= 0)
+            continue;
+        QList<QStringView> characters;
+        for (qsizetype i = cluster.start; i < cluster.start + cluster.length;) {
+            const qsizetype length = d.text.at(i).isHighSurrogate() && i + 1 < cluster.start + cluster.length ? 2 : 1;
+            characters.append(QStringView(d.text).mid(i, length));
+            i += length;
         }
-        cmap += "endbfchar\n";
+        if (cluster.rightToLeft)
+            std::reverse(characters.begin(), characters.end());
+        const double slot = std::max(cluster.width / characters.size(), 0.001);
+        for (qsizetype k = 0; k < characters.size(); ++k)
+            anchors.append(Anchor{characters[k], x + cluster.x + k * slot, slot});
     }
-    cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-    return cmap;
-}
-
-// A Type 3 font whose glyphs draw nothing and are 1 em wide, and whose ToUnicode maps code n to
-// characters[n - 1] (at most 255): the text layer's font. libharu has no API for Type 3 fonts; its
-// exported object functions (hpdf_objects.h) build one, and the document frees it with the rest.
-HPDF_Dict createTextLayerFont(HPDF_Page page, const QList<QStringView> &characters)
-{
-    const auto attr = static_cast<HPDF_PageAttr>(page->attr);
-    HPDF_MMgr mmgr = page->mmgr;
-    HPDF_Xref xref = attr->xref;
-    const bool compress = attr->contents && attr->contents->filter != HPDF_STREAM_FILTER_NONE;
-
-    HPDF_Dict font = HPDF_Dict_New(mmgr);
-    if (!font || HPDF_Xref_Add(xref, font) != HPDF_OK) // Xref_Add frees the object when it fails
-        return nullptr;
-    HPDF_Dict emptyGlyph = HPDF_DictStream_New(mmgr, xref);
-    HPDF_Dict toUnicode = HPDF_DictStream_New(mmgr, xref);
-    HPDF_Dict charProcs = HPDF_Dict_New(mmgr);
-    HPDF_Dict encoding = HPDF_Dict_New(mmgr);
-    HPDF_Array differences = HPDF_Array_New(mmgr);
-    HPDF_Array widths = HPDF_Array_New(mmgr);
-    HPDF_Dict resources = HPDF_Dict_New(mmgr);
-    if (!emptyGlyph || !toUnicode || !charProcs || !encoding || !differences || !widths || !resources)
-        return nullptr;
-
-    HPDF_STATUS status = HPDF_Stream_WriteStr(emptyGlyph->stream, "1000 0 d0\n");
-    const QByteArray cmap = toUnicodeCMap(characters);
-    status |= HPDF_Stream_Write(toUnicode->stream, reinterpret_cast<const HPDF_BYTE *>(cmap.constData()),
-                                HPDF_UINT(cmap.size()));
-    if (compress)
-        toUnicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-
-    status |= HPDF_Array_AddNumber(differences, 1);
-    for (qsizetype i = 0; i < characters.size(); ++i) {
-        const QByteArray name = "g" + QByteArray::number(i + 1);
-        status |= HPDF_Array_AddName(differences, name.constData());
-        status |= HPDF_Dict_Add(charProcs, name.constData(), emptyGlyph);
-        status |= HPDF_Array_AddNumber(widths, 1000);
-    }
-    status |= HPDF_Dict_AddName(encoding, "Type", "Encoding");
-    status |= HPDF_Dict_Add(encoding, "Differences", differences);
-
-    status |= HPDF_Dict_AddName(font, "Type", "Font");
-    status |= HPDF_Dict_AddName(font, "Subtype", "Type3");
-    status |= HPDF_Dict_Add(font, "FontBBox", numberArray(mmgr, {0, -200, 1000, 800}));
-    status |= HPDF_Dict_Add(font, "FontMatrix", numberArray(mmgr, {0.001, 0, 0, 0.001, 0, 0}));
-    status |= HPDF_Dict_Add(font, "CharProcs", charProcs);
-    status |= HPDF_Dict_Add(font, "Encoding", encoding);
-    status |= HPDF_Dict_AddNumber(font, "FirstChar", 1);
-    status |= HPDF_Dict_AddNumber(font, "LastChar", HPDF_INT32(characters.size()));
-    status |= HPDF_Dict_Add(font, "Widths", widths);
-    status |= HPDF_Dict_Add(font, "Resources", resources);
-    status |= HPDF_Dict_Add(font, "ToUnicode", toUnicode);
-    return status == HPDF_OK ? font : nullptr;
+    return anchors;
 }
 
 } // namespace
@@ -188,93 +129,144 @@ std::expected<void, QString> drawLine(HPDF_Page page, const TextLine &line, doub
         return {};
     if (HPDF_Page_GetGMode(page) != HPDF_GMODE_PAGE_DESCRIPTION)
         return std::unexpected(u"drawLine() called inside a text or path object."_s);
+    const auto resources = HpdfTextResources::of(page);
+    if (!resources)
+        return std::unexpected(resources.error());
 
     const double size = d->fontSize;
     QByteArray out;
-    out.reserve(1024 + d->glyphs.size() * 600);
+    out.reserve(512 + d->glyphs.size() * 48 + d->text.size() * 12);
 
     out += "q\n/Artifact BMC\n";
     appendNumbers(out, {color.red, color.green, color.blue});
     out += "rg\n";
     appendNumbers(out, {color.red, color.green, color.blue});
-    out += "RG\n1 j\n";
+    out += "RG\n";
+    // Glyphs in 1/1000 em: "q s 0 0 s x y cm" at the first glyph, then each next glyph's offset from
+    // the previous one in that unit ("1 0 0 1 560 0 cm /G7 Do"). Offsets are the fonts' own advances,
+    // short integers that repeat and deflate to a byte or two per glyph.
+    const double unit = size / 1000.0;
+    bool grouped = false;
+    double originX = 0, originY = 0; // page position of the group, as written
+    double penX = 0, penY = 0;       // current offset from it in 1/1000 em, as written
+    const auto moveTo = [&](double gx, double gy) {
+        if (!grouped) {
+            originX = std::round(gx * 1000.0) / 1000.0;
+            originY = std::round(gy * 1000.0) / 1000.0;
+            out += "q ";
+            appendNumber(out, unit, 7); // e.g. 13.37 pt: 3 decimals would be 3 % off
+            out += " 0 0 ";
+            appendNumber(out, unit, 7);
+            out += ' ';
+            appendNumbers(out, {originX, originY});
+            out += "cm ";
+            grouped = true;
+            penX = penY = 0;
+            return;
+        }
+        const double dx = std::round(((gx - originX) / unit - penX) * 1000.0) / 1000.0;
+        const double dy = std::round(((gy - originY) / unit - penY) * 1000.0) / 1000.0;
+        if (dx != 0 || dy != 0) {
+            out += "1 0 0 1 ";
+            appendNumbers(out, {dx, dy});
+            out += "cm ";
+            penX += dx;
+            penY += dy;
+        }
+    };
     for (const ShapedGlyph &glyph : d->glyphs) {
         const double gx = x + glyph.x;
         const double gy = baselineY + glyph.y;
         if (glyph.fontId < 0) {
+            if (std::exchange(grouped, false))
+                out += "Q\n";
             appendPlaceholder(out, gx, gy, glyph.advance, size);
             continue;
         }
+        const auto name = (*resources)->glyph(page, d->fonts, glyph.fontId, glyph.glyphId);
+        if (!name)
+            return std::unexpected(name.error());
+        if (!name->isEmpty()) {
+            moveTo(gx, gy);
+            out += '/' + *name + " Do\n";
+            continue;
+        }
+        // No name: no ink (a space), or no room left in the resources, where the outline goes inline.
         FontFace *face = d->fonts->face(glyph.fontId);
         const GlyphOutline &outline = face->outline(glyph.glyphId);
         if (outline.path.isEmpty())
             continue;
-        const double scale = size / face->unitsPerEm;
+        moveTo(gx, gy);
         out += "q ";
-        appendNumbers(out, {scale, 0, 0, scale, gx, gy});
-        out += "cm\n";
-        out += outline.path;
+        if (face->unitsPerEm != 1000) {
+            appendNumber(out, 1000.0 / face->unitsPerEm, 7);
+            out += " 0 0 ";
+            appendNumber(out, 1000.0 / face->unitsPerEm, 7);
+            out += " 0 0 cm ";
+        }
+        out += '\n' + outline.path;
         if (face->syntheticBold) {
-            // No Bold file for this script: thicken the regular outline with a stroke in its colour.
-            appendNumber(out, 0.035 * face->unitsPerEm);
-            out += " w B\nQ\n";
+            out += "1 j [] 0 d ";
+            appendNumber(out, 0.035 * face->unitsPerEm, 0);
+            out += " w B Q\n";
         } else {
-            out += "f\nQ\n";
+            out += "f Q\n";
         }
     }
+    if (grouped)
+        out += "Q\n";
     out += "EMC\n";
 
-    // The text layer: each character of a cluster gets an equal share of the cluster's advance, in the
-    // cluster's direction, so readers rebuild logical order from positions as for any PDF.
-    QList<Anchor> anchors;
-    for (const TextCluster &cluster : d->clusters) {
-        if (cluster.length <= 0)
-            continue;
-        QList<QStringView> characters;
-        for (qsizetype i = cluster.start; i < cluster.start + cluster.length;) {
-            const qsizetype length = d->text.at(i).isHighSurrogate() && i + 1 < cluster.start + cluster.length ? 2 : 1;
-            characters.append(QStringView(d->text).mid(i, length));
-            i += length;
-        }
-        if (cluster.rightToLeft)
-            std::reverse(characters.begin(), characters.end());
-        const double slot = std::max(cluster.width / characters.size(), 0.001);
-        for (qsizetype k = 0; k < characters.size(); ++k)
-            anchors.append(Anchor{characters[k], x + cluster.x + k * slot, slot});
-    }
-    QList<QStringView> distinct;
-    QHash<QStringView, qsizetype> indexOf;
-    for (const Anchor &anchor : std::as_const(anchors)) {
-        if (!indexOf.contains(anchor.character)) {
-            indexOf.insert(anchor.character, distinct.size());
-            distinct.append(anchor.character);
-        }
-    }
-    QList<QByteArray> fontNames;
-    for (qsizetype first = 0; first < distinct.size(); first += 255) {
-        HPDF_Dict font = createTextLayerFont(page, distinct.mid(first, 255));
-        const char *name = font ? HPDF_Page_GetLocalFontName(page, reinterpret_cast<HPDF_Font>(font)) : nullptr;
-        if (!name)
-            return std::unexpected(u"libharu error %1 while adding the text layer font."_s.arg(HPDF_Error_GetCode(page->error), 0, 16));
-        fontNames.append(QByteArray(name));
-    }
-
+    // The text layer: one positioning per line, then the characters, each stretched by Tz over its
+    // share of its cluster; the pen moves by exactly that share, so consecutive characters need no
+    // further positioning. Text state lives in the graphics state, restored by the final Q.
     out += "BT 3 Tr\n";
-    qsizetype currentFont = -1;
-    for (const Anchor &anchor : std::as_const(anchors)) {
-        const qsizetype index = indexOf.value(anchor.character);
-        if (index / 255 != currentFont) {
-            currentFont = index / 255;
-            out += '/' + fontNames[currentFont] + ' ';
+    const HPDF_GState gstate = static_cast<HPDF_PageAttr>(page->attr)->gstate;
+    if (gstate->char_space != 0)
+        out += "0 Tc ";
+    if (gstate->word_space != 0)
+        out += "0 Tw ";
+    if (gstate->text_rise != 0)
+        out += "0 Ts ";
+    const double glyphEm = HpdfTextResources::kTextGlyphWidth / 1000.0;
+    QByteArray currentFont;
+    double currentScale = -1;
+    double pen = -1e9;
+    QByteArray codes;
+    const auto flush = [&] {
+        if (!codes.isEmpty())
+            out += '<' + codes + "> Tj\n";
+        codes.clear();
+    };
+    for (const Anchor &anchor : textLayerAnchors(*d, x)) {
+        const auto code = (*resources)->character(page, anchor.character);
+        if (!code)
+            return std::unexpected(code.error());
+        if (code->fontName != currentFont) {
+            flush();
+            currentFont = code->fontName;
+            out += '/' + currentFont + ' ';
             appendNumber(out, size);
             out += " Tf\n";
         }
-        // The glyph is 1 em wide; Tz stretches it over the character's share of the cluster.
-        appendNumber(out, anchor.width / size * 100.0);
-        out += " Tz 1 0 0 1 ";
-        appendNumbers(out, {anchor.x, baselineY});
-        out += "Tm <" + QByteArray::number(int(index % 255 + 1), 16).rightJustified(2, '0') + "> Tj\n";
+        if (std::abs(pen - anchor.x) > 0.001) {
+            flush();
+            out += "1 0 0 1 ";
+            appendNumbers(out, {anchor.x, baselineY});
+            out += "Tm\n";
+            pen = std::round(anchor.x * 1000.0) / 1000.0;
+        }
+        const double scale = std::round(anchor.width / (glyphEm * size) * 100.0 * 1000.0) / 1000.0;
+        if (scale != currentScale) {
+            flush();
+            appendNumber(out, scale);
+            out += " Tz\n";
+            currentScale = scale;
+        }
+        codes += QByteArray::number(code->code, 16).rightJustified(2, '0');
+        pen += glyphEm * size * scale / 100.0;
     }
+    flush();
     out += "ET\nQ\n";
 
     HPDF_Stream stream = static_cast<HPDF_PageAttr>(page->attr)->stream;
