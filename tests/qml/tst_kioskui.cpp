@@ -1,18 +1,27 @@
 // The kiosk's screens on the real controller: a temporary database with a real event and real signed
-// invitations, the real KioskController with its worker thread, the real QML module. The test cases are in
-// tst_*.qml beside this file; they reach the data through the `Fixture` singleton (import IetfCheckin.Test).
+// invitations, the real KioskController with its worker thread, the real print worker with real printers (a PDF
+// folder, or CUPS at a port where nothing listens), the real QML module. The test cases are in tst_*.qml beside
+// this file; they reach the data through the `Fixture` singleton (import IetfCheckin.Test).
 #include "testevent.h"
 
+#include <attendancestore.h>
 #include <gueststore.h>
 #include <keyboardwedge.h>
 #include <invitationtoken.h>
 #include <kioskcontroller.h>
+#include <kioskprinting.h>
 #include <printjobstore.h>
 
+#include <QDir>
 #include <QGuiApplication>
+#include <QHostAddress>
+#include <QProcess>
 #include <QQmlEngine>
+#include <QTcpServer>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
+
+#include <optional>
 
 #include <memory>
 
@@ -84,16 +93,140 @@ public:
     // Sets the kiosk's clock to hh:mm venue time on programme day dayNumber (1-based).
     Q_INVOKABLE void setTime(int dayNumber, int hh, int mm) { m_now = m_event.localTime(dayNumber, hh, mm); }
 
-    void addGuest(const QString &name, const QString &language)
+    // Adds a guest with a signed invitation; returns its index.
+    Q_INVOKABLE int addGuest(const QString &name, const QString &language = u"en"_s)
     {
-        m_event.addGuest(name, language);
-        m_names << name;
+        const int i = m_event.addGuest(name, language);
+        m_names.resize(i + 1);
+        m_names[i] = name;
+        return i;
     }
 
+    // Whether guest i has a live attendance row on programme day dayNumber.
+    Q_INVOKABLE bool checkedIn(int i, int dayNumber)
+    {
+        const qint64 guestId = guestRowId(i);
+        auto row = db::AttendanceStore(m_event.db()).liveForGuestDay(guestId,
+                                                                      m_event.event().firstDay.addDays(dayNumber - 1));
+        return row && row->has_value();
+    }
+
+    // Queues a reprint of guest i's badge or agenda (kind) for this kiosk, as staff would.
+    Q_INVOKABLE bool reprint(int i, const QString &kind)
+    {
+        return db::PrintJobStore(m_event.db()).reprint(m_event.event().id, guestRowId(i), kind, kKioskId).has_value();
+    }
+
+    // Starts the kiosk's print worker with these printers for badges and agendas: "folder" (PDF files in a
+    // folder of the test's temporary directory), "offline" (CUPS at a local port where nothing listens) or "none".
+    // It only looks at the queue when woken (a welcome, wakePrinting()) or to retry.
+    Q_INVOKABLE bool startPrinting(const QString &badges, const QString &agendas)
+    {
+        stopPrinting();
+        KioskPrinting::Options options;
+        options.dbPath = m_event.dbPath();
+        options.kioskId = kKioskId;
+        options.badgePrinter = printerFor(badges, u"badges"_s);
+        options.agendaPrinter = printerFor(agendas, u"agendas"_s);
+        if (!options.badgePrinter || !options.agendaPrinter)
+            return false;
+        options.worker.firstRetryDelay = std::chrono::milliseconds(200);
+        options.worker.maxRetryDelay = std::chrono::milliseconds(1000);
+        options.worker.pollInterval = std::chrono::milliseconds(100);
+        options.worker.idleInterval = std::chrono::minutes(10);
+        m_printing = std::make_unique<KioskPrinting>(options);
+        m_controller->followPrinting(m_printing.get());
+        m_printing->start();
+        return true;
+    }
+    // Stops the print worker; the kiosk then prints nothing.
+    Q_INVOKABLE void stopPrinting()
+    {
+        if (!m_printing)
+            return;
+        m_controller->followPrinting(nullptr);
+        m_printing.reset();
+    }
+    // Makes the print worker look at the queue now.
+    Q_INVOKABLE void wakePrinting()
+    {
+        if (m_printing)
+            m_printing->wake();
+    }
+
+    // The text of guest i's newest printed document of kind, by pdftotext, or "ERROR: …".
+    Q_INVOKABLE QString printedText(int i, const QString &kind) { return runPoppler(u"pdftotext"_s, i, kind, {u"-"_s}); }
+    // The page count of that document, or -1.
+    Q_INVOKABLE int printedPages(int i, const QString &kind)
+    {
+        const QString info = runPoppler(u"pdfinfo"_s, i, kind, {});
+        for (const QString &line : info.split(u'\n')) {
+            if (line.startsWith(u"Pages:"))
+                return line.mid(6).trimmed().toInt();
+        }
+        return -1;
+    }
+
+    void addGuests(const QList<std::pair<QString, QString>> &guests)
+    {
+        for (const auto &[name, language] : guests)
+            addGuest(name, language);
+    }
+    void setController(KioskController *controller) { m_controller = controller; }
+
+    static inline const QString kKioskId = u"test-kiosk"_s;
+
 private:
+    qint64 guestRowId(int i)
+    {
+        auto guest = db::GuestStore(m_event.db()).byExternalId(m_event.event().id, m_event.externalId(i));
+        return guest && *guest ? (*guest)->id : 0;
+    }
+
+    std::optional<PrinterSpec> printerFor(const QString &mode, const QString &name)
+    {
+        QString spec;
+        if (mode == u"folder") {
+            spec = u"folder:"_s + QDir(m_event.dirPath()).filePath(u"printed-"_s + name);
+        } else if (mode == u"offline") {
+            // A port that was free a moment ago: nothing answers there, as when CUPS is down.
+            QTcpServer probe;
+            if (!probe.listen(QHostAddress::LocalHost))
+                return std::nullopt;
+            spec = u"cups:%1@127.0.0.1:%2"_s.arg(name).arg(probe.serverPort());
+        } else {
+            spec = u"none"_s;
+        }
+        auto parsed = PrinterSpec::parse(spec);
+        return parsed ? std::optional(*parsed) : std::nullopt;
+    }
+
+    // Runs a poppler tool on the file of guest i's newest printed job of kind (a PDF folder job's handle is the
+    // path of its file).
+    QString runPoppler(const QString &tool, int i, const QString &kind, const QStringList &extra)
+    {
+        auto jobs = db::PrintJobStore(m_event.db()).jobs(m_event.event().id, guestRowId(i));
+        if (!jobs)
+            return u"ERROR: "_s + jobs.error().message;
+        QString file;
+        for (const db::PrintJobRecord &job : *jobs) {
+            if (job.kind == kind && job.state == u"printed")
+                file = job.printer;
+        }
+        if (file.isEmpty())
+            return u"ERROR: no printed %1 for guest %2"_s.arg(kind).arg(i);
+        QProcess process;
+        process.start(tool, QStringList{file} + extra);
+        if (!process.waitForFinished(30000) || process.exitCode() != 0)
+            return u"ERROR: %1 %2: %3"_s.arg(tool, file, QString::fromLocal8Bit(process.readAllStandardError()));
+        return QString::fromUtf8(process.readAllStandardOutput());
+    }
+
     test::TestEvent &m_event;
     QDateTime m_now;
     QStringList m_names;
+    KioskController *m_controller = nullptr;
+    std::unique_ptr<KioskPrinting> m_printing;
 };
 
 class Setup : public QObject
@@ -101,24 +234,26 @@ class Setup : public QObject
     Q_OBJECT
 
 public Q_SLOTS:
+    // Called for each tst_*.qml file, with a fresh engine: each file gets a fresh event, controller and fixture.
     void qmlEngineAvailable(QQmlEngine *engine)
     {
+        tearDown(); // the previous file's
         test::TestEvent::Options options;
         options.guests = 0;
         m_event = std::make_unique<test::TestEvent>(options);
         if (!m_event->isValid())
             qFatal("cannot create the test event: %s", qPrintable(m_event->error()));
         m_fixture = std::make_unique<KioskFixture>(*m_event);
-        const QList<std::pair<QString, QString>> guests = {
+        m_fixture->addGuests({
             {u"Ольга Смирнова"_s, u"ru"_s},  {u"山田太郎"_s, u"zh"_s},       {u"ليلى حسن"_s, u"ar"_s},
             {u"Nguyễn Thị Minh Khai"_s, u"en"_s}, {u"Amélie Durand"_s, u"fr"_s}, {u"José Pérez"_s, u"es"_s},
             {u"Kwame Mensah"_s, u"en"_s},    {u"Anna Kowalska"_s, u"en"_s},   {u"Chen Wei"_s, u"zh"_s},
             {u"Sipho Dlamini"_s, u"en"_s},
-        };
-        for (const auto &[name, language] : guests)
-            m_fixture->addGuest(name, language);
+        });
 
-        m_controller = std::make_unique<KioskController>(m_event->dbPath(), m_event->event(), u"test-kiosk"_s);
+        m_controller = std::make_unique<KioskController>(m_event->dbPath(), m_event->event(),
+                                                         KioskFixture::kKioskId);
+        m_fixture->setController(m_controller.get());
         m_controller->setClock([fixture = m_fixture.get()] { return fixture->now(); });
         // The USB scanner path, wired as checkin-kiosk's main does.
         m_wedge = std::make_unique<KeyboardWedge>();
@@ -133,15 +268,19 @@ public Q_SLOTS:
         qmlRegisterSingletonInstance("IetfCheckin.Test", 1, 0, "Fixture", m_fixture.get());
     }
 
-    void cleanupTestCase()
+    void cleanupTestCase() { tearDown(); }
+
+private:
+    void tearDown()
     {
+        if (m_fixture)
+            m_fixture->stopPrinting(); // before the database and the printed files go away
         m_wedge.reset();
         m_controller.reset(); // stops the worker thread before its database goes away
         m_fixture.reset();
         m_event.reset();
     }
 
-private:
     std::unique_ptr<test::TestEvent> m_event;
     std::unique_ptr<KioskFixture> m_fixture;
     std::unique_ptr<KioskController> m_controller;
