@@ -2,6 +2,8 @@
 
 // libharu 2.3 has no API for Form XObjects made of paths or for Type 3 fonts; its installed internal
 // headers expose the object functions it builds its own objects with.
+#include <hpdf_encrypt.h>
+#include <hpdf_encryptdict.h>
 #include <hpdf_error.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
@@ -119,8 +121,9 @@ struct HpdfTextResources::GlyphForm
 {
     HpdfTextResources *owner = nullptr;
     HPDF_Dict dict = nullptr;
-    QByteArray content;          // the stream's bytes as stored
-    HPDF_Stream out = nullptr;   // where the dictionary is being written, between the two hooks
+    QByteArray content;            // the stream's bytes as stored (deflated), before encryption
+    HPDF_Stream out = nullptr;     // where the dictionary is being written, between the two hooks
+    HPDF_Encrypt encrypt = nullptr; // the document's encryption, when it has a password
 };
 
 HpdfTextResources::HpdfTextResources(HPDF_Page page, HPDF_Dict emptyGlyph)
@@ -185,10 +188,12 @@ void HpdfTextResources::documentFreed(HPDF_Dict anchor)
 HPDF_STATUS HpdfTextResources::beginFormStream(HPDF_Dict form, HPDF_Stream out)
 {
     auto *glyph = static_cast<GlyphForm *>(form->attr);
-    // The stream is written unencrypted: refuse rather than write a form no reader can decrypt.
-    if (HPDF_Dict_GetItem(glyph->owner->m_xref->trailer, "Encrypt", HPDF_OCLASS_DICT))
-        return HPDF_SetError(glyph->owner->m_error, HPDF_INVALID_OPERATION, 0);
     glyph->out = out;
+    // With a password, libharu has put the encryption dictionary into the trailer before writing any
+    // object, and has keyed its cipher to this object's number (HPDF_Xref_WriteToStream).
+    const auto encryptDict = static_cast<HPDF_EncryptDict>(
+        HPDF_Dict_GetItem(glyph->owner->m_xref->trailer, "Encrypt", HPDF_OCLASS_DICT));
+    glyph->encrypt = encryptDict ? HPDF_EncryptDict_GetAttr(encryptDict) : nullptr;
     return HPDF_OK;
 }
 
@@ -198,8 +203,16 @@ HPDF_STATUS HpdfTextResources::writeFormStream(HPDF_Dict form)
     HPDF_Stream out = std::exchange(glyph->out, nullptr);
     if (!out)
         return HPDF_SetError(glyph->owner->m_error, HPDF_INVALID_OPERATION, 0);
+    QByteArray bytes = glyph->content;
+    if (glyph->encrypt) {
+        // RC4, as libharu 2.3 encrypts: same length, so the direct /Length holds.
+        const QByteArray plain = bytes;
+        HPDF_Encrypt_Reset(glyph->encrypt);
+        HPDF_Encrypt_CryptBuf(glyph->encrypt, reinterpret_cast<const HPDF_BYTE *>(plain.constData()),
+                              reinterpret_cast<HPDF_BYTE *>(bytes.data()), HPDF_UINT(plain.size()));
+    }
     HPDF_STATUS status = HPDF_Stream_WriteStr(out, "\nstream\r\n"); // as libharu writes it (Acrobat 8 wants \r\n)
-    status |= writeBytes(out, glyph->content);
+    status |= writeBytes(out, bytes);
     status |= HPDF_Stream_WriteStr(out, "\nendstream");
     return status;
 }
