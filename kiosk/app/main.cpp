@@ -6,6 +6,7 @@
 #include "kioskprinting.h"
 #include "kioskshowcase.h"
 #include "kiosksetup.h"
+#include "quitonsignal.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -235,6 +236,7 @@ int main(int argc, char *argv[])
         return ok && problems.isEmpty() ? 0 : 1;
     }
 
+    const QuitOnSignal quitOnSignal; // SIGTERM quits the event loop, so that printing stops cleanly
     if (parser.isSet(options.windowed)) {
         window->resize(parseSize(parser.value(options.size), QSize(1280, 800)));
         window->show();
