@@ -28,6 +28,7 @@ enum class OutcomeKind {
 struct CheckInOutcome
 {
     OutcomeKind kind = OutcomeKind::Unreadable;
+    qint64 guestId = 0;        // the guest's row id (0 when the code names no known guest)
     QString guestExternalId;
     QString guestName;
     QString guestLanguage;

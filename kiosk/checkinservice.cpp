@@ -147,6 +147,7 @@ db::DbResult<CheckInOutcome> CheckInService::Private::decide(const QString &payl
     if (!*guest)
         return std::unexpected(db::DbError{0, u"The guest of invitation %1 is missing."_s.arg((*invitation)->id)});
     log.guestId = (*guest)->id;
+    o.guestId = (*guest)->id;
     o.guestExternalId = (*guest)->externalId;
     o.guestName = (*guest)->displayName;
     o.guestLanguage = (*guest)->language;

@@ -2,7 +2,6 @@
 
 #include <checkinservice.h>
 #include <database.h>
-#include <gueststore.h>
 #include <printjobstore.h>
 
 #include <QLoggingCategory>
@@ -60,16 +59,10 @@ void KioskWorker::checkIn(quint64 requestId, const QString &payload, const QDate
 GuestPrintJobs KioskWorker::printJobsOf(const CheckInOutcome &outcome)
 {
     GuestPrintJobs result;
-    if (!m_db || !outcome.admitted() || outcome.guestExternalId.isEmpty())
+    if (!m_db || !outcome.admitted() || outcome.guestId == 0)
         return result;
     // A failed read only costs the live print status on screen; the check-in itself is committed.
-    auto guest = db::GuestStore(*m_db).byExternalId(m_event.id, outcome.guestExternalId);
-    if (!guest || !*guest) {
-        qCWarning(lcKiosk) << "cannot find the guest just checked in:"
-                           << (guest ? u"no such guest"_s : guest.error().message);
-        return result;
-    }
-    result.guestId = (*guest)->id;
+    result.guestId = outcome.guestId;
     auto jobs = db::PrintJobStore(*m_db).jobs(m_event.id, result.guestId);
     if (!jobs) {
         qCWarning(lcKiosk) << "cannot read the print jobs of" << outcome.guestExternalId << ':' << jobs.error().message;
