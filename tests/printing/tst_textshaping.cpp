@@ -929,21 +929,51 @@ private Q_SLOTS:
                  qPrintable(u"%1 vs %2"_s.arg(inkIn(lastBaseline)).arg(inkIn(firstBaseline))));
     }
 
-    // A password-protected document: the glyph forms are encrypted with the rest and still draw.
-    void encryptedDocumentsKeepTheirGlyphs()
+    // The glyph forms are written by the painter, not by libharu: they follow the document's compression
+    // and, with a password, are encrypted with the rest.
+    void glyphFormsFollowCompressionAndEncryption_data()
     {
+        QTest::addColumn<bool>("compressed");
+        QTest::addColumn<bool>("encrypted");
+        QTest::newRow("compressed") << true << false;
+        QTest::newRow("compressed, encrypted") << true << true;
+        QTest::newRow("uncompressed") << false << false;
+        QTest::newRow("uncompressed, encrypted") << false << true;
+    }
+
+    void glyphFormsFollowCompressionAndEncryption()
+    {
+        QFETCH(bool, compressed);
+        QFETCH(bool, encrypted);
         const auto line = shapeLine(m_fonts, u"Nguyễn Thị Minh Khai"_s, 24);
         QVERIFY2(line, why(line));
         PdfPage pdf;
-        QCOMPARE(HPDF_SetPassword(pdf.doc.get(), "owner-secret", ""), HPDF_OK);
-        QCOMPARE(HPDF_SetEncryptionMode(pdf.doc.get(), HPDF_ENCRYPT_R3, 16), HPDF_OK);
+        if (!compressed)
+            HPDF_SetCompressionMode(pdf.doc.get(), HPDF_COMP_NONE);
+        if (encrypted) {
+            QCOMPARE(HPDF_SetPassword(pdf.doc.get(), "owner-secret", ""), HPDF_OK);
+            QCOMPARE(HPDF_SetEncryptionMode(pdf.doc.get(), HPDF_ENCRYPT_R3, 16), HPDF_OK);
+        }
+        // A page added after the change: libharu sets a page's filter when it creates the page.
+        pdf.page = HPDF_AddPage(pdf.doc.get());
+        HPDF_Page_SetWidth(pdf.page, 400);
+        HPDF_Page_SetHeight(pdf.page, 200);
         QVERIFY(drawLine(pdf.page, *line, 20, 100));
-        const QString path = pdfPath(u"encrypted"_s);
+        const QString path = pdfPath(u"forms-"_s + QString::fromLatin1(QTest::currentDataTag()).replace(u", "_s, u"-"_s));
         QVERIFY(pdf.save(path));
         QCOMPARE(pdf.errors.first, HPDF_OK);
-        QVERIFY(QString::fromUtf8(runTool(u"pdfinfo"_s, {path}).out).contains(QRegularExpression(u"Encrypted: +yes"_s)));
-        QCOMPARE(extractedText(path), u"Nguyễn Thị Minh Khai"_s);
-        const Raster raster = rasterize(path, 72);
+        const QString info = QString::fromUtf8(runTool(u"pdfinfo"_s, {path}).out);
+        QCOMPARE(info.contains(QRegularExpression(u"Encrypted: +yes"_s)), encrypted);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QCOMPARE(bytes.contains("/Filter /FlateDecode"), compressed);
+        QCOMPARE(QString::fromUtf8(runTool(u"pdftotext"_s, {u"-f"_s, u"2"_s, u"-l"_s, u"2"_s, path, u"-"_s}).out).trimmed(),
+                 u"Nguyễn Thị Minh Khai"_s);
+        const QString page2 = pdfPath(u"forms-page2"_s);
+        runTool(u"pdfseparate"_s, {u"-f"_s, u"2"_s, u"-l"_s, u"2"_s, path, page2});
+        const Raster raster = rasterize(page2, 72);
+        QCOMPARE(raster.width, 400);
         int ink = 0;
         for (int y = 200 - 100 - 20; y < 200 - 100; ++y)
             for (int x = 20; x < int(20 + line->width()); ++x)
