@@ -147,7 +147,9 @@ std::expected<void, QString> drawLine(HPDF_Page page, const TextLine &line, doub
     // Glyphs in 1/1000 em: "q s 0 0 s x y cm" at the first glyph, then each next glyph's offset from
     // the previous one in that unit ("1 0 0 1 560 0 cm /G7 Do"). Offsets are the fonts' own advances,
     // short integers that repeat and deflate to a byte or two per glyph.
-    const double unit = size / 1000.0;
+    // 7 decimals: 13.37 pt is 0.01337 pt per unit, which 3 decimals would draw 3 % too small. Offsets are
+    // computed with the value as written, so rounding it moves no glyph.
+    const double unit = std::round(size / 1000.0 * 1e7) / 1e7;
     bool grouped = false;
     double originX = 0, originY = 0; // page position of the group, as written
     double penX = 0, penY = 0;       // current offset from it in 1/1000 em, as written
@@ -156,7 +158,7 @@ std::expected<void, QString> drawLine(HPDF_Page page, const TextLine &line, doub
             originX = std::round(gx * 1000.0) / 1000.0;
             originY = std::round(gy * 1000.0) / 1000.0;
             out += "q ";
-            appendNumber(out, unit, 7); // e.g. 13.37 pt: 3 decimals would be 3 % off
+            appendNumber(out, unit, 7);
             out += " 0 0 ";
             appendNumber(out, unit, 7);
             out += ' ';
