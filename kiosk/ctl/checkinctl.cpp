@@ -13,6 +13,7 @@
 #include "qrdecoder.h"
 #include "signingkey.h"
 #include "staffactions.h"
+#include "staffauth.h"
 
 #include <database.h>
 #include <badgelayout.h>
@@ -38,10 +39,14 @@
 #include <QTimeZone>
 
 #include <csignal>
+#include <cstring>
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <optional>
 
+#include <sodium.h>
+#include <termios.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -93,6 +98,10 @@ During the event:
                                    who was expected and who arrived, per programme day
   annul CHECKIN_ID --reason TEXT   annul a wrong check-in (kept in the record, marked annulled)
   revoke GUEST [--reason TEXT]     revoke a guest's invitation (lost or misused)
+
+Staff mode on the kiosks:
+  staff-pin set                    set the staff PIN (asked twice without echo, or one line from a pipe)
+  staff-pin status                 whether a staff PIN is set, and any lockout after wrong PINs
 
 Global options:
   --db PATH        the database file (default: $CHECKIN_DB, else %1)
@@ -224,6 +233,17 @@ second time (reprints are explicit).
 
 Revokes the guest's invitation: every later scan of it is refused with "revoked". Recorded in the staff
 action log.
+)"},
+    {u"staff-pin"_s, R"(checkinctl staff-pin set
+checkinctl staff-pin status
+
+set: sets the PIN that unlocks staff mode on the kiosks of this database (long-press the event title on the
+attract screen). On a terminal the PIN is asked twice and not shown; from a pipe one line is read (for
+scripts: printf '%s\n' "$PIN" | checkinctl staff-pin set). Rules: 6 to 12 digits, not one digit repeated, not
+a straight run like 123456. Stored only as an Argon2id hash (libsodium); never printed or logged. Setting a
+PIN clears any lockout. Prints {"pin_set": true}; a weak PIN is refused with the rule it breaks.
+status: prints {"pin_set": BOOL, "failures": N, "locked_until": ISO8601 or null}. Three wrong PINs in a row
+lock staff mode for 30 s, each further one doubles the wait (up to 1 h); a right PIN resets the count.
 )"},
 };
 
@@ -954,6 +974,93 @@ int cmdPrintWorker(Context &ctx)
     return QCoreApplication::exec();
 }
 
+// Reads one line from stdin into a QString, without echo when stdin is a terminal; wipes the raw buffer.
+std::optional<QString> readSecretLine(const char *prompt)
+{
+    const bool tty = ::isatty(STDIN_FILENO);
+    termios saved{};
+    if (tty) {
+        std::fputs(prompt, stderr);
+        std::fflush(stderr);
+        if (::tcgetattr(STDIN_FILENO, &saved) == 0) {
+            termios quiet = saved;
+            quiet.c_lflag &= ~tcflag_t(ECHO);
+            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        }
+    }
+    char buffer[256];
+    const bool got = std::fgets(buffer, sizeof buffer, stdin) != nullptr;
+    if (tty) {
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        std::fputs("\n", stderr);
+    }
+    std::optional<QString> line;
+    if (got) {
+        size_t n = std::strlen(buffer);
+        while (n > 0 && (buffer[n - 1] == '\n' || buffer[n - 1] == '\r'))
+            --n;
+        line = QString::fromUtf8(buffer, qsizetype(n));
+    }
+    sodium_memzero(buffer, sizeof buffer);
+    return line;
+}
+
+// A StaffAuth on the database, its audit rows naming the event when there is one.
+StaffAuth staffAuthFor(db::Database &db, const Context &ctx)
+{
+    StaffAuth auth(db, ctx.kioskId);
+    if (auto event = chooseEvent(db, ctx))
+        auth.setEventId(event->id);
+    return auth;
+}
+
+int cmdStaffPinSet(Context &ctx)
+{
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    std::optional<QString> pin = readSecretLine("New staff PIN (6-12 digits): ");
+    if (!pin || pin->isEmpty())
+        return fail(u"No PIN given: type it, or pipe one line with the PIN to 'checkinctl staff-pin set'."_s);
+    if (auto weak = StaffAuth::weakness(*pin)) {
+        pin->fill(u'0');
+        return fail(*weak, kRefused);
+    }
+    if (::isatty(STDIN_FILENO)) {
+        std::optional<QString> again = readSecretLine("The same PIN again: ");
+        const bool same = again && *again == *pin;
+        if (again)
+            again->fill(u'0');
+        if (!same) {
+            pin->fill(u'0');
+            return fail(u"The two PINs differ; nothing was changed. Run 'checkinctl staff-pin set' again."_s, kRefused);
+        }
+    }
+    StaffAuth auth = staffAuthFor(**db, ctx);
+    auto ok = auth.setPin(*pin, u"checkinctl"_s);
+    pin->fill(u'0');
+    if (!ok)
+        return fail(ok.error(), kRefused);
+    printJson({{u"pin_set"_s, true}});
+    return kOk;
+}
+
+int cmdStaffPinStatus(Context &ctx)
+{
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    StaffAuth auth = staffAuthFor(**db, ctx);
+    auto status = auth.status(QDateTime::currentDateTimeUtc());
+    if (!status)
+        return fail(status.error());
+    printJson({{u"pin_set"_s, status->pinSet},
+               {u"failures"_s, status->failures},
+               {u"locked_until"_s, status->lockedUntil.isValid()
+                    ? QJsonValue(status->lockedUntil.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null)}});
+    return kOk;
+}
+
 } // namespace
 
 int runCheckinCtl(const QStringList &arguments)
@@ -1024,6 +1131,8 @@ int runCheckinCtl(const QStringList &arguments)
         {u"guests import"_s, cmdGuestsImport},
         {u"invitations issue"_s, cmdInvitationsIssue},
         {u"programme import"_s, cmdProgrammeImport},
+        {u"staff-pin set"_s, cmdStaffPinSet},
+        {u"staff-pin status"_s, cmdStaffPinStatus},
     };
     const std::map<QString, Handler> simple = {
         {u"keygen"_s, cmdKeygen},     {u"demo"_s, cmdDemo},   {u"checkin"_s, cmdCheckin},
