@@ -320,6 +320,24 @@ std::expected<db::EventRecord, QString> chooseEvent(db::Database &db, const Cont
     return **latest;
 }
 
+// The database and the event a command works on (--db, --event).
+struct OpenedEvent
+{
+    std::unique_ptr<db::Database> db;
+    db::EventRecord event;
+};
+
+std::expected<OpenedEvent, QString> openEvent(const Context &ctx)
+{
+    auto db = openDb(ctx);
+    if (!db)
+        return std::unexpected(db.error());
+    auto event = chooseEvent(**db, ctx);
+    if (!event)
+        return std::unexpected(event.error());
+    return OpenedEvent{std::move(*db), *event};
+}
+
 QJsonObject eventJson(const db::EventRecord &e)
 {
     return QJsonObject{{u"number"_s, e.number},
@@ -416,13 +434,12 @@ int cmdGuestsImport(Context &ctx)
 {
     if (ctx.args.size() != 1)
         return fail(u"guests import takes one CSV file: checkinctl guests import FILE.csv"_s);
-    auto db = openDb(ctx);
-    if (!db)
-        return fail(db.error());
-    auto event = chooseEvent(**db, ctx);
-    if (!event)
-        return fail(event.error());
-    GuestImporter importer(**db, *event, ctx.kioskId);
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    GuestImporter importer(db, event, ctx.kioskId);
     auto summary = importer.importFile(ctx.args.first());
     if (!summary) {
         for (const CsvProblem &p : summary.error().problems)
@@ -438,7 +455,7 @@ int cmdGuestsImport(Context &ctx)
         return fail(summary.error().message);
     }
     printJson({{u"imported"_s, true},
-               {u"event"_s, event->number},
+               {u"event"_s, event.number},
                {u"inserted"_s, summary->inserted},
                {u"updated"_s, summary->updated},
                {u"unchanged"_s, summary->unchanged}});
@@ -452,13 +469,12 @@ int cmdInvitationsIssue(Context &ctx)
     auto key = SigningKey::load(ctx.value("key"));
     if (!key)
         return fail(key.error());
-    auto db = openDb(ctx);
-    if (!db)
-        return fail(db.error());
-    auto event = chooseEvent(**db, ctx);
-    if (!event)
-        return fail(event.error());
-    InvitationIssuer issuer(**db, *event, *key);
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    InvitationIssuer issuer(db, event, *key);
     auto issued = issuer.issue(ctx.value("out"), ctx.args, [](const InvitationIssuer::Issued &item) {
         printJson({{u"guest"_s, item.externalId},
                    {u"png"_s, QFileInfo(item.pngPath).absoluteFilePath()},
@@ -498,12 +514,11 @@ int cmdCheckin(Context &ctx)
             return fail(u"--at must be an ISO 8601 time such as 2026-11-02T09:30:00+07:00 or 2026-11-02T02:30:00Z."_s);
         at = at.toUTC();
     }
-    auto db = openDb(ctx);
-    if (!db)
-        return fail(db.error());
-    auto event = chooseEvent(**db, ctx);
-    if (!event)
-        return fail(event.error());
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
 
     QString payload = ctx.value("payload");
     QString source = ctx.isSet("source") ? ctx.value("source") : u"cli"_s;
@@ -519,7 +534,7 @@ int cmdCheckin(Context &ctx)
                 payload = code.text;
         }
     }
-    CheckInService service(**db, *event, ctx.kioskId);
+    CheckInService service(db, event, ctx.kioskId);
     const CheckInOutcome outcome = service.checkIn(payload, at, source);
     printJson(outcome.toJson());
     if (outcome.kind == OutcomeKind::SystemError)
@@ -565,13 +580,12 @@ int cmdAttendance(Context &ctx)
     const QString format = ctx.isSet("format") ? ctx.value("format") : u"json"_s;
     if (format != u"json" && format != u"csv")
         return fail(u"--format is json or csv."_s);
-    auto db = openDb(ctx);
-    if (!db)
-        return fail(db.error());
-    auto event = chooseEvent(**db, ctx);
-    if (!event)
-        return fail(event.error());
-    auto report = AttendanceReport::build(**db, *event, day);
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    auto report = AttendanceReport::build(db, event, day);
     if (!report)
         return fail(report.error());
 
@@ -581,7 +595,7 @@ int cmdAttendance(Context &ctx)
     } else {
         for (const AttendanceReport::Day &d : *report) {
             QJsonObject o = d.toJson();
-            o[u"event"_s] = event->number;
+            o[u"event"_s] = event.number;
             output += QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
         }
     }
@@ -600,13 +614,12 @@ int cmdAnnul(Context &ctx)
 {
     if (ctx.args.size() != 1 || !ctx.isSet("reason"))
         return fail(u"annul takes a check-in id and --reason TEXT."_s);
-    auto db = openDb(ctx);
-    if (!db)
-        return fail(db.error());
-    auto event = chooseEvent(**db, ctx);
-    if (!event)
-        return fail(event.error());
-    StaffActions actions(**db, *event, ctx.kioskId, u"checkinctl"_s);
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    StaffActions actions(db, event, ctx.kioskId, u"checkinctl"_s);
     if (auto ok = actions.annul(ctx.args.first(), ctx.value("reason")); !ok)
         return fail(ok.error());
     printJson({{u"annulled"_s, ctx.args.first()}, {u"reason"_s, ctx.value("reason")}});
@@ -617,13 +630,12 @@ int cmdRevoke(Context &ctx)
 {
     if (ctx.args.size() != 1)
         return fail(u"revoke takes one guest external id."_s);
-    auto db = openDb(ctx);
-    if (!db)
-        return fail(db.error());
-    auto event = chooseEvent(**db, ctx);
-    if (!event)
-        return fail(event.error());
-    StaffActions actions(**db, *event, ctx.kioskId, u"checkinctl"_s);
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    StaffActions actions(db, event, ctx.kioskId, u"checkinctl"_s);
     const QString reason = ctx.isSet("reason") ? ctx.value("reason") : u"revoked by staff"_s;
     if (auto ok = actions.revoke(ctx.args.first(), reason); !ok)
         return fail(ok.error());
@@ -673,13 +685,12 @@ int cmdProgrammeImport(Context &ctx)
         if (!format)
             return fail(u"--format is datatracker-json, datatracker-csv, ics or csv."_s);
     }
-    auto db = openDb(ctx);
-    if (!db)
-        return fail(db.error());
-    auto event = chooseEvent(**db, ctx);
-    if (!event)
-        return fail(event.error());
-    ProgrammeImporter importer(**db, *event, ctx.kioskId);
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    ProgrammeImporter importer(db, event, ctx.kioskId);
     importer.setSkipOutsideProgrammeDays(ctx.isSet("only-programme-days"));
     auto summary = importer.importFile(ctx.args.first(), format);
     if (!summary) {
@@ -713,17 +724,16 @@ int cmdBadge(Context &ctx)
     auto layout = chooseLayout(ctx, BadgeLayout::builtInNames().first());
     if (!layout)
         return fail(layout.error());
-    auto db = openDb(ctx);
-    if (!db)
-        return fail(db.error());
-    auto event = chooseEvent(**db, ctx);
-    if (!event)
-        return fail(event.error());
-    auto guest = chooseGuest(**db, *event, ctx.args.first());
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    auto guest = chooseGuest(db, event, ctx.args.first());
     if (!guest)
         return fail(guest.error());
-    PrintDocuments documents(**db, *layout);
-    auto pdf = documents.badge(*event, *guest);
+    PrintDocuments documents(db, *layout);
+    auto pdf = documents.badge(event, *guest);
     if (!pdf)
         return fail(pdf.error());
     return writeOutput(ctx, *pdf, {{u"guest"_s, guest->externalId}, {u"layout"_s, layout->name()}});
@@ -736,19 +746,18 @@ int cmdBadges(Context &ctx)
     auto layout = chooseLayout(ctx, u"a4-sheet-8"_s);
     if (!layout)
         return fail(layout.error());
-    auto db = openDb(ctx);
-    if (!db)
-        return fail(db.error());
-    auto event = chooseEvent(**db, ctx);
-    if (!event)
-        return fail(event.error());
-    auto guests = db::GuestStore(**db).forEvent(event->id);
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    auto guests = db::GuestStore(db).forEvent(event.id);
     if (!guests)
         return fail(guests.error().message);
     if (guests->isEmpty())
-        return fail(u"%1 has no guests yet: import them with 'checkinctl guests import'."_s.arg(event->name));
-    PrintDocuments documents(**db, *layout);
-    auto pdf = documents.badgeSheet(*event, *guests);
+        return fail(u"%1 has no guests yet: import them with 'checkinctl guests import'."_s.arg(event.name));
+    PrintDocuments documents(db, *layout);
+    auto pdf = documents.badgeSheet(event, *guests);
     if (!pdf)
         return fail(pdf.error());
     return writeOutput(ctx, *pdf, {{u"badges"_s, guests->size()}, {u"layout"_s, layout->name()}});
@@ -764,22 +773,21 @@ int cmdAgenda(Context &ctx)
         if (!day->isValid())
             return fail(u"--day must be a date written YYYY-MM-DD."_s);
     }
-    auto db = openDb(ctx);
-    if (!db)
-        return fail(db.error());
-    auto event = chooseEvent(**db, ctx);
-    if (!event)
-        return fail(event.error());
-    if (day && (*day < event->firstDay || *day > event->lastDay))
-        return fail(u"%1 is not a programme day of %2."_s.arg(day->toString(Qt::ISODate), event->name));
-    auto guest = chooseGuest(**db, *event, ctx.args.first());
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    if (day && (*day < event.firstDay || *day > event.lastDay))
+        return fail(u"%1 is not a programme day of %2."_s.arg(day->toString(Qt::ISODate), event.name));
+    auto guest = chooseGuest(db, event, ctx.args.first());
     if (!guest)
         return fail(guest.error());
     auto layout = BadgeLayout::builtIn(BadgeLayout::builtInNames().first());
     if (!layout)
         return fail(layout.error());
-    PrintDocuments documents(**db, *layout);
-    auto pdf = documents.agenda(*event, *guest, day);
+    PrintDocuments documents(db, *layout);
+    auto pdf = documents.agenda(event, *guest, day);
     if (!pdf)
         return fail(pdf.error());
     return writeOutput(ctx, *pdf, {{u"guest"_s, guest->externalId}});
@@ -833,16 +841,15 @@ int cmdPrintQueue(Context &ctx)
     const QString state = ctx.value("state");
     if (ctx.isSet("state") && !QStringList{u"queued"_s, u"sent"_s, u"printed"_s, u"failed"_s}.contains(state))
         return fail(u"--state is queued, sent, printed or failed."_s);
-    auto db = openDb(ctx);
-    if (!db)
-        return fail(db.error());
-    auto event = chooseEvent(**db, ctx);
-    if (!event)
-        return fail(event.error());
-    auto jobs = db::PrintJobStore(**db).jobs(event->id);
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    auto jobs = db::PrintJobStore(db).jobs(event.id);
     if (!jobs)
         return fail(jobs.error().message);
-    auto guests = db::GuestStore(**db).forEvent(event->id);
+    auto guests = db::GuestStore(db).forEvent(event.id);
     if (!guests)
         return fail(guests.error().message);
     QHash<qint64, QString> names;
@@ -861,30 +868,29 @@ int cmdReprint(Context &ctx)
     if (ctx.args.size() != 1 || ctx.isSet("badge") == ctx.isSet("agenda"))
         return fail(u"reprint takes a guest and one of --badge or --agenda."_s);
     const QString kind = ctx.isSet("badge") ? u"badge"_s : u"agenda"_s;
-    auto db = openDb(ctx);
-    if (!db)
-        return fail(db.error());
-    auto event = chooseEvent(**db, ctx);
-    if (!event)
-        return fail(event.error());
-    db::Transaction tx(**db);
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    db::Transaction tx(db);
     if (auto ok = tx.begin(); !ok)
         return fail(ok.error().message);
-    auto guest = chooseGuest(**db, *event, ctx.args.first());
+    auto guest = chooseGuest(db, event, ctx.args.first());
     if (!guest)
         return fail(guest.error());
-    auto job = db::PrintJobStore(**db).reprint(event->id, guest->id, kind, ctx.kioskId);
+    auto job = db::PrintJobStore(db).reprint(event.id, guest->id, kind, ctx.kioskId);
     if (!job)
         return fail(job.error().message);
     db::StaffActionRecord audit;
     audit.kioskId = ctx.kioskId;
     audit.actor = u"checkinctl"_s;
     audit.action = u"reprint"_s;
-    audit.eventId = event->id;
+    audit.eventId = event.id;
     audit.guestId = guest->id;
     audit.targetUid = job->uid;
     audit.detail = QString::fromUtf8(QJsonDocument(QJsonObject{{u"kind"_s, kind}}).toJson(QJsonDocument::Compact));
-    if (auto ok = db::StaffActionStore(**db).append(audit); !ok)
+    if (auto ok = db::StaffActionStore(db).append(audit); !ok)
         return fail(ok.error().message);
     if (auto ok = tx.commit(); !ok)
         return fail(ok.error().message);
