@@ -34,7 +34,7 @@ Item {
 
         Item { Layout.fillWidth: true }
 
-        QrGlyph {
+        CameraViewfinder {
             Layout.alignment: Qt.AlignVCenter
             Layout.preferredWidth: Math.min(Theme.px(440), screen.height * 0.55)
             Layout.preferredHeight: Layout.preferredWidth

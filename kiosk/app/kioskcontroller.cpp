@@ -2,6 +2,7 @@
 
 #include <daterange.h>
 
+#include "camerascanner.h"
 #include "kioskprinting.h"
 #include "kioskworker.h"
 
@@ -321,6 +322,37 @@ void KioskController::changePrintProgress(const std::function<void()> &change)
     change();
     if (std::tuple(m_print.status(), m_print.jobKinds(), m_print.problem()) != before)
         Q_EMIT printStatusChanged();
+}
+
+void KioskController::useCamera(CameraScanner *camera)
+{
+    for (const auto &connection : std::as_const(m_cameraConnections))
+        disconnect(connection);
+    m_cameraConnections.clear();
+    m_camera = camera;
+    if (camera) {
+        FrameDecoder &decoder = camera->decoder();
+        decoder.setPaused(m_state != State::Attract);
+        m_cameraConnections
+            << connect(&decoder, &FrameDecoder::newCode, this,
+                       [this](const QString &text) { submitScan(text, u"camera"_s); })
+            // Outcomes are read, not rescanned: frames are dropped unseen until the attract screen is back.
+            << connect(this, &KioskController::stateChanged, &decoder,
+                       [this, &decoder] { decoder.setPaused(m_state != State::Attract); })
+            << connect(camera, &CameraScanner::activeChanged, this, &KioskController::cameraActiveChanged);
+    }
+    Q_EMIT cameraActiveChanged();
+}
+
+bool KioskController::isCameraActive() const
+{
+    return m_camera && m_camera->isActive();
+}
+
+void KioskController::attachViewfinder(QObject *videoOutput)
+{
+    if (m_camera)
+        m_camera->setVideoOutput(videoOutput);
 }
 
 } // namespace checkin

@@ -23,6 +23,7 @@ class QJSEngine;
 
 namespace checkin {
 
+class CameraScanner;
 class KioskPrinting;
 class KioskWorker;
 
@@ -68,6 +69,7 @@ class KioskController : public QObject
 
     Q_PROPERTY(int outcomeTimeout READ outcomeTimeout WRITE setOutcomeTimeout NOTIFY outcomeTimeoutChanged)
     Q_PROPERTY(int debounceInterval READ debounceInterval WRITE setDebounceInterval NOTIFY debounceIntervalChanged)
+    Q_PROPERTY(bool cameraActive READ isCameraActive NOTIFY cameraActiveChanged)
 
 public:
     static constexpr int kDefaultOutcomeTimeout = 8000; // ms on an outcome screen before returning to attract
@@ -131,6 +133,13 @@ public:
     // Leaves the outcome screen now.
     Q_INVOKABLE void dismiss();
 
+    // Takes the camera's new codes as scans (source camera), decoding only on the attract screen; nullptr: none.
+    void useCamera(CameraScanner *camera);
+    // True while a camera delivers frames to decode (the attract screen shows its image).
+    [[nodiscard]] bool isCameraActive() const;
+    // The QML VideoOutput that shows the camera (CameraViewfinder.qml).
+    Q_INVOKABLE void attachViewfinder(QObject *videoOutput);
+
     // Shows an outcome without checking anyone in (self-test, screenshots); also the end of every check-in.
     // jobs: the admitted guest's print jobs to follow on screen.
     void present(const CheckInOutcome &outcome, const GuestPrintJobs &jobs = {});
@@ -159,6 +168,7 @@ Q_SIGNALS:
     void outcomeExtended();
     // A check-in queued documents to print: the print worker should look now.
     void printJobsQueued();
+    void cameraActiveChanged();
 
 private:
     enum class State { Attract, Working, Outcome };
@@ -202,6 +212,8 @@ private:
     QTimer m_workingTimer;
     QThread m_thread;
     KioskWorker *m_worker = nullptr; // lives on m_thread, deleted there when it finishes
+    QPointer<CameraScanner> m_camera;
+    QList<QMetaObject::Connection> m_cameraConnections;
 };
 
 } // namespace checkin

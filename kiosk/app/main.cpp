@@ -1,6 +1,7 @@
 // checkin-kiosk: the touchscreen check-in app. Parses options, finds the event, wires the controller, the
 // USB scanner, the print worker and the QML engine together, and shows the window. Everything else lives in the
 // libraries.
+#include "camerascanner.h"
 #include "keyboardwedge.h"
 #include "kioskcontroller.h"
 #include "kioskprinting.h"
@@ -98,6 +99,8 @@ struct Options
     QCommandLineOption agendaPrinter{u"agenda-printer"_s, u"Print agendas here for this run instead of the printer "
                                                             "stored in the database (same forms as "
                                                             "--badge-printer)."_s, u"spec"_s};
+    QCommandLineOption noCamera{u"no-camera"_s, u"Do not scan with the camera (scans come from the USB scanner "
+                                                "only)."_s};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -116,7 +119,7 @@ struct Options
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions({db, event, kiosk, windowed, size, selfTest, screenshot, sampleName, noPrint, badgePrinter,
-                           agendaPrinter});
+                           agendaPrinter, noCamera});
     }
 };
 
@@ -201,6 +204,11 @@ int main(int argc, char *argv[])
     app.installEventFilter(&wedge);
     QObject::connect(&wedge, &KeyboardWedge::scanned, &controller,
                      [&controller](const QString &text) { controller.submitScan(text, u"scanner"_s); });
+    // Camera scans beside the USB scanner; none for --self-test, --no-camera, or when there is no camera.
+    CameraScanner camera;
+    controller.useCamera(&camera);
+    if (!selfTest && !parser.isSet(options.noCamera))
+        camera.start();
     // Declared after the controller, so it stops (letting the job in hand finish) before the controller goes.
     std::unique_ptr<KioskPrinting> printing;
     if (!selfTest && !parser.isSet(options.noPrint)) {
