@@ -29,7 +29,7 @@ Item {
         anchors.fill: parent
         anchors.leftMargin: Theme.margin
         anchors.rightMargin: Theme.margin
-        anchors.bottomMargin: footer.height
+        anchors.bottomMargin: footer.height + languages.height + Theme.px(24)
         spacing: Theme.px(110)
 
         Item { Layout.fillWidth: true }
@@ -100,6 +100,14 @@ Item {
         }
 
         Item { Layout.fillWidth: true }
+    }
+
+    // For the next guest; an admitted guest's outcome is shown in their own language anyway.
+    LanguagePicker {
+        id: languages
+        objectName: "languagePicker"
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: footer.top
     }
 
     RowLayout {

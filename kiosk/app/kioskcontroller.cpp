@@ -6,6 +6,8 @@
 #include "kioskprinting.h"
 #include "kioskworker.h"
 
+#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QJSEngine>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -31,9 +33,9 @@ QString titleOf(const db::EventRecord &event)
 }
 
 // "2–5 November 2026", "30 March – 2 April 2026", "30 December 2026 – 2 January 2027".
-QString datesOf(const db::EventRecord &event)
+QString datesOf(const db::EventRecord &event, const QLocale &locale)
 {
-    return formatDateRange(event.firstDay, event.lastDay, QLocale());
+    return formatDateRange(event.firstDay, event.lastDay, locale);
 }
 
 } // namespace
@@ -43,7 +45,7 @@ KioskController::KioskController(QString databasePath, db::EventRecord event, QS
     , m_event(std::move(event))
     , m_kioskId(std::move(kioskId))
     , m_eventTitle(titleOf(m_event))
-    , m_eventDates(datesOf(m_event))
+    , m_eventDates(datesOf(m_event, kiosklanguages::locale(u"en"_s)))
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     m_outcomeTimer.setSingleShot(true);
@@ -92,6 +94,63 @@ KioskController *KioskController::create(QQmlEngine *qmlEngine, QJSEngine *jsEng
 void KioskController::exposeTo(QQmlEngine &engine)
 {
     engine.setProperty(kEngineProperty, QVariant::fromValue(this));
+    m_engine = &engine;
+}
+
+bool KioskController::setLanguage(const QString &code)
+{
+    const QString language = kiosklanguages::normalized(code);
+    if (language.isEmpty()) {
+        qCWarning(lcKiosk) << "no such kiosk language:" << code;
+        return false;
+    }
+    if (language == m_language)
+        return true;
+    if (m_translator) {
+        QCoreApplication::removeTranslator(m_translator.get());
+        m_translator.reset();
+    }
+    const QString file = kiosklanguages::translationFile(language);
+    if (!file.isEmpty()) {
+        auto translator = std::make_unique<QTranslator>();
+        if (translator->load(file) && QCoreApplication::installTranslator(translator.get()))
+            m_translator = std::move(translator);
+        else
+            qCWarning(lcKiosk) << "cannot load the translation" << file;
+    }
+    m_language = language;
+    m_locale = kiosklanguages::locale(language);
+    // Explicitly, not from the translation: QGuiApplication would only guess it while it was never set.
+    QGuiApplication::setLayoutDirection(language == u"ar" ? Qt::RightToLeft : Qt::LeftToRight);
+    m_eventTitle = titleOf(m_event);
+    m_eventDates = datesOf(m_event, m_locale);
+    const QString firstScanTime = m_firstScanTime;
+    formatFirstScanTime();
+    Q_EMIT languageChanged();
+    if (m_firstScanTime != firstScanTime)
+        Q_EMIT outcomeChanged();
+    // qsTr() bindings are evaluated again (installTranslator alone reaches QQmlApplicationEngine only).
+    if (m_engine)
+        m_engine->retranslate();
+    return true;
+}
+
+bool KioskController::setDefaultLanguage(const QString &code)
+{
+    const QString language = kiosklanguages::normalized(code);
+    if (language.isEmpty())
+        return false;
+    m_defaultLanguage = language;
+    if (!setLanguage(language))
+        return false;
+    Q_EMIT languageChanged();
+    return true;
+}
+
+void KioskController::formatFirstScanTime()
+{
+    m_firstScanTime = m_firstScanClock.isValid() ? m_locale.toString(m_firstScanClock, QLocale::ShortFormat)
+                                                 : QString();
 }
 
 QString KioskController::state() const
@@ -163,25 +222,22 @@ void KioskController::dismiss()
     m_lastPayloadSeen.invalidate();
     clearOutcome();
     setState(State::Attract);
+    setLanguage(m_defaultLanguage); // the next guest starts in the kiosk's language
 }
 
 void KioskController::present(const CheckInOutcome &outcome, const GuestPrintJobs &jobs)
 {
     m_workingTimer.stop();
+    // An admitted guest is answered in their own language; a refusal stays in the language on screen.
+    if (outcome.admitted() && !kiosklanguages::normalized(outcome.guestLanguage).isEmpty())
+        setLanguage(outcome.guestLanguage);
     m_outcomeKind = outcomeName(outcome.kind);
     m_admitted = outcome.admitted();
     m_guestName = m_admitted ? outcome.guestName : QString();
     m_guestLanguage = m_admitted ? outcome.guestLanguage : QString();
     m_dayNumber = outcome.dayNumber;
-    if (outcome.firstScanLocal.isValid()) {
-        // The C locale's short time has seconds; nobody needs them on a welcome screen.
-        const QLocale locale;
-        m_firstScanTime = locale.language() == QLocale::C
-            ? outcome.firstScanLocal.time().toString(u"HH:mm"_s)
-            : locale.toString(outcome.firstScanLocal.time(), QLocale::ShortFormat);
-    } else {
-        m_firstScanTime.clear();
-    }
+    m_firstScanClock = outcome.firstScanLocal.isValid() ? outcome.firstScanLocal.time() : QTime();
+    formatFirstScanTime();
     m_printing = outcome.kind == OutcomeKind::Welcome && !outcome.printJobsQueued.isEmpty();
     m_otherEventNumber = outcome.tokenEventNumber;
     changePrintProgress([&] {
@@ -223,6 +279,7 @@ void KioskController::clearOutcome()
     m_guestLanguage.clear();
     m_dayNumber = 0;
     m_firstScanTime.clear();
+    m_firstScanClock = QTime();
     m_printing = false;
     m_otherEventNumber = 0;
     changePrintProgress([this] { m_print.clear(); });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "kiosklanguages.h"
 #include "printprogress.h"
 
 #include <checkinoutcome.h>
@@ -7,6 +8,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QMap>
 #include <QObject>
 #include <QPointer>
@@ -14,9 +16,11 @@
 #include <QStringList>
 #include <QThread>
 #include <QTimer>
+#include <QTranslator>
 #include <QtQml/qqmlregistration.h>
 
 #include <functional>
+#include <memory>
 
 class QQmlEngine;
 class QJSEngine;
@@ -44,8 +48,8 @@ class KioskController : public QObject
     QML_NAMED_ELEMENT(Kiosk)
     QML_SINGLETON
 
-    Q_PROPERTY(QString eventTitle READ eventTitle CONSTANT)
-    Q_PROPERTY(QString eventDates READ eventDates CONSTANT)
+    Q_PROPERTY(QString eventTitle READ eventTitle NOTIFY languageChanged)
+    Q_PROPERTY(QString eventDates READ eventDates NOTIFY languageChanged)
     Q_PROPERTY(int eventNumber READ eventNumber CONSTANT)
     Q_PROPERTY(QString kioskId READ kioskId CONSTANT)
     Q_PROPERTY(bool ready READ isReady NOTIFY readyChanged)
@@ -66,6 +70,10 @@ class KioskController : public QObject
     Q_PROPERTY(QString printProblem READ printProblem NOTIFY printStatusChanged)
     Q_PROPERTY(QStringList printerProblemKinds READ printerProblemKinds NOTIFY printerProblemChanged)
     Q_PROPERTY(QString printerProblem READ printerProblem NOTIFY printerProblemChanged)
+
+    Q_PROPERTY(QString language READ language NOTIFY languageChanged)
+    Q_PROPERTY(QString defaultLanguage READ defaultLanguage NOTIFY languageChanged)
+    Q_PROPERTY(checkin::LanguageListModel *languages READ languages CONSTANT)
 
     Q_PROPERTY(int outcomeTimeout READ outcomeTimeout WRITE setOutcomeTimeout NOTIFY outcomeTimeoutChanged)
     Q_PROPERTY(int debounceInterval READ debounceInterval WRITE setDebounceInterval NOTIFY debounceIntervalChanged)
@@ -124,6 +132,17 @@ public:
     [[nodiscard]] int debounceInterval() const { return m_debounceInterval; }
     void setDebounceInterval(int ms);
 
+    // The language on screen (en fr es ar zh ru): the default, the one picked for the next guest, or the admitted
+    // guest's own on their outcome screen.
+    [[nodiscard]] QString language() const { return m_language; }
+    // The language the kiosk returns to on the attract screen.
+    [[nodiscard]] QString defaultLanguage() const { return m_defaultLanguage; }
+    [[nodiscard]] LanguageListModel *languages() { return &m_languages; }
+    // Shows the UI in code now (translations, dates, right-to-left for Arabic); false for an unknown code.
+    Q_INVOKABLE bool setLanguage(const QString &code);
+    // Sets the language the kiosk returns to after each guest, and shows it; false for an unknown code.
+    bool setDefaultLanguage(const QString &code);
+
     // Where "now" comes from for check-ins (tests and rehearsals move it); default: the system clock.
     void setClock(std::function<QDateTime()> clock);
 
@@ -161,6 +180,7 @@ Q_SIGNALS:
     void outcomeChanged();
     void readyChanged();
     void outcomeTimeoutChanged();
+    void languageChanged();
     void debounceIntervalChanged();
     void printStatusChanged();
     void printerProblemChanged();
@@ -178,6 +198,7 @@ private:
     void onOpened(const QString &error);
     void onCheckedIn(quint64 requestId, const CheckInOutcome &outcome, const GuestPrintJobs &jobs);
     void changePrintProgress(const std::function<void()> &change);
+    void formatFirstScanTime();
 
     db::EventRecord m_event;
     QString m_kioskId;
@@ -193,8 +214,16 @@ private:
     QString m_guestLanguage;
     int m_dayNumber = 0;
     QString m_firstScanTime;
+    QTime m_firstScanClock; // venue-local, formatted again when the language changes
     bool m_printing = false;
     int m_otherEventNumber = 0;
+
+    QString m_language = QStringLiteral("en");
+    QString m_defaultLanguage = QStringLiteral("en");
+    QLocale m_locale = kiosklanguages::locale(QStringLiteral("en"));
+    std::unique_ptr<QTranslator> m_translator; // installed on the application while a translation is shown
+    QPointer<QQmlEngine> m_engine;              // retranslated on every change (exposeTo)
+    LanguageListModel m_languages;
 
     PrintProgress m_print;
     QMap<QString, QString> m_printerProblems; // kind → sentence for staff

@@ -1,9 +1,11 @@
 #include "kioskshowcase.h"
 
 #include "kioskcontroller.h"
+#include "kiosklanguages.h"
 
 #include <QDir>
 #include <QEventLoop>
+#include <QGuiApplication>
 #include <QImage>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -72,6 +74,7 @@ KioskShowcase::KioskShowcase(KioskController &controller, QQuickWindow &window)
     : m_controller(controller)
     , m_window(window)
     , m_sampleName(u"Ольга Смирнова"_s)
+    , m_languages(kiosklanguages::codes())
 {
 }
 
@@ -103,17 +106,26 @@ bool KioskShowcase::run()
     m_controller.setPrintKinds({u"badge"_s, u"agenda"_s});
     if (!m_screenshotDir.isEmpty() && !QDir().mkpath(m_screenshotDir))
         m_problems << u"cannot create %1"_s.arg(m_screenshotDir);
-    for (const QString &state : stateNames()) {
-        show(state);
-        settle(kSettleMs);
-        check(state);
-        if (!m_screenshotDir.isEmpty()) {
-            const QString file = QDir(m_screenshotDir).filePath(state + u".png"_s);
-            const QImage frame = m_window.grabWindow();
-            if (frame.isNull() || !frame.save(file))
-                m_problems << u"%1: cannot save %2"_s.arg(state, file);
+    const QString defaultLanguage = m_controller.defaultLanguage();
+    m_englishHeadlines.clear();
+    for (const QString &language : std::as_const(m_languages)) {
+        if (!m_controller.setDefaultLanguage(language)) {
+            m_problems << u"no such language: %1"_s.arg(language);
+            continue;
+        }
+        for (const QString &state : stateNames()) {
+            show(state);
+            settle(kSettleMs);
+            check(state, language);
+            if (!m_screenshotDir.isEmpty()) {
+                const QString file = QDir(m_screenshotDir).filePath(state + u'_' + language + u".png"_s);
+                const QImage frame = m_window.grabWindow();
+                if (frame.isNull() || !frame.save(file))
+                    m_problems << u"%1: cannot save %2"_s.arg(state, file);
+            }
         }
     }
+    m_controller.setDefaultLanguage(defaultLanguage);
     m_controller.dismiss();
     m_controller.notePrinterProblem(u"badge"_s, QString());
     return m_problems.isEmpty();
@@ -174,8 +186,15 @@ void KioskShowcase::showPrintJob(qint64 id, const QString &kind, const QString &
 }
 
 // The view reports which screen it shows (KioskView.shownScreen) and the headline it shows on it.
-void KioskShowcase::check(const QString &state)
+void KioskShowcase::check(const QString &state, const QString &language)
 {
+    if (m_controller.language() != language)
+        m_problems << u"%1: shown in %2, not %3"_s.arg(state, m_controller.language(), language);
+    const Qt::LayoutDirection direction = language == u"ar" ? Qt::RightToLeft : Qt::LeftToRight;
+    if (QGuiApplication::layoutDirection() != direction)
+        m_problems << u"%1 (%2): the layout is not %3"_s.arg(state, language,
+                                                               direction == Qt::RightToLeft ? u"right-to-left"_s
+                                                                                            : u"left-to-right"_s);
     const QString kind = outcomeOf(state);
     const QString expectedScreen = kind.isEmpty() ? (state == u"working" ? state : u"attract"_s) : u"outcome"_s;
     if (m_controller.state() != expectedScreen)
@@ -197,6 +216,11 @@ void KioskShowcase::check(const QString &state)
     const QString headline = view->property("headline").toString();
     if (headline.trimmed().isEmpty())
         m_problems << u"%1: the screen has no headline"_s.arg(state);
+    // Every language but English words every headline its own way: the same words mean a missing translation.
+    if (language == u"en")
+        m_englishHeadlines.insert(state, headline);
+    else if (m_englishHeadlines.value(state) == headline)
+        m_problems << u"%1 (%2): the headline is not translated: %3"_s.arg(state, language, headline);
     const bool printLine = !view->property("printLine").toString().isEmpty();
     if (printLine != !printStatus.isEmpty())
         m_problems << (printLine ? u"%1: the screen shows a print status"_s : u"%1: the screen shows no print status"_s)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QString>
 #include <QtGlobal>
 #include <QStringList>
@@ -12,7 +13,7 @@ class KioskController;
 
 // Walks the loaded UI through every state once with sample data — nobody is checked in and nothing is
 // written to the database — checking that each screen shows, and optionally saving each frame as
-// <dir>/<state>.png. Backs `checkin-kiosk --self-test` and `--screenshot DIR`.
+// <dir>/<state>_<language>.png, once in every kiosk language. Backs `checkin-kiosk --self-test` and `--screenshot DIR`.
 class KioskShowcase
 {
     Q_DISABLE_COPY_MOVE(KioskShowcase)
@@ -26,7 +27,9 @@ public:
     [[nodiscard]] static QStringList stateNames();
     // The name shown on admitted outcomes.
     void setSampleName(const QString &name) { m_sampleName = name; }
-    // Where to save one PNG per state; empty: save nothing.
+    // The languages to show every state in (default: all of them, English first).
+    void setLanguages(const QStringList &codes) { m_languages = codes; }
+    // Where to save one PNG per state and language; empty: save nothing.
     void setScreenshotDir(const QString &dir) { m_screenshotDir = dir; }
 
     // Shows every state; false (with problems()) when a screen did not show or a frame could not be saved.
@@ -35,7 +38,7 @@ public:
 
 private:
     void show(const QString &state);
-    void check(const QString &state);
+    void check(const QString &state, const QString &language);
     void showPrintJob(qint64 id, const QString &kind, const QString &state, const QString &message = {});
 
     static constexpr qint64 kSampleGuestId = 1;
@@ -45,6 +48,8 @@ private:
     QString m_sampleName;
     QString m_screenshotDir;
     QStringList m_problems;
+    QStringList m_languages;
+    QHash<QString, QString> m_englishHeadlines; // state → headline, to see that other languages differ
     qint64 m_nextJobId = 1;
 };
 

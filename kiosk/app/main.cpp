@@ -4,6 +4,7 @@
 #include "camerascanner.h"
 #include "keyboardwedge.h"
 #include "kioskcontroller.h"
+#include "kiosklanguages.h"
 #include "kioskprinting.h"
 #include "kioskshowcase.h"
 #include "kiosksetup.h"
@@ -88,7 +89,7 @@ struct Options
     QCommandLineOption selfTest{u"self-test"_s, u"Load the UI offscreen, show every screen once with sample data "
                                                   "(nobody is checked in), exit 0 when all is well, 1 otherwise."_s};
     QCommandLineOption screenshot{u"screenshot"_s, u"Like --self-test, and save every screen as "
-                                                     "DIR/<state>.png."_s, u"dir"_s};
+                                                     "DIR/<state>_<language>.png, in every language."_s, u"dir"_s};
     QCommandLineOption sampleName{u"sample-name"_s, u"The guest name shown by --self-test and --screenshot."_s,
                                   u"name"_s};
     QCommandLineOption noPrint{u"no-print"_s, u"Do not print on this kiosk: check-ins still queue badges and "
@@ -99,6 +100,9 @@ struct Options
     QCommandLineOption agendaPrinter{u"agenda-printer"_s, u"Print agendas here for this run instead of the printer "
                                                             "stored in the database (same forms as "
                                                             "--badge-printer)."_s, u"spec"_s};
+    QCommandLineOption language{u"language"_s, u"The kiosk's own language, shown between guests: en, fr, es, ar, zh "
+                                                "or ru (default: en). Guests can pick another for their scan; "
+                                                "an admitted guest is answered in their own."_s, u"code"_s};
     QCommandLineOption noCamera{u"no-camera"_s, u"Do not scan with the camera (scans come from the USB scanner "
                                                 "only)."_s};
 
@@ -119,7 +123,7 @@ struct Options
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions({db, event, kiosk, windowed, size, selfTest, screenshot, sampleName, noPrint, badgePrinter,
-                           agendaPrinter, noCamera});
+                           agendaPrinter, noCamera, language});
     }
 };
 
@@ -196,6 +200,12 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    const QString language = parser.isSet(options.language) ? parser.value(options.language) : u"en"_s;
+    if (kiosklanguages::normalized(language).isEmpty()) {
+        printError(u"checkin-kiosk: --language takes one of %1."_s.arg(kiosklanguages::codes().join(u", "_s)));
+        return 2;
+    }
+
     if (selfTest)
         g_previousHandler = qInstallMessageHandler(recordQmlProblems);
 
@@ -221,6 +231,7 @@ int main(int argc, char *argv[])
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/qt/qml"_s); // Qt 6.4 does not search there by default
     controller.exposeTo(engine);
+    controller.setDefaultLanguage(language);
     engine.load(QUrl(u"qrc:/qt/qml/IetfCheckin/Main.qml"_s));
     auto *window = engine.rootObjects().isEmpty() ? nullptr
                                                   : qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());

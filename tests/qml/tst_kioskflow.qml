@@ -56,11 +56,13 @@ TestCase {
         verify(Kiosk.printing);
         verify(Fixture.printJobKinds(0).indexOf("badge") >= 0, "a badge print job is in the database");
         verify(Fixture.printJobKinds(0).indexOf("agenda") >= 0, "an agenda print job is in the database");
-        compare(view.headline, "Welcome");
+        // Guest 0 reads Russian: the welcome is in Russian (tst_kiosklanguages.qml has the rest).
+        compare(Kiosk.language, "ru");
+        compare(view.headline, "Добро пожаловать");
         const name = shown("guestName");
         verify(name.visible);
         compare(name.text, "Ольга Смирнова");
-        compare(shown("outcomeDetail").text, "Your badge and agenda are printing.");
+        compare(shown("outcomeDetail").text, "Ваш бейдж и программа печатаются.");
     }
 
     // A USB scanner types the code fast and presses Enter; the application's keyboard wedge makes it a scan.
@@ -120,7 +122,7 @@ TestCase {
         compare(Kiosk.outcomeKind, "welcome_back");
         compare(Kiosk.dayNumber, 2);
         compare(shown("guestName").text, "Amélie Durand");
-        compare(shown("outcomeDetail").text, "Day 2 — your attendance is recorded.");
+        compare(shown("outcomeDetail").text, "Jour 2 — votre présence est enregistrée."); // guest 4 reads French
     }
 
     function test_forgedCodeIsRefusedWithoutAName() {

@@ -1,0 +1,313 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+  <context>
+    <name>AttractScreen</name>
+    <message>
+      <source>Badge and agenda printers need attention</source>
+      <translation>طابعتا الشارات وجداول الأعمال تحتاجان إلى تدخّل</translation>
+    </message>
+    <message>
+      <source>Badge printer needs attention</source>
+      <translation>طابعة الشارات تحتاج إلى تدخّل</translation>
+    </message>
+    <message>
+      <source>Agenda printer needs attention</source>
+      <translation>طابعة جداول الأعمال تحتاج إلى تدخّل</translation>
+    </message>
+    <message>
+      <source>Scan your invitation</source>
+      <translation>يُرجى مسح دعوتكم ضوئيًا</translation>
+    </message>
+    <message>
+      <source>Hold the QR code on your invitation letter or badge under the scanner.</source>
+      <translation>يُرجى وضع رمز QR الموجود على خطاب الدعوة أو الشارة أسفل الماسح الضوئي.</translation>
+    </message>
+    <message>
+      <source>Using the handheld scanner? Point it at the code and press the trigger.</source>
+      <translation>هل تستخدمون الماسح اليدوي؟ وجّهوه نحو الرمز واضغطوا على الزر.</translation>
+    </message>
+    <message>
+      <source>Need help? Please see the staff desk.</source>
+      <translation>هل تحتاجون إلى مساعدة؟ يُرجى التوجّه إلى مكتب الموظفين.</translation>
+    </message>
+    <message>
+      <source>This kiosk cannot check anyone in right now. Please see the staff desk.</source>
+      <translation>لا يمكن لهذا الجهاز تسجيل الحضور حاليًا. يُرجى التوجّه إلى مكتب الموظفين.</translation>
+    </message>
+    <message>
+      <source>Kiosk %1</source>
+      <translation>الجهاز %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>EventHeader</name>
+    <message>
+      <source>Policymaker Program</source>
+      <translation>برنامج صانعي السياسات</translation>
+    </message>
+  </context>
+  <context>
+    <name>LanguagePicker</name>
+    <message>
+      <source>Language</source>
+      <translation>اللغة</translation>
+    </message>
+  </context>
+  <context>
+    <name>Main</name>
+    <message>
+      <source>IETF check-in</source>
+      <translation>تسجيل الحضور في IETF</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutcomeScreen</name>
+    <message>
+      <source>Welcome</source>
+      <translation>أهلًا وسهلًا</translation>
+    </message>
+    <message>
+      <source>Welcome back</source>
+      <translation>أهلًا بعودتكم</translation>
+    </message>
+    <message>
+      <source>You are already checked in</source>
+      <translation>تم تسجيل حضوركم مسبقًا</translation>
+    </message>
+    <message>
+      <source>This invitation is no longer valid</source>
+      <translation>هذه الدعوة لم تعد صالحة</translation>
+    </message>
+    <message>
+      <source>This invitation is for another meeting</source>
+      <translation>هذه الدعوة مخصّصة لاجتماع آخر</translation>
+    </message>
+    <message>
+      <source>Check-in is not open today</source>
+      <translation>تسجيل الحضور غير متاح اليوم</translation>
+    </message>
+    <message>
+      <source>We could not verify this invitation</source>
+      <translation>تعذّر علينا التحقق من هذه الدعوة</translation>
+    </message>
+    <message>
+      <source>We could not find this invitation</source>
+      <translation>تعذّر علينا العثور على هذه الدعوة</translation>
+    </message>
+    <message>
+      <source>This code is not an invitation</source>
+      <translation>هذا الرمز ليس دعوة</translation>
+    </message>
+    <message>
+      <source>Sorry, something went wrong</source>
+      <translation>نعتذر، حدث خطأ ما</translation>
+    </message>
+    <message>
+      <source>Your badge and agenda are printing…</source>
+      <translation>تجري طباعة شارتكم وجدول أعمالكم…</translation>
+    </message>
+    <message>
+      <source>Your badge is printing…</source>
+      <translation>تجري طباعة شارتكم…</translation>
+    </message>
+    <message>
+      <source>Your agenda is printing…</source>
+      <translation>تجري طباعة جدول أعمالكم…</translation>
+    </message>
+    <message>
+      <source>Your badge and agenda are ready at the printer.</source>
+      <translation>شارتكم وجدول أعمالكم جاهزان عند الطابعة.</translation>
+    </message>
+    <message>
+      <source>Your badge is ready at the printer.</source>
+      <translation>شارتكم جاهزة عند الطابعة.</translation>
+    </message>
+    <message>
+      <source>Your agenda is ready at the printer.</source>
+      <translation>جدول أعمالكم جاهز عند الطابعة.</translation>
+    </message>
+    <message>
+      <source>There is a problem with the printer. Staff have been alerted; please see the staff desk.</source>
+      <translation>توجد مشكلة في الطابعة. تم إبلاغ الموظفين؛ يُرجى التوجّه إلى مكتب الموظفين.</translation>
+    </message>
+    <message>
+      <source>Your badge and agenda are printing.</source>
+      <translation>تجري طباعة شارتكم وجدول أعمالكم.</translation>
+    </message>
+    <message>
+      <source>Your badge was printed at your first check-in.</source>
+      <translation>طُبعت شارتكم عند تسجيل حضوركم الأول.</translation>
+    </message>
+    <message>
+      <source>Day %1 — your attendance is recorded.</source>
+      <translation>اليوم %1 — تم تسجيل حضوركم.</translation>
+    </message>
+    <message>
+      <source>You checked in today at %1.</source>
+      <translation>سجّلتم حضوركم اليوم في الساعة %1.</translation>
+    </message>
+    <message>
+      <source>You checked in earlier today.</source>
+      <translation>سجّلتم حضوركم في وقت سابق اليوم.</translation>
+    </message>
+    <message>
+      <source>It has been withdrawn and cannot be used to check in.</source>
+      <translation>لقد أُلغيت ولا يمكن استخدامها لتسجيل الحضور.</translation>
+    </message>
+    <message>
+      <source>It was issued for IETF %1. This kiosk checks in guests of %2.</source>
+      <translation>صدرت هذه الدعوة لاجتماع IETF %1. يسجّل هذا الجهاز حضور ضيوف %2.</translation>
+    </message>
+    <message>
+      <source>This kiosk checks in guests of %1.</source>
+      <translation>يسجّل هذا الجهاز حضور ضيوف %1.</translation>
+    </message>
+    <message>
+      <source>The Policymaker Program runs %1.</source>
+      <translation>مواعيد برنامج صانعي السياسات: %1.</translation>
+    </message>
+    <message>
+      <source>The code may be damaged or altered.</source>
+      <translation>ربما يكون الرمز تالفًا أو معدّلًا.</translation>
+    </message>
+    <message>
+      <source>It is not on this kiosk's guest list.</source>
+      <translation>إنها غير مدرجة في قائمة ضيوف هذا الجهاز.</translation>
+    </message>
+    <message>
+      <source>It may be a different QR code, or it was not read completely.</source>
+      <translation>ربما يكون رمز QR مختلفًا، أو لم تتم قراءته بالكامل.</translation>
+    </message>
+    <message>
+      <source>Your check-in could not be recorded.</source>
+      <translation>تعذّر تسجيل حضوركم.</translation>
+    </message>
+    <message>
+      <source>Please collect it from the printer.</source>
+      <translation>يُرجى الاستلام من الطابعة.</translation>
+    </message>
+    <message>
+      <source>Please collect them from the printer.</source>
+      <translation>يُرجى استلامهما من الطابعة.</translation>
+    </message>
+    <message>
+      <source>If you need a new one, please see the staff desk.</source>
+      <translation>إذا احتجتم إلى شارة جديدة، يُرجى التوجّه إلى مكتب الموظفين.</translation>
+    </message>
+    <message>
+      <source>Enjoy the day.</source>
+      <translation>نتمنى لكم يومًا طيبًا.</translation>
+    </message>
+    <message>
+      <source>There is no need to scan again.</source>
+      <translation>لا حاجة إلى المسح مرة أخرى.</translation>
+    </message>
+    <message>
+      <source>Please scan the QR code on your invitation letter or badge.</source>
+      <translation>يُرجى مسح رمز QR الموجود على خطاب الدعوة أو الشارة.</translation>
+    </message>
+    <message>
+      <source>Please see the staff desk. We will help you straight away.</source>
+      <translation>يُرجى التوجّه إلى مكتب الموظفين، وسنساعدكم على الفور.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PinPad</name>
+    <message>
+      <source>Staff PIN</source>
+      <translation>رقم التعريف الشخصي للموظفين</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n digit(s) entered</source>
+      <translation>
+        <numerusform>لم يُدخل أي رقم</numerusform>
+        <numerusform>تم إدخال رقم واحد</numerusform>
+        <numerusform>تم إدخال رقمين</numerusform>
+        <numerusform>تم إدخال %n أرقام</numerusform>
+        <numerusform>تم إدخال %n رقمًا</numerusform>
+        <numerusform>تم إدخال %n رقم</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>جارٍ التحقق…</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>مسح</translation>
+    </message>
+    <message>
+      <source>⌫</source>
+      <translation>⌫</translation>
+    </message>
+    <message>
+      <source>Clear all digits</source>
+      <translation>مسح جميع الأرقام</translation>
+    </message>
+    <message>
+      <source>Delete last digit</source>
+      <translation>حذف الرقم الأخير</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>إلغاء</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>فتح القفل</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaffHome</name>
+    <message>
+      <source>Staff mode</source>
+      <translation>وضع الموظفين</translation>
+    </message>
+    <message>
+      <source>Lock</source>
+      <translation>قفل</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkingScreen</name>
+    <message>
+      <source>Checking your invitation…</source>
+      <translation>جارٍ التحقق من دعوتكم…</translation>
+    </message>
+  </context>
+  <context>
+    <name>checkin::KioskController</name>
+    <message>
+      <source>%1 · %2</source>
+      <comment>event name · city</comment>
+      <translation>%1 · %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>checkin::KioskStaff</name>
+    <message numerus="yes">
+      <source>Wrong PIN. %n more attempt(s) before staff mode locks for a while.</source>
+      <translation>
+        <numerusform>رقم تعريف خاطئ. لا توجد محاولات متبقية قبل قفل وضع الموظفين لبعض الوقت.</numerusform>
+        <numerusform>رقم تعريف خاطئ. تبقّت محاولة واحدة قبل قفل وضع الموظفين لبعض الوقت.</numerusform>
+        <numerusform>رقم تعريف خاطئ. تبقّت محاولتان قبل قفل وضع الموظفين لبعض الوقت.</numerusform>
+        <numerusform>رقم تعريف خاطئ. تبقّت %n محاولات قبل قفل وضع الموظفين لبعض الوقت.</numerusform>
+        <numerusform>رقم تعريف خاطئ. تبقّت %n محاولة قبل قفل وضع الموظفين لبعض الوقت.</numerusform>
+        <numerusform>رقم تعريف خاطئ. تبقّت %n محاولة قبل قفل وضع الموظفين لبعض الوقت.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Too many wrong PINs. Staff mode is locked until %1.</source>
+      <translation>عدد كبير جدًا من أرقام التعريف الخاطئة. وضع الموظفين مقفل حتى %1.</translation>
+    </message>
+    <message>
+      <source>Staff mode is not set up on this kiosk: run “checkinctl staff-pin set” first.</source>
+      <translation>وضع الموظفين غير مُعدّ على هذا الجهاز: شغّلوا أولًا الأمر “checkinctl staff-pin set”.</translation>
+    </message>
+    <message>
+      <source>The PIN could not be checked: %1</source>
+      <translation>تعذّر التحقق من رقم التعريف الشخصي: %1</translation>
+    </message>
+  </context>
+</TS>

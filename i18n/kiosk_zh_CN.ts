@@ -1,0 +1,303 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>AttractScreen</name>
+    <message>
+      <source>Badge and agenda printers need attention</source>
+      <translation>胸牌和日程打印机需要处理</translation>
+    </message>
+    <message>
+      <source>Badge printer needs attention</source>
+      <translation>胸牌打印机需要处理</translation>
+    </message>
+    <message>
+      <source>Agenda printer needs attention</source>
+      <translation>日程打印机需要处理</translation>
+    </message>
+    <message>
+      <source>Scan your invitation</source>
+      <translation>请扫描您的邀请函</translation>
+    </message>
+    <message>
+      <source>Hold the QR code on your invitation letter or badge under the scanner.</source>
+      <translation>请将邀请函或胸牌上的二维码置于扫描器下方。</translation>
+    </message>
+    <message>
+      <source>Using the handheld scanner? Point it at the code and press the trigger.</source>
+      <translation>使用手持扫描器？请将其对准二维码并按下扳机键。</translation>
+    </message>
+    <message>
+      <source>Need help? Please see the staff desk.</source>
+      <translation>需要帮助？请前往工作人员服务台。</translation>
+    </message>
+    <message>
+      <source>This kiosk cannot check anyone in right now. Please see the staff desk.</source>
+      <translation>本终端暂时无法办理签到。请前往工作人员服务台。</translation>
+    </message>
+    <message>
+      <source>Kiosk %1</source>
+      <translation>终端 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>EventHeader</name>
+    <message>
+      <source>Policymaker Program</source>
+      <translation>政策制定者项目</translation>
+    </message>
+  </context>
+  <context>
+    <name>LanguagePicker</name>
+    <message>
+      <source>Language</source>
+      <translation>语言</translation>
+    </message>
+  </context>
+  <context>
+    <name>Main</name>
+    <message>
+      <source>IETF check-in</source>
+      <translation>IETF 签到</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutcomeScreen</name>
+    <message>
+      <source>Welcome</source>
+      <translation>欢迎</translation>
+    </message>
+    <message>
+      <source>Welcome back</source>
+      <translation>欢迎回来</translation>
+    </message>
+    <message>
+      <source>You are already checked in</source>
+      <translation>您已完成签到</translation>
+    </message>
+    <message>
+      <source>This invitation is no longer valid</source>
+      <translation>此邀请函已失效</translation>
+    </message>
+    <message>
+      <source>This invitation is for another meeting</source>
+      <translation>此邀请函适用于另一场会议</translation>
+    </message>
+    <message>
+      <source>Check-in is not open today</source>
+      <translation>今日不开放签到</translation>
+    </message>
+    <message>
+      <source>We could not verify this invitation</source>
+      <translation>无法验证此邀请函</translation>
+    </message>
+    <message>
+      <source>We could not find this invitation</source>
+      <translation>未找到此邀请函</translation>
+    </message>
+    <message>
+      <source>This code is not an invitation</source>
+      <translation>此二维码不是邀请函</translation>
+    </message>
+    <message>
+      <source>Sorry, something went wrong</source>
+      <translation>抱歉，出现了问题</translation>
+    </message>
+    <message>
+      <source>Your badge and agenda are printing…</source>
+      <translation>正在打印您的胸牌和日程…</translation>
+    </message>
+    <message>
+      <source>Your badge is printing…</source>
+      <translation>正在打印您的胸牌…</translation>
+    </message>
+    <message>
+      <source>Your agenda is printing…</source>
+      <translation>正在打印您的日程…</translation>
+    </message>
+    <message>
+      <source>Your badge and agenda are ready at the printer.</source>
+      <translation>您的胸牌和日程已打印完毕，请到打印机处领取。</translation>
+    </message>
+    <message>
+      <source>Your badge is ready at the printer.</source>
+      <translation>您的胸牌已打印完毕，请到打印机处领取。</translation>
+    </message>
+    <message>
+      <source>Your agenda is ready at the printer.</source>
+      <translation>您的日程已打印完毕，请到打印机处领取。</translation>
+    </message>
+    <message>
+      <source>There is a problem with the printer. Staff have been alerted; please see the staff desk.</source>
+      <translation>打印机出现问题。已通知工作人员，请前往工作人员服务台。</translation>
+    </message>
+    <message>
+      <source>Your badge and agenda are printing.</source>
+      <translation>正在打印您的胸牌和日程。</translation>
+    </message>
+    <message>
+      <source>Your badge was printed at your first check-in.</source>
+      <translation>您的胸牌已在首次签到时打印。</translation>
+    </message>
+    <message>
+      <source>Day %1 — your attendance is recorded.</source>
+      <translation>第 %1 天——您的出席已记录。</translation>
+    </message>
+    <message>
+      <source>You checked in today at %1.</source>
+      <translation>您今天已于 %1 签到。</translation>
+    </message>
+    <message>
+      <source>You checked in earlier today.</source>
+      <translation>您今天早些时候已签到。</translation>
+    </message>
+    <message>
+      <source>It has been withdrawn and cannot be used to check in.</source>
+      <translation>该邀请函已被撤销，无法用于签到。</translation>
+    </message>
+    <message>
+      <source>It was issued for IETF %1. This kiosk checks in guests of %2.</source>
+      <translation>该邀请函适用于 IETF %1。本终端仅为 %2 的嘉宾办理签到。</translation>
+    </message>
+    <message>
+      <source>This kiosk checks in guests of %1.</source>
+      <translation>本终端仅为 %1 的嘉宾办理签到。</translation>
+    </message>
+    <message>
+      <source>The Policymaker Program runs %1.</source>
+      <translation>政策制定者项目的日期：%1。</translation>
+    </message>
+    <message>
+      <source>The code may be damaged or altered.</source>
+      <translation>二维码可能已损坏或被篡改。</translation>
+    </message>
+    <message>
+      <source>It is not on this kiosk's guest list.</source>
+      <translation>该邀请函不在本终端的嘉宾名单中。</translation>
+    </message>
+    <message>
+      <source>It may be a different QR code, or it was not read completely.</source>
+      <translation>这可能是其他二维码，或未能完整读取。</translation>
+    </message>
+    <message>
+      <source>Your check-in could not be recorded.</source>
+      <translation>无法记录您的签到。</translation>
+    </message>
+    <message>
+      <source>Please collect it from the printer.</source>
+      <translation>请到打印机处领取。</translation>
+    </message>
+    <message>
+      <source>Please collect them from the printer.</source>
+      <translation>请到打印机处领取。</translation>
+    </message>
+    <message>
+      <source>If you need a new one, please see the staff desk.</source>
+      <translation>如需补打胸牌，请前往工作人员服务台。</translation>
+    </message>
+    <message>
+      <source>Enjoy the day.</source>
+      <translation>祝您今天愉快。</translation>
+    </message>
+    <message>
+      <source>There is no need to scan again.</source>
+      <translation>无需再次扫描。</translation>
+    </message>
+    <message>
+      <source>Please scan the QR code on your invitation letter or badge.</source>
+      <translation>请扫描邀请函或胸牌上的二维码。</translation>
+    </message>
+    <message>
+      <source>Please see the staff desk. We will help you straight away.</source>
+      <translation>请前往工作人员服务台，我们将立即为您提供帮助。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PinPad</name>
+    <message>
+      <source>Staff PIN</source>
+      <translation>工作人员 PIN</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n digit(s) entered</source>
+      <translation>
+        <numerusform>已输入 %n 位数字</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>正在核验…</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>清除</translation>
+    </message>
+    <message>
+      <source>⌫</source>
+      <translation>⌫</translation>
+    </message>
+    <message>
+      <source>Clear all digits</source>
+      <translation>清除所有数字</translation>
+    </message>
+    <message>
+      <source>Delete last digit</source>
+      <translation>删除最后一位数字</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>解锁</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaffHome</name>
+    <message>
+      <source>Staff mode</source>
+      <translation>工作人员模式</translation>
+    </message>
+    <message>
+      <source>Lock</source>
+      <translation>锁定</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkingScreen</name>
+    <message>
+      <source>Checking your invitation…</source>
+      <translation>正在核验您的邀请函…</translation>
+    </message>
+  </context>
+  <context>
+    <name>checkin::KioskController</name>
+    <message>
+      <source>%1 · %2</source>
+      <comment>event name · city</comment>
+      <translation>%1 · %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>checkin::KioskStaff</name>
+    <message numerus="yes">
+      <source>Wrong PIN. %n more attempt(s) before staff mode locks for a while.</source>
+      <translation>
+        <numerusform>PIN 错误。再错 %n 次，工作人员模式将暂时锁定。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Too many wrong PINs. Staff mode is locked until %1.</source>
+      <translation>错误 PIN 次数过多。工作人员模式已锁定，直至 %1。</translation>
+    </message>
+    <message>
+      <source>Staff mode is not set up on this kiosk: run “checkinctl staff-pin set” first.</source>
+      <translation>本终端尚未设置工作人员模式：请先运行“checkinctl staff-pin set”。</translation>
+    </message>
+    <message>
+      <source>The PIN could not be checked: %1</source>
+      <translation>无法核验 PIN：%1</translation>
+    </message>
+  </context>
+</TS>
