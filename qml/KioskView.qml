@@ -6,11 +6,15 @@ import IetfCheckin.Kiosk
 Item {
     id: view
 
-    // Which screen is up: attract, working or outcome.
-    readonly property string shownScreen: outcome.visible && outcome.active ? "outcome"
+    // Which screen is up: staff_home, staff_pin_pad, attract, working or outcome.
+    readonly property string shownScreen: staffHome.visible ? "staff_home"
+                                          : pinPad.visible ? "staff_pin_pad"
+                                          : outcome.visible && outcome.active ? "outcome"
                                           : working.visible && working.active ? "working" : "attract"
     // The main sentence of the screen that is up.
-    readonly property string headline: shownScreen === "outcome" ? outcome.headline
+    readonly property string headline: shownScreen === "staff_home" ? staffHome.headline
+                                       : shownScreen === "staff_pin_pad" ? pinPad.headline
+                                       : shownScreen === "outcome" ? outcome.headline
                                        : shownScreen === "working" ? working.headline : attract.headline
     // The outcome screen's print progress line ("" when none is shown).
     readonly property string printLine: shownScreen === "outcome" && outcome.admitted ? outcome.printLine : ""
@@ -38,6 +42,14 @@ Item {
         anchors.top: parent.top
         anchors.left: parent.left
         anchors.right: parent.right
+
+        // The hidden way into staff mode: hold the header for three seconds.
+        MouseArea {
+            objectName: "staffGesture"
+            anchors.fill: parent
+            pressAndHoldInterval: 3000
+            onPressAndHold: Kiosk.staffOpenPinPad()
+        }
     }
 
     Item {
@@ -64,5 +76,18 @@ Item {
             anchors.fill: parent
             active: Kiosk.state === "outcome"
         }
+    }
+
+    // Over everything, header included: scans are paused while either is up (Kiosk.scanningPaused).
+    PinPad {
+        id: pinPad
+        anchors.fill: parent
+        visible: Kiosk.staffPinPadOpen && !Kiosk.staffMode
+        onCancelled: Kiosk.staffCancel()
+    }
+    StaffHome {
+        id: staffHome
+        anchors.fill: parent
+        visible: Kiosk.staffMode
     }
 }

@@ -3,7 +3,9 @@
 #include <daterange.h>
 
 #include "camerascanner.h"
+#include "keyboardwedge.h"
 #include "kioskprinting.h"
+#include "kioskstaff.h"
 #include "kioskworker.h"
 
 #include <QCoreApplication>
@@ -59,6 +61,15 @@ KioskController::KioskController(QString databasePath, db::EventRecord event, QS
         late.kind = OutcomeKind::SystemError;
         late.message = u"The check-in did not finish in time."_s;
         present(late);
+    });
+
+    // The PIN is checked on KioskStaff's own short-lived thread with its own connection (Argon2id is slow).
+    m_staff = std::make_unique<KioskStaff>(databasePath, m_kioskId, m_event.id);
+    m_staff->setClock([this] { return m_clock(); });
+    connect(m_staff.get(), &KioskStaff::staffChanged, this, [this] {
+        if (m_staff->isStaffMode())
+            m_staffPinPadOpen = false; // unlocked: staff home replaces the pad
+        Q_EMIT staffChanged();
     });
 
     m_thread.setObjectName(u"checkin-worker"_s);
@@ -189,6 +200,10 @@ bool KioskController::submitScan(const QString &text, const QString &source)
     const QString payload = text.trimmed();
     if (payload.isEmpty())
         return false;
+    if (isScanningPaused()) {
+        qCInfo(lcKiosk) << "scan ignored: the staff PIN pad or staff mode is open";
+        return false;
+    }
     if (m_state == State::Working) {
         qCInfo(lcKiosk) << "scan ignored: a check-in is still running";
         return false;
@@ -410,6 +425,63 @@ void KioskController::attachViewfinder(QObject *videoOutput)
 {
     if (m_camera)
         m_camera->setVideoOutput(videoOutput);
+}
+
+bool KioskController::isStaffMode() const
+{
+    return m_staff->isStaffMode();
+}
+
+QString KioskController::staffMessage() const
+{
+    return m_staff->message();
+}
+
+bool KioskController::isStaffBusy() const
+{
+    return m_staff->isBusy();
+}
+
+void KioskController::staffOpenPinPad()
+{
+    if (m_staffPinPadOpen || isStaffMode())
+        return;
+    m_staffPinPadOpen = true;
+    Q_EMIT staffChanged();
+}
+
+void KioskController::staffCancel()
+{
+    if (!m_staffPinPadOpen)
+        return;
+    m_staffPinPadOpen = false;
+    m_staff->lock(); // clears the last answer, so the next opening starts clean
+    Q_EMIT staffChanged();
+}
+
+void KioskController::staffUnlock(const QString &pin)
+{
+    m_staff->unlock(pin);
+}
+
+void KioskController::staffLock()
+{
+    m_staffPinPadOpen = false;
+    m_staff->lock();
+    Q_EMIT staffChanged();
+}
+
+void KioskController::staffActivity()
+{
+    m_staff->noteActivity();
+}
+
+void KioskController::useKeyboardWedge(KeyboardWedge *wedge)
+{
+    connect(wedge, &KeyboardWedge::scanned, this, [this](const QString &text) { submitScan(text, u"scanner"_s); });
+    // Disabled, the wedge drops the keys it has collected: a PIN typed on a keyboard never becomes a scan.
+    connect(this, &KioskController::staffChanged, wedge, [this, wedge] { wedge->setEnabled(!isScanningPaused()); });
+    wedge->setEnabled(!isScanningPaused());
 }
 
 } // namespace checkin

@@ -28,7 +28,9 @@ class QJSEngine;
 namespace checkin {
 
 class CameraScanner;
+class KeyboardWedge;
 class KioskPrinting;
+class KioskStaff;
 class KioskWorker;
 
 // What the kiosk screens show, and the one way in for scans. QML sees it as the singleton `Kiosk`
@@ -78,6 +80,12 @@ class KioskController : public QObject
     Q_PROPERTY(int outcomeTimeout READ outcomeTimeout WRITE setOutcomeTimeout NOTIFY outcomeTimeoutChanged)
     Q_PROPERTY(int debounceInterval READ debounceInterval WRITE setDebounceInterval NOTIFY debounceIntervalChanged)
     Q_PROPERTY(bool cameraActive READ isCameraActive NOTIFY cameraActiveChanged)
+
+    Q_PROPERTY(bool staffMode READ isStaffMode NOTIFY staffChanged)
+    Q_PROPERTY(QString staffMessage READ staffMessage NOTIFY staffChanged)
+    Q_PROPERTY(bool staffBusy READ isStaffBusy NOTIFY staffChanged)
+    Q_PROPERTY(bool staffPinPadOpen READ isStaffPinPadOpen NOTIFY staffChanged)
+    Q_PROPERTY(bool scanningPaused READ isScanningPaused NOTIFY staffChanged)
 
 public:
     static constexpr int kDefaultOutcomeTimeout = 8000; // ms on an outcome screen before returning to attract
@@ -159,6 +167,32 @@ public:
     // The QML VideoOutput that shows the camera (CameraViewfinder.qml).
     Q_INVOKABLE void attachViewfinder(QObject *videoOutput);
 
+    // Staff mode is open (the right PIN was entered and it has not locked since).
+    [[nodiscard]] bool isStaffMode() const;
+    // The PIN pad's answer to the last attempt, in the UI language (wrong PIN with tries left, locked until HH:MM).
+    [[nodiscard]] QString staffMessage() const;
+    // A PIN is being checked (off the GUI thread).
+    [[nodiscard]] bool isStaffBusy() const;
+    // The staff PIN pad is up (opened by the hidden gesture, closed by cancel, unlock or lock).
+    [[nodiscard]] bool isStaffPinPadOpen() const { return m_staffPinPadOpen; }
+    // No scan is taken (scanner, camera or submitScan) while the PIN pad or staff mode is up.
+    [[nodiscard]] bool isScanningPaused() const { return m_staffPinPadOpen || isStaffMode(); }
+    // Shows the staff PIN pad.
+    Q_INVOKABLE void staffOpenPinPad();
+    // Closes the PIN pad without unlocking.
+    Q_INVOKABLE void staffCancel();
+    // Checks pin on a short-lived thread; staffChanged() when the answer is in.
+    Q_INVOKABLE void staffUnlock(const QString &pin);
+    // Leaves staff mode (and the PIN pad) now.
+    Q_INVOKABLE void staffLock();
+    // Staff touched something: staff mode's idle lock starts again.
+    Q_INVOKABLE void staffActivity();
+    // The staff mode backend (tests set its idle timeout).
+    [[nodiscard]] KioskStaff &staff() { return *m_staff; }
+
+    // Takes the wedge's scans (source scanner) and disables it while scanning is paused.
+    void useKeyboardWedge(KeyboardWedge *wedge);
+
     // Shows an outcome without checking anyone in (self-test, screenshots); also the end of every check-in.
     // jobs: the admitted guest's print jobs to follow on screen.
     void present(const CheckInOutcome &outcome, const GuestPrintJobs &jobs = {});
@@ -189,6 +223,8 @@ Q_SIGNALS:
     // A check-in queued documents to print: the print worker should look now.
     void printJobsQueued();
     void cameraActiveChanged();
+    // staffMode, staffMessage, staffBusy, staffPinPadOpen or scanningPaused changed.
+    void staffChanged();
 
 private:
     enum class State { Attract, Working, Outcome };
@@ -243,6 +279,8 @@ private:
     KioskWorker *m_worker = nullptr; // lives on m_thread, deleted there when it finishes
     QPointer<CameraScanner> m_camera;
     QList<QMetaObject::Connection> m_cameraConnections;
+    std::unique_ptr<KioskStaff> m_staff;
+    bool m_staffPinPadOpen = false;
 };
 
 } // namespace checkin

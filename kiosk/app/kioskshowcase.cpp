@@ -33,7 +33,7 @@ const QString kSampleProblem = u"Printer 'badges' is stopped: resume it in CUPS 
 // The outcome kind a state shows ("welcome_printed" → welcome), empty for the attract and working screens.
 QString outcomeOf(const QString &state)
 {
-    if (state.startsWith(u"attract") || state == u"working")
+    if (state.startsWith(u"attract") || state.startsWith(u"staff_") || state == u"working")
         return QString();
     for (const QString &suffix : {u"_printing"_s, u"_printed"_s, u"_printer_problem"_s, u"_reprint"_s}) {
         if (state.endsWith(suffix))
@@ -96,7 +96,8 @@ QStringList KioskShowcase::stateNames()
             u"unknown"_s,
             u"unreadable"_s,
             u"error"_s,
-            u"attract_printer_problem"_s};
+            u"attract_printer_problem"_s,
+            u"staff_pin_pad"_s};
 }
 
 bool KioskShowcase::run()
@@ -126,6 +127,7 @@ bool KioskShowcase::run()
         }
     }
     m_controller.setDefaultLanguage(defaultLanguage);
+    m_controller.staffCancel();
     m_controller.dismiss();
     m_controller.notePrinterProblem(u"badge"_s, QString());
     return m_problems.isEmpty();
@@ -133,6 +135,14 @@ bool KioskShowcase::run()
 
 void KioskShowcase::show(const QString &state)
 {
+    // The PIN pad over the attract screen, as the hidden gesture opens it (no PIN is checked).
+    if (state == u"staff_pin_pad") {
+        m_controller.notePrinterProblem(u"badge"_s, QString());
+        m_controller.dismiss();
+        m_controller.staffOpenPinPad();
+        return;
+    }
+    m_controller.staffCancel();
     if (state.startsWith(u"attract")) {
         m_controller.notePrinterProblem(u"badge"_s, state == u"attract_printer_problem" ? kSampleProblem : QString());
         m_controller.dismiss();
@@ -196,8 +206,10 @@ void KioskShowcase::check(const QString &state, const QString &language)
                                                                direction == Qt::RightToLeft ? u"right-to-left"_s
                                                                                             : u"left-to-right"_s);
     const QString kind = outcomeOf(state);
-    const QString expectedScreen = kind.isEmpty() ? (state == u"working" ? state : u"attract"_s) : u"outcome"_s;
-    if (m_controller.state() != expectedScreen)
+    const bool staff = state.startsWith(u"staff_");
+    const QString expectedScreen = staff ? state
+                                   : kind.isEmpty() ? (state == u"working" ? state : u"attract"_s) : u"outcome"_s;
+    if (m_controller.state() != (staff ? u"attract"_s : expectedScreen))
         m_problems << u"%1: controller is in state %2"_s.arg(state, m_controller.state());
     if (expectedScreen == u"outcome" && m_controller.outcomeKind() != kind)
         m_problems << u"%1: controller shows outcome %2"_s.arg(state, m_controller.outcomeKind());

@@ -23,7 +23,8 @@ public:
 
     // Every state's name, in the order shown: attract, working, the welcome as its badge prints (welcome,
     // welcome_printing, welcome_printed, welcome_printer_problem), each other outcome kind, a reprint on a later
-    // day (welcome_back_reprint) and the attract screen while a printer needs staff (attract_printer_problem).
+    // day (welcome_back_reprint), the attract screen while a printer needs staff (attract_printer_problem) and
+    // the staff PIN pad (staff_pin_pad).
     [[nodiscard]] static QStringList stateNames();
     // The name shown on admitted outcomes.
     void setSampleName(const QString &name) { m_sampleName = name; }

@@ -212,8 +212,7 @@ int main(int argc, char *argv[])
     KioskController controller(dbPath, *event, kioskId);
     KeyboardWedge wedge;
     app.installEventFilter(&wedge);
-    QObject::connect(&wedge, &KeyboardWedge::scanned, &controller,
-                     [&controller](const QString &text) { controller.submitScan(text, u"scanner"_s); });
+    controller.useKeyboardWedge(&wedge);
     // Camera scans beside the USB scanner; none for --self-test, --no-camera, or when there is no camera.
     CameraScanner camera;
     controller.useCamera(&camera);

@@ -11,6 +11,7 @@
 #include <kioskcontroller.h>
 #include <kioskprinting.h>
 #include <printjobstore.h>
+#include <staffauth.h>
 
 #include <QDir>
 #include <QGuiApplication>
@@ -88,6 +89,13 @@ public:
             return false;
         auto revoked = guests.revokeInvitation((*invitation)->id);
         return revoked && *revoked;
+    }
+
+    // Sets the staff PIN as `checkinctl staff-pin set` does; empty, or why it was refused.
+    Q_INVOKABLE QString setStaffPin(const QString &pin)
+    {
+        auto set = StaffAuth(m_event.db(), kKioskId).setPin(pin, u"test"_s);
+        return set ? QString() : set.error();
     }
 
     // Sets the kiosk's clock to hh:mm venue time on programme day dayNumber (1-based).
@@ -258,10 +266,7 @@ public Q_SLOTS:
         // The USB scanner path, wired as checkin-kiosk's main does.
         m_wedge = std::make_unique<KeyboardWedge>();
         qApp->installEventFilter(m_wedge.get());
-        QObject::connect(m_wedge.get(), &KeyboardWedge::scanned, m_controller.get(),
-                         [controller = m_controller.get()](const QString &text) {
-                             controller->submitScan(text, u"scanner"_s);
-                         });
+        m_controller->useKeyboardWedge(m_wedge.get());
 
         engine->addImportPath(u"qrc:/qt/qml"_s);
         m_controller->exposeTo(*engine);

@@ -1,0 +1,121 @@
+#include "kioskstaff.h"
+
+#include <database.h>
+#include <staffauth.h>
+
+#include <QLocale>
+#include <QLoggingCategory>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcStaff, "checkin.kiosk.staff")
+
+namespace checkin {
+
+KioskStaff::KioskStaff(QString databasePath, QString kioskId, qint64 eventId, QObject *parent)
+    : QObject(parent)
+    , m_databasePath(std::move(databasePath))
+    , m_kioskId(std::move(kioskId))
+    , m_eventId(eventId)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(kDefaultIdleTimeout);
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+        qCInfo(lcStaff) << "staff mode locked after" << m_idleTimer.interval() << "ms without activity";
+        lock();
+    });
+}
+
+KioskStaff::~KioskStaff()
+{
+    // Its finished() handler dies with this object: wait for the check, then delete the thread here.
+    if (m_running) {
+        m_running->wait();
+        delete m_running.data();
+    }
+}
+
+void KioskStaff::unlock(const QString &pin)
+{
+    if (m_running)
+        return;
+    auto result = std::make_shared<StaffVerifyResult>();
+    // Its own connection on its own thread: connections are per thread here, and the hash check is slow.
+    QThread *thread = QThread::create([result, pin, path = m_databasePath, kioskId = m_kioskId,
+                                       eventId = m_eventId, now = m_clock()] {
+        auto db = db::Database::open(path);
+        if (!db) {
+            result->kind = StaffVerifyResult::Kind::Error;
+            result->message = db.error().message;
+        } else {
+            StaffAuth auth(**db, kioskId);
+            auth.setEventId(eventId);
+            *result = auth.verify(pin, now);
+        }
+    });
+    thread->setObjectName(u"staff-pin"_s);
+    m_running = thread;
+    // The thread object lives on the GUI thread: finished() reaches this by queued connection.
+    connect(thread, &QThread::finished, this, [this, thread, result] {
+        thread->deleteLater();
+        m_running = nullptr;
+        onVerified(*result);
+    });
+    thread->start();
+    Q_EMIT staffChanged();
+}
+
+void KioskStaff::onVerified(const StaffVerifyResult &result)
+{
+    using Kind = StaffVerifyResult::Kind;
+    switch (result.kind) {
+    case Kind::Accepted:
+        qCInfo(lcStaff) << "staff mode unlocked";
+        m_staffMode = true;
+        m_message.clear();
+        m_idleTimer.start();
+        break;
+    case Kind::Rejected:
+        m_message = tr("Wrong PIN. %n more attempt(s) before staff mode locks for a while.", "",
+                       result.remainingBeforeLockout);
+        break;
+    case Kind::LockedOut:
+        m_message = tr("Too many wrong PINs. Staff mode is locked until %1.")
+                        .arg(QLocale().toString(result.lockedUntil.toLocalTime().time(), QLocale::ShortFormat));
+        break;
+    case Kind::NoPin:
+        m_message = tr("Staff mode is not set up on this kiosk: run “checkinctl staff-pin set” first.");
+        break;
+    case Kind::Error:
+        qCWarning(lcStaff) << "staff PIN check failed:" << result.message;
+        m_message = tr("The PIN could not be checked: %1").arg(result.message);
+        break;
+    }
+    Q_EMIT staffChanged();
+}
+
+void KioskStaff::lock()
+{
+    m_idleTimer.stop();
+    if (!m_staffMode && m_message.isEmpty())
+        return;
+    m_staffMode = false;
+    m_message.clear();
+    Q_EMIT staffChanged();
+}
+
+void KioskStaff::noteActivity()
+{
+    if (m_staffMode)
+        m_idleTimer.start();
+}
+
+void KioskStaff::setIdleTimeout(int ms)
+{
+    m_idleTimer.setInterval(ms);
+}
+
+} // namespace checkin
