@@ -79,6 +79,9 @@ Rectangle {
         }
         Grid {
             Layout.alignment: Qt.AlignHCenter
+            // Keypads keep 1 2 3 from the left in every language, as phones and ATMs do in Arabic too.
+            LayoutMirroring.enabled: false
+            LayoutMirroring.childrenInherit: true
             columns: 3
             spacing: Theme.px(24)
             Repeater {
