@@ -1,5 +1,7 @@
 #include "datatrackercsvreader.h"
 
+#include "csvprogrammeparser.h"
+
 #include "csvreader.h"
 
 #include <QHash>
@@ -28,22 +30,18 @@ QString kindFromType(const QString &type)
     return slugs.value(key, key);
 }
 
-class Parser
+class Parser : public programme::CsvProgrammeParser
 {
 public:
     Parser(QByteArrayView bytes, const QTimeZone &zone)
-        : m_table(CsvReader::parse(bytes))
-        , m_zone(zone)
+        : CsvProgrammeParser(bytes, zone)
     {
     }
 
     ProgrammeParse run()
     {
-        m_result.problems = m_table.problems;
-        const auto columns = programme::mapColumns(m_table, m_result.problems);
-        if (!columns)
+        if (!mapHeader())
             return finish();
-        m_columns = *columns;
         QStringList missing;
         for (const char16_t *name : RequiredColumns) {
             if (!m_columns.contains(QString::fromUtf16(name)))
@@ -59,41 +57,13 @@ public:
                     .arg(missing.join(u", "_s))});
             return finish();
         }
-        for (const CsvRecord &record : m_table.records) {
-            if (std::all_of(record.fields.begin(), record.fields.end(),
-                            [](const QString &f) { return f.trimmed().isEmpty(); }))
-                continue;
-            readRow(record);
-        }
+        forEachRow([this](const CsvRecord &record) { readRow(record); });
         if (m_result.items.isEmpty() && m_result.problems.isEmpty())
             m_result.problems.append(CsvProblem{0, 0, {}, DatatrackerCsvReader::tr("the file lists no sessions")});
         return finish();
     }
 
 private:
-    ProgrammeParse finish()
-    {
-        programme::sortProblems(m_result.problems);
-        return std::move(m_result);
-    }
-
-    QString value(const CsvRecord &record, const QString &name) const
-    {
-        const int column = m_columns.value(name);
-        return column > 0 ? record.fields.value(column - 1).trimmed() : QString();
-    }
-
-    SourcePosition at(const CsvRecord &record, const QString &name) const
-    {
-        const int column = m_columns.value(name);
-        return SourcePosition{record.line, column, column > 0 ? m_table.header.at(column - 1).trimmed() : QString()};
-    }
-
-    void problem(const SourcePosition &pos, const QString &message)
-    {
-        m_result.problems.append(programme::problemAt(pos, message));
-    }
-
     void readRow(const CsvRecord &record)
     {
         const int problemsBefore = int(m_result.problems.size());
@@ -187,11 +157,7 @@ private:
             .arg(date.toString(Qt::ISODate), time.toString(u"HH:mm"_s), QString::fromUtf8(m_zone.id()));
     }
 
-    CsvTable m_table;
-    QTimeZone m_zone;
-    QHash<QString, int> m_columns;
-    QHash<QString, int> m_seen;
-    ProgrammeParse m_result;
+    QHash<QString, int> m_seen; // session id → line where it first appeared
 };
 
 } // namespace
