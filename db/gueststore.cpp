@@ -187,4 +187,36 @@ DbResult<bool> GuestStore::revokeInvitation(qint64 invitationId)
     return m_db.changes() > 0;
 }
 
+DbResult<QSet<qint64>> GuestStore::revokedGuests(qint64 eventId)
+{
+    auto stmt = m_db.prepare("SELECT guest_id FROM invitation WHERE event_id = ?1 GROUP BY guest_id "
+                             "HAVING sum(status = 'active') = 0");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, eventId);
+    QSet<qint64> ids;
+    while (true) {
+        auto row = stmt->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return ids;
+        ids.insert(stmt->int64(0));
+    }
+}
+
+DbResult<QString> GuestStore::listVersion(qint64 eventId)
+{
+    auto stmt = m_db.prepare("SELECT count(*), coalesce(max(id), 0), coalesce(max(updated_at), '') FROM guest "
+                             "WHERE event_id = ?1");
+    if (stmt)
+        stmt->bind(1, eventId);
+    auto version = firstRow(stmt, [](const Statement &s) {
+        return u"%1/%2/%3"_s.arg(s.int64(0)).arg(s.int64(1)).arg(s.text(2));
+    });
+    if (!version)
+        return std::unexpected(version.error());
+    return version->value_or(QString());
+}
+
 } // namespace checkin::db

@@ -3,6 +3,8 @@
 #include "database.h"
 #include "records.h"
 
+#include <QSet>
+
 #include <optional>
 
 namespace checkin::db {
@@ -35,6 +37,11 @@ public:
     [[nodiscard]] DbResult<void> recordSignature(qint64 invitationId, const QByteArray &signature);
     // Marks the invitation revoked; returns false when it was not active.
     [[nodiscard]] DbResult<bool> revokeInvitation(qint64 invitationId);
+
+    // Guests of the event whose invitations are all revoked (a guest without any invitation is not listed).
+    [[nodiscard]] DbResult<QSet<qint64>> revokedGuests(qint64 eventId);
+    // Changes whenever a guest of the event is added or updated: readers keep derived indexes until it moves.
+    [[nodiscard]] DbResult<QString> listVersion(qint64 eventId);
 
 private:
     Database &m_db;

@@ -97,4 +97,35 @@ std::expected<void, QString> StaffActions::revoke(const QString &externalId, con
     return {};
 }
 
+std::expected<db::PrintJobRecord, QString> StaffActions::reprint(qint64 guestId, const QString &kind)
+{
+    if (kind != u"badge" && kind != u"agenda")
+        return std::unexpected(u"Only a badge or an agenda can be reprinted, not “%1”."_s.arg(kind));
+    db::Transaction tx(m_db);
+    if (auto ok = tx.begin(); !ok)
+        return std::unexpected(ok.error().message);
+    auto guest = db::GuestStore(m_db).byId(guestId);
+    if (!guest)
+        return std::unexpected(guest.error().message);
+    if (!*guest || (*guest)->eventId != m_event.id)
+        return std::unexpected(u"No such guest in %1."_s.arg(m_event.name));
+    auto job = db::PrintJobStore(m_db).reprint(m_event.id, guestId, kind, m_kioskId);
+    if (!job)
+        return std::unexpected(job.error().message);
+
+    db::StaffActionRecord audit;
+    audit.kioskId = m_kioskId;
+    audit.actor = m_actor;
+    audit.action = u"reprint"_s;
+    audit.eventId = m_event.id;
+    audit.guestId = guestId;
+    audit.targetUid = job->uid;
+    audit.detail = detailJson({{u"kind"_s, kind}});
+    if (auto ok = db::StaffActionStore(m_db).append(audit); !ok)
+        return std::unexpected(ok.error().message);
+    if (auto ok = tx.commit(); !ok)
+        return std::unexpected(ok.error().message);
+    return *job;
+}
+
 } // namespace checkin

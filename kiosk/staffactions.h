@@ -4,9 +4,10 @@
 
 #include <expected>
 
+#include <records.h>
+
 namespace checkin::db {
 class Database;
-struct EventRecord;
 } // namespace checkin::db
 
 namespace checkin {
@@ -21,6 +22,9 @@ public:
     [[nodiscard]] std::expected<void, QString> annul(const QString &checkinId, const QString &reason);
     // Revokes the guest's active invitation (guest named by external id); later scans are refused.
     [[nodiscard]] std::expected<void, QString> revoke(const QString &externalId, const QString &reason);
+    // Queues a new print job of kind (badge | agenda) for the guest with this row id: reprints are explicit,
+    // never deduplicated against the first print.
+    [[nodiscard]] std::expected<db::PrintJobRecord, QString> reprint(qint64 guestId, const QString &kind);
 
 private:
     db::Database &m_db;

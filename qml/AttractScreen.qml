@@ -97,6 +97,15 @@ Item {
                     }
                 }
             }
+            KioskButton {
+                objectName: "findMyName"
+                Layout.topMargin: Theme.px(12)
+                Layout.fillWidth: true
+                text: qsTr("No invitation with you? Find your name")
+                accessibleName: qsTr("No invitation with you? Find your name instead")
+                enabled: Kiosk.ready
+                onClicked: Kiosk.lookup.start()
+            }
         }
 
         Item { Layout.fillWidth: true }

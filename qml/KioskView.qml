@@ -1,4 +1,6 @@
 import QtQuick
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
 import IetfCheckin.Kiosk
 
 // Everything the kiosk shows: the event header and one screen at a time, chosen by Kiosk.state.
@@ -6,14 +8,16 @@ import IetfCheckin.Kiosk
 Item {
     id: view
 
-    // Which screen is up: staff_home, staff_pin_pad, attract, working or outcome.
+    // Which screen is up: staff_home, staff_pin_pad, lookup, attract, working or outcome.
     readonly property string shownScreen: staffHome.visible ? "staff_home"
                                           : pinPad.visible ? "staff_pin_pad"
+                                          : lookup.active ? "lookup"
                                           : outcome.visible && outcome.active ? "outcome"
                                           : working.visible && working.active ? "working" : "attract"
     // The main sentence of the screen that is up.
     readonly property string headline: shownScreen === "staff_home" ? staffHome.headline
                                        : shownScreen === "staff_pin_pad" ? pinPad.headline
+                                       : shownScreen === "lookup" ? lookup.headline
                                        : shownScreen === "outcome" ? outcome.headline
                                        : shownScreen === "working" ? working.headline : attract.headline
     // The outcome screen's print progress line ("" when none is shown).
@@ -63,7 +67,15 @@ Item {
             id: attract
             anchors.fill: parent
             // Stays up for the first moments of a check-in: most answer before the working screen is due.
-            active: Kiosk.state === "attract" || (Kiosk.state === "working" && !working.due)
+            active: !Kiosk.lookup.open
+                    && (Kiosk.state === "attract" || (Kiosk.state === "working" && !working.due))
+        }
+        LookupScreen {
+            id: lookup
+            objectName: "lookupScreen"
+            anchors.fill: parent
+            active: Kiosk.lookup.open && Kiosk.state !== "working" && Kiosk.state !== "outcome"
+            keyboardHeight: keyboard.shownHeight
         }
         WorkingScreen {
             id: working
@@ -82,12 +94,41 @@ Item {
     PinPad {
         id: pinPad
         anchors.fill: parent
-        visible: Kiosk.staffPinPadOpen && !Kiosk.staffMode
-        onCancelled: Kiosk.staffCancel()
+        confirmMode: Kiosk.lookup.confirming && !Kiosk.staffPinPadOpen
+        detail: confirmMode ? qsTr("Check in %1").arg(Kiosk.lookup.chosen.name ?? "") : ""
+        visible: (Kiosk.staffPinPadOpen || Kiosk.lookup.confirming) && !Kiosk.staffMode
+        onCancelled: confirmMode ? Kiosk.lookupCancelConfirm() : Kiosk.staffCancel()
     }
     StaffHome {
         id: staffHome
         anchors.fill: parent
         visible: Kiosk.staffMode
+        keyboardHeight: keyboard.shownHeight
+    }
+
+    // The on-screen keyboard for the lookup and staff search fields (Qt Virtual Keyboard; it only shows when the
+    // kiosk runs with QT_IM_MODULE=qtvirtualkeyboard, as checkin-kiosk sets by default). Centred and narrower
+    // than the screen so the results above it stay visible. Its layout follows the kiosk's language where a
+    // layout for it is installed; the globe key switches to the others.
+    InputPanel {
+        id: keyboard
+        objectName: "virtualKeyboard"
+        readonly property real shownHeight: active ? height : 0
+        width: Math.min(parent.width, Math.max(parent.height * 1.5, parent.width * 0.7))
+        anchors.horizontalCenter: parent.horizontalCenter
+        y: active ? parent.height - height : parent.height
+        visible: active
+        LayoutMirroring.enabled: false // the keyboard mirrors its own Arabic layout
+    }
+    Binding {
+        target: VirtualKeyboardSettings
+        property: "activeLocales"
+        value: ["en_GB", "fr_FR", "es_ES", "ar_AR", "zh_CN", "ru_RU"]
+                   .filter(locale => VirtualKeyboardSettings.availableLocales.indexOf(locale) >= 0)
+    }
+    Binding {
+        target: VirtualKeyboardSettings
+        property: "locale"
+        value: ({ en: "en_GB", fr: "fr_FR", es: "es_ES", ar: "ar_AR", zh: "zh_CN", ru: "ru_RU" })[Kiosk.language]
     }
 }

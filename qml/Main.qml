@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import IetfCheckin.Kiosk
 
 // The kiosk window. main() decides full screen or windowed and shows it.
 ApplicationWindow {
@@ -9,6 +10,11 @@ ApplicationWindow {
     height: 800
     color: Theme.background
     font.family: Theme.fontFamily
+
+    // Full-screen kiosk: nothing closes the window (Alt+F4, the compositor) unless staff mode is open.
+    // SIGTERM from systemd still quits cleanly (QuitOnSignal in main).
+    property bool lockedDown: false
+    onClosing: (close) => { close.accepted = !lockedDown || Kiosk.staffMode; }
 
     KioskView {
         objectName: "kioskView"

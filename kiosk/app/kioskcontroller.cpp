@@ -3,10 +3,16 @@
 #include <daterange.h>
 
 #include "camerascanner.h"
+#include "guestdirectory.h"
+#include "guestlookup.h"
 #include "keyboardwedge.h"
 #include "kioskprinting.h"
 #include "kioskstaff.h"
 #include "kioskworker.h"
+#include "staffdashboard.h"
+
+#include <QDir>
+#include <QFileInfo>
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -69,7 +75,25 @@ KioskController::KioskController(QString databasePath, db::EventRecord event, QS
     connect(m_staff.get(), &KioskStaff::staffChanged, this, [this] {
         if (m_staff->isStaffMode())
             m_staffPinPadOpen = false; // unlocked: staff home replaces the pad
+        m_dashboard->setActive(m_staff->isStaffMode());
         Q_EMIT staffChanged();
+    });
+    connect(m_staff.get(), &KioskStaff::confirmed, this, [this] {
+        const qint64 guestId = m_lookup->isConfirming() ? m_lookup->chosenGuestId() : 0;
+        m_lookup->close();
+        if (guestId != 0)
+            checkInGuest(guestId, u"staff@%1 (manual lookup)"_s.arg(m_kioskId));
+    });
+
+    // Staff lists and the manual lookup read on their own thread, so a search never delays a scan.
+    m_directory = std::make_unique<GuestDirectory>(databasePath, m_event, m_kioskId);
+    m_directory->setClock([this] { return m_clock(); });
+    const QString reports = QFileInfo(databasePath).absoluteDir().filePath(u"reports"_s);
+    m_dashboard = std::make_unique<StaffDashboard>(*m_directory, reports, u"staff@%1"_s.arg(m_kioskId));
+    m_lookup = std::make_unique<GuestLookup>(*m_directory);
+    connect(m_lookup.get(), &GuestLookup::chosenChanged, this, [this] {
+        if (!m_lookup->isConfirming())
+            m_staff->lock(); // clears the PIN pad's last answer
     });
 
     m_thread.setObjectName(u"checkin-worker"_s);
@@ -135,6 +159,8 @@ bool KioskController::setLanguage(const QString &code)
     QGuiApplication::setLayoutDirection(language == u"ar" ? Qt::RightToLeft : Qt::LeftToRight);
     m_eventTitle = titleOf(m_event);
     m_eventDates = datesOf(m_event, m_locale);
+    m_dashboard->setLocale(m_locale);
+    m_lookup->results()->setLocale(m_locale);
     const QString firstScanTime = m_firstScanTime;
     formatFirstScanTime();
     Q_EMIT languageChanged();
@@ -216,16 +242,46 @@ bool KioskController::submitScan(const QString &text, const QString &source)
     m_lastPayload = payload;
     m_lastPayloadSeen.start();
 
+    m_lookup->close(); // the guest found their invitation after all
+    return startCheckIn([payload, source](KioskWorker *worker, quint64 requestId, const QDateTime &now) {
+        worker->checkIn(requestId, payload, now, source);
+    });
+}
+
+bool KioskController::checkInGuest(qint64 guestId, const QString &actor)
+{
+    if (m_state == State::Working) {
+        qCInfo(lcKiosk) << "manual check-in ignored: a check-in is still running";
+        return false;
+    }
+    return startCheckIn([guestId, actor](KioskWorker *worker, quint64 requestId, const QDateTime &now) {
+        worker->checkInGuest(requestId, guestId, now, actor);
+    });
+}
+
+bool KioskController::startCheckIn(const std::function<void(KioskWorker *, quint64, const QDateTime &)> &run)
+{
     const quint64 requestId = ++m_requestId;
     const QDateTime now = m_clock();
     m_outcomeTimer.stop();
     clearOutcome();
     setState(State::Working);
     m_workingTimer.start();
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, requestId, payload, now, source] {
-        worker->checkIn(requestId, payload, now, source);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, requestId, now, run] { run(worker, requestId, now); },
+                              Qt::QueuedConnection);
     return true;
+}
+
+void KioskController::lookupConfirm(const QString &pin)
+{
+    if (m_lookup->isConfirming())
+        m_staff->confirm(pin);
+}
+
+void KioskController::lookupCancelConfirm()
+{
+    if (m_lookup->isConfirming())
+        m_lookup->back();
 }
 
 void KioskController::dismiss()

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "guestlookup.h"
 #include "kiosklanguages.h"
 #include "printprogress.h"
+#include "staffdashboard.h"
 
 #include <checkinoutcome.h>
 #include <records.h>
@@ -28,6 +30,7 @@ class QJSEngine;
 namespace checkin {
 
 class CameraScanner;
+class GuestDirectory;
 class KeyboardWedge;
 class KioskPrinting;
 class KioskStaff;
@@ -86,6 +89,8 @@ class KioskController : public QObject
     Q_PROPERTY(bool staffBusy READ isStaffBusy NOTIFY staffChanged)
     Q_PROPERTY(bool staffPinPadOpen READ isStaffPinPadOpen NOTIFY staffChanged)
     Q_PROPERTY(bool scanningPaused READ isScanningPaused NOTIFY staffChanged)
+    Q_PROPERTY(checkin::StaffDashboard *dashboard READ dashboard CONSTANT)
+    Q_PROPERTY(checkin::GuestLookup *lookup READ lookup CONSTANT)
 
 public:
     static constexpr int kDefaultOutcomeTimeout = 8000; // ms on an outcome screen before returning to attract
@@ -189,6 +194,17 @@ public:
     Q_INVOKABLE void staffActivity();
     // The staff mode backend (tests set its idle timeout).
     [[nodiscard]] KioskStaff &staff() { return *m_staff; }
+    // Staff mode's dashboard (live while staff mode is open).
+    [[nodiscard]] StaffDashboard *dashboard() { return m_dashboard.get(); }
+    // The guests' manual lookup.
+    [[nodiscard]] GuestLookup *lookup() { return m_lookup.get(); }
+    // Staff confirm the guest the manual lookup chose with the PIN; right PIN: that guest is checked in.
+    Q_INVOKABLE void lookupConfirm(const QString &pin);
+    // Leaves the lookup's PIN pad (back to the chosen guest).
+    Q_INVOKABLE void lookupCancelConfirm();
+    // Checks in the guest with this row id without a scan (manual lookup confirmed by staff): the same rules,
+    // recorded as a manual check-in by actor. False when ignored (a check-in already running).
+    bool checkInGuest(qint64 guestId, const QString &actor);
 
     // Takes the wedge's scans (source scanner) and disables it while scanning is paused.
     void useKeyboardWedge(KeyboardWedge *wedge);
@@ -230,6 +246,8 @@ private:
     enum class State { Attract, Working, Outcome };
 
     void setState(State state);
+    // Starts a check-in on the worker thread: run(worker, requestId, now) is called there.
+    bool startCheckIn(const std::function<void(KioskWorker *, quint64, const QDateTime &)> &run);
     void clearOutcome();
     void onOpened(const QString &error);
     void onCheckedIn(quint64 requestId, const CheckInOutcome &outcome, const GuestPrintJobs &jobs);
@@ -281,6 +299,9 @@ private:
     QList<QMetaObject::Connection> m_cameraConnections;
     std::unique_ptr<KioskStaff> m_staff;
     bool m_staffPinPadOpen = false;
+    std::unique_ptr<GuestDirectory> m_directory; // before the two that use it
+    std::unique_ptr<StaffDashboard> m_dashboard;
+    std::unique_ptr<GuestLookup> m_lookup;
 };
 
 } // namespace checkin

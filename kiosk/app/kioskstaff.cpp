@@ -40,6 +40,16 @@ KioskStaff::~KioskStaff()
 
 void KioskStaff::unlock(const QString &pin)
 {
+    check(pin, Purpose::Unlock);
+}
+
+void KioskStaff::confirm(const QString &pin)
+{
+    check(pin, Purpose::Confirm);
+}
+
+void KioskStaff::check(const QString &pin, Purpose purpose)
+{
     if (m_running)
         return;
     auto result = std::make_shared<StaffVerifyResult>();
@@ -59,23 +69,29 @@ void KioskStaff::unlock(const QString &pin)
     thread->setObjectName(u"staff-pin"_s);
     m_running = thread;
     // The thread object lives on the GUI thread: finished() reaches this by queued connection.
-    connect(thread, &QThread::finished, this, [this, thread, result] {
+    connect(thread, &QThread::finished, this, [this, thread, result, purpose] {
         thread->deleteLater();
         m_running = nullptr;
-        onVerified(*result);
+        onVerified(*result, purpose);
     });
     thread->start();
     Q_EMIT staffChanged();
 }
 
-void KioskStaff::onVerified(const StaffVerifyResult &result)
+void KioskStaff::onVerified(const StaffVerifyResult &result, Purpose purpose)
 {
     using Kind = StaffVerifyResult::Kind;
     switch (result.kind) {
     case Kind::Accepted:
+        m_message.clear();
+        if (purpose == Purpose::Confirm) {
+            qCInfo(lcStaff) << "staff confirmed a manual lookup";
+            Q_EMIT staffChanged();
+            Q_EMIT confirmed();
+            return;
+        }
         qCInfo(lcStaff) << "staff mode unlocked";
         m_staffMode = true;
-        m_message.clear();
         m_idleTimer.start();
         break;
     case Kind::Rejected:

@@ -36,6 +36,8 @@ public:
 
     // Checks pin off the GUI thread; staffChanged() when the answer is in. Ignored while a check runs.
     void unlock(const QString &pin);
+    // Checks pin the same way (same lockout, same audit) without opening staff mode: confirmed() on success.
+    void confirm(const QString &pin);
     // Leaves staff mode now.
     void lock();
     // Staff touched something: the idle timeout starts again.
@@ -48,9 +50,13 @@ public:
 Q_SIGNALS:
     // staffMode, message or busy changed.
     void staffChanged();
+    // A confirm() PIN was right.
+    void confirmed();
 
 private:
-    void onVerified(const StaffVerifyResult &result);
+    enum class Purpose { Unlock, Confirm };
+    void check(const QString &pin, Purpose purpose);
+    void onVerified(const StaffVerifyResult &result, Purpose purpose);
 
     QString m_databasePath;
     QString m_kioskId;

@@ -44,14 +44,29 @@ void KioskWorker::open()
 
 void KioskWorker::checkIn(quint64 requestId, const QString &payload, const QDateTime &nowUtc, const QString &source)
 {
+    if (!m_service)
+        return finish(requestId, noConnection(), source);
+    finish(requestId, m_service->checkIn(payload, nowUtc, source), source);
+}
+
+void KioskWorker::checkInGuest(quint64 requestId, qint64 guestId, const QDateTime &nowUtc, const QString &actor)
+{
+    if (!m_service)
+        return finish(requestId, noConnection(), u"manual"_s);
+    finish(requestId, m_service->checkInGuest(guestId, nowUtc, actor), u"manual"_s);
+}
+
+CheckInOutcome KioskWorker::noConnection() const
+{
     CheckInOutcome outcome;
-    if (m_service) {
-        outcome = m_service->checkIn(payload, nowUtc, source);
-    } else {
-        outcome.kind = OutcomeKind::SystemError;
-        outcome.message = u"The kiosk has no database connection: %1"_s.arg(m_openError);
-    }
-    qCInfo(lcKiosk).noquote() << "scan from" << source << "->" << outcomeName(outcome.kind)
+    outcome.kind = OutcomeKind::SystemError;
+    outcome.message = u"The kiosk has no database connection: %1"_s.arg(m_openError);
+    return outcome;
+}
+
+void KioskWorker::finish(quint64 requestId, const CheckInOutcome &outcome, const QString &source)
+{
+    qCInfo(lcKiosk).noquote() << "check-in from" << source << "->" << outcomeName(outcome.kind)
                               << (outcome.guestExternalId.isEmpty() ? QString() : outcome.guestExternalId);
     Q_EMIT checkedIn(requestId, outcome, printJobsOf(outcome));
 }

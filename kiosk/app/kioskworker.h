@@ -37,6 +37,8 @@ public Q_SLOTS:
     // Checks in one scanned payload at nowUtc; emits checkedIn() with the same request id and, for an admitted
     // guest, the guest's print jobs to follow on screen.
     void checkIn(quint64 requestId, const QString &payload, const QDateTime &nowUtc, const QString &source);
+    // Checks in the guest with this row id without a scan (staff confirmed a manual lookup); emits checkedIn().
+    void checkInGuest(quint64 requestId, qint64 guestId, const QDateTime &nowUtc, const QString &actor);
 
 Q_SIGNALS:
     // The connection is ready (error empty) or could not be opened (a sentence for staff).
@@ -45,6 +47,8 @@ Q_SIGNALS:
     void checkedIn(quint64 requestId, const checkin::CheckInOutcome &outcome, const checkin::GuestPrintJobs &jobs);
 
 private:
+    [[nodiscard]] CheckInOutcome noConnection() const;
+    void finish(quint64 requestId, const CheckInOutcome &outcome, const QString &source);
     // The admitted guest's row id and the print jobs the welcome screen follows: the ones this check-in queued and
     // any of this kiosk's jobs still open (a reprint). Read after the check-in committed, on this thread.
     // (Only until CheckInOutcome carries the guest's row id: then this reads the jobs alone.)

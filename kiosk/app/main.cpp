@@ -105,6 +105,9 @@ struct Options
                                                 "an admitted guest is answered in their own."_s, u"code"_s};
     QCommandLineOption noCamera{u"no-camera"_s, u"Do not scan with the camera (scans come from the USB scanner "
                                                 "only)."_s};
+    QCommandLineOption noVirtualKeyboard{u"no-virtual-keyboard"_s, u"Do not show the on-screen keyboard in the name "
+                                                                  "search (the kiosk has a real keyboard). Also "
+                                                                  "when QT_IM_MODULE is set."_s};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -118,12 +121,17 @@ struct Options
             "The database is --db, else $CHECKIN_DB, else %1.\n"
             "Create one with `checkinctl demo` (a demo event with guests and invitations) or "
             "`checkinctl event create`.\n"
+            "Guests without their invitation can find their name on screen; a staff member confirms with the "
+            "staff PIN (`checkinctl staff-pin set`), which also opens staff mode: hold the event header for three "
+            "seconds.\n"
+            "Full screen (the default) cannot be closed from the keyboard or the compositor outside staff mode; "
+            "see README.md for running it under the cage kiosk compositor with systemd.\n"
             "Exit status: 0 after a normal quit or a passed self-test; 1 when the user interface or the database "
             "fails; 2 when there is no database or no event to check in to."_s.arg(defaultDatabasePath()));
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions({db, event, kiosk, windowed, size, selfTest, screenshot, sampleName, noPrint, badgePrinter,
-                           agendaPrinter, noCamera, language});
+                           agendaPrinter, noCamera, noVirtualKeyboard, language});
     }
 };
 
@@ -146,6 +154,10 @@ int main(int argc, char *argv[])
     // --self-test and --screenshot render offscreen unless a platform is asked for.
     if (hasArgument(argc, argv, {"--self-test", "--screenshot"}) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    // The on-screen keyboard for the name search: a touchscreen kiosk has no other.
+    if (!hasArgument(argc, argv, {"--no-virtual-keyboard"}) && qEnvironmentVariableIsEmpty("QT_IM_MODULE"))
+        qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
 
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationDisplayName(u"IETF check-in"_s);
@@ -260,6 +272,7 @@ int main(int argc, char *argv[])
         window->show();
     } else {
         QGuiApplication::setOverrideCursor(Qt::BlankCursor); // a touchscreen: no mouse pointer on show
+        window->setProperty("lockedDown", true);             // Main.qml: no closing outside staff mode
         window->showFullScreen();
     }
     return app.exec();

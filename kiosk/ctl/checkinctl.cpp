@@ -873,27 +873,12 @@ int cmdReprint(Context &ctx)
         return fail(opened.error());
     db::Database &db = *opened->db;
     const db::EventRecord &event = opened->event;
-    db::Transaction tx(db);
-    if (auto ok = tx.begin(); !ok)
-        return fail(ok.error().message);
     auto guest = chooseGuest(db, event, ctx.args.first());
     if (!guest)
         return fail(guest.error());
-    auto job = db::PrintJobStore(db).reprint(event.id, guest->id, kind, ctx.kioskId);
+    auto job = StaffActions(db, event, ctx.kioskId, u"checkinctl"_s).reprint(guest->id, kind);
     if (!job)
-        return fail(job.error().message);
-    db::StaffActionRecord audit;
-    audit.kioskId = ctx.kioskId;
-    audit.actor = u"checkinctl"_s;
-    audit.action = u"reprint"_s;
-    audit.eventId = event.id;
-    audit.guestId = guest->id;
-    audit.targetUid = job->uid;
-    audit.detail = QString::fromUtf8(QJsonDocument(QJsonObject{{u"kind"_s, kind}}).toJson(QJsonDocument::Compact));
-    if (auto ok = db::StaffActionStore(db).append(audit); !ok)
-        return fail(ok.error().message);
-    if (auto ok = tx.commit(); !ok)
-        return fail(ok.error().message);
+        return fail(job.error());
     printJson(jobJson(*job, guest->externalId));
     return kOk;
 }

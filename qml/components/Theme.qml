@@ -14,10 +14,18 @@ QtObject {
     readonly property color textMuted: "#b4c2d3"       // 9.7:1 (8.5:1 on surface)
     readonly property color accent: "#3ddc97"          // 9.9:1; the one accent colour
     readonly property color textOnAccent: "#0c1a2b"
+    readonly property color danger: "#ffb3a7"          // 10.2:1 (8.9:1 on surface); refusals and destructive actions
 
     readonly property string fontFamily: "Noto Sans"
 
     function px(value) { return Math.round(value * zoom) }
+    // Millimetres on the panels we ship for (21.5" to 24" at 1920×1080: 0.248 to 0.277 mm a pixel), rounded
+    // up for the smaller pixel so a size given here is at least that size on any of them.
+    function mm(value) { return Math.ceil(value / 0.248 * zoom) }
+
+    // Every touch target is at least 9 mm (WCAG 2.5.5 asks 44 CSS px ≈ 9 mm); ours are about 24 mm high.
+    readonly property int minTouch: mm(9)
+    readonly property int touchTarget: Math.max(px(96), minTouch)
 
     readonly property int margin: px(72)
     readonly property int spacing: px(32)

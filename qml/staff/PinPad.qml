@@ -10,12 +10,17 @@ Rectangle {
     objectName: "staffPinPad"
 
     signal cancelled()
+    // Confirming a guest's manual lookup instead of opening staff mode.
+    property bool confirmMode: false
+    // Under the title: what the PIN is for ("" for none).
+    property string detail: ""
     // The pad's title (KioskView.headline).
-    readonly property string headline: qsTr("Staff PIN")
+    readonly property string headline: confirmMode ? qsTr("Staff confirmation") : qsTr("Staff PIN")
     property string entered: ""
     readonly property int maxDigits: 12
-    // Keys are at least 9 mm on any kiosk screen we use (a 1920 px wide 21.5" panel: 150 px ≈ 37 mm).
-    readonly property int keySize: Theme.px(150)
+    // Keys are far above 9 mm on any kiosk screen we use (a 1920 px wide 21.5" panel: 120 px ≈ 30 mm), and the
+    // pad with its title, detail and answer still fits a 1080 px high screen with room at the edges.
+    readonly property int keySize: Theme.px(120)
 
     function press(digit) {
         if (entered.length < maxDigits && !Kiosk.staffBusy)
@@ -24,7 +29,10 @@ Rectangle {
     function submit() {
         if (entered.length === 0 || Kiosk.staffBusy)
             return;
-        Kiosk.staffUnlock(entered);
+        if (confirmMode)
+            Kiosk.lookupConfirm(entered);
+        else
+            Kiosk.staffUnlock(entered);
         entered = "";
     }
 
@@ -33,10 +41,11 @@ Rectangle {
     Accessible.name: headline
 
     MouseArea { anchors.fill: parent } // swallow touches meant for the screens below
+    onVisibleChanged: entered = ""
 
     ColumnLayout {
         anchors.centerIn: parent
-        spacing: Theme.px(28)
+        spacing: Theme.px(20)
 
         Text {
             Layout.alignment: Qt.AlignHCenter
@@ -45,6 +54,20 @@ Rectangle {
             font.family: Theme.fontFamily
             font.pixelSize: Theme.titleSize
             font.weight: Font.Bold
+        }
+        Text {
+            objectName: "pinPadDetail"
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: pad.keySize * 3 + Theme.px(24) * 2
+            visible: pad.detail !== ""
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            maximumLineCount: 2
+            elide: Text.ElideRight
+            text: pad.detail
+            color: Theme.textMuted
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.smallSize
         }
         Row {
             objectName: "pinDots"
@@ -130,7 +153,8 @@ Rectangle {
                 Rectangle {
                     id: action
                     required property string modelData
-                    readonly property string label: modelData === "ok" ? qsTr("Unlock") : qsTr("Cancel")
+                    readonly property string label: modelData === "cancel" ? qsTr("Cancel")
+                                                    : pad.confirmMode ? qsTr("Confirm") : qsTr("Unlock")
                     Layout.preferredWidth: pad.keySize * 1.5 + Theme.px(12)
                     Layout.preferredHeight: pad.keySize * 0.8
                     radius: Theme.px(20)

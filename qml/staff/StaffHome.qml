@@ -3,14 +3,20 @@ import QtQuick.Layouts
 import IetfCheckin
 import IetfCheckin.Kiosk
 
-// Staff mode's home (placeholder: the dashboard comes later). Any touch counts as staff activity, so the idle
-// timeout only locks a kiosk left alone.
+// Staff mode: the dashboard (Kiosk.dashboard) in four tabs — today, guests, printing, report — and a lock
+// button. Any touch counts as staff activity, so the idle timeout only locks a kiosk left alone.
 Rectangle {
     id: home
     objectName: "staffHome"
     color: Theme.background
     // The screen's title (KioskView.headline).
     readonly property string headline: qsTr("Staff mode")
+    // Which tab is up: today, guests, printing, report (tests read and set it).
+    property string tab: "today"
+    // Room the on-screen keyboard takes at the bottom (KioskView sets it while the keyboard is up).
+    property real keyboardHeight: 0
+
+    onVisibleChanged: if (!visible) tab = "today"
 
     MouseArea {
         anchors.fill: parent
@@ -18,35 +24,97 @@ Rectangle {
     }
 
     ColumnLayout {
-        anchors.centerIn: parent
-        spacing: Theme.spacing
-        Text {
-            Layout.alignment: Qt.AlignHCenter
-            text: home.headline
-            color: Theme.text
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.headlineSize
-            font.weight: Font.Bold
-        }
-        Rectangle {
-            Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: Theme.px(320)
-            Layout.preferredHeight: Theme.px(120)
-            radius: Theme.px(20)
-            color: Theme.accent
-            Accessible.role: Accessible.Button
-            Accessible.name: qsTr("Lock")
-            Text {
-                anchors.centerIn: parent
-                text: qsTr("Lock")
-                color: Theme.textOnAccent
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.bodySize
+        anchors.fill: parent
+        anchors.leftMargin: Theme.px(48)
+        anchors.rightMargin: Theme.px(48)
+        anchors.topMargin: Theme.px(24)
+        anchors.bottomMargin: Math.max(Theme.px(24), home.keyboardHeight + Theme.px(12))
+        spacing: Theme.px(20)
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            KioskText {
+                text: home.headline
+                font.pixelSize: Theme.titleSize
                 font.weight: Font.Bold
             }
-            MouseArea {
-                anchors.fill: parent
+            KioskText {
+                Layout.fillWidth: true
+                text: Kiosk.dashboard.dayNumber > 0
+                      ? qsTr("%1 · day %2").arg(Kiosk.dashboard.todayText).arg(Kiosk.dashboard.dayNumber)
+                      : Kiosk.dashboard.todayText
+                color: Theme.textMuted
+                font.pixelSize: Theme.smallSize
+                elide: Text.ElideRight
+                horizontalAlignment: Text.AlignLeft
+            }
+            KioskButton {
+                objectName: "staffLock"
+                text: qsTr("Lock")
+                accessibleName: qsTr("Lock staff mode")
+                primary: true
                 onClicked: Kiosk.staffLock()
+            }
+        }
+
+        RowLayout {
+            objectName: "staffTabs"
+            Layout.fillWidth: true
+            spacing: Theme.px(16)
+            Accessible.role: Accessible.PageTabList
+            Accessible.name: qsTr("Staff dashboard sections")
+            Repeater {
+                // Keys only, labels looked up per key: see PinPad.qml on models that change with the language.
+                model: ["today", "guests", "printing", "report"]
+                KioskButton {
+                    required property string modelData
+                    objectName: "tab_" + modelData
+                    Layout.fillWidth: true
+                    primary: home.tab === modelData
+                    text: modelData === "today" ? qsTr("Today")
+                          : modelData === "guests" ? qsTr("Guests")
+                          : modelData === "printing" ? (Kiosk.dashboard.failedJobs > 0 || Kiosk.printerProblem !== ""
+                                                        ? qsTr("Printing (needs attention)") : qsTr("Printing"))
+                          : qsTr("Report")
+                    Accessible.role: Accessible.PageTab
+                    Accessible.selected: home.tab === modelData
+                    onClicked: { home.tab = modelData; Kiosk.dashboard.clearMessage(); }
+                }
+            }
+        }
+
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            TodayPanel { anchors.fill: parent; visible: home.tab === "today" }
+            GuestsPanel { anchors.fill: parent; visible: home.tab === "guests" }
+            PrintPanel { anchors.fill: parent; visible: home.tab === "printing" }
+            ReportPanel { anchors.fill: parent; visible: home.tab === "report" }
+        }
+
+        // The answer to the last action (reprint, annul, revoke, export), until the next one.
+        Rectangle {
+            objectName: "staffMessageBar"
+            Layout.fillWidth: true
+            visible: Kiosk.dashboard.message !== "" || Kiosk.dashboard.busy
+            implicitHeight: messageText.implicitHeight + Theme.px(32)
+            radius: Theme.px(14)
+            color: Theme.surface
+            border.width: Math.max(1, Theme.px(2))
+            border.color: Kiosk.dashboard.messageIsError ? Theme.danger : Theme.accent
+            KioskText {
+                id: messageText
+                objectName: "staffActionMessage"
+                anchors.fill: parent
+                anchors.margins: Theme.px(16)
+                text: Kiosk.dashboard.busy ? qsTr("Working…") : Kiosk.dashboard.message
+                color: Kiosk.dashboard.messageIsError ? Theme.danger : Theme.text
+                font.pixelSize: Theme.px(28)
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignLeft
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
             }
         }
     }

@@ -5,6 +5,7 @@
 #include "testevent.h"
 
 #include <attendancestore.h>
+#include <checkinservice.h>
 #include <gueststore.h>
 #include <keyboardwedge.h>
 #include <invitationtoken.h>
@@ -12,6 +13,8 @@
 #include <kioskprinting.h>
 #include <printjobstore.h>
 #include <staffauth.h>
+#include <staffdashboard.h>
+#include <guestlookup.h>
 
 #include <QDir>
 #include <QGuiApplication>
@@ -119,6 +122,47 @@ public:
         return row && row->has_value();
     }
 
+    // Checks guest i in from another kiosk (its own connection to the same file), as a second kiosk at the venue
+    // would; returns the outcome's name.
+    Q_INVOKABLE QString checkInElsewhere(int i)
+    {
+        auto db = db::Database::open(m_event.dbPath());
+        if (!db)
+            return u"ERROR: "_s + db.error().message;
+        return outcomeName(CheckInService(**db, m_event.event(), u"other-kiosk"_s).checkIn(m_event.token(i), m_now).kind);
+    }
+
+    // How many of guest i's check-ins (all days) are live, and how many were made by a manual lookup.
+    Q_INVOKABLE int liveCheckIns(int i) { return countAttendance(i, false); }
+    Q_INVOKABLE int manualCheckIns(int i) { return countAttendance(i, true); }
+
+    // The staff actions recorded for guest i (annul, revoke, reprint, manual-checkin …).
+    Q_INVOKABLE QStringList staffActions(int i)
+    {
+        QStringList actions;
+        auto all = db::StaffActionStore(m_event.db()).forEvent(m_event.event().id);
+        if (all) {
+            for (const db::StaffActionRecord &a : *all) {
+                if (a.guestId == guestRowId(i))
+                    actions << a.action;
+            }
+        }
+        return actions;
+    }
+
+    // A folder in the test's temporary directory (created) for exported reports.
+    Q_INVOKABLE QString reportFolder()
+    {
+        const QString path = QDir(m_event.dirPath()).filePath(u"usb-stick"_s);
+        QDir().mkpath(path);
+        return path;
+    }
+    // The files in folder, by name.
+    Q_INVOKABLE QStringList filesIn(const QString &folder) const
+    {
+        return QDir(folder).entryList(QDir::Files, QDir::Name);
+    }
+
     // Queues a reprint of guest i's badge or agenda (kind) for this kiosk, as staff would.
     Q_INVOKABLE bool reprint(int i, const QString &kind)
     {
@@ -185,6 +229,17 @@ public:
     static inline const QString kKioskId = u"test-kiosk"_s;
 
 private:
+    int countAttendance(int i, bool manualOnly)
+    {
+        auto rows = db::AttendanceStore(m_event.db()).liveForEvent(m_event.event().id);
+        int n = 0;
+        if (rows) {
+            for (const db::AttendanceRecord &a : *rows)
+                n += a.guestId == guestRowId(i) && (!manualOnly || a.method == u"manual");
+        }
+        return n;
+    }
+
     qint64 guestRowId(int i)
     {
         auto guest = db::GuestStore(m_event.db()).byExternalId(m_event.event().id, m_event.externalId(i));
@@ -262,6 +317,7 @@ public Q_SLOTS:
         m_controller = std::make_unique<KioskController>(m_event->dbPath(), m_event->event(),
                                                          KioskFixture::kKioskId);
         m_fixture->setController(m_controller.get());
+        m_controller->dashboard()->setRefreshInterval(300); // live figures within a test's patience
         m_controller->setClock([fixture = m_fixture.get()] { return fixture->now(); });
         // The USB scanner path, wired as checkin-kiosk's main does.
         m_wedge = std::make_unique<KeyboardWedge>();

@@ -1,0 +1,260 @@
+#include "directoryworker.h"
+
+#include <attendancereport.h>
+#include <countries.h>
+#include <database.h>
+#include <guestsearch.h>
+#include <gueststore.h>
+#include <attendancestore.h>
+#include <printjobstore.h>
+#include <staffactions.h>
+
+#include <QHash>
+#include <QLoggingCategory>
+
+#include <algorithm>
+#include <numeric>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_LOGGING_CATEGORY(lcKiosk)
+
+namespace checkin {
+
+DirectoryWorker::DirectoryWorker(QString databasePath, db::EventRecord event, QString kioskId)
+    : m_databasePath(std::move(databasePath))
+    , m_event(std::move(event))
+    , m_kioskId(std::move(kioskId))
+    , m_zone(m_event.timeZone.toUtf8())
+{
+}
+
+// Runs on the directory thread (deleted from QThread::finished), so the connection closes where it was opened.
+DirectoryWorker::~DirectoryWorker() = default;
+
+void DirectoryWorker::open()
+{
+    auto database = db::Database::open(m_databasePath, db::Database::OpenMode::MustExist);
+    if (!database) {
+        m_openError = database.error().message;
+        qCWarning(lcKiosk) << "staff directory cannot open" << m_databasePath << ':' << m_openError;
+        return;
+    }
+    m_db = std::move(*database);
+}
+
+bool DirectoryWorker::ensureOpen(const QString &action)
+{
+    if (m_db)
+        return true;
+    Q_EMIT actionDone(action, false, u"The kiosk has no database connection: %1"_s.arg(m_openError), {});
+    return false;
+}
+
+QDate DirectoryWorker::venueDay(const QDateTime &nowUtc) const
+{
+    return m_zone.isValid() ? nowUtc.toTimeZone(m_zone).date() : nowUtc.toUTC().date();
+}
+
+QString DirectoryWorker::loadGuests()
+{
+    auto version = db::GuestStore(*m_db).listVersion(m_event.id);
+    if (!version)
+        return version.error().message;
+    if (*version == m_listVersion)
+        return {};
+    auto guests = db::GuestStore(*m_db).forEvent(m_event.id);
+    if (!guests)
+        return guests.error().message;
+    m_guests = std::move(*guests);
+    m_rowOf.clear();
+    for (int i = 0; i < m_guests.size(); ++i)
+        m_rowOf.insert(m_guests.at(i).id, i);
+    m_search = std::make_unique<GuestSearchIndex>(m_guests);
+    m_byName.resize(m_guests.size());
+    std::iota(m_byName.begin(), m_byName.end(), 0);
+    std::sort(m_byName.begin(), m_byName.end(), [this](int a, int b) {
+        return QString::localeAwareCompare(m_guests.at(a).displayName, m_guests.at(b).displayName) < 0;
+    });
+    m_listVersion = *version;
+    return {};
+}
+
+void DirectoryWorker::refresh(const QDateTime &nowUtc)
+{
+    DirectorySnapshot snap;
+    snap.today = venueDay(nowUtc);
+    if (snap.today >= m_event.firstDay && snap.today <= m_event.lastDay)
+        snap.dayNumber = int(m_event.firstDay.daysTo(snap.today)) + 1;
+    if (!m_db) {
+        snap.error = u"The kiosk has no database connection: %1"_s.arg(m_openError);
+        Q_EMIT snapshotReady(snap);
+        return;
+    }
+    if (QString error = loadGuests(); !error.isEmpty()) {
+        snap.error = error;
+        Q_EMIT snapshotReady(snap);
+        return;
+    }
+    snap.guests = int(m_guests.size());
+
+    auto days = AttendanceReport::build(*m_db, m_event);
+    if (!days) {
+        snap.error = days.error();
+        Q_EMIT snapshotReady(snap);
+        return;
+    }
+    for (const AttendanceReport::Day &d : *days) {
+        snap.days.append({d.day, d.dayNumber, d.expected, d.arrived});
+        if (d.day == snap.today) {
+            snap.expectedToday = d.expected;
+            snap.arrivedToday = d.arrived;
+        }
+    }
+    if (auto revoked = db::GuestStore(*m_db).revokedGuests(m_event.id))
+        snap.revoked = int(revoked->size());
+
+    auto jobs = db::PrintJobStore(*m_db).jobs(m_event.id);
+    if (!jobs) {
+        snap.error = jobs.error().message;
+        Q_EMIT snapshotReady(snap);
+        return;
+    }
+    QHash<qint64, QString> names;
+    for (const db::GuestRecord &g : std::as_const(m_guests))
+        names.insert(g.id, g.displayName);
+    QList<DirectoryPrintJob> rows;
+    for (const db::PrintJobRecord &job : std::as_const(*jobs)) {
+        if (job.state == u"queued" || job.state == u"sent")
+            ++snap.queuedJobs;
+        else if (job.state == u"failed")
+            ++snap.failedJobs;
+        else if (job.state == u"printed")
+            ++snap.printedJobs;
+        const QDateTime updated = QDateTime::fromString(job.updatedAt, Qt::ISODateWithMs);
+        rows.append({job.id, names.value(job.guestId), job.kind, job.reason, job.state, job.attempts, job.lastError,
+                     m_zone.isValid() ? updated.toTimeZone(m_zone) : updated});
+    }
+    // Problems first, then what is still to print, then the newest printed.
+    auto rank = [](const QString &state) { return state == u"failed" ? 0 : state == u"printed" ? 2 : 1; };
+    std::stable_sort(rows.begin(), rows.end(), [&](const DirectoryPrintJob &a, const DirectoryPrintJob &b) {
+        if (rank(a.state) != rank(b.state))
+            return rank(a.state) < rank(b.state);
+        return a.updatedAt > b.updatedAt;
+    });
+    snap.jobs = rows.mid(0, kMaxJobs);
+    Q_EMIT snapshotReady(snap);
+}
+
+void DirectoryWorker::search(quint64 requestId, const QString &query, const QString &filter,
+                             const QDateTime &nowUtc, int limit, bool listAllWhenEmpty)
+{
+    if (!m_db) {
+        Q_EMIT searchReady(requestId, {}, u"The kiosk has no database connection: %1"_s.arg(m_openError));
+        return;
+    }
+    if (QString error = loadGuests(); !error.isEmpty()) {
+        Q_EMIT searchReady(requestId, {}, error);
+        return;
+    }
+    const bool emptyQuery = query.trimmed().isEmpty();
+    if (emptyQuery && !listAllWhenEmpty) {
+        Q_EMIT searchReady(requestId, {}, {});
+        return;
+    }
+    const QDate today = venueDay(nowUtc);
+    auto attendance = db::AttendanceStore(*m_db).liveForEvent(m_event.id);
+    if (!attendance) {
+        Q_EMIT searchReady(requestId, {}, attendance.error().message);
+        return;
+    }
+    auto revoked = db::GuestStore(*m_db).revokedGuests(m_event.id);
+    if (!revoked) {
+        Q_EMIT searchReady(requestId, {}, revoked.error().message);
+        return;
+    }
+    QHash<qint64, const db::AttendanceRecord *> todayRows;
+    QHash<qint64, int> daysAttended;
+    for (const db::AttendanceRecord &a : std::as_const(*attendance)) {
+        ++daysAttended[a.guestId];
+        if (a.day == today)
+            todayRows.insert(a.guestId, &a);
+    }
+
+    auto passes = [&](qint64 guestId) {
+        const bool arrived = todayRows.contains(guestId);
+        return filter == u"arrived" ? arrived : filter == u"not_arrived" ? !arrived : true;
+    };
+    QList<int> rows;
+    if (emptyQuery) {
+        for (int i : std::as_const(m_byName)) {
+            if (rows.size() >= limit)
+                break;
+            if (passes(m_guests.at(i).id))
+                rows << i;
+        }
+    } else {
+        for (const GuestSearchHit &hit : m_search->search(query, limit, passes))
+            rows << m_rowOf.value(hit.guestId);
+    }
+
+    QList<DirectoryGuest> found;
+    for (int row : std::as_const(rows)) {
+        const db::GuestRecord &g = m_guests.at(row);
+        const db::AttendanceRecord *arrival = todayRows.value(g.id);
+        DirectoryGuest d;
+        d.guestId = g.id;
+        d.externalId = g.externalId;
+        d.name = g.displayName;
+        d.organisation = g.organisation;
+        d.country = g.country;
+        d.countryName = Countries::englishName(g.country);
+        d.language = g.language;
+        d.expectedToday = g.days.isEmpty() || g.days.contains(today);
+        if (arrival) {
+            d.checkinId = arrival->uid;
+            const QDateTime at = QDateTime::fromString(arrival->scannedAt, Qt::ISODateWithMs);
+            d.arrivedAt = m_zone.isValid() ? at.toTimeZone(m_zone) : at;
+        }
+        d.daysAttended = daysAttended.value(g.id);
+        d.revoked = revoked->contains(g.id);
+        found.append(d);
+    }
+    Q_EMIT searchReady(requestId, found, {});
+}
+
+void DirectoryWorker::reprint(qint64 guestId, const QString &kind, const QString &actor)
+{
+    if (!ensureOpen(u"reprint"_s))
+        return;
+    auto job = StaffActions(*m_db, m_event, m_kioskId, actor).reprint(guestId, kind);
+    Q_EMIT actionDone(u"reprint"_s, job.has_value(), job ? job->kind : job.error(), {});
+}
+
+void DirectoryWorker::annul(const QString &checkinId, const QString &reason, const QString &actor)
+{
+    if (!ensureOpen(u"annul"_s))
+        return;
+    auto done = StaffActions(*m_db, m_event, m_kioskId, actor).annul(checkinId, reason);
+    Q_EMIT actionDone(u"annul"_s, done.has_value(), done ? QString() : done.error(), {});
+}
+
+void DirectoryWorker::revoke(const QString &externalId, const QString &reason, const QString &actor)
+{
+    if (!ensureOpen(u"revoke"_s))
+        return;
+    auto done = StaffActions(*m_db, m_event, m_kioskId, actor).revoke(externalId, reason);
+    Q_EMIT actionDone(u"revoke"_s, done.has_value(), done ? QString() : done.error(), {});
+}
+
+void DirectoryWorker::exportReport(const QString &folder, const QDateTime &nowUtc, const QString &actor)
+{
+    Q_UNUSED(folder)
+    Q_UNUSED(nowUtc)
+    Q_UNUSED(actor)
+    if (!ensureOpen(u"export"_s))
+        return;
+    Q_EMIT actionDone(u"export"_s, false, u"Report export is not available yet."_s, {});
+}
+
+} // namespace checkin

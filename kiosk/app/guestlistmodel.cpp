@@ -1,0 +1,72 @@
+#include "guestlistmodel.h"
+
+using namespace Qt::StringLiterals;
+
+namespace checkin {
+
+int GuestListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_guests.size());
+}
+
+QVariant GuestListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const DirectoryGuest &g = m_guests.at(index.row());
+    switch (role) {
+    case GuestIdRole: return g.guestId;
+    case ExternalIdRole: return g.externalId;
+    case Qt::DisplayRole:
+    case NameRole: return g.name;
+    case OrganisationRole: return g.organisation;
+    case CountryRole: return g.country;
+    case CountryNameRole: return g.countryName;
+    case ArrivedRole: return !g.checkinId.isEmpty();
+    case ArrivedAtRole:
+        return g.checkinId.isEmpty() ? QString() : m_locale.toString(g.arrivedAt.time(), QLocale::ShortFormat);
+    case CheckinIdRole: return g.checkinId;
+    case DaysAttendedRole: return g.daysAttended;
+    case ExpectedTodayRole: return g.expectedToday;
+    case RevokedRole: return g.revoked;
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> GuestListModel::roleNames() const
+{
+    return {{GuestIdRole, "guestId"},          {ExternalIdRole, "externalId"},
+            {NameRole, "name"},                {OrganisationRole, "organisation"},
+            {CountryRole, "country"},          {CountryNameRole, "countryName"},
+            {ArrivedRole, "arrived"},          {ArrivedAtRole, "arrivedAt"},
+            {CheckinIdRole, "checkinId"},      {DaysAttendedRole, "daysAttended"},
+            {ExpectedTodayRole, "expectedToday"}, {RevokedRole, "revoked"}};
+}
+
+void GuestListModel::setGuests(QList<DirectoryGuest> guests)
+{
+    const bool countChanges = guests.size() != m_guests.size();
+    beginResetModel();
+    m_guests = std::move(guests);
+    endResetModel();
+    if (countChanges)
+        Q_EMIT countChanged();
+}
+
+const DirectoryGuest *GuestListModel::find(qint64 guestId) const
+{
+    for (const DirectoryGuest &g : m_guests) {
+        if (g.guestId == guestId)
+            return &g;
+    }
+    return nullptr;
+}
+
+void GuestListModel::setLocale(const QLocale &locale)
+{
+    m_locale = locale;
+    if (!m_guests.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_guests.size()) - 1), {ArrivedAtRole});
+}
+
+} // namespace checkin

@@ -1,0 +1,146 @@
+#pragma once
+
+#include "guestlistmodel.h"
+
+#include <QLocale>
+#include <QObject>
+#include <QTimer>
+#include <QVariantList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+namespace checkin {
+
+class GuestDirectory;
+
+// The staff dashboard's state for QML (Kiosk.dashboard): today's arrivals against expected, the day-by-day table,
+// the guest list with search and the arrived / not yet arrived filter, per-guest corrections (reprint, annul,
+// revoke), the print queue, and the report export. Reads run on the GuestDirectory thread; while active (staff
+// mode is open) everything refreshes every refreshInterval ms, so other kiosks' arrivals show up live.
+class StaffDashboard : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StaffDashboard)
+    QML_ELEMENT
+    QML_UNCREATABLE("Kiosk.dashboard provides it")
+
+    Q_PROPERTY(bool loaded READ isLoaded NOTIFY snapshotChanged)
+    Q_PROPERTY(QString error READ error NOTIFY snapshotChanged)
+    Q_PROPERTY(QString todayText READ todayText NOTIFY snapshotChanged)
+    Q_PROPERTY(int dayNumber READ dayNumber NOTIFY snapshotChanged)
+    Q_PROPERTY(int expectedToday READ expectedToday NOTIFY snapshotChanged)
+    Q_PROPERTY(int arrivedToday READ arrivedToday NOTIFY snapshotChanged)
+    Q_PROPERTY(int guestCount READ guestCount NOTIFY snapshotChanged)
+    Q_PROPERTY(int revokedCount READ revokedCount NOTIFY snapshotChanged)
+    Q_PROPERTY(QVariantList days READ days NOTIFY snapshotChanged)
+    Q_PROPERTY(QVariantList jobs READ jobs NOTIFY snapshotChanged)
+    Q_PROPERTY(int queuedJobs READ queuedJobs NOTIFY snapshotChanged)
+    Q_PROPERTY(int failedJobs READ failedJobs NOTIFY snapshotChanged)
+    Q_PROPERTY(int printedJobs READ printedJobs NOTIFY snapshotChanged)
+
+    Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
+    Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY queryChanged)
+    Q_PROPERTY(checkin::GuestListModel *guests READ guests CONSTANT)
+    Q_PROPERTY(QVariantMap selected READ selected NOTIFY selectedChanged)
+
+    Q_PROPERTY(bool busy READ isBusy NOTIFY messageChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
+    Q_PROPERTY(QVariantList exportFolders READ exportFolders NOTIFY exportFoldersChanged)
+
+public:
+    static constexpr int kDefaultRefreshInterval = 3000;
+    static constexpr int kMaxListed = 5000;
+
+    StaffDashboard(GuestDirectory &directory, QString defaultExportFolder, QString actor, QObject *parent = nullptr);
+
+    [[nodiscard]] bool isLoaded() const { return m_loaded; }
+    [[nodiscard]] QString error() const { return m_snapshot.error; }
+    [[nodiscard]] QString todayText() const;
+    [[nodiscard]] int dayNumber() const { return m_snapshot.dayNumber; }
+    [[nodiscard]] int expectedToday() const { return m_snapshot.expectedToday; }
+    [[nodiscard]] int arrivedToday() const { return m_snapshot.arrivedToday; }
+    [[nodiscard]] int guestCount() const { return m_snapshot.guests; }
+    [[nodiscard]] int revokedCount() const { return m_snapshot.revoked; }
+    // {dayNumber, date (long, UI language), expected, arrived, today}
+    [[nodiscard]] QVariantList days() const;
+    // {guestName, kind, reason, state, attempts, lastError, time}; problems first, then waiting, then printed.
+    [[nodiscard]] QVariantList jobs() const;
+    [[nodiscard]] int queuedJobs() const { return m_snapshot.queuedJobs; }
+    [[nodiscard]] int failedJobs() const { return m_snapshot.failedJobs; }
+    [[nodiscard]] int printedJobs() const { return m_snapshot.printedJobs; }
+
+    [[nodiscard]] QString query() const { return m_query; }
+    void setQuery(const QString &query);
+    // all | arrived | not_arrived (today)
+    [[nodiscard]] QString filter() const { return m_filter; }
+    void setFilter(const QString &filter);
+    [[nodiscard]] GuestListModel *guests() { return &m_guests; }
+    // The guest the action panel is for: {guestId, externalId, name, organisation, countryName, arrived,
+    // arrivedAt, checkinId, daysAttended, revoked}; empty when none.
+    [[nodiscard]] QVariantMap selected() const;
+
+    [[nodiscard]] bool isBusy() const { return !m_pendingAction.isEmpty(); }
+    // The answer to the last action, in the UI language.
+    [[nodiscard]] QString message() const { return m_message; }
+    [[nodiscard]] bool messageIsError() const { return m_messageIsError; }
+    // Where the report can go: {label, path}; the kiosk's reports folder first, then USB sticks and other
+    // removable drives that are mounted and writable.
+    [[nodiscard]] QVariantList exportFolders() const { return m_exportFolders; }
+
+    // Staff mode opened (refresh now and every refreshInterval) or closed (stop, forget the selection and query).
+    void setActive(bool active);
+    void setRefreshInterval(int ms) { m_refreshTimer.setInterval(ms); }
+    void setLocale(const QLocale &locale);
+
+    Q_INVOKABLE void refresh();
+    Q_INVOKABLE void select(qint64 guestId);
+    Q_INVOKABLE void clearSelection();
+    // kind: badge | agenda
+    Q_INVOKABLE void reprint(const QString &kind);
+    // reason: mistake | wrong_person
+    Q_INVOKABLE void annulToday(const QString &reason);
+    Q_INVOKABLE void revoke();
+    Q_INVOKABLE void exportReport(const QString &folder);
+    Q_INVOKABLE void refreshExportFolders();
+    Q_INVOKABLE void clearMessage();
+
+Q_SIGNALS:
+    void snapshotChanged();
+    void queryChanged();
+    void selectedChanged();
+    void messageChanged();
+    void exportFoldersChanged();
+
+private:
+    void onSnapshot(const DirectorySnapshot &snapshot);
+    void onSearch(quint64 requestId, const QList<DirectoryGuest> &guests, const QString &error);
+    void onAction(const QString &action, bool ok, const QString &message, const QStringList &files);
+    void runSearch();
+    bool startAction(const QString &action);
+    void setMessage(const QString &message, bool isError);
+
+    GuestDirectory &m_directory;
+    QString m_defaultExportFolder;
+    QString m_actor;
+    QLocale m_locale;
+    bool m_active = false;
+    bool m_loaded = false;
+    DirectorySnapshot m_snapshot;
+    QTimer m_refreshTimer;
+
+    QString m_query;
+    QString m_filter = QStringLiteral("all");
+    quint64 m_searchId = 0;
+    GuestListModel m_guests;
+    qint64 m_selectedId = 0;
+    DirectoryGuest m_selectedGuest; // kept while a refresh lists it no more (a filter changed under it)
+
+    QString m_pendingAction;
+    QString m_pendingName; // the guest the pending action is for, for its message
+    QString m_message;
+    bool m_messageIsError = false;
+    QVariantList m_exportFolders;
+};
+
+} // namespace checkin

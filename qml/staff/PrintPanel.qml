@@ -1,0 +1,137 @@
+import QtQuick
+import QtQuick.Layouts
+import IetfCheckin
+import IetfCheckin.Kiosk
+
+// The printers' state and the print queue: problems first, then what waits, then the newest printed.
+Item {
+    id: panel
+    readonly property var dashboard: Kiosk.dashboard
+
+    function stateText(state) {
+        return state === "queued" ? qsTr("Waiting") : state === "sent" ? qsTr("Printing")
+             : state === "printed" ? qsTr("Printed") : state === "failed" ? qsTr("Failed") : state;
+    }
+    function kindText(kind, reason) {
+        const what = kind === "badge" ? qsTr("Badge") : qsTr("Agenda");
+        return reason === "reprint" ? qsTr("%1 (reprint)").arg(what) : what;
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.px(16)
+
+        Rectangle {
+            objectName: "printerState"
+            Layout.fillWidth: true
+            implicitHeight: printerText.implicitHeight + Theme.px(40)
+            radius: Theme.px(16)
+            color: Theme.surface
+            border.width: Math.max(1, Theme.px(2))
+            border.color: Kiosk.printerProblem !== "" ? Theme.danger : Theme.accent
+            KioskText {
+                id: printerText
+                objectName: "printerStateText"
+                anchors.fill: parent
+                anchors.margins: Theme.px(20)
+                text: Kiosk.printerProblem !== "" ? Kiosk.printerProblem : qsTr("Printers are ready.")
+                color: Kiosk.printerProblem !== "" ? Theme.danger : Theme.text
+                font.pixelSize: Theme.smallSize
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignLeft
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
+            }
+        }
+        KioskText {
+            objectName: "jobCounts"
+            Layout.fillWidth: true
+            text: qsTr("%1 waiting · %2 printed · %3 failed").arg(panel.dashboard.queuedJobs)
+                  .arg(panel.dashboard.printedJobs).arg(panel.dashboard.failedJobs)
+            color: Theme.textMuted
+            font.pixelSize: Theme.smallSize
+            horizontalAlignment: Text.AlignLeft
+        }
+        ListView {
+            id: jobList
+            objectName: "jobList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.px(8)
+            model: panel.dashboard.jobs
+            Accessible.role: Accessible.List
+            Accessible.name: qsTr("Print queue")
+            KioskText {
+                anchors.centerIn: parent
+                visible: jobList.count === 0
+                text: qsTr("Nothing has been printed yet.")
+                color: Theme.textMuted
+                font.pixelSize: Theme.smallSize
+            }
+            delegate: Rectangle {
+                id: job
+                required property var modelData
+                width: jobList.width
+                implicitHeight: jobRow.implicitHeight + Theme.px(24)
+                radius: Theme.px(12)
+                color: Theme.surface
+                Accessible.role: Accessible.ListItem
+                Accessible.name: [modelData.guestName, panel.kindText(modelData.kind, modelData.reason),
+                                  panel.stateText(modelData.state), modelData.lastError].filter(p => p).join(", ")
+                RowLayout {
+                    id: jobRow
+                    anchors.fill: parent
+                    anchors.leftMargin: Theme.px(24)
+                    anchors.rightMargin: Theme.px(24)
+                    spacing: Theme.px(20)
+                    KioskText {
+                        Layout.preferredWidth: Theme.px(110)
+                        text: job.modelData.time
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.px(26)
+                    }
+                    KioskText {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: Theme.px(500)
+                        text: job.modelData.guestName
+                        font.pixelSize: Theme.px(28)
+                        elide: Text.ElideRight
+                        horizontalAlignment: Text.AlignLeft
+                    }
+                    KioskText {
+                        Layout.preferredWidth: Theme.px(260)
+                        text: panel.kindText(job.modelData.kind, job.modelData.reason)
+                        font.pixelSize: Theme.px(26)
+                        horizontalAlignment: Text.AlignLeft
+                    }
+                    ColumnLayout {
+                        Layout.preferredWidth: Theme.px(520)
+                        spacing: 0
+                        KioskText {
+                            Layout.fillWidth: true
+                            text: panel.stateText(job.modelData.state)
+                                  + (job.modelData.attempts > 1 ? " · " + qsTr("%n attempt(s)", "", job.modelData.attempts) : "")
+                            color: job.modelData.state === "failed" ? Theme.danger
+                                   : job.modelData.state === "printed" ? Theme.accent : Theme.text
+                            font.pixelSize: Theme.px(26)
+                            font.weight: Font.Bold
+                            horizontalAlignment: Text.AlignLeft
+                        }
+                        KioskText {
+                            Layout.fillWidth: true
+                            visible: job.modelData.lastError !== "" && job.modelData.state !== "printed"
+                            text: job.modelData.lastError
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.px(22)
+                            wrapMode: Text.WordWrap
+                            maximumLineCount: 2
+                            elide: Text.ElideRight
+                            horizontalAlignment: Text.AlignLeft
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

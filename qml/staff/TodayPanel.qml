@@ -1,0 +1,164 @@
+import QtQuick
+import QtQuick.Layouts
+import IetfCheckin
+import IetfCheckin.Kiosk
+
+// Today's arrivals against expected (live: Kiosk.dashboard refreshes every few seconds) and the whole
+// programme as a day-by-day table.
+Item {
+    id: panel
+    readonly property var dashboard: Kiosk.dashboard
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: Theme.px(48)
+
+        ColumnLayout {
+            Layout.preferredWidth: parent.width * 0.42
+            Layout.alignment: Qt.AlignTop
+            spacing: Theme.px(16)
+
+            KioskText {
+                text: qsTr("Arrived today")
+                color: Theme.textMuted
+                font.pixelSize: Theme.smallSize
+            }
+            KioskText {
+                objectName: "arrivedToday"
+                Layout.fillWidth: true
+                text: panel.dashboard.dayNumber > 0
+                      ? qsTr("%1 of %2").arg(panel.dashboard.arrivedToday).arg(panel.dashboard.expectedToday)
+                      : qsTr("No programme today")
+                font.pixelSize: panel.dashboard.dayNumber > 0 ? Theme.displaySize : Theme.bodySize
+                font.weight: Font.Bold
+                horizontalAlignment: Text.AlignLeft
+                Accessible.role: Accessible.StaticText
+                Accessible.name: qsTr("Arrived today: %1 of %2 expected").arg(panel.dashboard.arrivedToday)
+                                 .arg(panel.dashboard.expectedToday)
+            }
+            Rectangle {
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.px(28)
+                visible: panel.dashboard.dayNumber > 0
+                radius: height / 2
+                color: Theme.surface
+                Rectangle {
+                    width: panel.dashboard.expectedToday > 0
+                           ? parent.width * Math.min(1, panel.dashboard.arrivedToday / panel.dashboard.expectedToday) : 0
+                    height: parent.height
+                    radius: height / 2
+                    color: Theme.accent
+                }
+            }
+            KioskText {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.px(24)
+                text: qsTr("%n guest(s) invited", "", panel.dashboard.guestCount)
+                color: Theme.textMuted
+                font.pixelSize: Theme.smallSize
+                horizontalAlignment: Text.AlignLeft
+            }
+            KioskText {
+                Layout.fillWidth: true
+                visible: panel.dashboard.revokedCount > 0
+                text: qsTr("%n invitation(s) revoked", "", panel.dashboard.revokedCount)
+                color: Theme.textMuted
+                font.pixelSize: Theme.smallSize
+                horizontalAlignment: Text.AlignLeft
+            }
+            KioskText {
+                Layout.fillWidth: true
+                visible: panel.dashboard.error !== ""
+                text: qsTr("The figures could not be read: %1").arg(panel.dashboard.error)
+                color: Theme.danger
+                font.pixelSize: Theme.smallSize
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignLeft
+            }
+        }
+
+        // Day-by-day: every programme day, today highlighted.
+        ColumnLayout {
+            objectName: "dayTable"
+            Layout.fillWidth: true
+            Layout.alignment: Qt.AlignTop
+            spacing: Theme.px(8)
+            Accessible.role: Accessible.Table
+            Accessible.name: qsTr("Attendance by day")
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.px(16)
+                Repeater {
+                    model: ["day", "date", "expected", "arrived", "share"]
+                    KioskText {
+                        required property string modelData
+                        Layout.preferredWidth: modelData === "date" ? Theme.px(300) : Theme.px(170)
+                        Layout.fillWidth: modelData === "date"
+                        text: modelData === "day" ? qsTr("Day") : modelData === "date" ? qsTr("Date")
+                              : modelData === "expected" ? qsTr("Expected") : modelData === "arrived" ? qsTr("Arrived")
+                              : qsTr("Share")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.px(28)
+                        horizontalAlignment: modelData === "date" ? Text.AlignLeft : Text.AlignRight
+                    }
+                }
+            }
+            Repeater {
+                model: panel.dashboard.days
+                Rectangle {
+                    id: dayRow
+                    required property var modelData
+                    Layout.fillWidth: true
+                    implicitHeight: Theme.px(76)
+                    radius: Theme.px(12)
+                    color: modelData.today ? Theme.surface : "transparent"
+                    border.width: modelData.today ? Math.max(1, Theme.px(2)) : 0
+                    border.color: Theme.accent
+                    Accessible.role: Accessible.Row
+                    Accessible.name: qsTr("Day %1, %2: %3 of %4 arrived").arg(modelData.dayNumber).arg(modelData.date)
+                                     .arg(modelData.arrived).arg(modelData.expected)
+                    RowLayout {
+                        anchors.fill: parent
+                        spacing: Theme.px(16)
+                        KioskText {
+                            Layout.preferredWidth: Theme.px(170)
+                            text: dayRow.modelData.dayNumber
+                            font.pixelSize: Theme.smallSize
+                            horizontalAlignment: Text.AlignRight
+                        }
+                        KioskText {
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: Theme.px(300)
+                            text: dayRow.modelData.date
+                            font.pixelSize: Theme.smallSize
+                            font.weight: dayRow.modelData.today ? Font.Bold : Font.Normal
+                            horizontalAlignment: Text.AlignLeft
+                        }
+                        KioskText {
+                            Layout.preferredWidth: Theme.px(170)
+                            text: dayRow.modelData.expected
+                            font.pixelSize: Theme.smallSize
+                            horizontalAlignment: Text.AlignRight
+                        }
+                        KioskText {
+                            Layout.preferredWidth: Theme.px(170)
+                            text: dayRow.modelData.arrived
+                            font.pixelSize: Theme.smallSize
+                            font.weight: Font.Bold
+                            horizontalAlignment: Text.AlignRight
+                        }
+                        KioskText {
+                            Layout.preferredWidth: Theme.px(170)
+                            text: dayRow.modelData.expected > 0
+                                  ? qsTr("%1 %", "share of expected guests who arrived").arg(Math.round(100 * dayRow.modelData.arrived / dayRow.modelData.expected)) : "–"
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.smallSize
+                            horizontalAlignment: Text.AlignRight
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

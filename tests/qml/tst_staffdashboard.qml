@@ -1,0 +1,173 @@
+import QtQuick
+import QtTest
+import IetfCheckin
+import IetfCheckin.Kiosk
+import IetfCheckin.Test
+
+// The staff dashboard on the real controller: figures, lists and corrections read and written on the directory
+// thread against the test database; the PIN checked by StaffAuth. Every correction is checked in the database.
+TestCase {
+    id: testCase
+    name: "StaffDashboard"
+    width: 1280
+    height: 800
+    visible: true
+    when: windowShown
+
+    KioskView {
+        id: view
+        anchors.fill: parent
+    }
+
+    readonly property string pin: "559031"
+    readonly property var dashboard: Kiosk.dashboard
+
+    function initTestCase() {
+        compare(Fixture.setStaffPin(pin), "");
+        Fixture.setTime(1, 9, 0);
+        tryCompare(Kiosk, "ready", true);
+        // Two guests arrive before staff look: one here, one at another kiosk.
+        verify(Kiosk.submitScan(Fixture.token(0)));
+        tryCompare(Kiosk, "state", "outcome", 10000);
+        Kiosk.dismiss();
+        compare(Fixture.checkInElsewhere(4), "welcome");
+    }
+
+    function init() {
+        Kiosk.staffLock();
+        Kiosk.dismiss();
+        tryCompare(view, "shownScreen", "attract");
+        Kiosk.staffOpenPinPad();
+        Kiosk.staffUnlock(pin);
+        tryCompare(Kiosk, "staffMode", true, 10000);
+        compare(view.shownScreen, "staff_home");
+        tryCompare(dashboard, "loaded", true, 5000);
+    }
+
+    function cleanup() {
+        Kiosk.staffLock();
+    }
+
+    function openTab(name) {
+        mouseClick(findChild(view, "tab_" + name));
+        compare(findChild(view, "staffHome").tab, name);
+    }
+
+    function listedNames() {
+        const list = findChild(view, "guestList");
+        const names = [];
+        for (let i = 0; i < list.count; ++i) {
+            const item = list.itemAtIndex(i);
+            if (item)
+                names.push(item.name);
+        }
+        return names;
+    }
+
+    function selectGuest(query, name) {
+        openTab("guests");
+        dashboard.query = query;
+        tryVerify(() => listedNames().indexOf(name) >= 0, 5000, name + " is listed");
+        const list = findChild(view, "guestList");
+        mouseClick(list.itemAtIndex(listedNames().indexOf(name)));
+        compare(findChild(view, "selectedName").text, name);
+    }
+
+    // (Other test functions check more guests in: figures are compared with the database, not constants.)
+    function test_todayShowsArrivalsAgainstExpectedAndEveryDay() {
+        tryVerify(() => dashboard.arrivedToday >= 2, 5000);
+        const arrived = dashboard.arrivedToday;
+        compare(dashboard.expectedToday, Fixture.guestCount());
+        compare(dashboard.dayNumber, 1);
+        compare(findChild(view, "arrivedToday").text, arrived + " of " + Fixture.guestCount());
+        compare(dashboard.days.length, 4, "one row per programme day");
+        compare(dashboard.days[0].arrived, arrived);
+        verify(dashboard.days[0].today);
+        compare(dashboard.days[1].arrived, 0);
+        compare(dashboard.days[1].expected, Fixture.guestCount());
+    }
+
+    // Another kiosk's arrival shows up while staff watch, without touching anything.
+    function test_figuresAreLive() {
+        tryVerify(() => dashboard.arrivedToday >= 2, 5000);
+        const before = dashboard.arrivedToday;
+        compare(Fixture.checkInElsewhere(5), "welcome");
+        tryCompare(dashboard, "arrivedToday", before + 1, 5000);
+        tryCompare(findChild(view, "arrivedToday"), "text", (before + 1) + " of " + Fixture.guestCount(), 2000);
+    }
+
+    function test_guestListSearchesAndFiltersByArrival() {
+        openTab("guests");
+        tryVerify(() => findChild(view, "guestList").count === Fixture.guestCount(), 5000, "everyone is listed");
+        dashboard.filter = "arrived";
+        tryVerify(() => findChild(view, "guestList").count === dashboard.arrivedToday, 5000);
+        verify(listedNames().indexOf("Ольга Смирнова") >= 0);
+        verify(listedNames().indexOf("山田太郎") < 0);
+        mouseClick(findChild(view, "filter_not_arrived"));
+        compare(dashboard.filter, "not_arrived");
+        tryVerify(() => findChild(view, "guestList").count === Fixture.guestCount() - dashboard.arrivedToday, 5000);
+        verify(listedNames().indexOf("山田太郎") >= 0);
+        dashboard.filter = "all";
+        dashboard.query = "smirnova";
+        tryVerify(() => listedNames().length === 1 && listedNames()[0] === "Ольга Смирнова", 5000);
+    }
+
+    function test_reprintQueuesANewBadge() {
+        const before = Fixture.printJobKinds(0).length;
+        selectGuest("olga", "Ольга Смирнова");
+        mouseClick(findChild(view, "reprintBadge"));
+        tryVerify(() => !dashboard.busy && dashboard.message !== "", 5000);
+        verify(!dashboard.messageIsError, dashboard.message);
+        verify(dashboard.message.indexOf("badge") >= 0, dashboard.message);
+        compare(Fixture.printJobKinds(0).length, before + 1);
+        verify(Fixture.staffActions(0).indexOf("reprint") >= 0);
+    }
+
+    function test_annulAsksFirstThenAnnulsToday() {
+        compare(Fixture.checkInElsewhere(7), "welcome");
+        selectGuest("kowalska", "Anna Kowalska");
+        tryVerify(() => findChild(view, "annulToday").enabled, 5000, "an arrived guest can be annulled");
+        mouseClick(findChild(view, "annulToday"));
+        verify(findChild(view, "confirmAction").visible, "annul asks once more");
+        verify(Fixture.checkedIn(7, 1), "nothing changed yet");
+        mouseClick(findChild(view, "confirmMistake"));
+        tryVerify(() => !dashboard.busy && dashboard.message !== "", 5000);
+        verify(!dashboard.messageIsError, dashboard.message);
+        verify(!Fixture.checkedIn(7, 1), "today's check-in is annulled");
+        verify(Fixture.staffActions(7).indexOf("annul") >= 0);
+        tryVerify(() => !findChild(view, "annulToday").enabled, 5000, "nothing left to annul");
+    }
+
+    function test_revokeAsksFirstThenRefusesTheInvitation() {
+        selectGuest("shan tian", "山田太郎");
+        mouseClick(findChild(view, "revokeInvitation"));
+        mouseClick(findChild(view, "confirmCancel"));
+        verify(findChild(view, "revokeInvitation").visible, "keep it changes nothing");
+        mouseClick(findChild(view, "revokeInvitation"));
+        mouseClick(findChild(view, "confirmRevoke"));
+        tryVerify(() => !dashboard.busy && dashboard.message !== "", 5000);
+        verify(!dashboard.messageIsError, dashboard.message);
+        tryVerify(() => dashboard.selected.revoked === true, 5000);
+        verify(Fixture.staffActions(1).indexOf("revoke") >= 0);
+        // The guest's QR is refused from now on.
+        Kiosk.staffLock();
+        verify(Kiosk.submitScan(Fixture.token(1)));
+        tryCompare(Kiosk, "state", "outcome", 10000);
+        compare(Kiosk.outcomeKind, "revoked");
+    }
+
+    function test_printingTabListsTheQueue() {
+        openTab("printing");
+        tryVerify(() => findChild(view, "jobList").count >= 2, 5000, "the arrivals' badges and agendas");
+        verify(dashboard.queuedJobs >= 2, "nothing prints in this test: they wait");
+        compare(findChild(view, "printerStateText").text, "Printers are ready.");
+    }
+
+    function test_leavingStaffModeForgetsTheSearch() {
+        selectGuest("olga", "Ольга Смирнова");
+        Kiosk.staffLock();
+        compare(dashboard.query, "");
+        compare(dashboard.guests.count, 0);
+        compare(dashboard.selected.guestId, undefined);
+    }
+}
