@@ -140,6 +140,15 @@ DbResult<std::optional<InvitationRecord>> GuestStore::activeInvitation(qint64 gu
     return firstRow(stmt, readInvitation);
 }
 
+DbResult<std::optional<InvitationRecord>> GuestStore::currentInvitation(qint64 guestId)
+{
+    auto stmt = m_db.prepare("SELECT " INVITATION_COLUMNS " FROM invitation WHERE guest_id = ?1 "
+                             "ORDER BY status = 'active' DESC, id DESC LIMIT 1");
+    if (stmt)
+        stmt->bind(1, guestId);
+    return firstRow(stmt, readInvitation);
+}
+
 DbResult<std::optional<InvitationRecord>> GuestStore::invitationByToken(qint64 eventId, const QByteArray &tokenId)
 {
     auto stmt = m_db.prepare("SELECT " INVITATION_COLUMNS " FROM invitation WHERE event_id = ?1 "

@@ -27,6 +27,8 @@ public:
 
     // The guest's active invitation, if any.
     [[nodiscard]] DbResult<std::optional<InvitationRecord>> activeInvitation(qint64 guestId);
+    // The guest's active invitation, else the last one issued (revoked); none if none was ever issued.
+    [[nodiscard]] DbResult<std::optional<InvitationRecord>> currentInvitation(qint64 guestId);
     // The invitation with this token id in the event (active or revoked), if any.
     [[nodiscard]] DbResult<std::optional<InvitationRecord>> invitationByToken(qint64 eventId,
                                                                              const QByteArray &tokenId);

@@ -8,6 +8,8 @@
 #include <gueststore.h>
 #include <printjobstore.h>
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
@@ -32,7 +34,19 @@ struct CheckInService::Private
         return o;
     }
 
+    // One attempt as one transaction: decide(log) applies the rules and writes its rows, then the scan log row
+    // is appended and everything commits together, or nothing is recorded and the outcome is SystemError.
+    template<typename Decide>
+    CheckInOutcome record(const QDateTime &nowUtc, const QString &source, Decide decide);
+
     db::DbResult<CheckInOutcome> decide(const QString &payload, const QDateTime &nowUtc, db::ScanLogRecord &log);
+    db::DbResult<CheckInOutcome> decideManual(qint64 guestId, const QDateTime &nowUtc, const QString &actor,
+                                              db::ScanLogRecord &log);
+    // The rules once the guest and their invitation (null: none was ever issued) are known, the same for a scan
+    // and a manual check-in: revoked? programme day? already today? record attendance, first-day print jobs.
+    db::DbResult<CheckInOutcome> admit(CheckInOutcome o, const db::GuestRecord &guest,
+                                       const db::InvitationRecord *invitation, const QDateTime &nowUtc,
+                                       const QString &method, db::ScanLogRecord &log);
 };
 
 CheckInService::CheckInService(db::Database &db, const db::EventRecord &event, QString kioskId)
@@ -49,23 +63,24 @@ QDate CheckInService::programmeDay(const QDateTime &nowUtc) const
     return d->zone.isValid() ? nowUtc.toTimeZone(d->zone).date() : nowUtc.toUTC().date();
 }
 
-CheckInOutcome CheckInService::checkIn(const QString &payload, const QDateTime &nowUtc, const QString &source)
+template<typename Decide>
+CheckInOutcome CheckInService::Private::record(const QDateTime &nowUtc, const QString &source, Decide decide)
 {
     db::ScanLogRecord log;
     log.uid = db::newUid();
-    log.kioskId = d->kioskId;
+    log.kioskId = kioskId;
     log.scannedAt = nowUtc.toUTC().toString(Qt::ISODateWithMs);
     log.source = source;
 
-    db::Transaction tx(d->db);
+    db::Transaction tx(db);
     db::DbResult<CheckInOutcome> outcome;
     if (auto begun = tx.begin(); !begun)
         outcome = std::unexpected(begun.error());
     else
-        outcome = d->decide(payload, nowUtc, log);
+        outcome = decide(log);
     if (outcome) {
         log.outcome = outcomeName(outcome->kind);
-        db::AttendanceStore attendance(d->db);
+        db::AttendanceStore attendance(db);
         auto committed = attendance.appendScan(log);
         if (committed)
             committed = tx.commit();
@@ -74,15 +89,32 @@ CheckInOutcome CheckInService::checkIn(const QString &payload, const QDateTime &
         outcome = std::unexpected(committed.error());
     }
 
-    // Nothing of this scan was recorded: the transaction rolls back as tx goes out of scope.
+    // Nothing of this attempt was recorded: the transaction rolls back as tx goes out of scope.
     const db::DbError &error = outcome.error();
-    CheckInOutcome failed = d->base();
+    CheckInOutcome failed = base();
     failed.kind = OutcomeKind::SystemError;
     failed.message = error.isDiskFull()
         ? u"The kiosk's disk is full: the check-in was not recorded. Free disk space, then scan again."_s
         : u"The check-in was not recorded: %1"_s.arg(error.message);
     qCWarning(lcCheckIn) << "check-in failed:" << error.message;
     return failed;
+}
+
+CheckInOutcome CheckInService::checkIn(const QString &payload, const QDateTime &nowUtc, const QString &source)
+{
+    return d->record(nowUtc, source, [&](db::ScanLogRecord &log) { return d->decide(payload, nowUtc, log); });
+}
+
+CheckInOutcome CheckInService::checkInGuest(qint64 guestId, const QDateTime &nowUtc, const QString &actor)
+{
+    if (actor.trimmed().isEmpty()) {
+        CheckInOutcome refused = d->base();
+        refused.kind = OutcomeKind::SystemError;
+        refused.message = u"A manual check-in needs the name of the staff member who confirmed the guest."_s;
+        return refused;
+    }
+    return d->record(nowUtc, u"manual"_s,
+                     [&](db::ScanLogRecord &log) { return d->decideManual(guestId, nowUtc, actor, log); });
 }
 
 db::DbResult<CheckInOutcome> CheckInService::Private::decide(const QString &payload, const QDateTime &nowUtc,
@@ -146,19 +178,80 @@ db::DbResult<CheckInOutcome> CheckInService::Private::decide(const QString &payl
         return std::unexpected(guest.error());
     if (!*guest)
         return std::unexpected(db::DbError{0, u"The guest of invitation %1 is missing."_s.arg((*invitation)->id)});
-    log.guestId = (*guest)->id;
-    o.guestId = (*guest)->id;
-    o.guestExternalId = (*guest)->externalId;
-    o.guestName = (*guest)->displayName;
-    o.guestLanguage = (*guest)->language;
-
     if ((*invitation)->signature.isEmpty()) {
         // A genuine token issued by another tool: keep its signature so a badge can carry the same QR.
         if (auto ok = guests.recordSignature((*invitation)->id, token->signature()); !ok)
             return std::unexpected(ok.error());
     }
+    return admit(o, **guest, &**invitation, nowUtc, u"qr"_s, log);
+}
 
-    if ((*invitation)->status != u"active") {
+db::DbResult<CheckInOutcome> CheckInService::Private::decideManual(qint64 guestId, const QDateTime &nowUtc,
+                                                                   const QString &actor, db::ScanLogRecord &log)
+{
+    CheckInOutcome o = base();
+    log.eventId = event.id;
+
+    db::StaffActionRecord audit;
+    audit.kioskId = kioskId;
+    audit.at = log.scannedAt;
+    audit.actor = actor;
+    audit.action = u"manual-checkin"_s;
+    audit.eventId = event.id;
+
+    db::GuestStore guests(db);
+    auto guest = guests.byId(guestId);
+    if (!guest)
+        return std::unexpected(guest.error());
+    if (!*guest) {
+        o.kind = OutcomeKind::Unknown;
+        o.message = u"There is no guest %1 in this kiosk's guest list."_s.arg(guestId);
+        log.detail = u"manual check-in of unknown guest row %1"_s.arg(guestId);
+    } else if ((*guest)->eventId != event.id) {
+        db::EventStore events(db);
+        auto other = events.byId((*guest)->eventId);
+        if (!other)
+            return std::unexpected(other.error());
+        o.kind = OutcomeKind::OtherEvent;
+        o.tokenEventNumber = *other ? (*other)->number : 0;
+        o.message = u"%1 is on the guest list of %2, not of %3."_s.arg(
+            (*guest)->displayName, *other ? (*other)->name : u"another event"_s, event.name);
+        log.detail = u"manual check-in of guest row %1 of another event"_s.arg(guestId);
+    } else {
+        auto invitation = guests.currentInvitation((*guest)->id);
+        if (!invitation)
+            return std::unexpected(invitation.error());
+        auto admitted = admit(o, **guest, *invitation ? &**invitation : nullptr, nowUtc, u"manual"_s, log);
+        if (!admitted)
+            return admitted;
+        o = *admitted;
+        audit.guestId = (*guest)->id;
+        audit.targetUid = o.checkinId;
+    }
+
+    // Who let the guest in without an invitation, refused attempts included: the same transaction as the
+    // attendance row, so one is never recorded without the other.
+    QJsonObject detail{{u"outcome"_s, outcomeName(o.kind)}, {u"guest_row"_s, guestId}, {u"scan"_s, log.uid}};
+    if (o.day.isValid())
+        detail[u"day"_s] = o.day.toString(Qt::ISODate);
+    audit.detail = QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
+    if (auto ok = db::StaffActionStore(db).append(audit); !ok)
+        return std::unexpected(ok.error());
+    return o;
+}
+
+db::DbResult<CheckInOutcome> CheckInService::Private::admit(CheckInOutcome o, const db::GuestRecord &guest,
+                                                            const db::InvitationRecord *invitation,
+                                                            const QDateTime &nowUtc, const QString &method,
+                                                            db::ScanLogRecord &log)
+{
+    log.guestId = guest.id;
+    o.guestId = guest.id;
+    o.guestExternalId = guest.externalId;
+    o.guestName = guest.displayName;
+    o.guestLanguage = guest.language;
+
+    if (invitation && invitation->status != u"active") {
         o.kind = OutcomeKind::Revoked;
         o.message = u"This invitation was revoked. Please see staff."_s;
         return o;
@@ -176,7 +269,7 @@ db::DbResult<CheckInOutcome> CheckInService::Private::decide(const QString &payl
     o.dayNumber = int(event.firstDay.daysTo(day)) + 1;
 
     db::AttendanceStore attendance(db);
-    auto today = attendance.liveForGuestDay((*guest)->id, day);
+    auto today = attendance.liveForGuestDay(guest.id, day);
     if (!today)
         return std::unexpected(today.error());
     if (*today) {
@@ -189,7 +282,7 @@ db::DbResult<CheckInOutcome> CheckInService::Private::decide(const QString &payl
         return o;
     }
 
-    auto otherDays = attendance.liveDaysOtherThan((*guest)->id, day);
+    auto otherDays = attendance.liveDaysOtherThan(guest.id, day);
     if (!otherDays)
         return std::unexpected(otherDays.error());
 
@@ -197,11 +290,11 @@ db::DbResult<CheckInOutcome> CheckInService::Private::decide(const QString &payl
     row.uid = db::newUid();
     row.kioskId = kioskId;
     row.eventId = event.id;
-    row.guestId = (*guest)->id;
-    row.invitationId = (*invitation)->id;
+    row.guestId = guest.id;
+    row.invitationId = invitation ? invitation->id : 0;
     row.day = day;
     row.scannedAt = log.scannedAt;
-    row.method = u"qr"_s;
+    row.method = method;
     if (auto ok = attendance.insert(row); !ok)
         return std::unexpected(ok.error());
     o.checkinId = row.uid;
@@ -217,15 +310,15 @@ db::DbResult<CheckInOutcome> CheckInService::Private::decide(const QString &payl
     // and repeated first check-in finds the jobs already queued). Reprints are explicit staff jobs.
     o.kind = OutcomeKind::Welcome;
     db::PrintJobStore jobs(db);
-    for (const QString kind : {u"badge"_s, u"agenda"_s}) {
+    for (const QString &kind : {u"badge"_s, u"agenda"_s}) {
         db::PrintJobRecord job;
         job.uid = db::newUid();
         job.kioskId = kioskId;
         job.eventId = event.id;
-        job.guestId = (*guest)->id;
+        job.guestId = guest.id;
         job.kind = kind;
         job.reason = u"checkin"_s;
-        job.idempotencyKey = u"%1/%2/%3/first"_s.arg(kind).arg(event.number).arg((*guest)->externalId);
+        job.idempotencyKey = u"%1/%2/%3/first"_s.arg(kind).arg(event.number).arg(guest.externalId);
         job.createdAt = log.scannedAt;
         auto queued = jobs.enqueue(job);
         if (!queued)

@@ -7,6 +7,7 @@
 #include <gueststore.h>
 #include <invitationtoken.h>
 #include <printjobstore.h>
+#include <signingkey.h>
 
 #include <QtTest>
 
@@ -19,6 +20,22 @@ int attendanceRows(db::Database &db, qint64 eventId)
 {
     db::AttendanceStore store(db);
     return int(store.liveForEvent(eventId)->size());
+}
+
+qint64 guestRowId(test::TestEvent &fixture, int i)
+{
+    return (*db::GuestStore(fixture.db()).byExternalId(fixture.event().id, fixture.externalId(i)))->id;
+}
+
+// The scan log as "source outcome guest_row" lines, oldest first (read back through SQL: the store has no
+// reader for it, and the test wants the rows as written).
+QStringList scanLog(db::Database &db)
+{
+    auto stmt = db.prepare("SELECT source, outcome, coalesce(guest_id, 0) FROM scan_log ORDER BY id");
+    auto rows = db::collectRows(stmt, [](const db::Statement &s) {
+        return u"%1 %2 %3"_s.arg(s.text(0), s.text(1)).arg(s.int64(2));
+    });
+    return rows ? *rows : QStringList{u"error"_s};
 }
 
 } // namespace
@@ -39,6 +56,14 @@ private Q_SLOTS:
     void validTokenOfAnotherKnownEventIsOtherEvent();
     void annulledCheckInCanBeRepeatedWithoutASecondBadge();
     void everyScanIsLogged();
+    void manualCheckInAppliesTheScanRules_data();
+    void manualCheckInAppliesTheScanRules();
+    void manualCheckInRecordsMethodSourceAndAuditRow();
+    void manualCheckInOfAGuestWithoutAnyInvitationIsAdmitted();
+    void manualCheckInIsOneTransactionWithItsAuditRow();
+    void manualCheckInOfUnknownGuestIdIsUnknown();
+    void manualCheckInOfAnotherEventsGuestIsOtherEvent();
+    void manualCheckInNeedsAnActor();
 };
 
 // Each row: what to scan (by a small script of steps) and the outcome of the last scan.
@@ -315,6 +340,215 @@ void TestCheckInService::everyScanIsLogged()
     QCOMPARE(*store.scanCount(u"welcome"_s), 1);
     QCOMPARE(*store.scanCount(u"already_checked_in"_s), 1);
     QCOMPARE(*store.scanCount(u"unreadable"_s), 1);
+}
+
+// Each row: a script of manual check-ins (manualN = on day N), scans (scanN), and staff changes; the outcome of
+// the last step and how many attendance rows and print jobs there are then.
+void TestCheckInService::manualCheckInAppliesTheScanRules_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<int>("attendance");
+    QTest::addColumn<int>("printJobs");
+
+    QTest::newRow("first manual check-in is welcome, badge and agenda queued") << u"manual1"_s << u"welcome"_s << 1 << 2;
+    QTest::newRow("manual on day 2 after a scan on day 1") << u"scan1 manual2"_s << u"welcome_back"_s << 2 << 2;
+    QTest::newRow("manual after a scan the same day") << u"scan1 manual1"_s << u"already_checked_in"_s << 1 << 2;
+    QTest::newRow("scan after a manual check-in the same day") << u"manual1 scan1"_s << u"already_checked_in"_s << 1 << 2;
+    QTest::newRow("manual twice the same day") << u"manual1 manual1"_s << u"already_checked_in"_s << 1 << 2;
+    QTest::newRow("revoked invitation") << u"revoke manual1"_s << u"revoked"_s << 0 << 0;
+    QTest::newRow("revoked, then a new invitation issued") << u"revoke reissue manual1"_s << u"welcome"_s << 1 << 2;
+    QTest::newRow("before the programme") << u"manual0"_s << u"not_programme_day"_s << 0 << 0;
+    QTest::newRow("after the programme") << u"manual5"_s << u"not_programme_day"_s << 0 << 0;
+    QTest::newRow("annulled and repeated: no second badge") << u"manual1 annul manual1"_s << u"welcome"_s << 1 << 2;
+}
+
+void TestCheckInService::manualCheckInAppliesTheScanRules()
+{
+    QFETCH(QString, scenario);
+    QFETCH(QString, expected);
+    QFETCH(int, attendance);
+    QFETCH(int, printJobs);
+
+    test::TestEvent fixture;
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.error()));
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+    const qint64 guestId = guestRowId(fixture, 0);
+    db::GuestStore guests(fixture.db());
+
+    CheckInOutcome last;
+    for (const QString &step : scenario.split(u' ')) {
+        if (step.startsWith(u"manual")) {
+            last = service.checkInGuest(guestId, fixture.localTime(step.mid(6).toInt(), 9, 0), u"Ana (staff)"_s);
+        } else if (step.startsWith(u"scan")) {
+            last = service.checkIn(fixture.token(0), fixture.localTime(step.mid(4).toInt(), 8, 30));
+        } else if (step == u"revoke") {
+            QVERIFY(*guests.revokeInvitation((*guests.activeInvitation(guestId))->id));
+        } else if (step == u"reissue") {
+            QVERIFY(guests.createInvitation(fixture.event().id, guestId, InvitationToken::randomTokenId()));
+        } else if (step == u"annul") {
+            QVERIFY(*db::AttendanceStore(fixture.db()).annul(last.checkinId, u"wrong guest"_s));
+        }
+    }
+    QCOMPARE(outcomeName(last.kind), expected);
+    QVERIFY(!last.message.isEmpty());
+    QCOMPARE(last.guestId, guestId);
+    QCOMPARE(last.guestExternalId, fixture.externalId(0));
+    QCOMPARE(last.guestName, u"Guest 1"_s);
+    if (last.admitted())
+        QVERIFY(!last.checkinId.isEmpty());
+    if (expected == u"welcome_back")
+        QCOMPARE(last.dayNumber, 2);
+    if (scenario == u"manual1")
+        QCOMPARE(last.printJobsQueued, (QStringList{u"badge"_s, u"agenda"_s}));
+    if (scenario.contains(u"annul"))
+        QVERIFY(last.printJobsQueued.isEmpty());
+    if (scenario == u"scan1 manual1")
+        QCOMPARE(last.firstScanLocal.toString(u"HH:mm"_s), u"08:30"_s);
+    QCOMPARE(attendanceRows(fixture.db(), fixture.event().id), attendance);
+    QCOMPARE(db::PrintJobStore(fixture.db()).jobs(fixture.event().id)->size(), printJobs);
+}
+
+void TestCheckInService::manualCheckInRecordsMethodSourceAndAuditRow()
+{
+    test::TestEvent fixture;
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+    const qint64 guestId = guestRowId(fixture, 1);
+    const CheckInOutcome outcome = service.checkInGuest(guestId, fixture.localTime(1, 10, 15), u"Ana"_s);
+    QCOMPARE(outcome.kind, OutcomeKind::Welcome);
+
+    const auto rows = *db::AttendanceStore(fixture.db()).liveForEvent(fixture.event().id);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().uid, outcome.checkinId);
+    QCOMPARE(rows.first().method, u"manual"_s);
+    QCOMPARE(rows.first().kioskId, u"kiosk-a"_s);
+    QCOMPARE(rows.first().invitationId, (*db::GuestStore(fixture.db()).activeInvitation(guestId))->id);
+    QCOMPARE(scanLog(fixture.db()), QStringList{u"manual welcome %1"_s.arg(guestId)});
+
+    const auto actions = *db::StaffActionStore(fixture.db()).forEvent(fixture.event().id);
+    QCOMPARE(actions.size(), 1);
+    const db::StaffActionRecord &audit = actions.first();
+    QCOMPARE(audit.action, u"manual-checkin"_s);
+    QCOMPARE(audit.actor, u"Ana"_s);
+    QCOMPARE(audit.kioskId, u"kiosk-a"_s);
+    QCOMPARE(audit.guestId, guestId);
+    QCOMPARE(audit.targetUid, outcome.checkinId);
+    QCOMPARE(audit.at, rows.first().scannedAt);
+    const QJsonObject detail = QJsonDocument::fromJson(audit.detail.toUtf8()).object();
+    QCOMPARE(detail[u"outcome"_s].toString(), u"welcome"_s);
+    QCOMPARE(detail[u"day"_s].toString(), u"2026-11-02"_s);
+
+    // A refused attempt is audited too, with what it led to.
+    QVERIFY(*db::GuestStore(fixture.db()).revokeInvitation((*db::GuestStore(fixture.db()).activeInvitation(
+        guestRowId(fixture, 2)))->id));
+    QCOMPARE(service.checkInGuest(guestRowId(fixture, 2), fixture.localTime(1, 10, 20), u"Ana"_s).kind,
+             OutcomeKind::Revoked);
+    const auto after = *db::StaffActionStore(fixture.db()).forEvent(fixture.event().id);
+    QCOMPARE(after.size(), 2);
+    QCOMPARE(QJsonDocument::fromJson(after.last().detail.toUtf8())[u"outcome"_s].toString(), u"revoked"_s);
+    QVERIFY(after.last().targetUid.isEmpty());
+}
+
+void TestCheckInService::manualCheckInOfAGuestWithoutAnyInvitationIsAdmitted()
+{
+    test::TestEvent fixture;
+    db::GuestRecord walkIn;
+    walkIn.eventId = fixture.event().id;
+    walkIn.externalId = u"walk-in"_s;
+    walkIn.displayName = u"Ольга Смирнова"_s;
+    db::GuestStore guests(fixture.db());
+    QVERIFY(guests.upsert(walkIn));
+    const qint64 guestId = (*guests.byExternalId(fixture.event().id, u"walk-in"_s))->id;
+    QVERIFY(!*guests.currentInvitation(guestId));
+
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+    const CheckInOutcome outcome = service.checkInGuest(guestId, fixture.localTime(2, 9, 0), u"Ana"_s);
+    QCOMPARE(outcome.kind, OutcomeKind::Welcome);
+    QCOMPARE(outcome.guestName, u"Ольга Смирнова"_s);
+    const auto rows = *db::AttendanceStore(fixture.db()).liveForEvent(fixture.event().id);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().invitationId, 0); // NULL: no invitation was shown
+}
+
+void TestCheckInService::manualCheckInIsOneTransactionWithItsAuditRow()
+{
+    test::TestEvent fixture;
+    // The audit row cannot be written: then neither may the attendance, the print jobs or the scan log row.
+    QVERIFY(fixture.db().exec("CREATE TRIGGER refuse_audit BEFORE INSERT ON staff_action "
+                              "BEGIN SELECT RAISE(ABORT, 'audit log refused'); END"));
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+    const CheckInOutcome outcome = service.checkInGuest(guestRowId(fixture, 0), fixture.localTime(1, 9, 0), u"Ana"_s);
+    QCOMPARE(outcome.kind, OutcomeKind::SystemError);
+    QVERIFY(!outcome.admitted());
+    QVERIFY2(outcome.message.contains(u"not recorded"), qPrintable(outcome.message));
+    QCOMPARE(attendanceRows(fixture.db(), fixture.event().id), 0);
+    QCOMPARE(db::PrintJobStore(fixture.db()).jobs(fixture.event().id)->size(), 0);
+    QCOMPARE(*db::AttendanceStore(fixture.db()).scanCount(), 0);
+
+    // Once the audit log works again the same check-in goes through whole.
+    QVERIFY(fixture.db().exec("DROP TRIGGER refuse_audit"));
+    QCOMPARE(service.checkInGuest(guestRowId(fixture, 0), fixture.localTime(1, 9, 1), u"Ana"_s).kind,
+             OutcomeKind::Welcome);
+    QCOMPARE(db::StaffActionStore(fixture.db()).forEvent(fixture.event().id)->size(), 1);
+}
+
+void TestCheckInService::manualCheckInOfUnknownGuestIdIsUnknown()
+{
+    test::TestEvent fixture;
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+    for (const qint64 id : {qint64(0), qint64(-1), qint64(987654)}) {
+        const CheckInOutcome outcome = service.checkInGuest(id, fixture.localTime(1, 9, 0), u"Ana"_s);
+        QCOMPARE(outcome.kind, OutcomeKind::Unknown);
+        QVERIFY(!outcome.admitted());
+        QVERIFY(outcome.message.contains(QString::number(id)));
+        QCOMPARE(outcome.guestId, 0);
+    }
+    QCOMPARE(attendanceRows(fixture.db(), fixture.event().id), 0);
+    QCOMPARE(*db::AttendanceStore(fixture.db()).scanCount(u"unknown"_s), 3);
+    const auto actions = *db::StaffActionStore(fixture.db()).forEvent(fixture.event().id);
+    QCOMPARE(actions.size(), 3);
+    QCOMPARE(actions.first().guestId, 0);
+}
+
+void TestCheckInService::manualCheckInOfAnotherEventsGuestIsOtherEvent()
+{
+    test::TestEvent fixture;
+    db::EventRecord dublin;
+    dublin.number = 121;
+    dublin.name = u"IETF 121 Dublin"_s;
+    dublin.city = u"Dublin"_s;
+    dublin.timeZone = u"Europe/Dublin"_s;
+    dublin.firstDay = QDate(2026, 11, 2);
+    dublin.lastDay = QDate(2026, 11, 8);
+    dublin.verifyKey = SigningKey::generate().publicKey();
+    dublin.id = *db::EventStore(fixture.db()).create(dublin);
+    db::GuestRecord visitor;
+    visitor.eventId = dublin.id;
+    visitor.externalId = u"guest-1"_s; // the same external id as one of ours
+    visitor.displayName = u"Seán O'Brien"_s;
+    db::GuestStore guests(fixture.db());
+    QVERIFY(guests.upsert(visitor));
+    const qint64 visitorId = (*guests.byExternalId(dublin.id, u"guest-1"_s))->id;
+
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+    const CheckInOutcome outcome = service.checkInGuest(visitorId, fixture.localTime(1, 9, 0), u"Ana"_s);
+    QCOMPARE(outcome.kind, OutcomeKind::OtherEvent);
+    QCOMPARE(outcome.tokenEventNumber, 121);
+    QVERIFY2(outcome.message.contains(u"IETF 121 Dublin"), qPrintable(outcome.message));
+    QVERIFY(!outcome.admitted());
+    QCOMPARE(attendanceRows(fixture.db(), fixture.event().id), 0);
+    QVERIFY(db::AttendanceStore(fixture.db()).liveForEvent(dublin.id)->isEmpty());
+}
+
+void TestCheckInService::manualCheckInNeedsAnActor()
+{
+    test::TestEvent fixture;
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+    const CheckInOutcome outcome = service.checkInGuest(guestRowId(fixture, 0), fixture.localTime(1, 9, 0), u"  "_s);
+    QCOMPARE(outcome.kind, OutcomeKind::SystemError);
+    QVERIFY(!outcome.admitted());
+    QCOMPARE(attendanceRows(fixture.db(), fixture.event().id), 0);
+    QCOMPARE(*db::AttendanceStore(fixture.db()).scanCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCheckInService)
