@@ -23,6 +23,7 @@ Item {
 
     opacity: active ? 1 : 0
     visible: opacity > 0
+    enabled: active // a screen fading out takes no touches meant for the one fading in
     Behavior on opacity { NumberAnimation { duration: 200 } }
 
     RowLayout {

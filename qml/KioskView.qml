@@ -120,11 +120,10 @@ Item {
         visible: active
         LayoutMirroring.enabled: false // the keyboard mirrors its own Arabic layout
     }
-    Binding {
-        target: VirtualKeyboardSettings
-        property: "activeLocales"
-        value: ["en_GB", "fr_FR", "es_ES", "ar_AR", "zh_CN", "ru_RU"]
-                   .filter(locale => VirtualKeyboardSettings.availableLocales.indexOf(locale) >= 0)
+    // Once: the settings' available locales change when the active ones are set (a binding would loop).
+    Component.onCompleted: {
+        VirtualKeyboardSettings.activeLocales = ["en_GB", "fr_FR", "es_ES", "ar_AR", "zh_CN", "ru_RU"]
+            .filter(locale => VirtualKeyboardSettings.availableLocales.indexOf(locale) >= 0);
     }
     Binding {
         target: VirtualKeyboardSettings

@@ -1,5 +1,7 @@
 #include "guestlistmodel.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace checkin {
@@ -45,6 +47,17 @@ QHash<int, QByteArray> GuestListModel::roleNames() const
 
 void GuestListModel::setGuests(QList<DirectoryGuest> guests)
 {
+    // The same guests in the same order (a periodic refresh): update the rows in place, so the list keeps its
+    // delegates, its scroll position and the row under a finger.
+    const bool sameRows = guests.size() == m_guests.size()
+        && std::equal(guests.cbegin(), guests.cend(), m_guests.cbegin(),
+                      [](const DirectoryGuest &a, const DirectoryGuest &b) { return a.guestId == b.guestId; });
+    if (sameRows) {
+        m_guests = std::move(guests);
+        if (!m_guests.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_guests.size()) - 1));
+        return;
+    }
     const bool countChanges = guests.size() != m_guests.size();
     beginResetModel();
     m_guests = std::move(guests);
