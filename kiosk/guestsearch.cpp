@@ -46,6 +46,16 @@ bool isJoiner(QChar c)
     }
 }
 
+bool isUmlaut(QChar c)
+{
+    switch (c.unicode()) {
+    case u'ä': case u'ö': case u'ü': case u'Ä': case u'Ö': case u'Ü':
+        return true;
+    default:
+        return false;
+    }
+}
+
 bool isAscii(QStringView text)
 {
     return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
@@ -240,8 +250,24 @@ struct GuestSearchIndex::Private
     {
         QStringList out;
         appendWords(foldText(text, toLatin), variants, out);
-        if (variants && std::any_of(text.begin(), text.end(), [](QChar c) { return c.script() == QChar::Script_Cyrillic; }))
+        if (!variants)
+            return out;
+        if (std::any_of(text.begin(), text.end(), [](QChar c) { return c.script() == QChar::Script_Cyrillic; }))
             appendWords(foldText(text, cyrillicToLatin), variants, out);
+        // German umlauts are typed "ue" as often as "u" ("Mueller" for "Müller"): index both.
+        const QString composed = text.normalized(QString::NormalizationForm_C);
+        if (std::any_of(composed.begin(), composed.end(), isUmlaut)) {
+            QString expanded;
+            for (const QChar c : composed) {
+                if (isUmlaut(c)) {
+                    expanded += QChar(c.toLower() == u'ä' ? u'a' : c.toLower() == u'ö' ? u'o' : u'u');
+                    expanded += u'e';
+                } else {
+                    expanded += c;
+                }
+            }
+            appendWords(foldText(expanded, toLatin), variants, out);
+        }
         return out;
     }
 

@@ -35,9 +35,9 @@ struct GuestSearchHit
 };
 
 // Finds guests as staff type, tolerant of case, accents and script: every name is indexed in plain Latin
-// letters (ICU "Any-Latin; Latin-ASCII", Han one character at a time, Cyrillic also in the BGN spelling), and
-// the query is folded the same way, so "nguyen" finds "Nguyễn", "smirnova" finds "Смирнова", "shan tian" finds
-// "山田太郎", and typing in the original script ("Смирн", "山田") works too. Every query word must begin a word of
+// letters (ICU "Any-Latin; Latin-ASCII", Han one character at a time, Cyrillic also in the BGN spelling, German
+// umlauts also as "ue"), and the query is folded the same way, so "nguyen" finds "Nguyễn", "smirnova" finds
+// "Смирнова", "shan tian" finds "山田太郎", and typing in the original script ("Смирн", "山田") works too. Every query word must begin a word of
 // the guest's names, organisation, country or external id, in any order. Ranking: guests whose words all match
 // whole words first, then family-name matches before other fields, then alphabetically by folded name.
 //
@@ -47,7 +47,8 @@ struct GuestSearchHit
 class GuestSearchIndex
 {
 public:
-    // Indexes the guests. For 10,000 guests this takes tens of milliseconds (bench_search).
+    // Indexes the guests. For 10,000 guests this takes 70–150 ms, plus ~50 ms for the first index of a process
+    // (ICU compiling its rules): see bench_search.
     explicit GuestSearchIndex(const QList<db::GuestRecord> &guests);
     ~GuestSearchIndex();
     GuestSearchIndex(const GuestSearchIndex &) = delete;
@@ -64,7 +65,7 @@ public:
     // How many guests are indexed.
     [[nodiscard]] int size() const;
     // The folded words a text is searched by ("Ольга Смирнова" → olga, smirnova); variants adds the index's
-    // extra spellings (BGN for Cyrillic, the parts of "O'Brien").
+    // extra spellings (BGN for Cyrillic, "ue" for "ü", the parts of "O'Brien").
     [[nodiscard]] QStringList foldedWords(const QString &text, bool variants = false);
 
 private:

@@ -93,6 +93,8 @@ Badges, agendas and printing:
 During the event:
   checkin --payload TEXT | --image FILE [--at ISO8601] [--source NAME]
                                    check a guest in from a scanned code or a photo of it
+  checkin --guest GUEST --actor NAME [--at ISO8601]
+                                   check in a guest staff identified without the invitation (audited)
   decode IMAGE...                  print every QR code found in each image
   attendance [--day DATE] [--format json|csv] [--out FILE]
                                    who was expected and who arrived, per programme day
@@ -202,9 +204,13 @@ folder), follows it until printed and retries with backoff while a printer is st
 hands the same job over twice, also across crashes. Runs until stopped (Ctrl+C); --once makes one pass.
 )"},
     {u"checkin"_s, R"(checkinctl checkin --payload TEXT | --image FILE [--at ISO8601] [--source NAME]
+checkinctl checkin --guest GUEST --actor NAME [--at ISO8601]
 
 Checks a guest in: verifies the invitation, records the day's attendance once and, on the first day, queues
 the badge and agenda for printing. --payload is the scanned text; --image a photo or PNG of the QR code.
+--guest checks in the guest with that external id whom staff identified without the invitation (lost,
+left at home): the same rules as a scan (a revoked invitation is still refused), recorded as a manual
+check-in with a staff action naming --actor, the staff member who confirmed the guest.
 --at pretends the scan happened at that time (default now). Prints
 {"outcome": ..., "guest": ..., "day": ..., ...} with outcome one of welcome, welcome_back,
 already_checked_in, revoked, other_event, not_programme_day, forged, unknown, unreadable.
@@ -503,10 +509,29 @@ int cmdDemo(Context &ctx)
     return kOk;
 }
 
+// Defined with the guest commands below.
+std::expected<db::GuestRecord, QString> chooseGuest(db::Database &db, const db::EventRecord &event, const QString &id);
+
+// Prints a check-in's JSON line; the exit status says admitted, refused or not recorded.
+int reportCheckIn(const CheckInOutcome &outcome)
+{
+    printJson(outcome.toJson());
+    if (outcome.kind == OutcomeKind::SystemError)
+        return fail(outcome.message);
+    if (!outcome.admitted())
+        std::fprintf(stderr, "checkinctl: refused: %s\n", qPrintable(outcome.message));
+    return outcome.admitted() ? kOk : kRefused;
+}
+
 int cmdCheckin(Context &ctx)
 {
-    if (ctx.isSet("payload") == ctx.isSet("image"))
-        return fail(u"checkin needs exactly one of --payload TEXT or --image FILE."_s);
+    const bool manual = ctx.isSet("guest");
+    if (int(ctx.isSet("payload")) + int(ctx.isSet("image")) + int(manual) != 1)
+        return fail(u"checkin needs exactly one of --payload TEXT, --image FILE or --guest GUEST."_s);
+    if (manual && ctx.value("actor").trimmed().isEmpty())
+        return fail(u"checkin --guest needs --actor NAME: who confirmed the guest's identity (for the audit log)."_s);
+    if (manual && ctx.isSet("source"))
+        return fail(u"checkin --guest is always recorded with source manual; leave out --source."_s);
     QDateTime at = QDateTime::currentDateTimeUtc();
     if (ctx.isSet("at")) {
         at = QDateTime::fromString(ctx.value("at"), Qt::ISODateWithMs);
@@ -519,6 +544,14 @@ int cmdCheckin(Context &ctx)
         return fail(opened.error());
     db::Database &db = *opened->db;
     const db::EventRecord &event = opened->event;
+
+    CheckInService service(db, event, ctx.kioskId);
+    if (manual) {
+        auto guest = chooseGuest(db, event, ctx.value("guest"));
+        if (!guest)
+            return fail(guest.error());
+        return reportCheckIn(service.checkInGuest(guest->id, at, ctx.value("actor").trimmed()));
+    }
 
     QString payload = ctx.value("payload");
     QString source = ctx.isSet("source") ? ctx.value("source") : u"cli"_s;
@@ -534,14 +567,7 @@ int cmdCheckin(Context &ctx)
                 payload = code.text;
         }
     }
-    CheckInService service(db, event, ctx.kioskId);
-    const CheckInOutcome outcome = service.checkIn(payload, at, source);
-    printJson(outcome.toJson());
-    if (outcome.kind == OutcomeKind::SystemError)
-        return fail(outcome.message);
-    if (!outcome.admitted())
-        std::fprintf(stderr, "checkinctl: refused: %s\n", qPrintable(outcome.message));
-    return outcome.admitted() ? kOk : kRefused;
+    return reportCheckIn(service.checkIn(payload, at, source));
 }
 
 int cmdDecode(Context &ctx)
@@ -1089,6 +1115,8 @@ int runCheckinCtl(const QStringList &arguments)
         {u"agenda-printer"_s, u"agenda printer"_s, u"SPEC"_s},
         {u"state"_s, u"job state"_s, u"STATE"_s},
         {u"once"_s, u"one pass"_s},
+        {u"guest"_s, u"guest external id"_s, u"GUEST"_s},
+        {u"actor"_s, u"staff member"_s, u"NAME"_s},
     };
     parser.addOptions(options);
     if (!parser.parse(arguments))

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void decodePrintsEveryCodeInAnImage();
     void annulAndRevokeAreRecorded();
     void attendanceExportsJsonAndCsv();
+    void manualCheckInByExternalIdFollowsTheScanRules();
     void errorsAreClearAndExitWithTwo();
 };
 
@@ -316,6 +317,59 @@ void TestCheckinCtl::attendanceExportsJsonAndCsv()
     r = ctl({u"attendance"_s, u"--day"_s, u"2026-12-25"_s});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(u"not a programme day"_s));
+}
+
+void TestCheckinCtl::manualCheckInByExternalIdFollowsTheScanRules()
+{
+    // Nguyễn Thị Minh Khai left her invitation at the hotel; staff find her and check her in on day 3.
+    Run r = ctl({u"checkin"_s, u"--guest"_s, u"ps-001"_s, u"--actor"_s, u"Ana Staff"_s, u"--at"_s,
+                 u"2026-11-04T10:00:00+07:00"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out)));
+    QCOMPARE(r.json().value(u"outcome"_s).toString(), u"welcome"_s);
+    QCOMPARE(r.json().value(u"guest"_s).toString(), u"ps-001"_s);
+    QCOMPARE(r.json().value(u"name"_s).toString(), u"Nguyễn Thị Minh Khai"_s);
+    QCOMPARE(r.json().value(u"day_number"_s).toInt(), 3);
+    QCOMPARE(r.json().value(u"print_jobs"_s).toArray().size(), 2);
+    const QString checkinId = r.json().value(u"checkin"_s).toString();
+
+    // Her invitation scanned later the same day finds the manual check-in.
+    r = ctl({u"checkin"_s, u"--image"_s, path(u"invitations/ps-001.png"_s), u"--at"_s, u"2026-11-04T15:00:00+07:00"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(u"outcome"_s).toString(), u"already_checked_in"_s);
+    QCOMPARE(r.json().value(u"checkin"_s).toString(), checkinId);
+    QVERIFY(r.json().value(u"first_scan"_s).toString().startsWith(u"2026-11-04T10:00:00"_s));
+    r = ctl({u"attendance"_s, u"--day"_s, u"2026-11-04"_s});
+    QCOMPARE(r.json().value(u"arrived"_s).toInt(), 1);
+
+    // The next day: welcome back, no new badge.
+    r = ctl({u"checkin"_s, u"--guest"_s, u"ps-001"_s, u"--actor"_s, u"Ana Staff"_s, u"--at"_s,
+             u"2026-11-05T09:00:00+07:00"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(u"outcome"_s).toString(), u"welcome_back"_s);
+
+    // The rules of a scan hold: a revoked invitation is refused, so is a day outside the programme.
+    r = ctl({u"checkin"_s, u"--guest"_s, u"ps-005"_s, u"--actor"_s, u"Ana Staff"_s, u"--at"_s,
+             u"2026-11-04T10:00:00+07:00"_s});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.json().value(u"outcome"_s).toString(), u"revoked"_s);
+    QVERIFY(r.err.contains(u"revoked"_s));
+    r = ctl({u"checkin"_s, u"--guest"_s, u"ps-003"_s, u"--actor"_s, u"Ana Staff"_s, u"--at"_s,
+             u"2026-11-06T10:00:00+07:00"_s});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.json().value(u"outcome"_s).toString(), u"not_programme_day"_s);
+
+    // Usage errors say what to do and record nothing.
+    r = ctl({u"checkin"_s, u"--guest"_s, u"ps-003"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"--actor"_s), qPrintable(r.err));
+    r = ctl({u"checkin"_s, u"--guest"_s, u"nobody"_s, u"--actor"_s, u"Ana Staff"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"No guest nobody"_s), qPrintable(r.err));
+    r = ctl({u"checkin"_s, u"--guest"_s, u"ps-003"_s, u"--payload"_s, u"123"_s, u"--actor"_s, u"Ana Staff"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(u"exactly one"_s));
+    r = ctl({u"help"_s, u"checkin"_s});
+    QVERIFY(r.out.contains("--guest GUEST --actor NAME"));
 }
 
 void TestCheckinCtl::errorsAreClearAndExitWithTwo()

@@ -43,6 +43,7 @@ const G kGuests[] = {
     {u"gb-smithson", u"John Smithson", u"Smithson", u"John", u"", u"Department for Science", u"GB"},
     {u"us-jones", u"Mary Jones", u"Jones", u"Mary", u"", u"Smith Institute", u"US"},
     {u"ie-obrien", u"Seán O'Brien", u"O'Brien", u"Seán", u"", u"ComReg", u"IE"},
+    {u"de-mueller", u"Jürgen Müller", u"Müller", u"Jürgen", u"", u"Bundesnetzagentur", u"DE"},
     {u"es-long", u"Maximiliana Alejandra Concepción de los Ángeles Fernández-Villaverde y Gutiérrez de Torres",
      u"Fernández-Villaverde y Gutiérrez de Torres", u"Maximiliana Alejandra Concepción de los Ángeles", u"",
      u"Secretaría de Estado de Telecomunicaciones", u"ES"},
@@ -185,6 +186,11 @@ void TestGuestSearch::findsGuests_data()
     QTest::newRow("O’Brien typographic") << u"O’Brien"_s << QStringList{u"ie-obrien"_s};
     QTest::newRow("brien") << u"brien"_s << QStringList{u"ie-obrien"_s};
     QTest::newRow("sean") << u"sean"_s << QStringList{u"ie-obrien"_s};
+    // German umlauts as typed either way.
+    QTest::newRow("muller") << u"muller"_s << QStringList{u"de-mueller"_s};
+    QTest::newRow("mueller") << u"mueller"_s << QStringList{u"de-mueller"_s};
+    QTest::newRow("Müller") << u"Müller"_s << QStringList{u"de-mueller"_s};
+    QTest::newRow("juergen") << u"juergen"_s << QStringList{u"de-mueller"_s};
     // Organisation and country.
     QTest::newRow("organisation word") << u"ofcom"_s << QStringList{u"gb-smith"_s};
     QTest::newRow("organisation in Russian") << u"министерство"_s << olga;
@@ -278,9 +284,10 @@ void TestGuestSearch::ninetyCharacterNameIsFoundByAnyOfItsWords()
 void TestGuestSearch::resultsAreLimited()
 {
     Fixture f;
-    // "m" begins a given name of four guests (Minjun, Mary, Maximiliana, Minh) and Olga's ministry.
+    // "m" begins a family name (Müller), four given names (Minjun, Mary, Maximiliana, Minh) and Olga's ministry.
     const QStringList all = f.find(u"m"_s, 100);
-    QCOMPARE(all, (QStringList{u"kr-minjun"_s, u"us-jones"_s, u"es-long"_s, u"vn-khai"_s, u"ru-olga"_s}));
+    QCOMPARE(all, (QStringList{u"de-mueller"_s, u"kr-minjun"_s, u"us-jones"_s, u"es-long"_s, u"vn-khai"_s,
+                               u"ru-olga"_s}));
     QCOMPARE(f.find(u"m"_s, 3), all.mid(0, 3));
     QCOMPARE(f.find(u"m"_s, 1), all.mid(0, 1));
     QVERIFY(f.find(u"m"_s, 0).isEmpty());
