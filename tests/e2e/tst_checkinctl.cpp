@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QPainter>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void decodePrintsEveryCodeInAnImage();
     void annulAndRevokeAreRecorded();
     void attendanceExportsJsonAndCsv();
+    void reportWritesCsvAndPdfIntoAFolder();
     void errorsAreClearAndExitWithTwo();
 };
 
@@ -316,6 +318,46 @@ void TestCheckinCtl::attendanceExportsJsonAndCsv()
     r = ctl({u"attendance"_s, u"--day"_s, u"2026-12-25"_s});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(u"not a programme day"_s));
+}
+
+void TestCheckinCtl::reportWritesCsvAndPdfIntoAFolder()
+{
+    Run r = ctl({u"report"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"--out DIR"_s), qPrintable(r.err));
+    r = ctl({u"report"_s, u"--out"_s, path(u"no-stick"_s)});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"does not exist"_s), qPrintable(r.err));
+
+    QVERIFY(QDir().mkpath(path(u"stick"_s)));
+    r = ctl({u"report"_s, u"--out"_s, path(u"stick"_s), u"--event"_s, u"122"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.lines().size(), 1);
+    const QString csvPath = r.json().value(u"csv"_s).toString();
+    const QString pdfPath = r.json().value(u"pdf"_s).toString();
+    QCOMPARE(r.json().value(u"event"_s).toInt(), 122);
+    static const QRegularExpression name(u"^ietf122-attendance-\\d{4}-\\d\\d-\\d\\d-\\d{4}\\.(csv|pdf)$"_s);
+    QVERIFY2(name.match(QFileInfo(csvPath).fileName()).hasMatch(), qPrintable(csvPath));
+    QVERIFY2(name.match(QFileInfo(pdfPath).fileName()).hasMatch(), qPrintable(pdfPath));
+    QCOMPARE(QFileInfo(csvPath).absolutePath(), QFileInfo(path(u"stick"_s)).absoluteFilePath());
+    QCOMPARE(QDir(path(u"stick"_s)).entryList(QDir::Files).size(), 2);
+
+    // The CSV is the same register 'attendance --format csv' prints.
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readAll(), ctl({u"attendance"_s, u"--format"_s, u"csv"_s}).out);
+
+    QProcess text;
+    text.start(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, pdfPath, u"-"_s});
+    QVERIFY(text.waitForFinished(60000));
+    const QString pdf = QString::fromUtf8(text.readAllStandardOutput());
+    for (const QString &expected : {u"IETF 122 Bangkok"_s, u"Ольга Смирнова"_s, u"ليلى حسن"_s, u"สมชาย ใจดี"_s,
+                                    u"Daily totals"_s, u"Certified correct by"_s, u"Page 1 of 1"_s, u"test-kiosk"_s})
+        QVERIFY2(pdf.contains(expected), qPrintable(expected + u" not in\n"_s + pdf));
+
+    r = ctl({u"help"_s, u"report"_s});
+    QVERIFY(r.out.contains("Certified correct by"));
+    QVERIFY(ctl({u"--help"_s}).out.contains("report --out DIR"));
 }
 
 void TestCheckinCtl::errorsAreClearAndExitWithTwo()
