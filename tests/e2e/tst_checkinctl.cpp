@@ -83,6 +83,7 @@ private Q_SLOTS:
     void annulAndRevokeAreRecorded();
     void attendanceExportsJsonAndCsv();
     void reportWritesCsvAndPdfIntoAFolder();
+    void reportRefusesAFullOrWriteProtectedStick();
     void errorsAreClearAndExitWithTwo();
 };
 
@@ -358,6 +359,40 @@ void TestCheckinCtl::reportWritesCsvAndPdfIntoAFolder()
     r = ctl({u"help"_s, u"report"_s});
     QVERIFY(r.out.contains("Certified correct by"));
     QVERIFY(ctl({u"--help"_s}).out.contains("report --out DIR"));
+}
+
+void TestCheckinCtl::reportRefusesAFullOrWriteProtectedStick()
+{
+    // A small and a read-only file system stand in for a full and a write-protected USB stick: tmpfs mounts in a
+    // private mount namespace (needs root or user namespaces; skipped where neither is allowed).
+    const QString mountPoint = path(u"mnt"_s);
+    QVERIFY(QDir().mkpath(mountPoint));
+    const auto inNamespace = [&](const QString &mountOptions) {
+        QProcess p;
+        p.start(u"unshare"_s,
+                {u"--mount"_s, u"--map-root-user"_s, u"sh"_s, u"-c"_s,
+                 u"mount -t tmpfs -o %1 tmpfs \"$1\" || exit 99; shift; \"$@\"; rc=$?; ls -A \"$MNT\" >&2; exit $rc"_s
+                     .arg(mountOptions),
+                 u"sh"_s, mountPoint, QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/checkinctl"), u"--db"_s, m_db,
+                 u"report"_s, u"--out"_s, mountPoint});
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"MNT"_s, mountPoint);
+        p.setProcessEnvironment(env);
+        p.waitForFinished(60000);
+        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+                   QString::fromUtf8(p.readAllStandardError())};
+    };
+    Run r = inNamespace(u"size=16k"_s);
+    if (r.exitCode == 99 || r.exitCode == -1 || r.err.contains(u"unshare:"_s))
+        QSKIP(qPrintable(u"cannot mount a tmpfs in a private namespace here: "_s + r.err));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"is full"_s) && r.err.contains(u"use another USB stick"_s), qPrintable(r.err));
+    QVERIFY2(!r.err.contains(u"ietf122-attendance"_s), qPrintable(r.err)); // nothing left on the stick
+    QVERIFY(r.out.isEmpty());
+
+    r = inNamespace(u"ro,size=1m"_s);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"is read-only (is the USB stick write-protected?)"_s), qPrintable(r.err));
 }
 
 void TestCheckinCtl::errorsAreClearAndExitWithTwo()
