@@ -348,6 +348,7 @@ private:
     {
         TextLine label, event, where, generated, kiosk, times, runningTitle, runningGenerated, footerNote;
     } m_header;
+    QList<TextLine> m_dayDates; // under "DAY n" in the register's header
     QList<TextLine> m_names;
     QList<TextLine> m_organisations;
 };
@@ -569,8 +570,7 @@ void Job::drawRegisterHeader(double top)
         const AttendanceReportDay &day = m_data.days[d];
         draw(label(str(Strings::DayNumber, number(day.number)).toUpper(), ColumnSize, FontWeight::Bold), column.x,
              column.width, first, Accent, Align::Center);
-        draw(label(m_locale.toString(day.date, u"ddd d MMM"_s), ColumnSize), column.x, column.width, second, Muted,
-             Align::Center);
+        draw(m_dayDates.value(d), column.x, column.width, second, Muted, Align::Center);
     }
     hline(0, top + RegisterHeaderHeight - 3, m_contentWidth, 1, Accent);
 }
@@ -601,7 +601,7 @@ void Job::drawRow(qsizetype index, double top)
         return;
     }
     const AttendanceRegisterRow &row = m_data.rows[index];
-    draw(label(number(index + 1), CellSize), c.number.x + CellPad, c.number.width - 2 * CellPad, baseline, Muted,
+    draw(label(QString::number(index + 1), CellSize), c.number.x + CellPad, c.number.width - 2 * CellPad, baseline, Muted,
          Align::Right);
     draw(m_names[index], c.name.x + CellPad, c.name.width - 2 * CellPad, baseline, Ink);
     draw(m_organisations[index], c.organisation.x + CellPad, c.organisation.width - 2 * CellPad, baseline, Muted);
@@ -694,6 +694,17 @@ std::expected<QByteArray, QString> Job::run()
     h.footerNote = elided(str(Strings::Footer, event, zone), m_contentWidth * 0.75, 8, FontWeight::Regular, false);
 
     const Columns &c = m_columns;
+    // "Tue 10 Nov", or "10 Nov" when the days are narrow (many programme days): one form for every day that fits.
+    for (const QString &format : {u"ddd d MMM"_s, u"d MMM"_s, u"d/M"_s}) {
+        m_dayDates.clear();
+        bool fits = true;
+        for (qsizetype d = 0; d < m_data.days.size(); ++d) {
+            m_dayDates.append(label(m_locale.toString(m_data.days[d].date, format), ColumnSize));
+            fits = fits && m_dayDates.last().width() <= c.days[d].width - 3;
+        }
+        if (fits)
+            break;
+    }
     m_names.reserve(m_data.rows.size());
     m_organisations.reserve(m_data.rows.size());
     QHash<QString, TextLine> organisations; // a delegation shares its ministry's name

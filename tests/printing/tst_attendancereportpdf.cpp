@@ -271,13 +271,23 @@ private Q_SLOTS:
 
     void manyDaysTurnTheRegisterLandscape()
     {
-        AttendanceReportData data = dublin(7);
-        data.rows = {row(u"Ольга Смирнова"_s, u"Ministry"_s, u"RU"_s,
-                         {at(9, 0), at(9, 1), at(9, 2), at(9, 3), at(9, 4), at(9, 5), at(9, 6)})};
-        const QString path = renderToFile(data, u"seven-days"_s);
-        QVERIFY(!path.isEmpty());
-        QVERIFY2(pdfInfo(path).contains(u"841.89 x 595.276 pts"_s), qPrintable(pdfInfo(path)));
-        QVERIFY(pageTexts(path).join(u' ').contains(u"DAY 7"_s));
+        for (const int days : {6, AttendanceReportRenderer::MaxDays}) {
+            AttendanceReportData data = dublin(days);
+            for (int g = 0; g < 3; ++g) {
+                QList<AttendanceMark> marks;
+                for (int d = 0; d < days; ++d)
+                    marks.append(d % 3 == g ? absent : at(9, d));
+                data.rows.append(row(LongName, u"Ministry of Digital Development, Communications and Mass Media"_s,
+                                     u"RU"_s, marks));
+            }
+            const QString path = renderToFile(data, u"days-%1"_s.arg(days));
+            QVERIFY(!path.isEmpty());
+            QVERIFY2(pdfInfo(path).contains(u"841.89 x 595.276 pts"_s), qPrintable(pdfInfo(path)));
+            const QString t = pageTexts(path).join(u' ');
+            QVERIFY(t.contains(u"DAY %1"_s.arg(days)));
+            const QString lastTime = QTime(9, days - 1).toString(u"HH:mm"_s);
+            QVERIFY2(t.contains(lastTime), qPrintable(lastTime + u" not in "_s + t));
+        }
 
         const auto tooMany = m_renderer.render(dublin(AttendanceReportRenderer::MaxDays + 1));
         QVERIFY(!tooMany);
