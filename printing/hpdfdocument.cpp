@@ -1,5 +1,11 @@
 #include "hpdfdocument.h"
 
+// deflatePageFast(): libharu 2.3 has no compression level; its installed internal headers expose the page's
+// content stream (as printing/text/hpdftextpainter.cpp also relies on).
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -182,6 +188,48 @@ QString describeHpdfError(HPDF_STATUS code, HPDF_STATUS detail)
         break;
     }
     return u"%1 (libharu error 0x%2, detail %3)"_s.arg(what).arg(qulonglong(code), 4, 16, QChar(u'0')).arg(qulonglong(detail));
+}
+
+namespace {
+
+HPDF_STATUS writeFlateFilter(HPDF_Dict, HPDF_Stream stream)
+{
+    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+} // namespace
+
+std::expected<void, QString> deflatePageFast(HPDF_Page page)
+{
+    const auto attr = static_cast<HPDF_PageAttr>(page->attr);
+    HPDF_Dict contents = attr->contents;
+    HPDF_Stream stream = contents ? contents->stream : nullptr;
+    // Only a plain memory stream that libharu would deflate itself, and whose dictionary has no writer of its own.
+    if (!stream || stream->type != HPDF_STREAM_MEMORY || !(contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE)
+        || contents->write_fn)
+        return {};
+
+    QByteArray raw;
+    raw.reserve(qsizetype(stream->size));
+    const HPDF_UINT chunks = HPDF_MemStream_GetBufCount(stream);
+    for (HPDF_UINT i = 0; i < chunks; ++i) {
+        HPDF_UINT length = 0;
+        const HPDF_BYTE *chunk = HPDF_MemStream_GetBufPtr(stream, i, &length);
+        if (chunk)
+            raw.append(reinterpret_cast<const char *>(chunk), qsizetype(length));
+    }
+    if (raw.size() != qsizetype(stream->size))
+        return std::unexpected(u"reading back the page's content (%1 of %2 bytes)"_s.arg(raw.size()).arg(stream->size));
+    // qCompress() is zlib's compress2(): a zlib stream, which is what FlateDecode reads, after a 4-byte size.
+    const QByteArray deflated = qCompress(raw, 1).sliced(4);
+
+    HPDF_MemStream_FreeData(stream);
+    if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE *>(deflated.constData()), HPDF_UINT(deflated.size()))
+        != HPDF_OK)
+        return std::unexpected(u"writing the compressed page"_s);
+    contents->filter = HPDF_STREAM_FILTER_NONE; // libharu now copies the bytes as they are …
+    contents->write_fn = writeFlateFilter;       // … and this adds the /Filter it then leaves out
+    return {};
 }
 
 } // namespace checkin::pdf

@@ -7,6 +7,7 @@
 #include <gueststore.h>
 #include <attendancestore.h>
 #include <printjobstore.h>
+#include <reportexport.h>
 #include <staffactions.h>
 
 #include <QHash>
@@ -249,12 +250,14 @@ void DirectoryWorker::revoke(const QString &externalId, const QString &reason, c
 
 void DirectoryWorker::exportReport(const QString &folder, const QDateTime &nowUtc, const QString &actor)
 {
-    Q_UNUSED(folder)
-    Q_UNUSED(nowUtc)
-    Q_UNUSED(actor)
     if (!ensureOpen(u"export"_s))
         return;
-    Q_EMIT actionDone(u"export"_s, false, u"Report export is not available yet."_s, {});
+    auto files = ReportExport(*m_db, m_kioskId, actor).exportTo(m_event, folder, nowUtc);
+    if (!files) {
+        Q_EMIT actionDone(u"export"_s, false, files.error(), {});
+        return;
+    }
+    Q_EMIT actionDone(u"export"_s, true, {}, {files->csvPath, files->pdfPath});
 }
 
 } // namespace checkin

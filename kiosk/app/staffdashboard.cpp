@@ -215,6 +215,8 @@ void StaffDashboard::exportReport(const QString &folder)
 {
     if (folder.isEmpty() || !startAction(u"export"_s))
         return;
+    if (folder == m_defaultExportFolder)
+        QDir().mkpath(folder); // the kiosk's own reports folder appears with its first report
     m_directory.exportReport(folder, m_actor);
 }
 

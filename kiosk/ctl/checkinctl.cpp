@@ -11,6 +11,7 @@
 #include "programmeimporter.h"
 #include "invitationissuer.h"
 #include "qrdecoder.h"
+#include "reportexport.h"
 #include "signingkey.h"
 #include "staffactions.h"
 #include "staffauth.h"
@@ -98,6 +99,8 @@ During the event:
   decode IMAGE...                  print every QR code found in each image
   attendance [--day DATE] [--format json|csv] [--out FILE]
                                    who was expected and who arrived, per programme day
+  report --out DIR                 the attendance report for sponsors: DIR/ietf<N>-attendance-<date>-<time>.csv
+                                   and .pdf (per-day totals, register, signature line)
   annul CHECKIN_ID --reason TEXT   annul a wrong check-in (kept in the record, marked annulled)
   revoke GUEST [--reason TEXT]     revoke a guest's invitation (lost or misused)
 
@@ -228,6 +231,19 @@ Exit status 2 if any image cannot be read.
 Per programme day: how many guests were expected, how many arrived, and who (with the first scan time in
 the venue's time zone). json (default) prints one line per day; csv prints one row per guest per day, ready
 for a spreadsheet (cells are protected against formula injection). --out writes to FILE instead.
+)"},
+    {u"report"_s, R"(checkinctl report --out DIR [--event N]
+
+Writes the attendance report that programme sponsors ask for into the folder DIR (e.g. a USB stick), as two
+files named without personal data after the event and the venue's local time:
+DIR/ietf<N>-attendance-<YYYY-MM-DD>-<HHMM>.csv  one row per guest per day (cells protected against formula
+                                              injection), as 'attendance --format csv'
+DIR/ietf<N>-attendance-<YYYY-MM-DD>-<HHMM>.pdf  A4: per-day totals (expected, arrived, % arrived), the register
+                                              of every guest by day with first scan times, page numbers and a
+                                              "Certified correct by" signature block
+Both files are written or neither is; an earlier export is never overwritten ("-2" is added). The export is
+recorded in the staff action log. Prints {"csv": PATH, "pdf": PATH, "event": N}. A missing, read-only or
+full folder is refused with exit status 2.
 )"},
     {u"annul"_s, R"(checkinctl annul CHECKIN_ID --reason TEXT
 
@@ -633,6 +649,21 @@ int cmdAttendance(Context &ctx)
     } else {
         std::fwrite(output.constData(), 1, size_t(output.size()), stdout);
     }
+    return kOk;
+}
+
+int cmdReport(Context &ctx)
+{
+    if (!ctx.isSet("out") || !ctx.args.isEmpty())
+        return fail(u"report takes --out DIR, the folder to write the CSV and PDF into."_s);
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    ReportExport exporter(*opened->db, ctx.kioskId, u"checkinctl"_s);
+    auto files = exporter.exportTo(opened->event, ctx.value("out"));
+    if (!files)
+        return fail(files.error());
+    printJson({{u"csv"_s, files->csvPath}, {u"pdf"_s, files->pdfPath}, {u"event"_s, opened->event.number}});
     return kOk;
 }
 
@@ -1156,6 +1187,7 @@ int runCheckinCtl(const QStringList &arguments)
     const std::map<QString, Handler> simple = {
         {u"keygen"_s, cmdKeygen},     {u"demo"_s, cmdDemo},   {u"checkin"_s, cmdCheckin},
         {u"decode"_s, cmdDecode},     {u"attendance"_s, cmdAttendance},
+        {u"report"_s, cmdReport},
         {u"annul"_s, cmdAnnul},       {u"revoke"_s, cmdRevoke},
         {u"badge"_s, cmdBadge},       {u"badges"_s, cmdBadges},
         {u"agenda"_s, cmdAgenda},     {u"printers"_s, cmdPrinters},

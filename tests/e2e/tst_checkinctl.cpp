@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QPainter>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -82,6 +83,8 @@ private Q_SLOTS:
     void annulAndRevokeAreRecorded();
     void attendanceExportsJsonAndCsv();
     void manualCheckInByExternalIdFollowsTheScanRules();
+    void reportWritesCsvAndPdfIntoAFolder();
+    void reportRefusesAFullOrWriteProtectedStick();
     void errorsAreClearAndExitWithTwo();
 };
 
@@ -370,6 +373,80 @@ void TestCheckinCtl::manualCheckInByExternalIdFollowsTheScanRules()
     QVERIFY(r.err.contains(u"exactly one"_s));
     r = ctl({u"help"_s, u"checkin"_s});
     QVERIFY(r.out.contains("--guest GUEST --actor NAME"));
+}
+
+void TestCheckinCtl::reportWritesCsvAndPdfIntoAFolder()
+{
+    Run r = ctl({u"report"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"--out DIR"_s), qPrintable(r.err));
+    r = ctl({u"report"_s, u"--out"_s, path(u"no-stick"_s)});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"does not exist"_s), qPrintable(r.err));
+
+    QVERIFY(QDir().mkpath(path(u"stick"_s)));
+    r = ctl({u"report"_s, u"--out"_s, path(u"stick"_s), u"--event"_s, u"122"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.lines().size(), 1);
+    const QString csvPath = r.json().value(u"csv"_s).toString();
+    const QString pdfPath = r.json().value(u"pdf"_s).toString();
+    QCOMPARE(r.json().value(u"event"_s).toInt(), 122);
+    static const QRegularExpression name(u"^ietf122-attendance-\\d{4}-\\d\\d-\\d\\d-\\d{4}\\.(csv|pdf)$"_s);
+    QVERIFY2(name.match(QFileInfo(csvPath).fileName()).hasMatch(), qPrintable(csvPath));
+    QVERIFY2(name.match(QFileInfo(pdfPath).fileName()).hasMatch(), qPrintable(pdfPath));
+    QCOMPARE(QFileInfo(csvPath).absolutePath(), QFileInfo(path(u"stick"_s)).absoluteFilePath());
+    QCOMPARE(QDir(path(u"stick"_s)).entryList(QDir::Files).size(), 2);
+
+    // The CSV is the same register 'attendance --format csv' prints.
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readAll(), ctl({u"attendance"_s, u"--format"_s, u"csv"_s}).out);
+
+    QProcess text;
+    text.start(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, pdfPath, u"-"_s});
+    QVERIFY(text.waitForFinished(60000));
+    const QString pdf = QString::fromUtf8(text.readAllStandardOutput());
+    for (const QString &expected : {u"IETF 122 Bangkok"_s, u"Ольга Смирнова"_s, u"ليلى حسن"_s, u"สมชาย ใจดี"_s,
+                                    u"Daily totals"_s, u"Certified correct by"_s, u"Page 1 of 1"_s, u"test-kiosk"_s})
+        QVERIFY2(pdf.contains(expected), qPrintable(expected + u" not in\n"_s + pdf));
+
+    r = ctl({u"help"_s, u"report"_s});
+    QVERIFY(r.out.contains("Certified correct by"));
+    QVERIFY(ctl({u"--help"_s}).out.contains("report --out DIR"));
+}
+
+void TestCheckinCtl::reportRefusesAFullOrWriteProtectedStick()
+{
+    // A small and a read-only file system stand in for a full and a write-protected USB stick: tmpfs mounts in a
+    // private mount namespace (needs root or user namespaces; skipped where neither is allowed).
+    const QString mountPoint = path(u"mnt"_s);
+    QVERIFY(QDir().mkpath(mountPoint));
+    const auto inNamespace = [&](const QString &mountOptions) {
+        QProcess p;
+        p.start(u"unshare"_s,
+                {u"--mount"_s, u"--map-root-user"_s, u"sh"_s, u"-c"_s,
+                 u"mount -t tmpfs -o %1 tmpfs \"$1\" || exit 99; shift; \"$@\"; rc=$?; ls -A \"$MNT\" >&2; exit $rc"_s
+                     .arg(mountOptions),
+                 u"sh"_s, mountPoint, QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/checkinctl"), u"--db"_s, m_db,
+                 u"report"_s, u"--out"_s, mountPoint});
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"MNT"_s, mountPoint);
+        p.setProcessEnvironment(env);
+        p.waitForFinished(60000);
+        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+                   QString::fromUtf8(p.readAllStandardError())};
+    };
+    Run r = inNamespace(u"size=16k"_s);
+    if (r.exitCode == 99 || r.exitCode == -1 || r.err.contains(u"unshare:"_s))
+        QSKIP(qPrintable(u"cannot mount a tmpfs in a private namespace here: "_s + r.err));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"is full"_s) && r.err.contains(u"use another USB stick"_s), qPrintable(r.err));
+    QVERIFY2(!r.err.contains(u"ietf122-attendance"_s), qPrintable(r.err)); // nothing left on the stick
+    QVERIFY(r.out.isEmpty());
+
+    r = inNamespace(u"ro,size=1m"_s);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"is read-only (is the USB stick write-protected?)"_s), qPrintable(r.err));
 }
 
 void TestCheckinCtl::errorsAreClearAndExitWithTwo()

@@ -163,6 +163,27 @@ TestCase {
         compare(findChild(view, "printerStateText").text, "Printers are ready.");
     }
 
+    function test_reportIsExportedToTheChosenFolder() {
+        openTab("report");
+        verify(dashboard.exportFolders.length >= 1, "the kiosk's own folder is always offered");
+        verify(findChild(view, "exportTo_0"));
+        const folder = Fixture.reportFolder();
+        compare(Fixture.filesIn(folder), []);
+        dashboard.exportReport(folder); // a USB stick the test cannot mount: the same call its button makes
+        tryVerify(() => !dashboard.busy && dashboard.message !== "", 10000);
+        verify(!dashboard.messageIsError, dashboard.message);
+        const files = Fixture.filesIn(folder);
+        compare(files.length, 2, files);
+        verify(/^ietf122-attendance-.*\.csv$/.test(files[0]), files[0]);
+        verify(/^ietf122-attendance-.*\.pdf$/.test(files[1]), files[1]);
+        verify(dashboard.message.indexOf(files[0]) >= 0, dashboard.message);
+
+        // A folder that is gone (the stick was pulled): a sentence for staff, nothing written.
+        dashboard.exportReport(folder + "/pulled-out");
+        tryVerify(() => !dashboard.busy && dashboard.message !== "", 10000);
+        verify(dashboard.messageIsError, dashboard.message);
+    }
+
     function test_leavingStaffModeForgetsTheSearch() {
         selectGuest("olga", "Ольга Смирнова");
         Kiosk.staffLock();
