@@ -45,6 +45,7 @@ TestCase {
     function openLookup() {
         const button = findChild(view, "findMyName");
         verify(button, "the attract screen offers the lookup");
+        tryVerify(() => button.visible && button.enabled, 2000, "the attract screen is back (it fades in)");
         mouseClick(button);
         tryCompare(view, "shownScreen", "lookup");
     }
