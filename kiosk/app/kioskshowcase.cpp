@@ -1,6 +1,7 @@
 #include "kioskshowcase.h"
 
 #include "kioskcontroller.h"
+#include "kioskstaff.h"
 #include "kiosklanguages.h"
 
 #include <QDir>
@@ -17,8 +18,8 @@ namespace checkin {
 
 namespace {
 
-// Long enough for the screens' cross-fades to finish.
-constexpr int kSettleMs = 700;
+// Long enough for the screens' cross-fades (200 ms) to finish and the directory thread to answer.
+constexpr int kSettleMs = 350;
 
 void settle(int ms)
 {
@@ -33,7 +34,8 @@ const QString kSampleProblem = u"Printer 'badges' is stopped: resume it in CUPS 
 // The outcome kind a state shows ("welcome_printed" → welcome), empty for the attract and working screens.
 QString outcomeOf(const QString &state)
 {
-    if (state.startsWith(u"attract") || state.startsWith(u"staff_") || state == u"working")
+    if (state.startsWith(u"attract") || state.startsWith(u"staff_") || state.startsWith(u"lookup")
+        || state == u"working")
         return QString();
     for (const QString &suffix : {u"_printing"_s, u"_printed"_s, u"_printer_problem"_s, u"_reprint"_s}) {
         if (state.endsWith(suffix))
@@ -47,6 +49,8 @@ QString printStatusOf(const QString &state)
 {
     if (state == u"welcome")
         return u"queued"_s;
+    if (state.startsWith(u"staff_") || state.startsWith(u"lookup"))
+        return QString(); // print status is for the guest on the welcome screen
     if (state.endsWith(u"_printing") || state.endsWith(u"_reprint"))
         return u"printing"_s;
     if (state.endsWith(u"_printed"))
@@ -97,7 +101,28 @@ QStringList KioskShowcase::stateNames()
             u"unreadable"_s,
             u"error"_s,
             u"attract_printer_problem"_s,
-            u"staff_pin_pad"_s};
+            u"lookup"_s,
+            u"lookup_chosen"_s,
+            u"staff_confirm_pin"_s,
+            u"staff_pin_pad"_s,
+            u"staff_today"_s,
+            u"staff_guests"_s,
+            u"staff_printing"_s,
+            u"staff_report"_s};
+}
+
+// The screen KioskView.shownScreen names for a state.
+QString KioskShowcase::screenOf(const QString &state)
+{
+    if (state == u"staff_pin_pad" || state == u"staff_confirm_pin")
+        return u"staff_pin_pad"_s;
+    if (state.startsWith(u"staff_"))
+        return u"staff_home"_s;
+    if (state.startsWith(u"lookup"))
+        return u"lookup"_s;
+    if (state == u"working")
+        return state;
+    return outcomeOf(state).isEmpty() ? u"attract"_s : u"outcome"_s;
 }
 
 bool KioskShowcase::run()
@@ -127,6 +152,8 @@ bool KioskShowcase::run()
         }
     }
     m_controller.setDefaultLanguage(defaultLanguage);
+    m_controller.staff().lock();
+    m_controller.lookup()->close();
     m_controller.staffCancel();
     m_controller.dismiss();
     m_controller.notePrinterProblem(u"badge"_s, QString());
@@ -135,6 +162,10 @@ bool KioskShowcase::run()
 
 void KioskShowcase::show(const QString &state)
 {
+    if (!state.startsWith(u"staff_") || state == u"staff_pin_pad" || state == u"staff_confirm_pin")
+        m_controller.staff().lock();
+    if (!state.startsWith(u"lookup") && state != u"staff_confirm_pin")
+        m_controller.lookup()->close();
     // The PIN pad over the attract screen, as the hidden gesture opens it (no PIN is checked).
     if (state == u"staff_pin_pad") {
         m_controller.notePrinterProblem(u"badge"_s, QString());
@@ -143,6 +174,38 @@ void KioskShowcase::show(const QString &state)
         return;
     }
     m_controller.staffCancel();
+    // The manual lookup: the search runs on the real guest list (read only); the first guest found is chosen.
+    if (state.startsWith(u"lookup") || state == u"staff_confirm_pin") {
+        m_controller.dismiss();
+        GuestLookup &lookup = *m_controller.lookup();
+        lookup.start();
+        if (state == u"lookup") {
+            lookup.back();
+            lookup.setQuery(QString());
+            lookup.setQuery(m_lookupQuery);
+        } else if (lookup.results()->count() > 0 && lookup.chosenGuestId() == 0) {
+            lookup.choose(lookup.results()->data(lookup.results()->index(0), GuestListModel::GuestIdRole)
+                              .toLongLong());
+        }
+        if (state == u"staff_confirm_pin")
+            lookup.askStaff();
+        return;
+    }
+    // The staff dashboard on the real database (read only), one tab per state; the first guest listed is chosen.
+    if (state.startsWith(u"staff_")) {
+        m_controller.dismiss();
+        m_controller.staff().enterForShowcase();
+        if (auto *home = m_window.findChild<QQuickItem *>(u"staffHome"_s))
+            home->setProperty("tab", state.mid(6));
+        StaffDashboard &dashboard = *m_controller.dashboard();
+        if (state == u"staff_guests") {
+            settle(kSettleMs); // the list arrives from the directory thread
+            if (dashboard.guests()->count() > 0)
+                dashboard.select(dashboard.guests()->data(dashboard.guests()->index(0), GuestListModel::GuestIdRole)
+                                     .toLongLong());
+        }
+        return;
+    }
     if (state.startsWith(u"attract")) {
         m_controller.notePrinterProblem(u"badge"_s, state == u"attract_printer_problem" ? kSampleProblem : QString());
         m_controller.dismiss();
@@ -206,10 +269,10 @@ void KioskShowcase::check(const QString &state, const QString &language)
                                                                direction == Qt::RightToLeft ? u"right-to-left"_s
                                                                                             : u"left-to-right"_s);
     const QString kind = outcomeOf(state);
-    const bool staff = state.startsWith(u"staff_");
-    const QString expectedScreen = staff ? state
-                                   : kind.isEmpty() ? (state == u"working" ? state : u"attract"_s) : u"outcome"_s;
-    if (m_controller.state() != (staff ? u"attract"_s : expectedScreen))
+    const QString expectedScreen = screenOf(state);
+    const QString controllerState = expectedScreen == u"outcome" || expectedScreen == u"working" ? expectedScreen
+                                                                                                 : u"attract"_s;
+    if (m_controller.state() != controllerState)
         m_problems << u"%1: controller is in state %2"_s.arg(state, m_controller.state());
     if (expectedScreen == u"outcome" && m_controller.outcomeKind() != kind)
         m_problems << u"%1: controller shows outcome %2"_s.arg(state, m_controller.outcomeKind());

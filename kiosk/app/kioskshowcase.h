@@ -24,8 +24,12 @@ public:
     // Every state's name, in the order shown: attract, working, the welcome as its badge prints (welcome,
     // welcome_printing, welcome_printed, welcome_printer_problem), each other outcome kind, a reprint on a later
     // day (welcome_back_reprint), the attract screen while a printer needs staff (attract_printer_problem) and
-    // the staff PIN pad (staff_pin_pad).
+    // the manual lookup with names found (lookup) and one chosen (lookup_chosen), the PIN pad confirming it
+    // (staff_confirm_pin), the staff PIN pad (staff_pin_pad) and the staff dashboard's tabs (staff_today,
+    // staff_guests, staff_printing, staff_report).
     [[nodiscard]] static QStringList stateNames();
+    // What the lookup screens search for (default "a": most names have one).
+    void setLookupQuery(const QString &query) { m_lookupQuery = query; }
     // The name shown on admitted outcomes.
     void setSampleName(const QString &name) { m_sampleName = name; }
     // The languages to show every state in (default: all of them, English first).
@@ -38,6 +42,7 @@ public:
     [[nodiscard]] QStringList problems() const { return m_problems; }
 
 private:
+    [[nodiscard]] static QString screenOf(const QString &state);
     void show(const QString &state);
     void check(const QString &state, const QString &language);
     void showPrintJob(qint64 id, const QString &kind, const QString &state, const QString &message = {});
@@ -47,6 +52,7 @@ private:
     KioskController &m_controller;
     QQuickWindow &m_window;
     QString m_sampleName;
+    QString m_lookupQuery = QStringLiteral("a");
     QString m_screenshotDir;
     QStringList m_problems;
     QStringList m_languages;

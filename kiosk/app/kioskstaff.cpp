@@ -123,6 +123,15 @@ void KioskStaff::lock()
     Q_EMIT staffChanged();
 }
 
+void KioskStaff::enterForShowcase()
+{
+    if (m_staffMode)
+        return;
+    m_staffMode = true;
+    m_message.clear();
+    Q_EMIT staffChanged();
+}
+
 void KioskStaff::noteActivity()
 {
     if (m_staffMode)

@@ -40,6 +40,9 @@ public:
     void confirm(const QString &pin);
     // Leaves staff mode now.
     void lock();
+    // Opens staff mode without a PIN, for `checkin-kiosk --self-test` and `--screenshot` only (C++ only: QML
+    // cannot reach it). It never locks by itself.
+    void enterForShowcase();
     // Staff touched something: the idle timeout starts again.
     void noteActivity();
 
