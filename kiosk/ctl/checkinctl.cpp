@@ -1,7 +1,9 @@
 #include "checkinctl.h"
 
 #include "attendancereport.h"
+#include "backupschedule.h"
 #include "checkinservice.h"
+#include "databasehealth.h"
 #include "demoevent.h"
 #include "guestimporter.h"
 #include "invitationtoken.h"
@@ -42,6 +44,7 @@
 #include <cstring>
 #include <cstdio>
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 
@@ -98,6 +101,11 @@ During the event:
                                    who was expected and who arrived, per programme day
   annul CHECKIN_ID --reason TEXT   annul a wrong check-in (kept in the record, marked annulled)
   revoke GUEST [--reason TEXT]     revoke a guest's invitation (lost or misused)
+
+Backups and recovery:
+  backup [--to DIR]                write a backup now (default DIR: backups/ beside the database, newest 10 kept)
+  backups                          list the backups beside the database, newest first, each checked
+  restore FILE [--force]           replace the database with a checked backup (the old one is kept aside)
 
 Staff mode on the kiosks:
   staff-pin set                    set the staff PIN (asked twice without echo, or one line from a pipe)
@@ -234,6 +242,25 @@ second time (reprints are explicit).
 Revokes the guest's invitation: every later scan of it is refused with "revoked". Recorded in the staff
 action log.
 )"},
+    {u"backup"_s, R"(checkinctl backup [--to DIR]
+
+Writes a consistent copy of the database with SQLite's online backup API (safe while kiosks run) as
+DIR/<event>-<UTC time>.sqlite, mode 0600. Without --to, DIR is backups/ beside the database and only the newest
+10 backups there are kept (the kiosk writes the same ones every --backup-interval minutes).
+Prints {"backup": PATH, "event": N, "taken_at": ISO8601, "bytes": N}.
+)"},
+    {u"backups"_s, R"(checkinctl backups
+
+Lists the backups in backups/ beside the database, newest first, each checked with PRAGMA quick_check:
+one line {"backup": PATH, "event": N, "taken_at": ISO8601, "bytes": N, "ok": BOOL} per file.
+)"},
+    {u"restore"_s, R"(checkinctl restore FILE [--force]
+
+Replaces the database (--db) with the backup FILE. FILE is checked with PRAGMA quick_check first and refused if
+damaged. A database still open by a kiosk or print worker (its -wal file exists) is refused: stop them first, or
+pass --force. The replaced database is kept beside it as <name>.before-restore-<UTC time> (with its -wal), so a
+restore can be undone. Prints {"restored": PATH, "from": FILE, "previous": PATH or null, "events": [N...]}.
+)"},
     {u"staff-pin"_s, R"(checkinctl staff-pin set
 checkinctl staff-pin status
 
@@ -291,7 +318,7 @@ std::expected<std::unique_ptr<db::Database>, QString> openDb(const Context &ctx,
 {
     if (mode == db::Database::OpenMode::CreateIfMissing)
         QDir().mkpath(QFileInfo(ctx.dbPath).absolutePath());
-    auto db = db::Database::open(ctx.dbPath, mode);
+    auto db = openCheckedDatabase(ctx.dbPath, mode);
     if (!db)
         return std::unexpected(db.error().message);
     return std::move(*db);
@@ -980,6 +1007,156 @@ int cmdPrintWorker(Context &ctx)
     return QCoreApplication::exec();
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Backups and recovery
+
+QJsonObject backupJson(const BackupFile &backup)
+{
+    return QJsonObject{{u"backup"_s, backup.path},
+                       {u"event"_s, backup.eventNumber},
+                       {u"taken_at"_s, backup.takenAt.toString(Qt::ISODate)},
+                       {u"bytes"_s, backup.bytes}};
+}
+
+int cmdBackup(Context &ctx)
+{
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    // A database without an event yet is still worth a copy: its backups are named event 0.
+    db::EventStore events(**db);
+    int eventNumber = 0;
+    if (ctx.isSet("event")) {
+        auto event = chooseEvent(**db, ctx);
+        if (!event)
+            return fail(event.error());
+        eventNumber = event->number;
+    } else if (auto latest = events.latest(); latest && *latest) {
+        eventNumber = (*latest)->number;
+    }
+    // Rotation only in the kiosk's own folder: a folder named with --to (a USB stick) keeps everything.
+    BackupSchedule schedule(ctx.dbPath, ctx.isSet("to") ? std::numeric_limits<int>::max() : BackupSchedule::kDefaultKeep);
+    if (ctx.isSet("to"))
+        schedule.setFolder(ctx.value("to"));
+    auto backup = schedule.takeBackup(**db, eventNumber, QDateTime::currentDateTimeUtc());
+    if (!backup)
+        return fail(backup.error());
+    printJson(backupJson(*backup));
+    return kOk;
+}
+
+int cmdBackups(Context &ctx)
+{
+    const QString folder = BackupSchedule::defaultFolder(ctx.dbPath);
+    const QList<BackupFile> backups = BackupSchedule::list(folder);
+    if (backups.isEmpty())
+        std::fprintf(stderr, "checkinctl: no backups in %s yet ('checkinctl backup' writes one).\n", qPrintable(folder));
+    for (const BackupFile &backup : backups) {
+        auto check = db::Database::checkFile(backup.path);
+        QJsonObject line = backupJson(backup);
+        line[u"ok"_s] = check && *check == u"ok";
+        if (!check || *check != u"ok")
+            line[u"problem"_s] = check ? *check : check.error().message;
+        printJson(line);
+    }
+    return kOk;
+}
+
+// Copies from to a new file to (mode 0600) and flushes it to disk.
+std::expected<void, QString> copyPrivately(const QString &from, const QString &to)
+{
+    QFile in(from);
+    if (!in.open(QIODevice::ReadOnly))
+        return std::unexpected(u"Cannot read %1: %2."_s.arg(from, in.errorString()));
+    QFile out(to);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return std::unexpected(u"Cannot write %1: %2."_s.arg(to, out.errorString()));
+    while (!in.atEnd()) {
+        const QByteArray chunk = in.read(1 << 20);
+        if (chunk.isEmpty() || out.write(chunk) != chunk.size()) {
+            out.remove();
+            return std::unexpected(u"Cannot write %1: %2."_s.arg(to, out.errorString()));
+        }
+    }
+    if (!out.flush() || ::fsync(out.handle()) != 0) {
+        out.remove();
+        return std::unexpected(u"Cannot write %1 to disk (is the disk full?)."_s.arg(to));
+    }
+    return {};
+}
+
+int cmdRestore(Context &ctx)
+{
+    if (ctx.args.size() != 1)
+        return fail(u"restore needs the backup file: checkinctl restore FILE ('checkinctl backups' lists them)."_s);
+    const QString source = QFileInfo(ctx.args.first()).absoluteFilePath();
+    const QString target = QFileInfo(ctx.dbPath).absoluteFilePath();
+    if (source == target)
+        return fail(u"%1 is the database itself; name a backup file."_s.arg(source));
+
+    auto check = db::Database::checkFile(source);
+    if (!check)
+        return fail(u"Nothing was changed: %1 Choose another backup ('checkinctl backups' lists them)."_s.arg(check.error().message));
+    if (*check != u"ok") {
+        return fail(u"Nothing was changed: the backup %1 is damaged too (quick_check: %2). Choose another one "
+                    "('checkinctl backups' lists them)."_s.arg(source, check->left(300)));
+    }
+    // SQLite deletes the -wal when the last connection closes, so one that exists means a kiosk or print worker
+    // has the database open (or crashed with it open): replacing the file under it would lose what it writes.
+    const QString wal = target + u"-wal"_s;
+    if (QFileInfo::exists(wal) && !ctx.isSet("force")) {
+        return fail(u"Nothing was changed: the database %1 is in use (%2 exists: a kiosk or print worker has it "
+                    "open, or one stopped without closing it). Stop the kiosks and print workers and run restore "
+                    "again, or pass --force to restore anyway."_s.arg(target, wal));
+    }
+
+    QString previous;
+    if (QFileInfo::exists(target)) {
+        previous = u"%1.before-restore-%2"_s.arg(target, QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmss'Z'"_s));
+        if (!QFile::rename(target, previous))
+            return fail(u"Nothing was changed: %1 could not be renamed to %2."_s.arg(target, previous));
+        // The -wal (and its index) belong to the replaced file: kept beside it under its new name, SQLite reads
+        // them with it, so the kept copy is complete.
+        for (const QString &suffix : {u"-wal"_s, u"-shm"_s}) {
+            if (QFileInfo::exists(target + suffix))
+                QFile::rename(target + suffix, previous + suffix);
+        }
+    }
+    const QString temporary = QFileInfo(target).absoluteDir().filePath(u".%1.restoring"_s.arg(QFileInfo(target).fileName()));
+    QFile::remove(temporary);
+    auto copied = copyPrivately(source, temporary);
+    if (!copied || !QFile::rename(temporary, target)) {
+        QFile::remove(temporary);
+        if (!previous.isEmpty())
+            QFile::rename(previous, target);
+        return fail(u"The restore failed and the database was left as it was: %1"_s.arg(copied ? u"could not rename the copy."_s : copied.error()));
+    }
+
+    auto db = openCheckedDatabase(target);
+    if (!db)
+        return fail(u"%1 was restored from %2 but cannot be opened: %3"_s.arg(target, source, db.error().message));
+    QJsonArray numbers;
+    db::EventStore events(**db);
+    if (auto all = events.all()) {
+        for (const db::EventRecord &e : *all)
+            numbers << e.number;
+    }
+    db::StaffActionRecord audit;
+    audit.kioskId = ctx.kioskId;
+    audit.actor = u"checkinctl"_s;
+    audit.action = u"restore"_s;
+    audit.detail = QFileInfo(source).fileName();
+    (void)db::StaffActionStore(**db).append(audit);
+
+    std::fprintf(stderr, "checkinctl: restored %s from %s%s\n", qPrintable(target), qPrintable(source),
+                 previous.isEmpty() ? "" : qPrintable(u"; the replaced database is kept as "_s + previous));
+    printJson({{u"restored"_s, target},
+               {u"from"_s, source},
+               {u"previous"_s, previous.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(previous)},
+               {u"events"_s, numbers}});
+    return kOk;
+}
+
 // Reads one line from stdin into a QString, without echo when stdin is a terminal; wipes the raw buffer.
 std::optional<QString> readSecretLine(const char *prompt)
 {
@@ -1104,6 +1281,7 @@ int runCheckinCtl(const QStringList &arguments)
         {u"agenda-printer"_s, u"agenda printer"_s, u"SPEC"_s},
         {u"state"_s, u"job state"_s, u"STATE"_s},
         {u"once"_s, u"one pass"_s},
+        {u"force"_s, u"even when in use or current"_s},
     };
     parser.addOptions(options);
     if (!parser.parse(arguments))
@@ -1148,6 +1326,7 @@ int runCheckinCtl(const QStringList &arguments)
         {u"agenda"_s, cmdAgenda},     {u"printers"_s, cmdPrinters},
         {u"print-queue"_s, cmdPrintQueue}, {u"reprint"_s, cmdReprint},
         {u"print-worker"_s, cmdPrintWorker},
+        {u"backup"_s, cmdBackup},     {u"backups"_s, cmdBackups}, {u"restore"_s, cmdRestore},
     };
     if (const auto it = simple.find(command); it != simple.end())
         return it->second(ctx);
