@@ -3,6 +3,7 @@
 // libraries.
 #include "camerascanner.h"
 #include "keyboardwedge.h"
+#include "kioskbackups.h"
 #include "kioskcontroller.h"
 #include "kiosklanguages.h"
 #include "kioskprinting.h"
@@ -105,6 +106,9 @@ struct Options
                                                 "an admitted guest is answered in their own."_s, u"code"_s};
     QCommandLineOption noCamera{u"no-camera"_s, u"Do not scan with the camera (scans come from the USB scanner "
                                                 "only)."_s};
+    QCommandLineOption backupInterval{u"backup-interval"_s, u"Write a backup of the database to backups/ beside it "
+                                                              "every MINUTES (default 15; the newest 10 are kept; "
+                                                              "0: no backups)."_s, u"minutes"_s, u"15"_s};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -123,7 +127,7 @@ struct Options
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions({db, event, kiosk, windowed, size, selfTest, screenshot, sampleName, noPrint, badgePrinter,
-                           agendaPrinter, noCamera, language});
+                           agendaPrinter, noCamera, language, backupInterval});
     }
 };
 
@@ -200,6 +204,13 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    bool intervalOk = false;
+    const int backupMinutes = parser.value(options.backupInterval).toInt(&intervalOk);
+    if (!intervalOk || backupMinutes < 0 || backupMinutes > 24 * 60) {
+        printError(u"checkin-kiosk: --backup-interval takes minutes between backups, 0 to 1440 (0: none)."_s);
+        return 2;
+    }
+
     const QString language = parser.isSet(options.language) ? parser.value(options.language) : u"en"_s;
     if (kiosklanguages::normalized(language).isEmpty()) {
         printError(u"checkin-kiosk: --language takes one of %1."_s.arg(kiosklanguages::codes().join(u", "_s)));
@@ -224,6 +235,12 @@ int main(int argc, char *argv[])
         printing = std::make_unique<KioskPrinting>(printOptions);
         controller.followPrinting(printing.get());
         printing->start();
+    }
+
+    std::unique_ptr<KioskBackups> backups;
+    if (!selfTest && backupMinutes > 0) {
+        backups = std::make_unique<KioskBackups>(dbPath, event->number, std::chrono::minutes(backupMinutes));
+        backups->start();
     }
 
     QQuickStyle::setStyle(u"Basic"_s);

@@ -1,0 +1,302 @@
+// Faults a staff member meets on the day, through the real binaries and real files: backups and restore with
+// checkinctl, a damaged, read-only or missing database at start-up (checkinctl and the kiosk), each with a message
+// that says what to do.
+#include <database.h>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+
+    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out.split('\n').first()).object(); }
+    [[nodiscard]] QList<QJsonObject> lines() const
+    {
+        QList<QJsonObject> all;
+        for (const QByteArray &line : out.split('\n')) {
+            if (!line.isEmpty())
+                all << QJsonDocument::fromJson(line).object();
+        }
+        return all;
+    }
+};
+
+Run runProgram(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.start(program, args);
+    p.waitForFinished(120000);
+    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+               QString::fromUtf8(p.readAllStandardError())};
+}
+
+Run ctl(const QString &db, const QStringList &args)
+{
+    return runProgram(QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/checkinctl"),
+                      QStringList{u"--db"_s, db, u"--kiosk"_s, u"test-kiosk"_s} + args);
+}
+
+int modeOf(const QString &path)
+{
+    struct stat st{};
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
+}
+
+bool damagePages(const QString &path, int firstPage, int count)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite))
+        return false;
+    const QByteArray garbage(4096, '\x5A');
+    for (int page = firstPage; page < firstPage + count; ++page) {
+        if (!file.seek(qint64(page - 1) * 4096) || file.write(garbage) != garbage.size())
+            return false;
+    }
+    return true;
+}
+
+// Makes path unwritable for this process and undoes it when destroyed. root ignores permission bits, so as root
+// the file is made immutable (chattr +i), which binds root too; where neither works the test is skipped.
+class ReadOnly
+{
+public:
+    explicit ReadOnly(QString path)
+        : m_path(std::move(path))
+    {
+        if (::geteuid() != 0) {
+            m_mode = modeOf(m_path);
+            m_ok = QFile::setPermissions(m_path, QFileInfo(m_path).isDir()
+                                                     ? QFile::ReadOwner | QFile::ExeOwner
+                                                     : QFile::Permissions(QFile::ReadOwner));
+        } else {
+            m_immutable = QProcess::execute(u"chattr"_s, {u"+i"_s, m_path}) == 0;
+            m_ok = m_immutable;
+        }
+    }
+    ~ReadOnly()
+    {
+        if (m_immutable)
+            QProcess::execute(u"chattr"_s, {u"-i"_s, m_path});
+        else if (m_mode >= 0)
+            ::chmod(QFile::encodeName(m_path).constData(), mode_t(m_mode));
+    }
+    [[nodiscard]] bool ok() const { return m_ok; }
+
+private:
+    QString m_path;
+    int m_mode = -1;
+    bool m_immutable = false;
+    bool m_ok = false;
+};
+
+} // namespace
+
+class TestRecovery : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QString invitation(const QString &guest) const { return m_dir.filePath(u"demo/invitations/%1.png"_s.arg(guest)); }
+    QString checkIn(const QString &db, const QString &guest)
+    {
+        return ctl(db, {u"checkin"_s, u"--image"_s, invitation(guest)}).json().value(u"outcome"_s).toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase();
+    void backupIsAPrivateFileNamedByEventAndTime();
+    void restoreRefusesADatabaseInUseUntilItIsClosedOrForced();
+    void restoreBringsTheBackupBackAndKeepsTheReplacedDatabase();
+    void restoreRefusesADamagedBackupAndChangesNothing();
+    void damagedDatabaseNamesTheRestoreCommandThatFixesIt();
+    void kioskRefusesToStartOnADamagedDatabase();
+    void readOnlyDatabaseOrFolderIsRefusedWithWhatToDo();
+    void missingDatabaseSaysHowToCreateOne();
+};
+
+void TestRecovery::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_db = path(u"demo/checkin.sqlite"_s);
+    const Run demo = ctl(m_db, {u"demo"_s, u"--out"_s, path(u"demo"_s)});
+    QVERIFY2(demo.exitCode == 0, qPrintable(demo.err));
+    QCOMPARE(modeOf(m_db), 0600);
+}
+
+void TestRecovery::backupIsAPrivateFileNamedByEventAndTime()
+{
+    const Run r = ctl(m_db, {u"backup"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QString backup = r.json().value(u"backup"_s).toString();
+    QCOMPARE(QFileInfo(backup).absolutePath(), path(u"demo/backups"_s));
+    QVERIFY2(QRegularExpression(u"^900-\\d{8}T\\d{6}Z\\.sqlite$"_s).match(QFileInfo(backup).fileName()).hasMatch(),
+             qPrintable(backup));
+    QCOMPARE(modeOf(backup), 0600);
+    QCOMPARE(r.json().value(u"event"_s).toInt(), 900);
+
+    const Run list = ctl(m_db, {u"backups"_s});
+    QCOMPARE(list.exitCode, 0);
+    QCOMPARE(list.lines().size(), 1);
+    QCOMPARE(list.json().value(u"backup"_s).toString(), backup);
+    QCOMPARE(list.json().value(u"ok"_s).toBool(), true);
+
+    // --to writes elsewhere (a USB stick) and leaves the kiosk's own rotation alone.
+    const Run elsewhere = ctl(m_db, {u"backup"_s, u"--to"_s, path(u"usb"_s)});
+    QVERIFY2(elsewhere.exitCode == 0, qPrintable(elsewhere.err));
+    QCOMPARE(QFileInfo(elsewhere.json().value(u"backup"_s).toString()).absolutePath(), path(u"usb"_s));
+    QCOMPARE(ctl(m_db, {u"backups"_s}).lines().size(), 1);
+}
+
+void TestRecovery::restoreRefusesADatabaseInUseUntilItIsClosedOrForced()
+{
+    const QString backup = ctl(m_db, {u"backups"_s}).json().value(u"backup"_s).toString();
+    QVERIFY(!backup.isEmpty());
+    {
+        // A kiosk holding the database open (its -wal exists while any connection is open).
+        auto kiosk = checkin::db::Database::open(m_db);
+        QVERIFY(kiosk);
+        QVERIFY(QFile::exists(m_db + u"-wal"_s));
+        const Run refused = ctl(m_db, {u"restore"_s, backup});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(u"Nothing was changed"_s) && refused.err.contains(u"in use"_s)
+                     && refused.err.contains(u"--force"_s),
+                 qPrintable(refused.err));
+        QVERIFY(QDir(path(u"demo"_s)).entryList({u"*.before-restore-*"_s}).isEmpty());
+    }
+    QVERIFY(!QFile::exists(m_db + u"-wal"_s));
+}
+
+void TestRecovery::restoreBringsTheBackupBackAndKeepsTheReplacedDatabase()
+{
+    const QString backup = ctl(m_db, {u"backups"_s}).json().value(u"backup"_s).toString();
+    // Checked in after the backup was taken.
+    QCOMPARE(checkIn(m_db, u"demo-001"_s), u"welcome"_s);
+
+    const Run r = ctl(m_db, {u"restore"_s, backup});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.json().value(u"restored"_s).toString(), m_db);
+    QCOMPARE(r.json().value(u"from"_s).toString(), backup);
+    QCOMPARE(r.json().value(u"events"_s).toArray(), QJsonArray{900});
+    const QString previous = r.json().value(u"previous"_s).toString();
+    QVERIFY2(QFileInfo(previous).fileName().startsWith(u"checkin.sqlite.before-restore-"_s), qPrintable(previous));
+    QVERIFY2(r.err.contains(previous), qPrintable(r.err));
+    QCOMPARE(modeOf(m_db), 0600);
+    QCOMPARE(modeOf(previous), 0600);
+
+    // The restored database is the backup's state; the replaced one still has the later check-in.
+    QCOMPARE(checkIn(previous, u"demo-001"_s), u"already_checked_in"_s);
+    QCOMPARE(checkIn(m_db, u"demo-001"_s), u"welcome"_s);
+}
+
+void TestRecovery::restoreRefusesADamagedBackupAndChangesNothing()
+{
+    const Run taken = ctl(m_db, {u"backup"_s, u"--to"_s, path(u"damaged"_s)});
+    QVERIFY2(taken.exitCode == 0, qPrintable(taken.err));
+    const QString backup = taken.json().value(u"backup"_s).toString();
+    QVERIFY(damagePages(backup, 2, 4));
+    const QByteArray before = [&] { QFile f(m_db); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+
+    const Run r = ctl(m_db, {u"restore"_s, backup});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"Nothing was changed"_s) && r.err.contains(u"damaged"_s)
+                 && r.err.contains(u"checkinctl backups"_s),
+             qPrintable(r.err));
+    QFile after(m_db);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), before);
+}
+
+void TestRecovery::damagedDatabaseNamesTheRestoreCommandThatFixesIt()
+{
+    const QString db = path(u"damaged-db/checkin.sqlite"_s);
+    QDir().mkpath(path(u"damaged-db"_s));
+    QVERIFY(QFile::copy(m_db, db));
+    const Run taken = ctl(db, {u"backup"_s});
+    QVERIFY2(taken.exitCode == 0, qPrintable(taken.err));
+    const QString backup = taken.json().value(u"backup"_s).toString();
+    QVERIFY(damagePages(db, 3, 8));
+
+    const Run refused = ctl(db, {u"event"_s, u"list"_s});
+    QCOMPARE(refused.exitCode, 2);
+    const QString command = u"checkinctl --db %1 restore %2"_s.arg(db, backup);
+    QVERIFY2(refused.err.contains(u"is damaged"_s) && refused.err.contains(command), qPrintable(refused.err));
+
+    // The command it names, run as printed, brings the database back.
+    const Run restored = ctl(db, {u"restore"_s, backup});
+    QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
+    const Run list = ctl(db, {u"event"_s, u"list"_s});
+    QCOMPARE(list.exitCode, 0);
+    QCOMPARE(list.json().value(u"number"_s).toInt(), 900);
+}
+
+void TestRecovery::kioskRefusesToStartOnADamagedDatabase()
+{
+    const QString kiosk = QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/app/checkin-kiosk");
+    if (!QFile::exists(kiosk))
+        QSKIP("checkin-kiosk is not built");
+    const QString db = path(u"kiosk-db/checkin.sqlite"_s);
+    QDir().mkpath(path(u"kiosk-db"_s));
+    QVERIFY(QFile::copy(m_db, db));
+    const Run taken = ctl(db, {u"backup"_s});
+    QVERIFY2(taken.exitCode == 0, qPrintable(taken.err));
+    QVERIFY(damagePages(db, 1, 2));
+
+    const Run r = runProgram(kiosk, {u"--db"_s, db, u"--self-test"_s});
+    QCOMPARE(r.exitCode, 1);
+    const QString command = u"checkinctl --db %1 restore %2"_s.arg(db, taken.json().value(u"backup"_s).toString());
+    QVERIFY2(r.err.contains(u"is damaged"_s) && r.err.contains(command), qPrintable(r.err));
+}
+
+void TestRecovery::readOnlyDatabaseOrFolderIsRefusedWithWhatToDo()
+{
+    const QString folder = path(u"read-only"_s);
+    const QString db = folder + u"/checkin.sqlite"_s;
+    QDir().mkpath(folder);
+    QVERIFY(QFile::copy(m_db, db));
+    {
+        ReadOnly readOnly(db);
+        if (!readOnly.ok())
+            QSKIP("cannot make a file read-only here (root on a file system without chattr +i)");
+        const Run r = ctl(db, {u"event"_s, u"list"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"cannot be written"_s) && r.err.contains(u"chmod 600"_s), qPrintable(r.err));
+    }
+    {
+        ReadOnly readOnly(folder);
+        QVERIFY(readOnly.ok());
+        const Run r = ctl(db, {u"event"_s, u"list"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"folder %1 of the database is read-only"_s.arg(folder)), qPrintable(r.err));
+    }
+    QCOMPARE(ctl(db, {u"event"_s, u"list"_s}).exitCode, 0);
+}
+
+void TestRecovery::missingDatabaseSaysHowToCreateOne()
+{
+    const Run r = ctl(path(u"nowhere/checkin.sqlite"_s), {u"event"_s, u"list"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"There is no database"_s) && r.err.contains(u"checkinctl event create"_s),
+             qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(TestRecovery)
+#include "tst_recovery.moc"
