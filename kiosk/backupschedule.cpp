@@ -92,7 +92,6 @@ std::expected<BackupFile, QString> BackupSchedule::takeBackup(db::Database &db, 
             qCWarning(lcBackup) << "Could not delete the old backup" << all.at(i).path;
     }
     auto written = parseName(QFileInfo(path));
-    qCDebug(lcBackup) << "Backup written to" << path;
     return *written;
 }
 

@@ -237,12 +237,6 @@ int main(int argc, char *argv[])
         printing->start();
     }
 
-    std::unique_ptr<KioskBackups> backups;
-    if (!selfTest && backupMinutes > 0) {
-        backups = std::make_unique<KioskBackups>(dbPath, event->number, std::chrono::minutes(backupMinutes));
-        backups->start();
-    }
-
     QQuickStyle::setStyle(u"Basic"_s);
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/qt/qml"_s); // Qt 6.4 does not search there by default
@@ -272,6 +266,11 @@ int main(int argc, char *argv[])
     }
 
     const QuitOnSignal quitOnSignal; // SIGTERM quits the event loop, so that printing stops cleanly
+    std::unique_ptr<KioskBackups> backups;
+    if (backupMinutes > 0) {
+        backups = std::make_unique<KioskBackups>(dbPath, event->number, std::chrono::minutes(backupMinutes));
+        backups->start();
+    }
     if (parser.isSet(options.windowed)) {
         window->resize(parseSize(parser.value(options.size), QSize(1280, 800)));
         window->show();

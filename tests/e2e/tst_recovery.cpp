@@ -39,6 +39,9 @@ struct Run
 Run runProgram(const QString &program, const QStringList &args)
 {
     QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    p.setProcessEnvironment(env);
     p.start(program, args);
     p.waitForFinished(120000);
     return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
@@ -129,6 +132,7 @@ private Q_SLOTS:
     void restoreRefusesADamagedBackupAndChangesNothing();
     void damagedDatabaseNamesTheRestoreCommandThatFixesIt();
     void kioskRefusesToStartOnADamagedDatabase();
+    void kioskWritesABackupWhenItStartsAndStopsCleanly();
     void readOnlyDatabaseOrFolderIsRefusedWithWhatToDo();
     void missingDatabaseSaysHowToCreateOne();
 };
@@ -264,6 +268,37 @@ void TestRecovery::kioskRefusesToStartOnADamagedDatabase()
     QCOMPARE(r.exitCode, 1);
     const QString command = u"checkinctl --db %1 restore %2"_s.arg(db, taken.json().value(u"backup"_s).toString());
     QVERIFY2(r.err.contains(u"is damaged"_s) && r.err.contains(command), qPrintable(r.err));
+}
+
+void TestRecovery::kioskWritesABackupWhenItStartsAndStopsCleanly()
+{
+    const QString kiosk = QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/app/checkin-kiosk");
+    if (!QFile::exists(kiosk))
+        QSKIP("checkin-kiosk is not built");
+    const QString db = path(u"running-kiosk/checkin.sqlite"_s);
+    QDir().mkpath(path(u"running-kiosk"_s));
+    QVERIFY(QFile::copy(m_db, db));
+
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    p.setProcessEnvironment(env);
+    p.start(kiosk, {u"--db"_s, db, u"--windowed"_s, u"--no-camera"_s, u"--no-print"_s, u"--backup-interval"_s, u"5"_s});
+    QVERIFY(p.waitForStarted());
+    const QDir backups(path(u"running-kiosk/backups"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(backups.entryList({u"900-*Z.sqlite"_s}, QDir::Files).size() == 1, 60000);
+    const QString backup = backups.filePath(backups.entryList({u"900-*Z.sqlite"_s}, QDir::Files).constFirst());
+    QCOMPARE(modeOf(backup), 0600);
+    QCOMPARE(*checkin::db::Database::checkFile(backup), u"ok"_s);
+
+    p.terminate(); // SIGTERM: the kiosk quits its event loop and stops its threads
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 0);
+
+    const Run bad = runProgram(kiosk, {u"--db"_s, db, u"--backup-interval"_s, u"soon"_s});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains(u"--backup-interval"_s), qPrintable(bad.err));
 }
 
 void TestRecovery::readOnlyDatabaseOrFolderIsRefusedWithWhatToDo()
