@@ -23,6 +23,7 @@
 #include <gueststore.h>
 #include <printjobstore.h>
 #include <records.h>
+#include <retentionstore.h>
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -106,6 +107,8 @@ Backups and recovery:
   backup [--to DIR]                write a backup now (default DIR: backups/ beside the database, newest 10 kept)
   backups                          list the backups beside the database, newest first, each checked
   restore FILE [--force]           replace the database with a checked backup (the old one is kept aside)
+  purge --event N [--yes] [--force]
+                                   remove a past event's personal data (without --yes: only say what would go)
 
 Staff mode on the kiosks:
   staff-pin set                    set the staff PIN (asked twice without echo, or one line from a pipe)
@@ -260,6 +263,19 @@ Replaces the database (--db) with the backup FILE. FILE is checked with PRAGMA q
 damaged. A database still open by a kiosk or print worker (its -wal file exists) is refused: stop them first, or
 pass --force. The replaced database is kept beside it as <name>.before-restore-<UTC time> (with its -wal), so a
 restore can be undone. Prints {"restored": PATH, "from": FILE, "previous": PATH or null, "events": [N...]}.
+)"},
+    {u"purge"_s, R"(checkinctl purge --event N [--yes] [--force]
+
+Removes the personal data of a past event (data retention): its guests, invitations, attendance, scan log, print
+jobs and guests' sessions are deleted, and staff actions that named its guests keep who did what and when but no
+longer whom. The event, its programme and the number of guests who arrived each day are kept (the per-day totals
+in the audit record of the purge). All of it happens in one transaction, then the file is compacted (VACUUM) so
+the deleted rows are gone from the disk too. Without --yes nothing is changed: it prints what would be removed.
+An event whose last programme day has not passed (in the venue's time zone) is refused unless --force.
+Backups taken before the purge still hold the data: it says how many, and where.
+Prints {"event": N, "purged": BOOL, "removed": {"guests": N, "invitations": N, "attendance": N, "scan_log": N,
+"print_jobs": N, "guest_agenda": N, "staff_actions_anonymised": N}, "arrivals": [{"day", "arrived"}],
+"backups_with_personal_data": N}.
 )"},
     {u"staff-pin"_s, R"(checkinctl staff-pin set
 checkinctl staff-pin status
@@ -1157,6 +1173,86 @@ int cmdRestore(Context &ctx)
     return kOk;
 }
 
+int cmdPurge(Context &ctx)
+{
+    if (!ctx.isSet("event"))
+        return fail(u"purge needs the event to purge: checkinctl purge --event N (it never guesses)."_s);
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+
+    const QTimeZone zone(event.timeZone.toUtf8());
+    const QDate today = zone.isValid() ? QDateTime::currentDateTimeUtc().toTimeZone(zone).date()
+                                       : QDateTime::currentDateTimeUtc().date();
+    if (event.lastDay >= today && !ctx.isSet("force")) {
+        return fail(u"Nothing was changed: event %1 is not over (its last programme day is %2). Purge it after the "
+                    "event, or pass --force."_s.arg(event.number).arg(event.lastDay.toString(Qt::ISODate)));
+    }
+
+    db::RetentionStore retention(db);
+    db::Transaction tx(db);
+    if (auto ok = tx.begin(); !ok)
+        return fail(ok.error().message);
+    auto totals = retention.arrivalsPerDay(event.id);
+    if (!totals)
+        return fail(totals.error().message);
+    QJsonArray arrivals;
+    for (const db::DayTotal &t : *totals)
+        arrivals << QJsonObject{{u"day"_s, t.day.toString(Qt::ISODate)}, {u"arrived"_s, t.arrived}};
+
+    const bool really = ctx.isSet("yes");
+    auto counts = really ? retention.purge(event.id) : retention.count(event.id);
+    if (!counts)
+        return fail(counts.error().message);
+    const QJsonObject removed{{u"guests"_s, counts->guests},
+                              {u"invitations"_s, counts->invitations},
+                              {u"attendance"_s, counts->attendance},
+                              {u"scan_log"_s, counts->scanLog},
+                              {u"print_jobs"_s, counts->printJobs},
+                              {u"guest_agenda"_s, counts->guestAgenda},
+                              {u"staff_actions_anonymised"_s, counts->staffActions}};
+    if (really) {
+        db::StaffActionRecord audit;
+        audit.kioskId = ctx.kioskId;
+        audit.actor = u"checkinctl"_s;
+        audit.action = u"purge"_s;
+        audit.eventId = event.id;
+        audit.detail = QString::fromUtf8(QJsonDocument(QJsonObject{{u"removed"_s, removed}, {u"arrivals"_s, arrivals}})
+                                             .toJson(QJsonDocument::Compact));
+        if (auto ok = db::StaffActionStore(db).append(audit); !ok)
+            return fail(ok.error().message);
+        if (auto ok = tx.commit(); !ok)
+            return fail(u"Nothing was changed: %1"_s.arg(ok.error().message));
+        if (auto ok = retention.compact(); !ok) {
+            std::fprintf(stderr, "checkinctl: the data was removed, but compacting the file failed (%s): run the purge "
+                                 "again later to compact it.\n", qPrintable(ok.error().message));
+        }
+    }
+
+    const QString folder = BackupSchedule::defaultFolder(ctx.dbPath);
+    const qsizetype backups = BackupSchedule::list(folder).size();
+    const QStringList parts = {u"%1 guests"_s.arg(counts->guests), u"%1 invitations"_s.arg(counts->invitations),
+                               u"%1 attendance rows"_s.arg(counts->attendance), u"%1 scan log rows"_s.arg(counts->scanLog),
+                               u"%1 print jobs"_s.arg(counts->printJobs), u"%1 session links"_s.arg(counts->guestAgenda)};
+    std::fprintf(stderr, "checkinctl: %s event %d: %s; %lld staff actions %s.\n",
+                 really ? "removed from" : "would remove from", event.number, qPrintable(parts.join(u", "_s)),
+                 qlonglong(counts->staffActions), really ? "no longer name a guest" : "would no longer name a guest");
+    if (!really)
+        std::fputs("checkinctl: nothing was changed; run again with --yes to remove it.\n", stderr);
+    if (backups > 0) {
+        std::fprintf(stderr, "checkinctl: %lld backups in %s were taken before and still hold this data; delete "
+                             "them when they are no longer needed.\n", qlonglong(backups), qPrintable(folder));
+    }
+    printJson({{u"event"_s, event.number},
+               {u"purged"_s, really},
+               {u"removed"_s, removed},
+               {u"arrivals"_s, arrivals},
+               {u"backups_with_personal_data"_s, qint64(backups)}});
+    return kOk;
+}
+
 // Reads one line from stdin into a QString, without echo when stdin is a terminal; wipes the raw buffer.
 std::optional<QString> readSecretLine(const char *prompt)
 {
@@ -1282,6 +1378,7 @@ int runCheckinCtl(const QStringList &arguments)
         {u"state"_s, u"job state"_s, u"STATE"_s},
         {u"once"_s, u"one pass"_s},
         {u"force"_s, u"even when in use or current"_s},
+        {u"yes"_s, u"really do it"_s},
     };
     parser.addOptions(options);
     if (!parser.parse(arguments))
@@ -1327,6 +1424,7 @@ int runCheckinCtl(const QStringList &arguments)
         {u"print-queue"_s, cmdPrintQueue}, {u"reprint"_s, cmdReprint},
         {u"print-worker"_s, cmdPrintWorker},
         {u"backup"_s, cmdBackup},     {u"backups"_s, cmdBackups}, {u"restore"_s, cmdRestore},
+        {u"purge"_s, cmdPurge},
     };
     if (const auto it = simple.find(command); it != simple.end())
         return it->second(ctx);

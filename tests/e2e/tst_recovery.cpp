@@ -135,6 +135,7 @@ private Q_SLOTS:
     void kioskWritesABackupWhenItStartsAndStopsCleanly();
     void readOnlyDatabaseOrFolderIsRefusedWithWhatToDo();
     void missingDatabaseSaysHowToCreateOne();
+    void purgeRemovesAPastEventsPersonalDataAndSaysWhat();
 };
 
 void TestRecovery::initTestCase()
@@ -331,6 +332,82 @@ void TestRecovery::missingDatabaseSaysHowToCreateOne()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(u"There is no database"_s) && r.err.contains(u"checkinctl event create"_s),
              qPrintable(r.err));
+}
+
+void TestRecovery::purgeRemovesAPastEventsPersonalDataAndSaysWhat()
+{
+    // A past event beside the current demo event, in the same file, with the demo's key.
+    Run r = ctl(m_db, {u"event"_s, u"create"_s, u"--number"_s, u"121"_s, u"--name"_s, u"IETF 121 Dublin"_s, u"--city"_s,
+                       u"Dublin"_s, u"--tz"_s, u"Europe/Dublin"_s, u"--from"_s, u"2025-03-15"_s, u"--to"_s,
+                       u"2025-03-18"_s, u"--verify-key"_s, path(u"demo/keys/verify.pub"_s)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile csv(path(u"guests-121.csv"_s));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("external_id,display_name,latin_name,organisation,country_code,language,role\n"
+              "p-001,Ангелина Пургова,Angelina Purgova,Ministry of Retention,RU,ru,policymaker\n"
+              "p-002,Zanele Forgetmenot,Zanele Forgetmenot,Department of Erasure,ZA,en,policymaker\n"
+              "p-003,佐藤消去,Sato Shokyo,Ministry of Internal Affairs,JP,en,policymaker\n");
+    csv.close();
+    const QStringList event121 = {u"--event"_s, u"121"_s};
+    QCOMPARE(ctl(m_db, event121 + QStringList{u"guests"_s, u"import"_s, csv.fileName()}).exitCode, 0);
+    r = ctl(m_db, event121 + QStringList{u"invitations"_s, u"issue"_s, u"--key"_s, path(u"demo/keys/signing.key"_s),
+                                         u"--out"_s, path(u"inv121"_s)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    auto checkIn121 = [&](const QString &guest, const QString &at) {
+        return ctl(m_db, event121 + QStringList{u"checkin"_s, u"--image"_s, path(u"inv121/%1.png"_s.arg(guest)),
+                                                u"--at"_s, at}).json().value(u"outcome"_s).toString();
+    };
+    QCOMPARE(checkIn121(u"p-001"_s, u"2025-03-15T09:00:00Z"_s), u"welcome"_s);
+    QCOMPARE(checkIn121(u"p-001"_s, u"2025-03-16T09:00:00Z"_s), u"welcome_back"_s);
+    QCOMPARE(checkIn121(u"p-002"_s, u"2025-03-16T09:30:00Z"_s), u"welcome"_s);
+    QCOMPARE(ctl(m_db, event121 + QStringList{u"revoke"_s, u"p-003"_s, u"--reason"_s, u"lost it"_s}).exitCode, 0);
+    const QString demoOutcome = checkIn(m_db, u"demo-002"_s);
+
+    // Without --yes it only says what would go.
+    const QJsonObject expectedRemoved{{u"guests"_s, 3}, {u"invitations"_s, 3}, {u"attendance"_s, 3},
+                                      {u"scan_log"_s, 3}, {u"print_jobs"_s, 4}, {u"guest_agenda"_s, 0},
+                                      {u"staff_actions_anonymised"_s, 1}};
+    const QJsonArray expectedArrivals{QJsonObject{{u"day"_s, u"2025-03-15"_s}, {u"arrived"_s, 1}},
+                                      QJsonObject{{u"day"_s, u"2025-03-16"_s}, {u"arrived"_s, 2}}};
+    r = ctl(m_db, {u"purge"_s, u"--event"_s, u"121"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.json().value(u"purged"_s).toBool(), false);
+    QCOMPARE(r.json().value(u"removed"_s).toObject(), expectedRemoved);
+    QVERIFY2(r.err.contains(u"--yes"_s), qPrintable(r.err));
+    QCOMPARE(checkIn121(u"p-002"_s, u"2025-03-16T10:00:00Z"_s), u"already_checked_in"_s);
+
+    // The current event is refused; nothing is guessed without --event.
+    r = ctl(m_db, {u"purge"_s, u"--event"_s, u"900"_s, u"--yes"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"is not over"_s) && r.err.contains(u"--force"_s), qPrintable(r.err));
+    QCOMPARE(ctl(m_db, {u"purge"_s, u"--yes"_s}).exitCode, 2);
+
+    r = ctl(m_db, {u"purge"_s, u"--event"_s, u"121"_s, u"--yes"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.json().value(u"purged"_s).toBool(), true);
+    QJsonObject removed = expectedRemoved;
+    removed[u"scan_log"_s] = 4; // with the scan above
+    QCOMPARE(r.json().value(u"removed"_s).toObject(), removed);
+    QCOMPARE(r.json().value(u"arrivals"_s).toArray(), expectedArrivals);
+    QVERIFY2(r.err.contains(u"removed from event 121: 3 guests"_s), qPrintable(r.err));
+
+    // The event stays, its people are gone, from the tables and from the bytes of the file.
+    const Run events = ctl(m_db, {u"event"_s, u"list"_s});
+    bool found = false;
+    for (const QJsonObject &e : events.lines())
+        found = found || e.value(u"number"_s).toInt() == 121;
+    QVERIFY(found);
+    QCOMPARE(checkIn121(u"p-001"_s, u"2025-03-17T09:00:00Z"_s), u"unknown"_s);
+    QByteArray bytes;
+    for (const QString &file : QStringList{m_db, m_db + u"-wal"_s}) {
+        QFile f(file);
+        if (f.open(QIODevice::ReadOnly))
+            bytes += f.readAll();
+    }
+    for (const QString &name : {u"Ангелина Пургова"_s, u"Forgetmenot"_s, u"佐藤消去"_s, u"lost it"_s})
+        QVERIFY2(!bytes.contains(name.toUtf8()), qPrintable(name));
+    // The other event is untouched.
+    QCOMPARE(checkIn(m_db, u"demo-002"_s), demoOutcome == u"welcome"_s ? u"already_checked_in"_s : demoOutcome);
 }
 
 QTEST_GUILESS_MAIN(TestRecovery)
