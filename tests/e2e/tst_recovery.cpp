@@ -136,6 +136,7 @@ private Q_SLOTS:
     void readOnlyDatabaseOrFolderIsRefusedWithWhatToDo();
     void missingDatabaseSaysHowToCreateOne();
     void purgeRemovesAPastEventsPersonalDataAndSaysWhat();
+    void missingOrDamagedKeysSayWhichFileToGive();
 };
 
 void TestRecovery::initTestCase()
@@ -408,6 +409,31 @@ void TestRecovery::purgeRemovesAPastEventsPersonalDataAndSaysWhat()
         QVERIFY2(!bytes.contains(name.toUtf8()), qPrintable(name));
     // The other event is untouched.
     QCOMPARE(checkIn(m_db, u"demo-002"_s), demoOutcome == u"welcome"_s ? u"already_checked_in"_s : demoOutcome);
+}
+
+void TestRecovery::missingOrDamagedKeysSayWhichFileToGive()
+{
+    const QStringList create = {u"event"_s, u"create"_s, u"--number"_s, u"125"_s, u"--name"_s, u"IETF 125"_s,
+                                u"--city"_s, u"Shenzhen"_s, u"--tz"_s, u"Asia/Shanghai"_s, u"--from"_s, u"2026-03-14"_s,
+                                u"--to"_s, u"2026-03-20"_s, u"--verify-key"_s};
+    Run r = ctl(m_db, create + QStringList{path(u"no-keys/verify.pub"_s)});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"Cannot read the verify key"_s) && r.err.contains(u"checkinctl keygen"_s), qPrintable(r.err));
+
+    QFile damaged(path(u"damaged.pub"_s));
+    QVERIFY(damaged.open(QIODevice::WriteOnly));
+    QFile original(path(u"demo/keys/verify.pub"_s));
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    damaged.write(original.readAll().chopped(8) + "\n");
+    damaged.close();
+    r = ctl(m_db, create + QStringList{damaged.fileName()});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"is damaged"_s), qPrintable(r.err));
+
+    r = ctl(m_db, {u"invitations"_s, u"issue"_s, u"--key"_s, path(u"no-keys/signing.key"_s), u"--out"_s, path(u"inv"_s)});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"Cannot read the signing key"_s), qPrintable(r.err));
+    QCOMPARE(ctl(m_db, {u"event"_s, u"list"_s}).lines().size(), 2); // 900 and 121: nothing was created
 }
 
 QTEST_GUILESS_MAIN(TestRecovery)
