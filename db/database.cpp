@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QStorageInfo>
 #include <QUuid>
 
 #include <sqlite3.h>
@@ -24,6 +25,8 @@ namespace checkin::db {
 namespace {
 
 constexpr int kBusyTimeoutMs = 15000;
+// Below this much free space an I/O error is taken for a full disk (a check-in needs a few pages; WAL growth more).
+constexpr qint64 kLowDiskBytes = 1024 * 1024;
 
 // Creates the file with mode 0600 before SQLite opens it: the database holds guests' personal data.
 bool createPrivateFile(const QString &path)
@@ -503,6 +506,11 @@ DbResult<QString> Database::checkFile(const QString &path)
     return lines.join(u"; "_s);
 }
 
+bool Database::inTransaction() const
+{
+    return sqlite3_get_autocommit(m_handle) == 0;
+}
+
 qint64 Database::changes() const
 {
     return sqlite3_changes64(m_handle);
@@ -517,6 +525,18 @@ DbError Database::error(int rc, const QString &what) const
 {
     const QString detail = QString::fromUtf8(sqlite3_errmsg(m_handle));
     qCWarning(lcDb) << what << "-" << detail << "(code" << rc << ")";
+    // A full disk often surfaces as an I/O error (growing the WAL index or a journal file fails), which would send
+    // staff looking for a broken disk: when the disk holding the database has no room left, say so.
+    if ((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_FULL) {
+        const QStorageInfo storage(QFileInfo(m_path).absolutePath());
+        if (storage.isValid() && storage.bytesAvailable() < kLowDiskBytes) {
+            return DbError{SQLITE_FULL, u"%1: the disk holding %2 is full (%3 bytes free). Free disk space, then "
+                                        "try again (%4)."_s
+                                            .arg(what, m_path)
+                                            .arg(storage.bytesAvailable())
+                                            .arg(detail)};
+        }
+    }
     return DbError{rc, u"%1: %2 (%3)."_s.arg(what, plainReason(rc), detail)};
 }
 
@@ -530,7 +550,7 @@ Transaction::Transaction(Database &db)
 
 Transaction::~Transaction()
 {
-    if (m_active)
+    if (m_active && m_db.inTransaction())
         (void)m_db.exec("ROLLBACK");
 }
 

@@ -116,6 +116,8 @@ public:
     // Opens the file at path read-only, without migrating or changing it, and runs PRAGMA quick_check:
     // "ok" or the problems found. A file that is not a database at all is an error.
     [[nodiscard]] static DbResult<QString> checkFile(const QString &path);
+    // True while a transaction is open (SQLite ends one by itself after some errors, such as a full disk).
+    [[nodiscard]] bool inTransaction() const;
     // Number of rows changed by the last INSERT/UPDATE/DELETE.
     [[nodiscard]] qint64 changes() const;
     // Rowid of the last INSERT.

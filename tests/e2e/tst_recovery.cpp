@@ -1,7 +1,9 @@
 // Faults a staff member meets on the day, through the real binaries and real files: backups and restore with
 // checkinctl, a damaged, read-only or missing database at start-up (checkinctl and the kiosk), each with a message
 // that says what to do.
+#include <checkinservice.h>
 #include <database.h>
+#include <eventstore.h>
 
 #include <QFile>
 #include <QJsonArray>
@@ -135,6 +137,7 @@ private Q_SLOTS:
     void kioskWritesABackupWhenItStartsAndStopsCleanly();
     void readOnlyDatabaseOrFolderIsRefusedWithWhatToDo();
     void missingDatabaseSaysHowToCreateOne();
+    void fullDiskIsNamedAndTheNextCheckInAfterSpaceReturnsSucceeds();
     void purgeRemovesAPastEventsPersonalDataAndSaysWhat();
     void missingOrDamagedKeysSayWhichFileToGive();
 };
@@ -333,6 +336,51 @@ void TestRecovery::missingDatabaseSaysHowToCreateOne()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(u"There is no database"_s) && r.err.contains(u"checkinctl event create"_s),
              qPrintable(r.err));
+}
+
+// A real full disk: the database on a 1 MB tmpfs, filled while a kiosk has the database open.
+void TestRecovery::fullDiskIsNamedAndTheNextCheckInAfterSpaceReturnsSucceeds()
+{
+    const QString mountPoint = path(u"small-disk"_s);
+    QDir().mkpath(mountPoint);
+    if (QProcess::execute(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=1m"_s, u"none"_s, mountPoint}) != 0)
+        QSKIP("needs root (or CAP_SYS_ADMIN) to mount a small tmpfs");
+    const auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_s, {mountPoint}); });
+    const QString db = mountPoint + u"/checkin.sqlite"_s;
+    QVERIFY(QFile::copy(m_db, db));
+    const Run decoded = ctl(m_db, {u"decode"_s, invitation(u"demo-004"_s)});
+    const QString token = decoded.json().value(u"codes"_s).toArray().first().toObject().value(u"text"_s).toString();
+    QVERIFY(!token.isEmpty());
+
+    auto opened = checkin::db::Database::open(db);
+    QVERIFY(opened);
+    checkin::db::Database &kioskDb = **opened;
+    const auto event = checkin::db::EventStore(kioskDb).byNumber(900);
+    QVERIFY(event && *event);
+    checkin::CheckInService service(kioskDb, **event, u"kiosk-a"_s);
+
+    QFile filler(mountPoint + u"/filler"_s);
+    QVERIFY(filler.open(QIODevice::WriteOnly));
+    const QByteArray block(4096, 'x');
+    while (filler.write(block) == block.size() && filler.flush()) { }
+    filler.close();
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const checkin::CheckInOutcome failed = service.checkIn(token, now);
+    QCOMPARE(failed.kind, checkin::OutcomeKind::SystemError);
+    QCOMPARE(failed.message,
+             u"The kiosk's disk is full: the check-in was not recorded. Free disk space, then scan again."_s);
+    // Another program opening the database meanwhile hears the same.
+    const Run ctlFull = ctl(db, {u"checkin"_s, u"--payload"_s, token});
+    QCOMPARE(ctlFull.exitCode, 2);
+    QVERIFY2(ctlFull.err.contains(u"is full"_s) && ctlFull.err.contains(u"Free disk space"_s), qPrintable(ctlFull.err));
+
+    QVERIFY(filler.remove());
+    const checkin::CheckInOutcome again = service.checkIn(token, now.addSecs(60));
+    QVERIFY2(again.kind == checkin::OutcomeKind::Welcome || again.kind == checkin::OutcomeKind::WelcomeBack,
+             qPrintable(again.message));
+    QCOMPARE(*kioskDb.integrityCheck(), u"ok"_s);
+    QCOMPARE(service.checkIn(token, now.addSecs(120)).kind, checkin::OutcomeKind::AlreadyCheckedIn);
 }
 
 void TestRecovery::purgeRemovesAPastEventsPersonalDataAndSaysWhat()
