@@ -77,11 +77,13 @@ std::optional<BackupFile> BackupSchedule::newestGood(const QString &folder)
 std::expected<BackupFile, QString> BackupSchedule::takeBackup(db::Database &db, int eventNumber,
                                                               const QDateTime &nowUtc)
 {
-    // 0700: the copies hold the same personal data as the database.
-    if (!QDir().mkpath(m_folder)
-        || !QFile::setPermissions(m_folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner)) {
+    const bool existed = QFileInfo::exists(m_folder);
+    if (!QDir().mkpath(m_folder))
         return std::unexpected(u"Cannot create the backup folder %1: check that it is writable."_s.arg(m_folder));
-    }
+    // A folder we create is 0700: the copies hold the same personal data as the database. One that exists (a USB
+    // stick's, perhaps without Unix permissions) is left as its owner made it.
+    if (!existed)
+        QFile::setPermissions(m_folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     const QString path = QDir(m_folder).filePath(fileName(eventNumber, nowUtc));
     if (auto ok = db.backupTo(path); !ok)
         return std::unexpected(ok.error().message);

@@ -261,7 +261,7 @@ one line {"backup": PATH, "event": N, "taken_at": ISO8601, "bytes": N, "ok": BOO
 
 Replaces the database (--db) with the backup FILE. FILE is checked with PRAGMA quick_check first and refused if
 damaged. A database still open by a kiosk or print worker (its -wal file exists) is refused: stop them first, or
-pass --force. The replaced database is kept beside it as <name>.before-restore-<UTC time> (with its -wal), so a
+pass --force (a kiosk left running keeps writing to the replaced file until it is restarted). The replaced database is kept beside it as <name>.before-restore-<UTC time> (with its -wal), so a
 restore can be undone. Prints {"restored": PATH, "from": FILE, "previous": PATH or null, "events": [N...]}.
 )"},
     {u"purge"_s, R"(checkinctl purge --event N [--yes] [--force]
