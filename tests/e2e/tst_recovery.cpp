@@ -321,6 +321,17 @@ void TestRecovery::readOnlyDatabaseOrFolderIsRefusedWithWhatToDo()
         QVERIFY2(r.err.contains(u"cannot be written"_s) && r.err.contains(u"chmod 600"_s), qPrintable(r.err));
     }
     {
+        // The kiosk refuses to start on it, before any window opens.
+        const QString kiosk = QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/app/checkin-kiosk");
+        ReadOnly readOnly(db);
+        QVERIFY(readOnly.ok());
+        if (QFile::exists(kiosk)) {
+            const Run r = runProgram(kiosk, {u"--db"_s, db, u"--self-test"_s});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains(u"cannot be written"_s), qPrintable(r.err));
+        }
+    }
+    {
         ReadOnly readOnly(folder);
         QVERIFY(readOnly.ok());
         const Run r = ctl(db, {u"event"_s, u"list"_s});
