@@ -35,10 +35,13 @@ std::expected<std::unique_ptr<db::Database>, db::DbError> openCheckedDatabase(co
     auto check = (*db)->quickCheck();
     if (!check && !check.error().isCorrupt())
         return std::unexpected(check.error());
-    if (!check || *check != u"ok") {
-        const QString problems = check ? *check : check.error().message;
-        return std::unexpected(db::DbError::corrupt(u"The database %1 is damaged (quick_check: %2). %3"_s.arg(
-            path, problems.left(300), damagedDatabaseAdvice(path))));
+    if (!check) {
+        return std::unexpected(db::DbError::corrupt(
+            u"The database %1 is damaged: %2 %3"_s.arg(path, check.error().message, damagedDatabaseAdvice(path))));
+    }
+    if (*check != u"ok") {
+        return std::unexpected(db::DbError::corrupt(u"The database %1 is damaged (quick_check found: %2). %3"_s.arg(
+            path, check->left(300), damagedDatabaseAdvice(path))));
     }
     return std::move(*db);
 }
