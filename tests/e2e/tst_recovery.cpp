@@ -138,6 +138,7 @@ private Q_SLOTS:
     void readOnlyDatabaseOrFolderIsRefusedWithWhatToDo();
     void missingDatabaseSaysHowToCreateOne();
     void fullDiskIsNamedAndTheNextCheckInAfterSpaceReturnsSucceeds();
+    void fullDiskAtStartIsNamedAsAFullDisk();
     void purgeRemovesAPastEventsPersonalDataAndSaysWhat();
     void missingOrDamagedKeysSayWhichFileToGive();
 };
@@ -400,6 +401,31 @@ void TestRecovery::fullDiskIsNamedAndTheNextCheckInAfterSpaceReturnsSucceeds()
              qPrintable(again.message));
     QCOMPARE(*kioskDb.integrityCheck(), u"ok"_s);
     QCOMPARE(service.checkIn(token, now.addSecs(120)).kind, checkin::OutcomeKind::AlreadyCheckedIn);
+}
+
+// With nobody holding the database open, even opening it needs room (SQLite creates its -wal and -shm files), and
+// SQLite reports an I/O error: staff must still hear "disk full", not "broken disk".
+void TestRecovery::fullDiskAtStartIsNamedAsAFullDisk()
+{
+    const QString mountPoint = path(u"small-disk-2"_s);
+    QDir().mkpath(mountPoint);
+    if (QProcess::execute(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=1m"_s, u"none"_s, mountPoint}) != 0)
+        QSKIP("needs root (or CAP_SYS_ADMIN) to mount a small tmpfs");
+    const auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_s, {mountPoint}); });
+    const QString db = mountPoint + u"/checkin.sqlite"_s;
+    QVERIFY(QFile::copy(m_db, db));
+    QFile filler(mountPoint + u"/filler"_s);
+    QVERIFY(filler.open(QIODevice::WriteOnly));
+    const QByteArray block(4096, 'x');
+    while (filler.write(block) == block.size() && filler.flush()) { }
+    filler.close();
+
+    const Run r = ctl(db, {u"event"_s, u"list"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"the disk holding %1 is full"_s.arg(db)) && r.err.contains(u"Free disk space"_s),
+             qPrintable(r.err));
+    QVERIFY(filler.remove());
+    QCOMPARE(ctl(db, {u"event"_s, u"list"_s}).exitCode, 0);
 }
 
 void TestRecovery::purgeRemovesAPastEventsPersonalDataAndSaysWhat()
