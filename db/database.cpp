@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QStorageInfo>
 #include <QUuid>
 
 #include <sqlite3.h>
@@ -24,6 +25,8 @@ namespace checkin::db {
 namespace {
 
 constexpr int kBusyTimeoutMs = 15000;
+// Below this much free space an I/O error is taken for a full disk (a check-in needs a few pages; WAL growth more).
+constexpr qint64 kLowDiskBytes = 1024 * 1024;
 
 // Creates the file with mode 0600 before SQLite opens it: the database holds guests' personal data.
 bool createPrivateFile(const QString &path)
@@ -78,6 +81,21 @@ bool DbError::isBusy() const
 bool DbError::isConstraint() const
 {
     return (code & 0xff) == SQLITE_CONSTRAINT;
+}
+
+bool DbError::isCorrupt() const
+{
+    return (code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB;
+}
+
+bool DbError::isReadOnly() const
+{
+    return (code & 0xff) == SQLITE_READONLY;
+}
+
+DbError DbError::corrupt(QString message)
+{
+    return DbError{SQLITE_CORRUPT, std::move(message)};
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -237,13 +255,34 @@ DbResult<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode
         }
     }
 
+    // Checked before SQLite opens the file: it would fall back to read-only silently, and WAL needs to create
+    // files beside the database, so a read-only folder would only fail at the first check-in.
+    const QByteArray nativePath = QFile::encodeName(path);
+    if (::access(nativePath.constData(), R_OK | W_OK) != 0) {
+        return std::unexpected(DbError{SQLITE_READONLY,
+            u"The database %1 cannot be written by this user (%2): nothing can be recorded. Make the file "
+            "readable and writable by the user the kiosk runs as (chmod 600, chown), or pass another file with --db."_s
+                .arg(path, QString::fromLocal8Bit(strerror(errno)))});
+    }
+    if (::access(QFile::encodeName(info.absolutePath()).constData(), W_OK | X_OK) != 0) {
+        return std::unexpected(DbError{SQLITE_READONLY,
+            u"The folder %1 of the database is read-only (%2): SQLite must create its journal files there. "
+            "Make the folder writable by the user the kiosk runs as, or move the database with --db."_s
+                .arg(info.absolutePath(), QString::fromLocal8Bit(strerror(errno)))});
+    }
+
     sqlite3 *handle = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &handle, flags, nullptr);
+    const int rc = sqlite3_open_v2(nativePath.constData(), &handle, flags, nullptr);
     std::unique_ptr<Database> db(new Database(handle, path));
     if (rc != SQLITE_OK)
         return std::unexpected(db->error(rc, u"Cannot open the database %1"_s.arg(path)));
     sqlite3_extended_result_codes(handle, 1);
+    if (sqlite3_db_readonly(handle, "main") == 1) {
+        return std::unexpected(DbError{SQLITE_READONLY,
+            u"The database %1 could only be opened read-only: nothing can be recorded. Make the file and its "
+            "folder writable by the user the kiosk runs as, or pass another file with --db."_s.arg(path)});
+    }
 
     if (auto ok = db->configure(); !ok)
         return std::unexpected(ok.error());
@@ -357,6 +396,121 @@ DbResult<QString> Database::integrityCheck()
     return lines.join(u"; "_s);
 }
 
+DbResult<QString> Database::quickCheck()
+{
+    auto stmt = prepare("PRAGMA quick_check(10)");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    QStringList lines;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        lines << stmt->text(0);
+    }
+    return lines.join(u"; "_s);
+}
+
+namespace {
+
+// A connection closed on every path out of a function.
+struct HandleCloser
+{
+    void operator()(sqlite3 *handle) const { sqlite3_close_v2(handle); }
+};
+using UniqueHandle = std::unique_ptr<sqlite3, HandleCloser>;
+
+QString handleMessage(sqlite3 *handle, int rc)
+{
+    return u"%1 (%2)"_s.arg(plainReason(rc), QString::fromUtf8(handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc)));
+}
+
+} // namespace
+
+DbResult<void> Database::backupTo(const QString &path)
+{
+    const QFileInfo target(path);
+    const QString temporary = target.absoluteDir().filePath(u".%1.partial"_s.arg(target.fileName()));
+    QFile::remove(temporary);
+    if (!createPrivateFile(temporary)) {
+        return std::unexpected(DbError{SQLITE_CANTOPEN,
+            u"Cannot write the backup %1: %2."_s.arg(temporary, QString::fromLocal8Bit(strerror(errno)))});
+    }
+    auto failed = [&](int rc, const QString &why) {
+        QFile::remove(temporary);
+        return std::unexpected(DbError{rc, u"The backup to %1 failed: %2."_s.arg(path, why)});
+    };
+
+    sqlite3 *raw = nullptr;
+    int rc = sqlite3_open_v2(QFile::encodeName(temporary).constData(), &raw,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    UniqueHandle copy(raw);
+    if (rc != SQLITE_OK)
+        return failed(rc, handleMessage(copy.get(), rc));
+    sqlite3_extended_result_codes(copy.get(), 1);
+    sqlite3_busy_timeout(copy.get(), kBusyTimeoutMs);
+
+    sqlite3_backup *backup = sqlite3_backup_init(copy.get(), "main", m_handle, "main");
+    if (!backup)
+        return failed(sqlite3_errcode(copy.get()), handleMessage(copy.get(), sqlite3_errcode(copy.get())));
+    // All pages in one step: a kiosk database is a few MB, and one step sees one consistent snapshot
+    // (a step-by-step copy restarts whenever another connection writes).
+    do {
+        rc = sqlite3_backup_step(backup, -1);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            sqlite3_sleep(50);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE)
+        return failed(rc, handleMessage(copy.get(), rc));
+
+    // The copy carries the source's WAL flag; a backup should be one file that can be copied or mailed as is.
+    char *message = nullptr;
+    rc = sqlite3_exec(copy.get(), "PRAGMA journal_mode = DELETE", nullptr, nullptr, &message);
+    sqlite3_free(message);
+    if (rc != SQLITE_OK)
+        return failed(rc, handleMessage(copy.get(), rc));
+    copy.reset();
+
+    QFile::remove(path);
+    if (!QFile::rename(temporary, path))
+        return failed(SQLITE_CANTOPEN, u"it could not be renamed from %1"_s.arg(temporary));
+    return {};
+}
+
+DbResult<QString> Database::checkFile(const QString &path)
+{
+    if (!QFileInfo::exists(path))
+        return std::unexpected(DbError{SQLITE_CANTOPEN, u"There is no file %1."_s.arg(path)});
+    sqlite3 *raw = nullptr;
+    int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                             nullptr);
+    UniqueHandle handle(raw);
+    if (rc != SQLITE_OK)
+        return std::unexpected(DbError{rc, u"%1 cannot be opened: %2."_s.arg(path, handleMessage(handle.get(), rc))});
+    sqlite3_stmt *raw_stmt = nullptr;
+    rc = sqlite3_prepare_v2(handle.get(), "PRAGMA quick_check(10)", -1, &raw_stmt, nullptr);
+    QStringList lines;
+    while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+        rc = sqlite3_step(raw_stmt);
+        if (rc == SQLITE_ROW)
+            lines << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(raw_stmt, 0)));
+    }
+    sqlite3_finalize(raw_stmt);
+    if (rc != SQLITE_DONE) {
+        return std::unexpected(DbError{rc, u"%1 is not a readable ietf-checkin database: %2."_s.arg(
+                                                path, handleMessage(handle.get(), rc))});
+    }
+    return lines.join(u"; "_s);
+}
+
+bool Database::inTransaction() const
+{
+    return sqlite3_get_autocommit(m_handle) == 0;
+}
+
 qint64 Database::changes() const
 {
     return sqlite3_changes64(m_handle);
@@ -371,6 +525,18 @@ DbError Database::error(int rc, const QString &what) const
 {
     const QString detail = QString::fromUtf8(sqlite3_errmsg(m_handle));
     qCWarning(lcDb) << what << "-" << detail << "(code" << rc << ")";
+    // A full disk often surfaces as an I/O error (growing the WAL index or a journal file fails), which would send
+    // staff looking for a broken disk: when the disk holding the database has no room left, say so.
+    if ((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_FULL) {
+        const QStorageInfo storage(QFileInfo(m_path).absolutePath());
+        if (storage.isValid() && storage.bytesAvailable() < kLowDiskBytes) {
+            return DbError{SQLITE_FULL, u"%1: the disk holding %2 is full (%3 bytes free). Free disk space, then "
+                                        "try again (%4)."_s
+                                            .arg(what, m_path)
+                                            .arg(storage.bytesAvailable())
+                                            .arg(detail)};
+        }
+    }
     return DbError{rc, u"%1: %2 (%3)."_s.arg(what, plainReason(rc), detail)};
 }
 
@@ -384,7 +550,7 @@ Transaction::Transaction(Database &db)
 
 Transaction::~Transaction()
 {
-    if (m_active)
+    if (m_active && m_db.inTransaction())
         (void)m_db.exec("ROLLBACK");
 }
 

@@ -25,6 +25,13 @@ struct DbError
     [[nodiscard]] bool isDiskFull() const;
     [[nodiscard]] bool isBusy() const;
     [[nodiscard]] bool isConstraint() const;
+    // The file is damaged or is not a database at all.
+    [[nodiscard]] bool isCorrupt() const;
+    // The file or its folder cannot be written.
+    [[nodiscard]] bool isReadOnly() const;
+
+    // A "damaged database" error with message, for problems found by a check rather than by SQLite's result code.
+    [[nodiscard]] static DbError corrupt(QString message);
 };
 
 template<typename T>
@@ -99,6 +106,18 @@ public:
     [[nodiscard]] static int latestSchemaVersion();
     // PRAGMA integrity_check: "ok" or the first problems found.
     [[nodiscard]] DbResult<QString> integrityCheck();
+    // PRAGMA quick_check (integrity_check without the index cross-checks, fast enough for every start-up):
+    // "ok" or the first problems found.
+    [[nodiscard]] DbResult<QString> quickCheck();
+    // Copies the whole database to a new file at path (mode 0600) with SQLite's online backup API: a consistent
+    // snapshot even while other connections write, as one self-contained file (no -wal beside it). Written under
+    // a temporary name and renamed, so path is either the complete copy or untouched.
+    [[nodiscard]] DbResult<void> backupTo(const QString &path);
+    // Opens the file at path read-only, without migrating or changing it, and runs PRAGMA quick_check:
+    // "ok" or the problems found. A file that is not a database at all is an error.
+    [[nodiscard]] static DbResult<QString> checkFile(const QString &path);
+    // True while a transaction is open (SQLite ends one by itself after some errors, such as a full disk).
+    [[nodiscard]] bool inTransaction() const;
     // Number of rows changed by the last INSERT/UPDATE/DELETE.
     [[nodiscard]] qint64 changes() const;
     // Rowid of the last INSERT.

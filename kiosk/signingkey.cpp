@@ -33,14 +33,16 @@ std::expected<QByteArray, QString> readKeyFile(const QString &path, const QByteA
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return std::unexpected(u"Cannot read the %1 %2: %3."_s.arg(what, path, file.errorString()));
+        return std::unexpected(u"Cannot read the %1 %2: %3. Give the file that 'checkinctl keygen' wrote (signing.key "
+                               "stays with the organiser, verify.pub goes with the event)."_s.arg(what, path, file.errorString()));
     const QList<QByteArray> lines = file.read(4096).split('\n');
     if (lines.size() < 2 || lines[0].trimmed() != header)
         return std::unexpected(u"%1 is not an ietf-checkin %2 (made by checkinctl keygen)."_s.arg(path, what));
     const auto decoded = QByteArray::fromBase64Encoding(lines[1].trimmed(),
                                                         QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.size() != size)
-        return std::unexpected(u"The %1 %2 is damaged."_s.arg(what, path));
+        return std::unexpected(u"The %1 %2 is damaged: use an intact copy of the file 'checkinctl keygen' wrote."_s
+                                   .arg(what, path));
     return decoded.decoded;
 }
 

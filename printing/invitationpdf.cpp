@@ -214,7 +214,7 @@ std::expected<float, QString> drawGuestName(const Page &page, text::FontLibrary 
     if (!fitted)
         return std::unexpected(fitted.error());
     if (std::any_of(fitted->lines.cbegin(), fitted->lines.cend(), [](const text::TextLine &l) { return l.hasPlaceholders(); }))
-        qCInfo(lcInvitation) << "no font has some characters of" << name << "- they print as boxes";
+        qCInfo(lcInvitation) << "no font has some characters of a guest's name - they print as boxes"; // no names in logs
     auto y = drawShapedLines(page, fitted->lines, x, top, maxWidth, Ink);
     if (!y || latin.isEmpty())
         return y;

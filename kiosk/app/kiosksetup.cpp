@@ -1,6 +1,7 @@
 #include "kiosksetup.h"
 
 #include <database.h>
+#include <databasehealth.h>
 #include <eventstore.h>
 
 #include <QFileInfo>
@@ -22,7 +23,7 @@ std::expected<db::EventRecord, KioskSetupError> findKioskEvent(const QString &da
     if (!QFileInfo::exists(databasePath))
         return std::unexpected(KioskSetupError{Kind::NoDatabase, u"There is no check-in database at %1."_s.arg(databasePath)});
 
-    auto database = db::Database::open(databasePath, db::Database::OpenMode::MustExist);
+    auto database = openCheckedDatabase(databasePath, db::Database::OpenMode::MustExist);
     if (!database)
         return std::unexpected(KioskSetupError{Kind::Database, database.error().message});
 

@@ -3,6 +3,7 @@
 // libraries.
 #include "camerascanner.h"
 #include "keyboardwedge.h"
+#include "kioskbackups.h"
 #include "kioskcontroller.h"
 #include "kiosklanguages.h"
 #include "kioskprinting.h"
@@ -108,6 +109,9 @@ struct Options
     QCommandLineOption noVirtualKeyboard{u"no-virtual-keyboard"_s, u"Do not show the on-screen keyboard in the name "
                                                                   "search (the kiosk has a real keyboard). Also "
                                                                   "when QT_IM_MODULE is set."_s};
+    QCommandLineOption backupInterval{u"backup-interval"_s, u"Write a backup of the database to backups/ beside it "
+                                                              "every MINUTES (default 15; the newest 10 are kept; "
+                                                              "0: no backups)."_s, u"minutes"_s, u"15"_s};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -131,7 +135,7 @@ struct Options
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions({db, event, kiosk, windowed, size, selfTest, screenshot, sampleName, noPrint, badgePrinter,
-                           agendaPrinter, noCamera, noVirtualKeyboard, language});
+                           agendaPrinter, noCamera, noVirtualKeyboard, language, backupInterval});
     }
 };
 
@@ -212,6 +216,13 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    bool intervalOk = false;
+    const int backupMinutes = parser.value(options.backupInterval).toInt(&intervalOk);
+    if (!intervalOk || backupMinutes < 0 || backupMinutes > 24 * 60) {
+        printError(u"checkin-kiosk: --backup-interval takes minutes between backups, 0 to 1440 (0: none)."_s);
+        return 2;
+    }
+
     const QString language = parser.isSet(options.language) ? parser.value(options.language) : u"en"_s;
     if (kiosklanguages::normalized(language).isEmpty()) {
         printError(u"checkin-kiosk: --language takes one of %1."_s.arg(kiosklanguages::codes().join(u", "_s)));
@@ -267,6 +278,11 @@ int main(int argc, char *argv[])
     }
 
     const QuitOnSignal quitOnSignal; // SIGTERM quits the event loop, so that printing stops cleanly
+    std::unique_ptr<KioskBackups> backups;
+    if (backupMinutes > 0) {
+        backups = std::make_unique<KioskBackups>(dbPath, event->number, std::chrono::minutes(backupMinutes));
+        backups->start();
+    }
     if (parser.isSet(options.windowed)) {
         window->resize(parseSize(parser.value(options.size), QSize(1280, 800)));
         window->show();

@@ -1,7 +1,9 @@
 #include "checkinctl.h"
 
 #include "attendancereport.h"
+#include "backupschedule.h"
 #include "checkinservice.h"
+#include "databasehealth.h"
 #include "demoevent.h"
 #include "guestimporter.h"
 #include "invitationtoken.h"
@@ -22,6 +24,7 @@
 #include <gueststore.h>
 #include <printjobstore.h>
 #include <records.h>
+#include <retentionstore.h>
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -43,6 +46,7 @@
 #include <cstring>
 #include <cstdio>
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 
@@ -103,6 +107,13 @@ During the event:
                                    and .pdf (per-day totals, register, signature line)
   annul CHECKIN_ID --reason TEXT   annul a wrong check-in (kept in the record, marked annulled)
   revoke GUEST [--reason TEXT]     revoke a guest's invitation (lost or misused)
+
+Backups and recovery:
+  backup [--to DIR]                write a backup now (default DIR: backups/ beside the database, newest 10 kept)
+  backups                          list the backups beside the database, newest first, each checked
+  restore FILE [--force]           replace the database with a checked backup (the old one is kept aside)
+  purge --event N [--yes] [--force]
+                                   remove a past event's personal data (without --yes: only say what would go)
 
 Staff mode on the kiosks:
   staff-pin set                    set the staff PIN (asked twice without echo, or one line from a pipe)
@@ -256,6 +267,38 @@ second time (reprints are explicit).
 Revokes the guest's invitation: every later scan of it is refused with "revoked". Recorded in the staff
 action log.
 )"},
+    {u"backup"_s, R"(checkinctl backup [--to DIR]
+
+Writes a consistent copy of the database with SQLite's online backup API (safe while kiosks run) as
+DIR/<event>-<UTC time>.sqlite, mode 0600. Without --to, DIR is backups/ beside the database and only the newest
+10 backups there are kept (the kiosk writes the same ones every --backup-interval minutes).
+Prints {"backup": PATH, "event": N, "taken_at": ISO8601, "bytes": N}.
+)"},
+    {u"backups"_s, R"(checkinctl backups
+
+Lists the backups in backups/ beside the database, newest first, each checked with PRAGMA quick_check:
+one line {"backup": PATH, "event": N, "taken_at": ISO8601, "bytes": N, "ok": BOOL} per file.
+)"},
+    {u"restore"_s, R"(checkinctl restore FILE [--force]
+
+Replaces the database (--db) with the backup FILE. FILE is checked with PRAGMA quick_check first and refused if
+damaged. A database still open by a kiosk or print worker (its -wal file exists) is refused: stop them first, or
+pass --force (a kiosk left running keeps writing to the replaced file until it is restarted). The replaced database is kept beside it as <name>.before-restore-<UTC time> (with its -wal), so a
+restore can be undone. Prints {"restored": PATH, "from": FILE, "previous": PATH or null, "events": [N...]}.
+)"},
+    {u"purge"_s, R"(checkinctl purge --event N [--yes] [--force]
+
+Removes the personal data of a past event (data retention): its guests, invitations, attendance, scan log, print
+jobs and guests' sessions are deleted, and staff actions that named its guests keep who did what and when but no
+longer whom. The event, its programme and the number of guests who arrived each day are kept (the per-day totals
+in the audit record of the purge). All of it happens in one transaction, then the file is compacted (VACUUM) so
+the deleted rows are gone from the disk too. Without --yes nothing is changed: it prints what would be removed.
+An event whose last programme day has not passed (in the venue's time zone) is refused unless --force.
+Backups taken before the purge still hold the data: it says how many, and where.
+Prints {"event": N, "purged": BOOL, "removed": {"guests": N, "invitations": N, "attendance": N, "scan_log": N,
+"print_jobs": N, "guest_agenda": N, "staff_actions_anonymised": N}, "arrivals": [{"day", "arrived"}],
+"backups_with_personal_data": N}.
+)"},
     {u"staff-pin"_s, R"(checkinctl staff-pin set
 checkinctl staff-pin status
 
@@ -313,7 +356,7 @@ std::expected<std::unique_ptr<db::Database>, QString> openDb(const Context &ctx,
 {
     if (mode == db::Database::OpenMode::CreateIfMissing)
         QDir().mkpath(QFileInfo(ctx.dbPath).absolutePath());
-    auto db = db::Database::open(ctx.dbPath, mode);
+    auto db = openCheckedDatabase(ctx.dbPath, mode);
     if (!db)
         return std::unexpected(db.error().message);
     return std::move(*db);
@@ -1022,6 +1065,236 @@ int cmdPrintWorker(Context &ctx)
     return QCoreApplication::exec();
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Backups and recovery
+
+QJsonObject backupJson(const BackupFile &backup)
+{
+    return QJsonObject{{u"backup"_s, backup.path},
+                       {u"event"_s, backup.eventNumber},
+                       {u"taken_at"_s, backup.takenAt.toString(Qt::ISODate)},
+                       {u"bytes"_s, backup.bytes}};
+}
+
+int cmdBackup(Context &ctx)
+{
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    // A database without an event yet is still worth a copy: its backups are named event 0.
+    db::EventStore events(**db);
+    int eventNumber = 0;
+    if (ctx.isSet("event")) {
+        auto event = chooseEvent(**db, ctx);
+        if (!event)
+            return fail(event.error());
+        eventNumber = event->number;
+    } else if (auto latest = events.latest(); latest && *latest) {
+        eventNumber = (*latest)->number;
+    }
+    // Rotation only in the kiosk's own folder: a folder named with --to (a USB stick) keeps everything.
+    BackupSchedule schedule(ctx.dbPath, ctx.isSet("to") ? std::numeric_limits<int>::max() : BackupSchedule::kDefaultKeep);
+    if (ctx.isSet("to"))
+        schedule.setFolder(ctx.value("to"));
+    auto backup = schedule.takeBackup(**db, eventNumber, QDateTime::currentDateTimeUtc());
+    if (!backup)
+        return fail(backup.error());
+    printJson(backupJson(*backup));
+    return kOk;
+}
+
+int cmdBackups(Context &ctx)
+{
+    const QString folder = BackupSchedule::defaultFolder(ctx.dbPath);
+    const QList<BackupFile> backups = BackupSchedule::list(folder);
+    if (backups.isEmpty())
+        std::fprintf(stderr, "checkinctl: no backups in %s yet ('checkinctl backup' writes one).\n", qPrintable(folder));
+    for (const BackupFile &backup : backups) {
+        auto check = db::Database::checkFile(backup.path);
+        QJsonObject line = backupJson(backup);
+        line[u"ok"_s] = check && *check == u"ok";
+        if (!check || *check != u"ok")
+            line[u"problem"_s] = check ? *check : check.error().message;
+        printJson(line);
+    }
+    return kOk;
+}
+
+// Copies from to a new file to (mode 0600) and flushes it to disk.
+std::expected<void, QString> copyPrivately(const QString &from, const QString &to)
+{
+    QFile in(from);
+    if (!in.open(QIODevice::ReadOnly))
+        return std::unexpected(u"Cannot read %1: %2."_s.arg(from, in.errorString()));
+    QFile out(to);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return std::unexpected(u"Cannot write %1: %2."_s.arg(to, out.errorString()));
+    while (!in.atEnd()) {
+        const QByteArray chunk = in.read(1 << 20);
+        if (chunk.isEmpty() || out.write(chunk) != chunk.size()) {
+            out.remove();
+            return std::unexpected(u"Cannot write %1: %2."_s.arg(to, out.errorString()));
+        }
+    }
+    if (!out.flush() || ::fsync(out.handle()) != 0) {
+        out.remove();
+        return std::unexpected(u"Cannot write %1 to disk (is the disk full?)."_s.arg(to));
+    }
+    return {};
+}
+
+int cmdRestore(Context &ctx)
+{
+    if (ctx.args.size() != 1)
+        return fail(u"restore needs the backup file: checkinctl restore FILE ('checkinctl backups' lists them)."_s);
+    const QString source = QFileInfo(ctx.args.first()).absoluteFilePath();
+    const QString target = QFileInfo(ctx.dbPath).absoluteFilePath();
+    if (source == target)
+        return fail(u"%1 is the database itself; name a backup file."_s.arg(source));
+
+    auto check = db::Database::checkFile(source);
+    if (!check)
+        return fail(u"Nothing was changed: %1 Choose another backup ('checkinctl backups' lists them)."_s.arg(check.error().message));
+    if (*check != u"ok") {
+        return fail(u"Nothing was changed: the backup %1 is damaged too (quick_check: %2). Choose another one "
+                    "('checkinctl backups' lists them)."_s.arg(source, check->left(300)));
+    }
+    // SQLite deletes the -wal when the last connection closes, so one that exists means a kiosk or print worker
+    // has the database open (or crashed with it open): replacing the file under it would lose what it writes.
+    const QString wal = target + u"-wal"_s;
+    if (QFileInfo::exists(wal) && !ctx.isSet("force")) {
+        return fail(u"Nothing was changed: the database %1 is in use (%2 exists: a kiosk or print worker has it "
+                    "open, or one stopped without closing it). Stop the kiosks and print workers and run restore "
+                    "again, or pass --force to restore anyway."_s.arg(target, wal));
+    }
+
+    QString previous;
+    if (QFileInfo::exists(target)) {
+        previous = u"%1.before-restore-%2"_s.arg(target, QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmss'Z'"_s));
+        if (!QFile::rename(target, previous))
+            return fail(u"Nothing was changed: %1 could not be renamed to %2."_s.arg(target, previous));
+        // The -wal (and its index) belong to the replaced file: kept beside it under its new name, SQLite reads
+        // them with it, so the kept copy is complete.
+        for (const QString &suffix : {u"-wal"_s, u"-shm"_s}) {
+            if (QFileInfo::exists(target + suffix))
+                QFile::rename(target + suffix, previous + suffix);
+        }
+    }
+    const QString temporary = QFileInfo(target).absoluteDir().filePath(u".%1.restoring"_s.arg(QFileInfo(target).fileName()));
+    QFile::remove(temporary);
+    auto copied = copyPrivately(source, temporary);
+    if (!copied || !QFile::rename(temporary, target)) {
+        QFile::remove(temporary);
+        if (!previous.isEmpty())
+            QFile::rename(previous, target);
+        return fail(u"The restore failed and the database was left as it was: %1"_s.arg(copied ? u"could not rename the copy."_s : copied.error()));
+    }
+
+    auto db = openCheckedDatabase(target);
+    if (!db)
+        return fail(u"%1 was restored from %2 but cannot be opened: %3"_s.arg(target, source, db.error().message));
+    QJsonArray numbers;
+    db::EventStore events(**db);
+    if (auto all = events.all()) {
+        for (const db::EventRecord &e : *all)
+            numbers << e.number;
+    }
+    db::StaffActionRecord audit;
+    audit.kioskId = ctx.kioskId;
+    audit.actor = u"checkinctl"_s;
+    audit.action = u"restore"_s;
+    audit.detail = QFileInfo(source).fileName();
+    (void)db::StaffActionStore(**db).append(audit);
+
+    std::fprintf(stderr, "checkinctl: restored %s from %s%s\n", qPrintable(target), qPrintable(source),
+                 previous.isEmpty() ? "" : qPrintable(u"; the replaced database is kept as "_s + previous));
+    printJson({{u"restored"_s, target},
+               {u"from"_s, source},
+               {u"previous"_s, previous.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(previous)},
+               {u"events"_s, numbers}});
+    return kOk;
+}
+
+int cmdPurge(Context &ctx)
+{
+    if (!ctx.isSet("event"))
+        return fail(u"purge needs the event to purge: checkinctl purge --event N (it never guesses)."_s);
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+
+    const QTimeZone zone(event.timeZone.toUtf8());
+    const QDate today = zone.isValid() ? QDateTime::currentDateTimeUtc().toTimeZone(zone).date()
+                                       : QDateTime::currentDateTimeUtc().date();
+    if (event.lastDay >= today && !ctx.isSet("force")) {
+        return fail(u"Nothing was changed: event %1 is not over (its last programme day is %2). Purge it after the "
+                    "event, or pass --force."_s.arg(event.number).arg(event.lastDay.toString(Qt::ISODate)));
+    }
+
+    db::RetentionStore retention(db);
+    db::Transaction tx(db);
+    if (auto ok = tx.begin(); !ok)
+        return fail(ok.error().message);
+    auto totals = retention.arrivalsPerDay(event.id);
+    if (!totals)
+        return fail(totals.error().message);
+    QJsonArray arrivals;
+    for (const db::DayTotal &t : *totals)
+        arrivals << QJsonObject{{u"day"_s, t.day.toString(Qt::ISODate)}, {u"arrived"_s, t.arrived}};
+
+    const bool really = ctx.isSet("yes");
+    auto counts = really ? retention.purge(event.id) : retention.count(event.id);
+    if (!counts)
+        return fail(counts.error().message);
+    const QJsonObject removed{{u"guests"_s, counts->guests},
+                              {u"invitations"_s, counts->invitations},
+                              {u"attendance"_s, counts->attendance},
+                              {u"scan_log"_s, counts->scanLog},
+                              {u"print_jobs"_s, counts->printJobs},
+                              {u"guest_agenda"_s, counts->guestAgenda},
+                              {u"staff_actions_anonymised"_s, counts->staffActions}};
+    if (really) {
+        db::StaffActionRecord audit;
+        audit.kioskId = ctx.kioskId;
+        audit.actor = u"checkinctl"_s;
+        audit.action = u"purge"_s;
+        audit.eventId = event.id;
+        audit.detail = QString::fromUtf8(QJsonDocument(QJsonObject{{u"removed"_s, removed}, {u"arrivals"_s, arrivals}})
+                                             .toJson(QJsonDocument::Compact));
+        if (auto ok = db::StaffActionStore(db).append(audit); !ok)
+            return fail(ok.error().message);
+        if (auto ok = tx.commit(); !ok)
+            return fail(u"Nothing was changed: %1"_s.arg(ok.error().message));
+        if (auto ok = retention.compact(); !ok) {
+            std::fprintf(stderr, "checkinctl: the data was removed, but compacting the file failed (%s): run the purge "
+                                 "again later to compact it.\n", qPrintable(ok.error().message));
+        }
+    }
+
+    const QString folder = BackupSchedule::defaultFolder(ctx.dbPath);
+    const qsizetype backups = BackupSchedule::list(folder).size();
+    const QStringList parts = {u"%1 guests"_s.arg(counts->guests), u"%1 invitations"_s.arg(counts->invitations),
+                               u"%1 attendance rows"_s.arg(counts->attendance), u"%1 scan log rows"_s.arg(counts->scanLog),
+                               u"%1 print jobs"_s.arg(counts->printJobs), u"%1 session links"_s.arg(counts->guestAgenda)};
+    std::fprintf(stderr, "checkinctl: %s event %d: %s; %lld staff actions %s.\n",
+                 really ? "removed from" : "would remove from", event.number, qPrintable(parts.join(u", "_s)),
+                 qlonglong(counts->staffActions), really ? "no longer name a guest" : "would no longer name a guest");
+    if (!really)
+        std::fputs("checkinctl: nothing was changed; run again with --yes to remove it.\n", stderr);
+    if (backups > 0) {
+        std::fprintf(stderr, "checkinctl: %lld backups in %s were taken before and still hold this data; delete "
+                             "them when they are no longer needed.\n", qlonglong(backups), qPrintable(folder));
+    }
+    printJson({{u"event"_s, event.number},
+               {u"purged"_s, really},
+               {u"removed"_s, removed},
+               {u"arrivals"_s, arrivals},
+               {u"backups_with_personal_data"_s, qint64(backups)}});
+    return kOk;
+}
+
 // Reads one line from stdin into a QString, without echo when stdin is a terminal; wipes the raw buffer.
 std::optional<QString> readSecretLine(const char *prompt)
 {
@@ -1148,6 +1421,8 @@ int runCheckinCtl(const QStringList &arguments)
         {u"once"_s, u"one pass"_s},
         {u"guest"_s, u"guest external id"_s, u"GUEST"_s},
         {u"actor"_s, u"staff member"_s, u"NAME"_s},
+        {u"force"_s, u"even when in use or current"_s},
+        {u"yes"_s, u"really do it"_s},
     };
     parser.addOptions(options);
     if (!parser.parse(arguments))
@@ -1193,6 +1468,8 @@ int runCheckinCtl(const QStringList &arguments)
         {u"agenda"_s, cmdAgenda},     {u"printers"_s, cmdPrinters},
         {u"print-queue"_s, cmdPrintQueue}, {u"reprint"_s, cmdReprint},
         {u"print-worker"_s, cmdPrintWorker},
+        {u"backup"_s, cmdBackup},     {u"backups"_s, cmdBackups}, {u"restore"_s, cmdRestore},
+        {u"purge"_s, cmdPurge},
     };
     if (const auto it = simple.find(command); it != simple.end())
         return it->second(ctx);

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void manualCheckInOfUnknownGuestIdIsUnknown();
     void manualCheckInOfAnotherEventsGuestIsOtherEvent();
     void manualCheckInNeedsAnActor();
+    void fullDiskRecordsNothingAndTheSameGuestChecksInOnceSpaceReturns();
 };
 
 // Each row: what to scan (by a small script of steps) and the outcome of the last scan.
@@ -549,6 +550,57 @@ void TestCheckInService::manualCheckInNeedsAnActor()
     QVERIFY(!outcome.admitted());
     QCOMPARE(attendanceRows(fixture.db(), fixture.event().id), 0);
     QCOMPARE(*db::AttendanceStore(fixture.db()).scanCount(), 0);
+// A full disk (SQLite's max_page_count on this connection stands in for it) must cost nothing but the scan:
+// a clear "see staff" outcome, no half-written check-in, an intact file, and the same guest admitted later.
+void TestCheckInService::fullDiskRecordsNothingAndTheSameGuestChecksInOnceSpaceReturns()
+{
+    test::TestEvent::Options options;
+    options.guests = 60;
+    test::TestEvent fixture(options);
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.error()));
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+
+    auto pageCount = [&] {
+        auto stmt = fixture.db().prepare("PRAGMA page_count");
+        return (stmt && *stmt->step()) ? stmt->int64(0) : qint64(-1);
+    };
+    const QByteArray limit = "PRAGMA max_page_count = " + QByteArray::number(pageCount());
+    QVERIFY(fixture.db().exec(limit.constData()));
+
+    // Check guests in until one needs a page the "disk" no longer has.
+    int full = -1;
+    CheckInOutcome failed;
+    for (int i = 0; i < fixture.guestCount() && full < 0; ++i) {
+        const CheckInOutcome o = service.checkIn(fixture.token(i), fixture.localTime(1, 9, 0));
+        if (o.kind == OutcomeKind::SystemError) {
+            full = i;
+            failed = o;
+        } else {
+            QCOMPARE(o.kind, OutcomeKind::Welcome);
+        }
+    }
+    QVERIFY2(full > 0, "the page limit was never reached");
+    QVERIFY(!failed.admitted());
+    QCOMPARE(failed.message,
+             u"The kiosk's disk is full: the check-in was not recorded. Free disk space, then scan again."_s);
+
+    // Nothing of the failed scan is in the file; every earlier check-in is.
+    db::GuestStore guests(fixture.db());
+    const auto guest = guests.byExternalId(fixture.event().id, fixture.externalId(full));
+    QVERIFY(guest && *guest);
+    QCOMPARE(attendanceRows(fixture.db(), fixture.event().id), full);
+    QCOMPARE(*db::AttendanceStore(fixture.db()).scanCount(), full);
+    QVERIFY(db::PrintJobStore(fixture.db()).jobs(fixture.event().id, (*guest)->id)->isEmpty());
+    QCOMPARE(db::PrintJobStore(fixture.db()).jobs(fixture.event().id)->size(), 2 * full);
+    QCOMPARE(*fixture.db().integrityCheck(), u"ok"_s);
+
+    // Space returns: the same guest is welcomed and their badge queued once.
+    QVERIFY(fixture.db().exec("PRAGMA max_page_count = 1073741823"));
+    const CheckInOutcome again = service.checkIn(fixture.token(full), fixture.localTime(1, 9, 5));
+    QCOMPARE(again.kind, OutcomeKind::Welcome);
+    QCOMPARE(again.printJobsQueued, QStringList({u"badge"_s, u"agenda"_s}));
+    QCOMPARE(attendanceRows(fixture.db(), fixture.event().id), full + 1);
+    QCOMPARE(*fixture.db().integrityCheck(), u"ok"_s);
 }
 
 QTEST_GUILESS_MAIN(TestCheckInService)

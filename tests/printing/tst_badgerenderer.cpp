@@ -560,6 +560,18 @@ private Q_SLOTS:
         QVERIFY(extractedText(save(*bare, u"bare"_s)).contains(u"POLICYMAKER PROGRAM"_s));
     }
 
+    // A kiosk without the Noto fonts: the print job's error names the packages to install, nothing crashes.
+    void missingFontsNameTheDebianPackagesToInstall()
+    {
+        QTemporaryDir noFonts;
+        const auto layout = BadgeLayout::builtIn(u"policymaker-4x3in"_s);
+        QVERIFY(layout);
+        BadgeRenderer r(*layout, {noFonts.path()});
+        const auto pdf = r.render(badgeFor(guests().at(1)));
+        QVERIFY(!pdf);
+        QVERIFY2(pdf.error().contains(u"apt install fonts-noto-core fonts-noto-cjk"_s), qPrintable(pdf.error()));
+    }
+
     void givenNameFallsBackAndNamesAreNotRepeated()
     {
         BadgeRenderer &r = renderer(u"policymaker-4x3in"_s);

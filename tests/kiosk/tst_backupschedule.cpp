@@ -1,0 +1,178 @@
+// Rotating online backups (kiosk/backupschedule.*) and the start-up health check (kiosk/databasehealth.*) on real
+// SQLite files: private consistent copies, rotation, damaged files found and the way back named.
+#include "testevent.h"
+
+#include <attendancestore.h>
+#include <backupschedule.h>
+#include <checkinservice.h>
+#include <databasehealth.h>
+
+#include <QFile>
+#include <QtTest>
+
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+using namespace checkin;
+
+namespace {
+
+const QDateTime kNoon(QDate(2026, 11, 2), QTime(5, 0), Qt::UTC);
+
+// Overwrites count pages from page firstPage (1-based, 4096-byte pages) with a pattern: what a failing disk or a
+// stray write does to a file.
+bool damagePages(const QString &path, int firstPage, int count)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite))
+        return false;
+    const QByteArray garbage(4096, '\xA5');
+    for (int page = firstPage; page < firstPage + count; ++page) {
+        if (!file.seek(qint64(page - 1) * 4096) || file.write(garbage) != garbage.size())
+            return false;
+    }
+    return file.flush();
+}
+
+// A copy of the fixture's database (taken with the backup API, so the fixture's connection stays open) that a
+// test may damage.
+QString copyOf(test::TestEvent &fixture, const QString &name)
+{
+    const QString path = QDir(fixture.dirPath()).filePath(name);
+    return fixture.db().backupTo(path) ? path : QString();
+}
+
+// The permission bits of path, as ls shows them.
+int modeOf(const QString &path)
+{
+    struct stat st{};
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
+}
+
+} // namespace
+
+class TestBackupSchedule : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void backupIsAPrivateSelfContainedCopyNamedWithoutPersonalData();
+    void onlyTheNewestBackupsAreKept();
+    void newestGoodBackupSkipsADamagedOne();
+    void damagedDatabaseIsRefusedWithTheNewestGoodBackupAndTheRestoreCommand_data();
+    void damagedDatabaseIsRefusedWithTheNewestGoodBackupAndTheRestoreCommand();
+    void healthyDatabaseOpens();
+    void missingDatabaseSaysHowToCreateOne();
+};
+
+void TestBackupSchedule::backupIsAPrivateSelfContainedCopyNamedWithoutPersonalData()
+{
+    test::TestEvent fixture;
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.error()));
+    fixture.addGuest(u"Nguyễn Thị Minh Khai"_s, u"en"_s);
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+    QCOMPARE(service.checkIn(fixture.token(3), fixture.localTime(1, 9, 0)).kind, OutcomeKind::Welcome);
+
+    BackupSchedule schedule(fixture.dbPath());
+    auto backup = schedule.takeBackup(fixture.db(), fixture.event().number, kNoon);
+    QVERIFY2(backup, qPrintable(backup.error()));
+    QCOMPARE(QFileInfo(backup->path).fileName(), u"122-20261102T050000Z.sqlite"_s);
+    QCOMPARE(QFileInfo(backup->path).absolutePath(), QDir(fixture.dirPath()).filePath(u"backups"_s));
+    QCOMPARE(backup->eventNumber, 122);
+    QCOMPARE(backup->takenAt, kNoon);
+    QCOMPARE(modeOf(backup->path), 0600);
+    QCOMPARE(modeOf(schedule.folder()), 0700);
+    // One file, no -wal to carry along, no temporary left behind.
+    QCOMPARE(QDir(schedule.folder()).entryList(QDir::Files | QDir::Hidden), QStringList{QFileInfo(backup->path).fileName()});
+    QCOMPARE(*db::Database::checkFile(backup->path), u"ok"_s);
+
+    // The copy holds the check-in that was committed before it was taken.
+    auto copy = db::Database::open(backup->path);
+    QVERIFY(copy);
+    QCOMPARE(db::AttendanceStore(**copy).liveForEvent(fixture.event().id)->size(), 1);
+}
+
+void TestBackupSchedule::onlyTheNewestBackupsAreKept()
+{
+    test::TestEvent fixture;
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.error()));
+    BackupSchedule schedule(fixture.dbPath(), 10);
+    QDir().mkpath(schedule.folder());
+    QFile foreign(QDir(schedule.folder()).filePath(u"before-the-upgrade.sqlite"_s));
+    QVERIFY(foreign.open(QIODevice::WriteOnly));
+    foreign.close();
+
+    for (int i = 0; i < 12; ++i)
+        QVERIFY(schedule.takeBackup(fixture.db(), 122, kNoon.addSecs(15 * 60 * i)));
+    const QList<BackupFile> kept = BackupSchedule::list(schedule.folder());
+    QCOMPARE(kept.size(), 10);
+    QCOMPARE(kept.first().takenAt, kNoon.addSecs(15 * 60 * 11));
+    QCOMPARE(kept.last().takenAt, kNoon.addSecs(15 * 60 * 2));
+    QVERIFY2(foreign.exists(), "a file the schedule did not write is never deleted");
+}
+
+void TestBackupSchedule::newestGoodBackupSkipsADamagedOne()
+{
+    test::TestEvent fixture;
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.error()));
+    BackupSchedule schedule(fixture.dbPath());
+    auto older = schedule.takeBackup(fixture.db(), 122, kNoon);
+    auto newer = schedule.takeBackup(fixture.db(), 122, kNoon.addSecs(900));
+    QVERIFY(older && newer);
+    QCOMPARE(BackupSchedule::newestGood(schedule.folder())->path, newer->path);
+    QVERIFY(damagePages(newer->path, 1, 1));
+    QCOMPARE(BackupSchedule::newestGood(schedule.folder())->path, older->path);
+    QVERIFY(!db::Database::checkFile(newer->path));
+}
+
+void TestBackupSchedule::damagedDatabaseIsRefusedWithTheNewestGoodBackupAndTheRestoreCommand_data()
+{
+    QTest::addColumn<int>("firstPage");
+    QTest::addColumn<int>("pages");
+    QTest::newRow("header page overwritten (not a database any more)") << 1 << 1;
+    QTest::newRow("table and index pages overwritten") << 3 << 6;
+}
+
+void TestBackupSchedule::damagedDatabaseIsRefusedWithTheNewestGoodBackupAndTheRestoreCommand()
+{
+    QFETCH(int, firstPage);
+    QFETCH(int, pages);
+    test::TestEvent::Options options;
+    options.guests = 40;
+    test::TestEvent fixture(options);
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.error()));
+    const QString path = copyOf(fixture, u"kiosk.sqlite"_s);
+    QVERIFY(!path.isEmpty());
+    BackupSchedule schedule(path);
+    auto good = schedule.takeBackup(fixture.db(), 122, kNoon);
+    QVERIFY(good);
+
+    QVERIFY(damagePages(path, firstPage, pages));
+    auto opened = openCheckedDatabase(path);
+    QVERIFY(!opened);
+    QVERIFY(opened.error().isCorrupt());
+    const QString message = opened.error().message;
+    QVERIFY2(message.contains(u"is damaged"_s), qPrintable(message));
+    QVERIFY2(message.contains(u"The newest good backup is %1"_s.arg(good->path)), qPrintable(message));
+    QVERIFY2(message.contains(u"checkinctl --db %1 restore %2"_s.arg(QFileInfo(path).absoluteFilePath(), good->path)),
+             qPrintable(message));
+}
+
+void TestBackupSchedule::healthyDatabaseOpens()
+{
+    test::TestEvent fixture;
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.error()));
+    auto opened = openCheckedDatabase(fixture.dbPath());
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
+}
+
+void TestBackupSchedule::missingDatabaseSaysHowToCreateOne()
+{
+    QTemporaryDir dir;
+    auto opened = openCheckedDatabase(dir.filePath(u"checkin.sqlite"_s));
+    QVERIFY(!opened);
+    QVERIFY2(opened.error().message.contains(u"checkinctl event create"_s), qPrintable(opened.error().message));
+}
+
+QTEST_GUILESS_MAIN(TestBackupSchedule)
+#include "tst_backupschedule.moc"
