@@ -550,6 +550,8 @@ void TestCheckInService::manualCheckInNeedsAnActor()
     QVERIFY(!outcome.admitted());
     QCOMPARE(attendanceRows(fixture.db(), fixture.event().id), 0);
     QCOMPARE(*db::AttendanceStore(fixture.db()).scanCount(), 0);
+}
+
 // A full disk (SQLite's max_page_count on this connection stands in for it) must cost nothing but the scan:
 // a clear "see staff" outcome, no half-written check-in, an intact file, and the same guest admitted later.
 void TestCheckInService::fullDiskRecordsNothingAndTheSameGuestChecksInOnceSpaceReturns()
