@@ -1,305 +1,725 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
-  <context>
+<context>
     <name>AttractScreen</name>
     <message>
-      <source>Badge and agenda printers need attention</source>
-      <translation>Les imprimantes de badges et de programmes nécessitent une intervention</translation>
+        <source>Badge and agenda printers need attention</source>
+        <translation>Les imprimantes de badges et de programmes nécessitent une intervention</translation>
     </message>
     <message>
-      <source>Badge printer needs attention</source>
-      <translation>L’imprimante de badges nécessite une intervention</translation>
+        <source>Badge printer needs attention</source>
+        <translation>L’imprimante de badges nécessite une intervention</translation>
     </message>
     <message>
-      <source>Agenda printer needs attention</source>
-      <translation>L’imprimante de programmes nécessite une intervention</translation>
+        <source>Agenda printer needs attention</source>
+        <translation>L’imprimante de programmes nécessite une intervention</translation>
     </message>
     <message>
-      <source>Scan your invitation</source>
-      <translation>Scannez votre invitation</translation>
+        <source>Scan your invitation</source>
+        <translation>Scannez votre invitation</translation>
     </message>
     <message>
-      <source>Hold the QR code on your invitation letter or badge under the scanner.</source>
-      <translation>Placez le code QR de votre lettre d’invitation ou de votre badge sous le lecteur.</translation>
+        <source>Hold the QR code on your invitation letter or badge under the scanner.</source>
+        <translation>Placez le code QR de votre lettre d’invitation ou de votre badge sous le lecteur.</translation>
     </message>
     <message>
-      <source>Using the handheld scanner? Point it at the code and press the trigger.</source>
-      <translation>Vous utilisez le lecteur portatif ? Dirigez-le vers le code et appuyez sur la gâchette.</translation>
+        <source>Using the handheld scanner? Point it at the code and press the trigger.</source>
+        <translation>Vous utilisez le lecteur portatif&#xa0;? Dirigez-le vers le code et appuyez sur la gâchette.</translation>
     </message>
     <message>
-      <source>Need help? Please see the staff desk.</source>
-      <translation>Besoin d’aide ? Veuillez vous adresser au comptoir d’accueil.</translation>
+        <source>Need help? Please see the staff desk.</source>
+        <translation>Besoin d’aide&#xa0;? Veuillez vous adresser au comptoir d’accueil.</translation>
     </message>
     <message>
-      <source>This kiosk cannot check anyone in right now. Please see the staff desk.</source>
-      <translation>Cette borne ne peut enregistrer personne pour le moment. Veuillez vous adresser au comptoir d’accueil.</translation>
+        <source>This kiosk cannot check anyone in right now. Please see the staff desk.</source>
+        <translation>Cette borne ne peut enregistrer personne pour le moment. Veuillez vous adresser au comptoir d’accueil.</translation>
     </message>
     <message>
-      <source>Kiosk %1</source>
-      <translation>Borne %1</translation>
+        <source>Kiosk %1</source>
+        <translation>Borne %1</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>No invitation with you? Find your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No invitation with you? Find your name instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventHeader</name>
     <message>
-      <source>Policymaker Program</source>
-      <translation>Programme pour les décideurs politiques</translation>
+        <source>Policymaker Program</source>
+        <translation>Programme pour les décideurs politiques</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>GuestRow</name>
+    <message>
+        <source>Invitation revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuestsPanel</name>
+    <message>
+        <source>Search by name, organisation or country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guest(s) listed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a guest in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) attended</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Invitation revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived today at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not arrived today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annul today&apos;s check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annul today&apos;s check-in of %1? They can scan again afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the invitation of %1? Their QR code will be refused from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annul: scanned by mistake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annul: wrong person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not change anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskView</name>
+    <message>
+        <source>Check in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LanguagePicker</name>
     <message>
-      <source>Language</source>
-      <translation>Langue</translation>
+        <source>Language</source>
+        <translation>Langue</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>LookupScreen</name>
+    <message>
+        <source>Is this you?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel and go back to scanning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your family or given name, in any alphabet. A staff member will confirm who you are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search for your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No one found. Try fewer letters, or please see the staff desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please ask a staff member to confirm it is you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not me, back to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff: confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff member: confirm with your PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
-      <source>IETF check-in</source>
-      <translation>Enregistrement IETF</translation>
+        <source>IETF check-in</source>
+        <translation>Enregistrement IETF</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>OutcomeScreen</name>
     <message>
-      <source>Welcome</source>
-      <translation>Bienvenue</translation>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
     </message>
     <message>
-      <source>Welcome back</source>
-      <translation>Bon retour parmi nous</translation>
+        <source>Welcome back</source>
+        <translation>Bon retour parmi nous</translation>
     </message>
     <message>
-      <source>You are already checked in</source>
-      <translation>Votre arrivée est déjà enregistrée</translation>
+        <source>You are already checked in</source>
+        <translation>Votre arrivée est déjà enregistrée</translation>
     </message>
     <message>
-      <source>This invitation is no longer valid</source>
-      <translation>Cette invitation n’est plus valable</translation>
+        <source>This invitation is no longer valid</source>
+        <translation>Cette invitation n’est plus valable</translation>
     </message>
     <message>
-      <source>This invitation is for another meeting</source>
-      <translation>Cette invitation concerne une autre réunion</translation>
+        <source>This invitation is for another meeting</source>
+        <translation>Cette invitation concerne une autre réunion</translation>
     </message>
     <message>
-      <source>Check-in is not open today</source>
-      <translation>L’enregistrement n’est pas ouvert aujourd’hui</translation>
+        <source>Check-in is not open today</source>
+        <translation>L’enregistrement n’est pas ouvert aujourd’hui</translation>
     </message>
     <message>
-      <source>We could not verify this invitation</source>
-      <translation>Nous n’avons pas pu vérifier cette invitation</translation>
+        <source>We could not verify this invitation</source>
+        <translation>Nous n’avons pas pu vérifier cette invitation</translation>
     </message>
     <message>
-      <source>We could not find this invitation</source>
-      <translation>Nous n’avons pas trouvé cette invitation</translation>
+        <source>We could not find this invitation</source>
+        <translation>Nous n’avons pas trouvé cette invitation</translation>
     </message>
     <message>
-      <source>This code is not an invitation</source>
-      <translation>Ce code n’est pas une invitation</translation>
+        <source>This code is not an invitation</source>
+        <translation>Ce code n’est pas une invitation</translation>
     </message>
     <message>
-      <source>Sorry, something went wrong</source>
-      <translation>Veuillez nous excuser, une erreur s’est produite</translation>
+        <source>Sorry, something went wrong</source>
+        <translation>Veuillez nous excuser, une erreur s’est produite</translation>
     </message>
     <message>
-      <source>Your badge and agenda are printing…</source>
-      <translation>Votre badge et votre programme sont en cours d’impression…</translation>
+        <source>Your badge and agenda are printing…</source>
+        <translation>Votre badge et votre programme sont en cours d’impression…</translation>
     </message>
     <message>
-      <source>Your badge is printing…</source>
-      <translation>Votre badge est en cours d’impression…</translation>
+        <source>Your badge is printing…</source>
+        <translation>Votre badge est en cours d’impression…</translation>
     </message>
     <message>
-      <source>Your agenda is printing…</source>
-      <translation>Votre programme est en cours d’impression…</translation>
+        <source>Your agenda is printing…</source>
+        <translation>Votre programme est en cours d’impression…</translation>
     </message>
     <message>
-      <source>Your badge and agenda are ready at the printer.</source>
-      <translation>Votre badge et votre programme vous attendent à l’imprimante.</translation>
+        <source>Your badge and agenda are ready at the printer.</source>
+        <translation>Votre badge et votre programme vous attendent à l’imprimante.</translation>
     </message>
     <message>
-      <source>Your badge is ready at the printer.</source>
-      <translation>Votre badge vous attend à l’imprimante.</translation>
+        <source>Your badge is ready at the printer.</source>
+        <translation>Votre badge vous attend à l’imprimante.</translation>
     </message>
     <message>
-      <source>Your agenda is ready at the printer.</source>
-      <translation>Votre programme vous attend à l’imprimante.</translation>
+        <source>Your agenda is ready at the printer.</source>
+        <translation>Votre programme vous attend à l’imprimante.</translation>
     </message>
     <message>
-      <source>There is a problem with the printer. Staff have been alerted; please see the staff desk.</source>
-      <translation>L’imprimante rencontre un problème. Le personnel a été prévenu ; veuillez vous adresser au comptoir d’accueil.</translation>
+        <source>There is a problem with the printer. Staff have been alerted; please see the staff desk.</source>
+        <translation>L’imprimante rencontre un problème. Le personnel a été prévenu&#xa0;; veuillez vous adresser au comptoir d’accueil.</translation>
     </message>
     <message>
-      <source>Your badge and agenda are printing.</source>
-      <translation>Votre badge et votre programme sont en cours d’impression.</translation>
+        <source>Your badge and agenda are printing.</source>
+        <translation>Votre badge et votre programme sont en cours d’impression.</translation>
     </message>
     <message>
-      <source>Your badge was printed at your first check-in.</source>
-      <translation>Votre badge a été imprimé lors de votre premier enregistrement.</translation>
+        <source>Your badge was printed at your first check-in.</source>
+        <translation>Votre badge a été imprimé lors de votre premier enregistrement.</translation>
     </message>
     <message>
-      <source>Day %1 — your attendance is recorded.</source>
-      <translation>Jour %1 — votre présence est enregistrée.</translation>
+        <source>Day %1 — your attendance is recorded.</source>
+        <translation>Jour %1 — votre présence est enregistrée.</translation>
     </message>
     <message>
-      <source>You checked in today at %1.</source>
-      <translation>Votre arrivée a été enregistrée aujourd’hui à %1.</translation>
+        <source>You checked in today at %1.</source>
+        <translation>Votre arrivée a été enregistrée aujourd’hui à %1.</translation>
     </message>
     <message>
-      <source>You checked in earlier today.</source>
-      <translation>Votre arrivée a déjà été enregistrée aujourd’hui.</translation>
+        <source>You checked in earlier today.</source>
+        <translation>Votre arrivée a déjà été enregistrée aujourd’hui.</translation>
     </message>
     <message>
-      <source>It has been withdrawn and cannot be used to check in.</source>
-      <translation>Elle a été annulée et ne permet plus de s’enregistrer.</translation>
+        <source>It has been withdrawn and cannot be used to check in.</source>
+        <translation>Elle a été annulée et ne permet plus de s’enregistrer.</translation>
     </message>
     <message>
-      <source>It was issued for IETF %1. This kiosk checks in guests of %2.</source>
-      <translation>Elle a été émise pour l’IETF %1. Cette borne enregistre les invités de %2.</translation>
+        <source>It was issued for IETF %1. This kiosk checks in guests of %2.</source>
+        <translation>Elle a été émise pour l’IETF %1. Cette borne enregistre les invités de %2.</translation>
     </message>
     <message>
-      <source>This kiosk checks in guests of %1.</source>
-      <translation>Cette borne enregistre les invités de %1.</translation>
+        <source>This kiosk checks in guests of %1.</source>
+        <translation>Cette borne enregistre les invités de %1.</translation>
     </message>
     <message>
-      <source>The Policymaker Program runs %1.</source>
-      <translation>Dates du Programme pour les décideurs politiques : %1.</translation>
+        <source>The Policymaker Program runs %1.</source>
+        <translation>Dates du Programme pour les décideurs politiques&#xa0;: %1.</translation>
     </message>
     <message>
-      <source>The code may be damaged or altered.</source>
-      <translation>Le code est peut-être endommagé ou modifié.</translation>
+        <source>The code may be damaged or altered.</source>
+        <translation>Le code est peut-être endommagé ou modifié.</translation>
     </message>
     <message>
-      <source>It is not on this kiosk's guest list.</source>
-      <translation>Elle ne figure pas sur la liste des invités de cette borne.</translation>
+        <source>It is not on this kiosk&apos;s guest list.</source>
+        <translation>Elle ne figure pas sur la liste des invités de cette borne.</translation>
     </message>
     <message>
-      <source>It may be a different QR code, or it was not read completely.</source>
-      <translation>Il s’agit peut-être d’un autre code QR, ou il n’a pas été lu entièrement.</translation>
+        <source>It may be a different QR code, or it was not read completely.</source>
+        <translation>Il s’agit peut-être d’un autre code QR, ou il n’a pas été lu entièrement.</translation>
     </message>
     <message>
-      <source>Your check-in could not be recorded.</source>
-      <translation>Votre enregistrement n’a pas pu être effectué.</translation>
+        <source>Your check-in could not be recorded.</source>
+        <translation>Votre enregistrement n’a pas pu être effectué.</translation>
     </message>
     <message>
-      <source>Please collect it from the printer.</source>
-      <translation>Veuillez le récupérer à l’imprimante.</translation>
+        <source>Please collect it from the printer.</source>
+        <translation>Veuillez le récupérer à l’imprimante.</translation>
     </message>
     <message>
-      <source>Please collect them from the printer.</source>
-      <translation>Veuillez les récupérer à l’imprimante.</translation>
+        <source>Please collect them from the printer.</source>
+        <translation>Veuillez les récupérer à l’imprimante.</translation>
     </message>
     <message>
-      <source>If you need a new one, please see the staff desk.</source>
-      <translation>Si vous avez besoin d’un nouveau badge, veuillez vous adresser au comptoir d’accueil.</translation>
+        <source>If you need a new one, please see the staff desk.</source>
+        <translation>Si vous avez besoin d’un nouveau badge, veuillez vous adresser au comptoir d’accueil.</translation>
     </message>
     <message>
-      <source>Enjoy the day.</source>
-      <translation>Nous vous souhaitons une excellente journée.</translation>
+        <source>Enjoy the day.</source>
+        <translation>Nous vous souhaitons une excellente journée.</translation>
     </message>
     <message>
-      <source>There is no need to scan again.</source>
-      <translation>Il n’est pas nécessaire de scanner à nouveau.</translation>
+        <source>There is no need to scan again.</source>
+        <translation>Il n’est pas nécessaire de scanner à nouveau.</translation>
     </message>
     <message>
-      <source>Please scan the QR code on your invitation letter or badge.</source>
-      <translation>Veuillez scanner le code QR de votre lettre d’invitation ou de votre badge.</translation>
+        <source>Please scan the QR code on your invitation letter or badge.</source>
+        <translation>Veuillez scanner le code QR de votre lettre d’invitation ou de votre badge.</translation>
     </message>
     <message>
-      <source>Please see the staff desk. We will help you straight away.</source>
-      <translation>Veuillez vous adresser au comptoir d’accueil. Nous vous aiderons immédiatement.</translation>
+        <source>Please see the staff desk. We will help you straight away.</source>
+        <translation>Veuillez vous adresser au comptoir d’accueil. Nous vous aiderons immédiatement.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PinPad</name>
     <message>
-      <source>Staff PIN</source>
-      <translation>Code PIN du personnel</translation>
+        <source>Staff PIN</source>
+        <translation>Code PIN du personnel</translation>
     </message>
     <message numerus="yes">
-      <source>%n digit(s) entered</source>
-      <translation>
-        <numerusform>%n chiffre saisi</numerusform>
-        <numerusform>%n chiffres saisis</numerusform>
-      </translation>
+        <source>%n digit(s) entered</source>
+        <translation>
+            <numerusform>%n chiffre saisi</numerusform>
+            <numerusform>%n chiffres saisis</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Checking…</source>
-      <translation>Vérification…</translation>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
     </message>
     <message>
-      <source>Clear</source>
-      <translation>Effacer</translation>
+        <source>Clear</source>
+        <translation>Effacer</translation>
     </message>
     <message>
-      <source>⌫</source>
-      <translation>⌫</translation>
+        <source>⌫</source>
+        <translation>⌫</translation>
     </message>
     <message>
-      <source>Clear all digits</source>
-      <translation>Effacer tous les chiffres</translation>
+        <source>Clear all digits</source>
+        <translation>Effacer tous les chiffres</translation>
     </message>
     <message>
-      <source>Delete last digit</source>
-      <translation>Effacer le dernier chiffre</translation>
+        <source>Delete last digit</source>
+        <translation>Effacer le dernier chiffre</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>Annuler</translation>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
     <message>
-      <source>Unlock</source>
-      <translation>Déverrouiller</translation>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Staff confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintPanel</name>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (reprint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printers are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 waiting · %2 printed · %3 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been printed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportPanel</name>
+    <message>
+        <source>The attendance report lists every guest and programme day with arrival times, per-day totals and a signature line for the programme sponsors. It is saved as a CSV file and a PDF file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save it to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for USB drives again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StaffHome</name>
     <message>
-      <source>Staff mode</source>
-      <translation>Mode personnel</translation>
+        <source>Staff mode</source>
+        <translation>Mode personnel</translation>
     </message>
     <message>
-      <source>Lock</source>
-      <translation>Verrouiller</translation>
+        <source>Lock</source>
+        <translation>Verrouiller</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>%1 · day %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock staff mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff dashboard sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing (needs attention)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TodayPanel</name>
+    <message>
+        <source>Arrived today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No programme today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived today: %1 of %2 expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guest(s) invited</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invitation(s) revoked</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The figures could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day %1, %2: %3 of %4 arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>share of expected guests who arrived</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WorkingScreen</name>
     <message>
-      <source>Checking your invitation…</source>
-      <translation>Vérification de votre invitation…</translation>
+        <source>Checking your invitation…</source>
+        <translation>Vérification de votre invitation…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>checkin::KioskController</name>
     <message>
-      <source>%1 · %2</source>
-      <comment>event name · city</comment>
-      <translation>%1 · %2</translation>
+        <source>%1 · %2</source>
+        <comment>event name · city</comment>
+        <translation>%1 · %2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>checkin::KioskStaff</name>
     <message numerus="yes">
-      <source>Wrong PIN. %n more attempt(s) before staff mode locks for a while.</source>
-      <translation>
-        <numerusform>Code PIN erroné. Encore %n tentative avant le verrouillage temporaire du mode personnel.</numerusform>
-        <numerusform>Code PIN erroné. Encore %n tentatives avant le verrouillage temporaire du mode personnel.</numerusform>
-      </translation>
+        <source>Wrong PIN. %n more attempt(s) before staff mode locks for a while.</source>
+        <translation>
+            <numerusform>Code PIN erroné. Encore %n tentative avant le verrouillage temporaire du mode personnel.</numerusform>
+            <numerusform>Code PIN erroné. Encore %n tentatives avant le verrouillage temporaire du mode personnel.</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Too many wrong PINs. Staff mode is locked until %1.</source>
-      <translation>Trop de codes PIN erronés. Le mode personnel est verrouillé jusqu’à %1.</translation>
+        <source>Too many wrong PINs. Staff mode is locked until %1.</source>
+        <translation>Trop de codes PIN erronés. Le mode personnel est verrouillé jusqu’à %1.</translation>
     </message>
     <message>
-      <source>Staff mode is not set up on this kiosk: run “checkinctl staff-pin set” first.</source>
-      <translation>Le mode personnel n’est pas configuré sur cette borne : exécutez d’abord « checkinctl staff-pin set ».</translation>
+        <source>Staff mode is not set up on this kiosk: run “checkinctl staff-pin set” first.</source>
+        <translation>Le mode personnel n’est pas configuré sur cette borne&#xa0;: exécutez d’abord «&#xa0;checkinctl staff-pin set&#xa0;».</translation>
     </message>
     <message>
-      <source>The PIN could not be checked: %1</source>
-      <translation>Le code PIN n’a pas pu être vérifié : %1</translation>
+        <source>The PIN could not be checked: %1</source>
+        <translation>Le code PIN n’a pas pu être vérifié&#xa0;: %1</translation>
     </message>
-  </context>
+</context>
+<context>
+    <name>checkin::StaffDashboard</name>
+    <message>
+        <source>The guest list could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new badge for %1 is queued for printing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new agenda for %1 is queued for printing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s check-in of %1 is annulled. They can scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation of %1 is revoked: this kiosk refuses it from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This kiosk (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB drive %1 (%2 free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>
