@@ -114,7 +114,8 @@ Item {
         id: keyboard
         objectName: "virtualKeyboard"
         readonly property real shownHeight: active ? height : 0
-        width: Math.min(parent.width, Math.max(parent.height * 1.5, parent.width * 0.7))
+        // About 1050 px wide on a 1920 px screen: keys of ~95 px (~24 mm), and a keyboard a third of the height.
+        width: Math.min(parent.width, Math.max(parent.width * 0.55, 640))
         anchors.horizontalCenter: parent.horizontalCenter
         y: active ? parent.height - height : parent.height
         visible: active

@@ -18,7 +18,16 @@ Item {
     visible: opacity > 0
     enabled: active // a screen fading out takes no touches meant for the one fading in
     Behavior on opacity { NumberAnimation { duration: 200 } }
-    onActiveChanged: if (active) field.forceActiveFocus()
+    onActiveChanged: if (active && !chosen) field.forceActiveFocus()
+    // The keyboard is for typing the name: once a guest is chosen it goes, and the buttons below show.
+    onChosenChanged: {
+        if (chosen) {
+            field.focus = false;
+            Qt.inputMethod.hide();
+        } else if (active) {
+            field.forceActiveFocus();
+        }
+    }
 
     // Any touch keeps the lookup open (Kiosk.lookup.idleTimeout).
     MouseArea {

@@ -88,6 +88,8 @@ Item {
 
             RowLayout {
                 Layout.fillWidth: true
+                Layout.leftMargin: Theme.px(16)
+                Layout.rightMargin: Theme.px(16)
                 spacing: Theme.px(16)
                 Repeater {
                     model: ["day", "date", "expected", "arrived", "share"]
@@ -120,6 +122,8 @@ Item {
                                      .arg(modelData.arrived).arg(modelData.expected)
                     RowLayout {
                         anchors.fill: parent
+                        anchors.leftMargin: Theme.px(16)
+                        anchors.rightMargin: Theme.px(16)
                         spacing: Theme.px(16)
                         KioskText {
                             Layout.preferredWidth: Theme.px(170)
