@@ -1,13 +1,23 @@
 // PDF rendering with fonts, layouts and translations loaded once (as the kiosk's print worker keeps them): one
-// badge, a 500-badge A4 sheet, one four-day personal agenda.
+// badge, a 500-badge A4 sheet, one four-day personal agenda. Then the peer, in the same run: one fixed badge drawn by
+// us and by Python reportlab (bench/reportlab_badge.py, what pretix and Indico render with) with the same page size,
+// texts, fonts and QR code; both medians per badge and the ratio.
 #include <agendapdf.h>
 #include <badgelayout.h>
 #include <badgerenderer.h>
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTimeZone>
 
 #include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <ctime>
 
 using namespace Qt::StringLiterals;
 using namespace checkin;
@@ -97,11 +107,116 @@ void BM_Agenda(benchmark::State &state)
     }
 }
 
+// The badge both renderers draw: a name reportlab can print correctly (it shapes no text, so no Arabic, Thai,
+// Devanagari…), the built-in 4×3 in layout's fields, a 178-digit invitation.
+BadgeData peerBadge()
+{
+    BadgeData b;
+    b.givenName = u"Ольга"_s;
+    b.displayName = u"Ольга Смирнова"_s;
+    b.latinName = u"Olga Smirnova"_s;
+    b.organisation = u"Ministry of Digital Development"_s;
+    b.countryCode = u"RU"_s;
+    b.countryName = u"Russian Federation"_s;
+    b.role = u"policymaker"_s;
+    b.language = u"ru"_s;
+    b.eventName = u"IETF 122 Bangkok"_s;
+    b.eventDates = u"15–21 March 2025"_s;
+    b.token = QString(178, u'7');
+    return b;
+}
+
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+double medianOf(std::vector<double> values)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+struct PeerResult
+{
+    double medianMs = 0;
+    double medianCpuMs = 0;
+};
+PeerResult g_oursPeerBadge;
+PeerResult g_reportlabBadge;
+
+// Our side of the comparison: peerBadge() again and again, one PDF each; also written to
+// $CHECKIN_BENCH_PDF_DIR/badge-ours.pdf when set, to look at.
+void BM_PeerBadgeOurs(benchmark::State &state)
+{
+    static BadgeRenderer renderer(*BadgeLayout::builtIn(u"policymaker-4x3in"_s));
+    const BadgeData data = peerBadge();
+    const QByteArray first = *renderer.render(data);
+    if (const QString dir = qEnvironmentVariable("CHECKIN_BENCH_PDF_DIR"); !dir.isEmpty()) {
+        QFile out(dir + u"/badge-ours.pdf"_s);
+        if (out.open(QIODevice::WriteOnly))
+            out.write(first);
+    }
+    std::vector<double> wall;
+    std::vector<double> cpu;
+    QElapsedTimer timer;
+    for (auto _ : state) {
+        const double cpuStart = threadCpuMs();
+        timer.start();
+        auto pdf = renderer.render(data);
+        wall.push_back(double(timer.nsecsElapsed()) / 1e6);
+        cpu.push_back(threadCpuMs() - cpuStart);
+        benchmark::DoNotOptimize(pdf->size());
+    }
+    g_oursPeerBadge = {medianOf(wall), medianOf(cpu)};
+    state.counters["median_ms"] = g_oursPeerBadge.medianMs;
+    state.counters["median_cpu_ms"] = g_oursPeerBadge.medianCpuMs;
+    state.counters["KB"] = double(first.size()) / 1e3;
+}
+
+// reportlab's side: bench/reportlab_badge.py under Debian's python3 (where python3-reportlab lives), timing its own
+// loop of badges so that the interpreter's start is not counted. Also reports the ratio to BM_PeerBadgeOurs.
+void BM_PeerBadgeReportlab(benchmark::State &state)
+{
+    const int badges = int(state.range(0));
+    QJsonObject result;
+    for (auto _ : state) {
+        QProcess python;
+        QStringList args{QStringLiteral(CHECKIN_BENCH_DIR "/reportlab_badge.py"), u"--iterations"_s,
+                         QString::number(badges)};
+        if (const QString dir = qEnvironmentVariable("CHECKIN_BENCH_PDF_DIR"); !dir.isEmpty())
+            args << u"--out"_s << dir + u"/badge-reportlab.pdf"_s;
+        python.start(u"/usr/bin/python3"_s, args);
+        if (!python.waitForFinished(300000) || python.exitStatus() != QProcess::NormalExit || python.exitCode() != 0) {
+            const QByteArray why = python.readAllStandardError().trimmed();
+            const QByteArray message = "reportlab_badge.py failed (is python3-reportlab installed?): " + why;
+            state.SkipWithError(message.constData());
+            return;
+        }
+        result = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+    }
+    g_reportlabBadge = {result.value(u"median_ms"_s).toDouble(), result.value(u"median_cpu_ms"_s).toDouble()};
+    state.counters["median_ms"] = g_reportlabBadge.medianMs;
+    state.counters["median_cpu_ms"] = g_reportlabBadge.medianCpuMs;
+    state.counters["KB"] = result.value(u"bytes"_s).toDouble() / 1e3;
+    if (g_oursPeerBadge.medianCpuMs > 0) {
+        // Target: ours at least 5× faster. CPU time, as the Python loop and ours may share the core with other work.
+        state.counters["ours_faster_x"] = g_reportlabBadge.medianCpuMs / g_oursPeerBadge.medianCpuMs;
+        state.counters["ours_faster_wall_x"] = g_reportlabBadge.medianMs / g_oursPeerBadge.medianMs;
+    }
+}
+
 } // namespace
 
 BENCHMARK(BM_Badge)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BadgeSheet500)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_Agenda)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PeerBadgeOurs)->Unit(benchmark::kMillisecond)->Iterations(300);
+BENCHMARK(BM_PeerBadgeReportlab)->Arg(300)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char **argv)
 {
