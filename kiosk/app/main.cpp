@@ -9,8 +9,10 @@
 #include "kioskshowcase.h"
 #include "kiosksetup.h"
 #include "quitonsignal.h"
+#include "readyreport.h"
 
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -105,6 +107,9 @@ struct Options
                                                 "an admitted guest is answered in their own."_s, u"code"_s};
     QCommandLineOption noCamera{u"no-camera"_s, u"Do not scan with the camera (scans come from the USB scanner "
                                                 "only)."_s};
+    QCommandLineOption reportReady{u"report-ready"_s, u"Print `ready <ms since start>` on standard output once a scan "
+                                                      "can be taken (database open, screens drawn)."_s};
+    QCommandLineOption quitWhenReady{u"quit-when-ready"_s, u"Like --report-ready, then quit (start-up benchmarks)."_s};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -123,7 +128,7 @@ struct Options
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions({db, event, kiosk, windowed, size, selfTest, screenshot, sampleName, noPrint, badgePrinter,
-                           agendaPrinter, noCamera, language});
+                           agendaPrinter, noCamera, language, reportReady, quitWhenReady});
     }
 };
 
@@ -131,6 +136,8 @@ struct Options
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceStart; // for --report-ready
+    sinceStart.start();
     QCoreApplication::setApplicationName(u"ietf-checkin"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(CHECKIN_VERSION));
     const Options options;
@@ -254,6 +261,9 @@ int main(int argc, char *argv[])
         return ok && problems.isEmpty() ? 0 : 1;
     }
 
+    std::unique_ptr<ReadyReport> readyReport;
+    if (parser.isSet(options.reportReady) || parser.isSet(options.quitWhenReady))
+        readyReport = std::make_unique<ReadyReport>(controller, *window, sinceStart, parser.isSet(options.quitWhenReady));
     const QuitOnSignal quitOnSignal; // SIGTERM quits the event loop, so that printing stops cleanly
     if (parser.isSet(options.windowed)) {
         window->resize(parseSize(parser.value(options.size), QSize(1280, 800)));
