@@ -75,11 +75,12 @@ def badge(b):
     text(c, b["latin_name"], "NotoSans", 7, 44.5, 62, 4.6, 7.5, 10, MUTED)
     text(c, b["organisation"], "NotoSans", 7, 50.6, 62, 10.2, 8.5, 10, MUTED)
 
-    # 24 mm square including a 4-module quiet zone, vector squares; drawn the way pretix draws its QR codes.
-    side = 24 * MM
-    drawing = Drawing(side, side)
-    drawing.add(QrCodeWidget(b["token"], barLevel="M", barBorder=4, barWidth=side, barHeight=side))
-    renderPDF.draw(drawing, c, 72.6 * MM, PAGE_H - (35.5 + 24) * MM)
+    if b["token"]:
+        # 24 mm square including a 4-module quiet zone, vector squares; drawn the way pretix draws its QR codes.
+        side = 24 * MM
+        drawing = Drawing(side, side)
+        drawing.add(QrCodeWidget(b["token"], barLevel="M", barBorder=4, barWidth=side, barHeight=side))
+        renderPDF.draw(drawing, c, 72.6 * MM, PAGE_H - (35.5 + 24) * MM)
 
     band(c, 0, 62.4, 101.6, 0.8, ACCENT)
     band(c, 0, 63.2, 101.6, 13, BLUE)
@@ -102,7 +103,7 @@ def main():
     parser.add_argument("--role-label", default="Policymaker Program")
     parser.add_argument("--event-name", default="IETF 122 Bangkok")
     parser.add_argument("--event-dates", default="15–21 March 2025")
-    parser.add_argument("--token", default="7" * 178)
+    parser.add_argument("--token", default="7" * 178, help="the QR code's text; empty: no QR code")
     parser.add_argument("--out", help="also write one badge to this PDF file")
     args = parser.parse_args()
 
