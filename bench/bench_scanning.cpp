@@ -666,14 +666,17 @@ BENCHMARK(BM_FrameToImage)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_FrameDecode)->Arg(0)->Arg(1)->Iterations(200)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EmptyFrameReject)->Arg(0)->Arg(1)->Iterations(200)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FrameToWelcome)->Arg(0)->Arg(1)->Iterations(50)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_DecodeFrames, ours, Decoder::Ours)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_DecodeFrames, ours_thorough, Decoder::OursThorough)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_DecodeFrames, zxing, Decoder::Zxing)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_DecodeFrames, zbar, Decoder::Zbar)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_DecodePhotos, ours, Decoder::Ours)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_DecodePhotos, ours_thorough, Decoder::OursThorough)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_DecodePhotos, zxing, Decoder::Zxing)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_DecodePhotos, zbar, Decoder::Zbar)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
+// The peers: one row per decoder and set, all from one interleaved run per set (manual time: one pass).
+#define CHECKIN_DECODE_ROW(set, name, decoder)                                                                      \
+    BENCHMARK_CAPTURE(set, name, decoder)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond)
+CHECKIN_DECODE_ROW(BM_DecodeFrames, ours, Decoder::Ours);
+CHECKIN_DECODE_ROW(BM_DecodeFrames, ours_thorough, Decoder::OursThorough);
+CHECKIN_DECODE_ROW(BM_DecodeFrames, zxing, Decoder::Zxing);
+CHECKIN_DECODE_ROW(BM_DecodeFrames, zbar, Decoder::Zbar);
+CHECKIN_DECODE_ROW(BM_DecodePhotos, ours, Decoder::Ours);
+CHECKIN_DECODE_ROW(BM_DecodePhotos, ours_thorough, Decoder::OursThorough);
+CHECKIN_DECODE_ROW(BM_DecodePhotos, zxing, Decoder::Zxing);
+CHECKIN_DECODE_ROW(BM_DecodePhotos, zbar, Decoder::Zbar);
 BENCHMARK(BM_DecodeRatios)->Iterations(1);
 
 int main(int argc, char **argv)

@@ -9,7 +9,8 @@ the badge's name must be in a script that needs none (Cyrillic, Latin, Greek).
 
 Fonts are registered once; each badge is a new one-page PDF document in memory, as the kiosk's print worker makes
 one PDF per badge. Prints one JSON line: the median (wall clock and this thread's CPU time) and mean milliseconds
-per badge over --iterations badges (interpreter start, imports and one warm-up badge excluded) and the size of one PDF. --out FILE also writes one badge to look at.
+per badge over --iterations badges (interpreter start, imports and one warm-up badge excluded) and the size of one
+PDF. --out FILE also writes one badge to look at.
 """
 import argparse
 import io

@@ -262,8 +262,10 @@ int main(int argc, char *argv[])
     }
 
     std::unique_ptr<ReadyReport> readyReport;
-    if (parser.isSet(options.reportReady) || parser.isSet(options.quitWhenReady))
-        readyReport = std::make_unique<ReadyReport>(controller, *window, sinceStart, parser.isSet(options.quitWhenReady));
+    if (parser.isSet(options.reportReady) || parser.isSet(options.quitWhenReady)) {
+        readyReport = std::make_unique<ReadyReport>(controller, *window, sinceStart,
+                                                    parser.isSet(options.quitWhenReady));
+    }
     const QuitOnSignal quitOnSignal; // SIGTERM quits the event loop, so that printing stops cleanly
     if (parser.isSet(options.windowed)) {
         window->resize(parseSize(parser.value(options.size), QSize(1280, 800)));
