@@ -10,8 +10,10 @@
 #include "kioskshowcase.h"
 #include "kiosksetup.h"
 #include "quitonsignal.h"
+#include "readyreport.h"
 
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -112,6 +114,9 @@ struct Options
     QCommandLineOption backupInterval{u"backup-interval"_s, u"Write a backup of the database to backups/ beside it "
                                                               "every MINUTES (default 15; the newest 10 are kept; "
                                                               "0: no backups)."_s, u"minutes"_s, u"15"_s};
+    QCommandLineOption reportReady{u"report-ready"_s, u"Print `ready <ms since start>` on standard output once a scan "
+                                                      "can be taken (database open, screens drawn)."_s};
+    QCommandLineOption quitWhenReady{u"quit-when-ready"_s, u"Like --report-ready, then quit (start-up benchmarks)."_s};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -135,7 +140,8 @@ struct Options
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions({db, event, kiosk, windowed, size, selfTest, screenshot, sampleName, noPrint, badgePrinter,
-                           agendaPrinter, noCamera, noVirtualKeyboard, language, backupInterval});
+                           agendaPrinter, noCamera, noVirtualKeyboard, language, backupInterval,
+                           reportReady, quitWhenReady});
     }
 };
 
@@ -143,6 +149,8 @@ struct Options
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceStart; // for --report-ready
+    sinceStart.start();
     QCoreApplication::setApplicationName(u"ietf-checkin"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(CHECKIN_VERSION));
     const Options options;
@@ -277,6 +285,11 @@ int main(int argc, char *argv[])
         return ok && problems.isEmpty() ? 0 : 1;
     }
 
+    std::unique_ptr<ReadyReport> readyReport;
+    if (parser.isSet(options.reportReady) || parser.isSet(options.quitWhenReady)) {
+        readyReport = std::make_unique<ReadyReport>(controller, *window, sinceStart,
+                                                    parser.isSet(options.quitWhenReady));
+    }
     const QuitOnSignal quitOnSignal; // SIGTERM quits the event loop, so that printing stops cleanly
     std::unique_ptr<KioskBackups> backups;
     if (backupMinutes > 0) {
