@@ -158,7 +158,7 @@
     </message>
     <message>
         <source>Annul: scanned by mistake</source>
-        <translation>Отменить: отсканировано по ошибке</translation>
+        <translation>Отменить: скан по ошибке</translation>
     </message>
     <message>
         <source>Annul: wrong person</source>
