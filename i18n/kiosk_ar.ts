@@ -41,11 +41,11 @@
     </message>
     <message>
         <source>No invitation with you? Find your name</source>
-        <translation type="unfinished"></translation>
+        <translation>ألا تحملون دعوتكم؟ ابحثوا عن اسمكم</translation>
     </message>
     <message>
         <source>No invitation with you? Find your name instead</source>
-        <translation type="unfinished"></translation>
+        <translation>ألا تحملون دعوتكم؟ ابحثوا عن اسمكم بدلًا من ذلك</translation>
     </message>
 </context>
 <context>
@@ -59,135 +59,135 @@
     <name>GuestRow</name>
     <message>
         <source>Invitation revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>سُحبت الدعوة</translation>
     </message>
     <message>
         <source>Arrived %1</source>
-        <translation type="unfinished"></translation>
+        <translation>الوصول: %1</translation>
     </message>
     <message>
         <source>Not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ليس بعد</translation>
     </message>
 </context>
 <context>
     <name>GuestsPanel</name>
     <message>
         <source>Search by name, organisation or country</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث بالاسم أو الجهة أو البلد</translation>
     </message>
     <message>
         <source>Search guests</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث عن الضيوف</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>الجميع</translation>
     </message>
     <message>
         <source>Arrived today</source>
-        <translation type="unfinished"></translation>
+        <translation>وصلوا اليوم</translation>
     </message>
     <message>
         <source>Not yet arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يصلوا بعد</translation>
     </message>
     <message numerus="yes">
         <source>%n guest(s) listed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>لا يوجد ضيوف في القائمة</numerusform>
+            <numerusform>ضيف واحد في القائمة</numerusform>
+            <numerusform>ضيفان في القائمة</numerusform>
+            <numerusform>%n ضيوف في القائمة</numerusform>
+            <numerusform>%n ضيفًا في القائمة</numerusform>
+            <numerusform>%n ضيف في القائمة</numerusform>
         </translation>
     </message>
     <message>
         <source>Guests</source>
-        <translation type="unfinished"></translation>
+        <translation>الضيوف</translation>
     </message>
     <message>
         <source>Choose a guest in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختاروا ضيفًا من القائمة.</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) attended</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>لا توجد أيام حضور</numerusform>
+            <numerusform>يوم حضور واحد</numerusform>
+            <numerusform>يوما حضور</numerusform>
+            <numerusform>%n أيام حضور</numerusform>
+            <numerusform>%n يومًا من الحضور</numerusform>
+            <numerusform>%n يوم حضور</numerusform>
         </translation>
     </message>
     <message>
         <source>Invitation revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>سُحبت الدعوة</translation>
     </message>
     <message>
         <source>Arrived today at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>الوصول اليوم الساعة %1</translation>
     </message>
     <message>
         <source>Not arrived today</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُسجَّل وصول اليوم</translation>
     </message>
     <message>
         <source>Reprint badge</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة طباعة الشارة</translation>
     </message>
     <message>
         <source>Reprint agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة طباعة جدول الأعمال</translation>
     </message>
     <message>
         <source>Annul today&apos;s check-in</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء تسجيل حضور اليوم</translation>
     </message>
     <message>
         <source>Revoke invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>سحب الدعوة</translation>
     </message>
     <message>
         <source>Annul today&apos;s check-in of %1? They can scan again afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>هل تريدون إلغاء تسجيل حضور %1 اليوم؟ سيتمكن الضيف من المسح مرة أخرى بعد ذلك.</translation>
     </message>
     <message>
         <source>Revoke the invitation of %1? Their QR code will be refused from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>هل تريدون سحب دعوة %1؟ سيُرفض رمز QR الخاص بها من الآن فصاعدًا.</translation>
     </message>
     <message>
         <source>Annul: scanned by mistake</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء: مسح عن طريق الخطأ</translation>
     </message>
     <message>
         <source>Annul: wrong person</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء: شخص آخر</translation>
     </message>
     <message>
         <source>Revoke the invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>سحب الدعوة</translation>
     </message>
     <message>
         <source>Keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>إبقاء كما هي</translation>
     </message>
     <message>
         <source>Do not change anything</source>
-        <translation type="unfinished"></translation>
+        <translation>عدم تغيير أي شيء</translation>
     </message>
 </context>
 <context>
     <name>KioskView</name>
     <message>
         <source>Check in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تسجيل حضور %1</translation>
     </message>
 </context>
 <context>
@@ -201,59 +201,59 @@
     <name>LookupScreen</name>
     <message>
         <source>Is this you?</source>
-        <translation type="unfinished"></translation>
+        <translation>هل هذا اسمكم؟</translation>
     </message>
     <message>
         <source>Find your name</source>
-        <translation type="unfinished"></translation>
+        <translation>ابحثوا عن اسمكم</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">إلغاء</translation>
+        <translation>إلغاء</translation>
     </message>
     <message>
         <source>Cancel and go back to scanning</source>
-        <translation type="unfinished"></translation>
+        <translation>الإلغاء والعودة إلى المسح الضوئي</translation>
     </message>
     <message>
         <source>Type your family or given name, in any alphabet. A staff member will confirm who you are.</source>
-        <translation type="unfinished"></translation>
+        <translation>اكتبوا اسم العائلة أو الاسم الأول بأي أبجدية. سيؤكد أحد الموظفين هويتكم.</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>اسمكم</translation>
     </message>
     <message>
         <source>Search for your name</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث عن اسمكم</translation>
     </message>
     <message>
         <source>People found</source>
-        <translation type="unfinished"></translation>
+        <translation>نتائج البحث</translation>
     </message>
     <message>
         <source>No one found. Try fewer letters, or please see the staff desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يتم العثور على أحد. جرّبوا كتابة أحرف أقل، أو يُرجى التوجّه إلى مكتب الموظفين.</translation>
     </message>
     <message>
         <source>Please ask a staff member to confirm it is you.</source>
-        <translation type="unfinished"></translation>
+        <translation>يُرجى أن تطلبوا من أحد الموظفين تأكيد هويتكم.</translation>
     </message>
     <message>
         <source>Not me</source>
-        <translation type="unfinished"></translation>
+        <translation>لست أنا</translation>
     </message>
     <message>
         <source>Not me, back to the list</source>
-        <translation type="unfinished"></translation>
+        <translation>لست أنا، العودة إلى القائمة</translation>
     </message>
     <message>
         <source>Staff: confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>الموظف: تأكيد</translation>
     </message>
     <message>
         <source>Staff member: confirm with your PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>للموظف: التأكيد برقم التعريف الشخصي</translation>
     </message>
 </context>
 <context>
@@ -461,68 +461,68 @@
     </message>
     <message>
         <source>Staff confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>تأكيد الموظف</translation>
     </message>
     <message>
         <source>Confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>تأكيد</translation>
     </message>
 </context>
 <context>
     <name>PrintPanel</name>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>في الانتظار</translation>
     </message>
     <message>
         <source>Printing</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ الطباعة</translation>
     </message>
     <message>
         <source>Printed</source>
-        <translation type="unfinished"></translation>
+        <translation>تمت الطباعة</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>فشلت الطباعة</translation>
     </message>
     <message>
         <source>Badge</source>
-        <translation type="unfinished"></translation>
+        <translation>شارة</translation>
     </message>
     <message>
         <source>Agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>جدول أعمال</translation>
     </message>
     <message>
         <source>%1 (reprint)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (إعادة طباعة)</translation>
     </message>
     <message>
         <source>Printers are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>الطابعات جاهزة.</translation>
     </message>
     <message>
         <source>%1 waiting · %2 printed · %3 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>في الانتظار: %1 · مطبوعة: %2 · فاشلة: %3</translation>
     </message>
     <message>
         <source>Print queue</source>
-        <translation type="unfinished"></translation>
+        <translation>قائمة انتظار الطباعة</translation>
     </message>
     <message>
         <source>Nothing has been printed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم تتم طباعة أي شيء بعد.</translation>
     </message>
     <message numerus="yes">
         <source>%n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>لا محاولات</numerusform>
+            <numerusform>محاولة واحدة</numerusform>
+            <numerusform>محاولتان</numerusform>
+            <numerusform>%n محاولات</numerusform>
+            <numerusform>%n محاولة</numerusform>
+            <numerusform>%n محاولة</numerusform>
         </translation>
     </message>
 </context>
@@ -530,19 +530,19 @@
     <name>ReportPanel</name>
     <message>
         <source>The attendance report lists every guest and programme day with arrival times, per-day totals and a signature line for the programme sponsors. It is saved as a CSV file and a PDF file.</source>
-        <translation type="unfinished"></translation>
+        <translation>يتضمن تقرير الحضور جميع الضيوف وأيام البرنامج مع أوقات الوصول والمجاميع اليومية وسطرًا لتوقيع رعاة البرنامج. ويُحفظ في ملف CSV وملف PDF.</translation>
     </message>
     <message>
         <source>Save it to:</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظه في:</translation>
     </message>
     <message>
         <source>Save the report to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ التقرير في %1</translation>
     </message>
     <message>
         <source>Look for USB drives again</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث عن وحدات USB مجددًا</translation>
     </message>
 </context>
 <context>
@@ -557,117 +557,117 @@
     </message>
     <message>
         <source>%1 · day %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · اليوم %2</translation>
     </message>
     <message>
         <source>Lock staff mode</source>
-        <translation type="unfinished"></translation>
+        <translation>قفل وضع الموظفين</translation>
     </message>
     <message>
         <source>Staff dashboard sections</source>
-        <translation type="unfinished"></translation>
+        <translation>أقسام لوحة الموظفين</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>اليوم</translation>
     </message>
     <message>
         <source>Guests</source>
-        <translation type="unfinished"></translation>
+        <translation>الضيوف</translation>
     </message>
     <message>
         <source>Printing (needs attention)</source>
-        <translation type="unfinished"></translation>
+        <translation>الطباعة (تحتاج إلى تدخّل)</translation>
     </message>
     <message>
         <source>Printing</source>
-        <translation type="unfinished"></translation>
+        <translation>الطباعة</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>التقرير</translation>
     </message>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ التنفيذ…</translation>
     </message>
 </context>
 <context>
     <name>TodayPanel</name>
     <message>
         <source>Arrived today</source>
-        <translation type="unfinished"></translation>
+        <translation>الواصلون اليوم</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 من %2</translation>
     </message>
     <message>
         <source>No programme today</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يوجد برنامج اليوم</translation>
     </message>
     <message>
         <source>Arrived today: %1 of %2 expected</source>
-        <translation type="unfinished"></translation>
+        <translation>الواصلون اليوم: %1 من أصل %2 متوقَّعين</translation>
     </message>
     <message numerus="yes">
         <source>%n guest(s) invited</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>لا يوجد ضيوف مدعوون</numerusform>
+            <numerusform>ضيف مدعو واحد</numerusform>
+            <numerusform>ضيفان مدعوان</numerusform>
+            <numerusform>%n ضيوف مدعوين</numerusform>
+            <numerusform>%n ضيفًا مدعوًا</numerusform>
+            <numerusform>%n ضيف مدعو</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n invitation(s) revoked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>لا توجد دعوات مسحوبة</numerusform>
+            <numerusform>دعوة واحدة مسحوبة</numerusform>
+            <numerusform>دعوتان مسحوبتان</numerusform>
+            <numerusform>%n دعوات مسحوبة</numerusform>
+            <numerusform>%n دعوة مسحوبة</numerusform>
+            <numerusform>%n دعوة مسحوبة</numerusform>
         </translation>
     </message>
     <message>
         <source>The figures could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّرت قراءة الأرقام: %1</translation>
     </message>
     <message>
         <source>Attendance by day</source>
-        <translation type="unfinished"></translation>
+        <translation>الحضور حسب اليوم</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>اليوم</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>التاريخ</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>المتوقَّع</translation>
     </message>
     <message>
         <source>Arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>الواصلون</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>النسبة</translation>
     </message>
     <message>
         <source>Day %1, %2: %3 of %4 arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>اليوم %1، %2: وصل %3 من أصل %4</translation>
     </message>
     <message>
         <source>%1 %</source>
         <comment>share of expected guests who arrived</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1٪</translation>
     </message>
 </context>
 <context>
@@ -715,39 +715,39 @@
     <name>checkin::StaffDashboard</name>
     <message>
         <source>The guest list could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّرت قراءة قائمة الضيوف: %1</translation>
     </message>
     <message>
         <source>That did not work: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر تنفيذ ذلك: %1</translation>
     </message>
     <message>
         <source>A new badge for %1 is queued for printing.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُضيفت شارة جديدة باسم %1 إلى قائمة انتظار الطباعة.</translation>
     </message>
     <message>
         <source>A new agenda for %1 is queued for printing.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُضيف جدول أعمال جديد باسم %1 إلى قائمة انتظار الطباعة.</translation>
     </message>
     <message>
         <source>Today&apos;s check-in of %1 is annulled. They can scan again.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُلغي تسجيل حضور %1 اليوم. يمكن للضيف المسح مرة أخرى.</translation>
     </message>
     <message>
         <source>The invitation of %1 is revoked: this kiosk refuses it from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>سُحبت دعوة %1: سيرفضها هذا الجهاز من الآن فصاعدًا.</translation>
     </message>
     <message>
         <source>Report saved in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>حُفظ التقرير في %1: %2</translation>
     </message>
     <message>
         <source>This kiosk (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا الجهاز (%1)</translation>
     </message>
     <message>
         <source>USB drive %1 (%2 free)</source>
-        <translation type="unfinished"></translation>
+        <translation>وحدة USB %1 (المساحة المتاحة: %2)</translation>
     </message>
 </context>
 </TS>

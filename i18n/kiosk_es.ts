@@ -41,11 +41,11 @@
     </message>
     <message>
         <source>No invitation with you? Find your name</source>
-        <translation type="unfinished"></translation>
+        <translation>¿No tiene su invitación? Busque su nombre</translation>
     </message>
     <message>
         <source>No invitation with you? Find your name instead</source>
-        <translation type="unfinished"></translation>
+        <translation>¿No tiene su invitación? En su lugar, busque su nombre</translation>
     </message>
 </context>
 <context>
@@ -59,127 +59,127 @@
     <name>GuestRow</name>
     <message>
         <source>Invitation revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Invitación revocada</translation>
     </message>
     <message>
         <source>Arrived %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Llegó a las %1</translation>
     </message>
     <message>
         <source>Not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no</translation>
     </message>
 </context>
 <context>
     <name>GuestsPanel</name>
     <message>
         <source>Search by name, organisation or country</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar por nombre, organización o país</translation>
     </message>
     <message>
         <source>Search guests</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar invitados</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos</translation>
     </message>
     <message>
         <source>Arrived today</source>
-        <translation type="unfinished"></translation>
+        <translation>Llegaron hoy</translation>
     </message>
     <message>
         <source>Not yet arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no han llegado</translation>
     </message>
     <message numerus="yes">
         <source>%n guest(s) listed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n invitado en la lista</numerusform>
+            <numerusform>%n invitados en la lista</numerusform>
         </translation>
     </message>
     <message>
         <source>Guests</source>
-        <translation type="unfinished"></translation>
+        <translation>Invitados</translation>
     </message>
     <message>
         <source>Choose a guest in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un invitado de la lista.</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) attended</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n día de asistencia</numerusform>
+            <numerusform>%n días de asistencia</numerusform>
         </translation>
     </message>
     <message>
         <source>Invitation revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Invitación revocada</translation>
     </message>
     <message>
         <source>Arrived today at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Llegó hoy a las %1</translation>
     </message>
     <message>
         <source>Not arrived today</source>
-        <translation type="unfinished"></translation>
+        <translation>No ha llegado hoy</translation>
     </message>
     <message>
         <source>Reprint badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Reimprimir credencial</translation>
     </message>
     <message>
         <source>Reprint agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Reimprimir agenda</translation>
     </message>
     <message>
         <source>Annul today&apos;s check-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anular el registro de hoy</translation>
     </message>
     <message>
         <source>Revoke invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocar la invitación</translation>
     </message>
     <message>
         <source>Annul today&apos;s check-in of %1? They can scan again afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Anular el registro de hoy de %1? Después podrá volver a escanear.</translation>
     </message>
     <message>
         <source>Revoke the invitation of %1? Their QR code will be refused from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Revocar la invitación de %1? A partir de ahora se rechazará su código QR.</translation>
     </message>
     <message>
         <source>Annul: scanned by mistake</source>
-        <translation type="unfinished"></translation>
+        <translation>Anular: escaneo por error</translation>
     </message>
     <message>
         <source>Annul: wrong person</source>
-        <translation type="unfinished"></translation>
+        <translation>Anular: persona equivocada</translation>
     </message>
     <message>
         <source>Revoke the invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocar la invitación</translation>
     </message>
     <message>
         <source>Keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>Mantenerla</translation>
     </message>
     <message>
         <source>Do not change anything</source>
-        <translation type="unfinished"></translation>
+        <translation>No cambiar nada</translation>
     </message>
 </context>
 <context>
     <name>KioskView</name>
     <message>
         <source>Check in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar la llegada de %1</translation>
     </message>
 </context>
 <context>
@@ -193,59 +193,59 @@
     <name>LookupScreen</name>
     <message>
         <source>Is this you?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Es usted?</translation>
     </message>
     <message>
         <source>Find your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Busque su nombre</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Cancel and go back to scanning</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar y volver al escaneo</translation>
     </message>
     <message>
         <source>Type your family or given name, in any alphabet. A staff member will confirm who you are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba su apellido o su nombre, en cualquier alfabeto. Un miembro del personal confirmará su identidad.</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Su nombre</translation>
     </message>
     <message>
         <source>Search for your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar su nombre</translation>
     </message>
     <message>
         <source>People found</source>
-        <translation type="unfinished"></translation>
+        <translation>Personas encontradas</translation>
     </message>
     <message>
         <source>No one found. Try fewer letters, or please see the staff desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha encontrado a nadie. Pruebe con menos letras o diríjase al mostrador del personal.</translation>
     </message>
     <message>
         <source>Please ask a staff member to confirm it is you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pida a un miembro del personal que confirme su identidad, por favor.</translation>
     </message>
     <message>
         <source>Not me</source>
-        <translation type="unfinished"></translation>
+        <translation>No soy yo</translation>
     </message>
     <message>
         <source>Not me, back to the list</source>
-        <translation type="unfinished"></translation>
+        <translation>No soy yo, volver a la lista</translation>
     </message>
     <message>
         <source>Staff: confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal: confirmar</translation>
     </message>
     <message>
         <source>Staff member: confirm with your PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Miembro del personal: confirme con su PIN</translation>
     </message>
 </context>
 <context>
@@ -449,64 +449,64 @@
     </message>
     <message>
         <source>Staff confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmación del personal</translation>
     </message>
     <message>
         <source>Confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmar</translation>
     </message>
 </context>
 <context>
     <name>PrintPanel</name>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>En espera</translation>
     </message>
     <message>
         <source>Printing</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimiendo</translation>
     </message>
     <message>
         <source>Printed</source>
-        <translation type="unfinished"></translation>
+        <translation>Impreso</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallido</translation>
     </message>
     <message>
         <source>Badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Credencial</translation>
     </message>
     <message>
         <source>Agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>%1 (reprint)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (reimpresión)</translation>
     </message>
     <message>
         <source>Printers are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las impresoras están listas.</translation>
     </message>
     <message>
         <source>%1 waiting · %2 printed · %3 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en espera · %2 impresos · %3 fallidos</translation>
     </message>
     <message>
         <source>Print queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Cola de impresión</translation>
     </message>
     <message>
         <source>Nothing has been printed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se ha impreso nada.</translation>
     </message>
     <message numerus="yes">
         <source>%n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n intento</numerusform>
+            <numerusform>%n intentos</numerusform>
         </translation>
     </message>
 </context>
@@ -514,19 +514,19 @@
     <name>ReportPanel</name>
     <message>
         <source>The attendance report lists every guest and programme day with arrival times, per-day totals and a signature line for the programme sponsors. It is saved as a CSV file and a PDF file.</source>
-        <translation type="unfinished"></translation>
+        <translation>El informe de asistencia incluye a cada invitado y cada día del programa con las horas de llegada, los totales por día y una línea de firma para los patrocinadores del programa. Se guarda como archivo CSV y como archivo PDF.</translation>
     </message>
     <message>
         <source>Save it to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardarlo en:</translation>
     </message>
     <message>
         <source>Save the report to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el informe en %1</translation>
     </message>
     <message>
         <source>Look for USB drives again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a buscar unidades USB</translation>
     </message>
 </context>
 <context>
@@ -541,109 +541,109 @@
     </message>
     <message>
         <source>%1 · day %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · día %2</translation>
     </message>
     <message>
         <source>Lock staff mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear el modo de personal</translation>
     </message>
     <message>
         <source>Staff dashboard sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Secciones del panel del personal</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy</translation>
     </message>
     <message>
         <source>Guests</source>
-        <translation type="unfinished"></translation>
+        <translation>Invitados</translation>
     </message>
     <message>
         <source>Printing (needs attention)</source>
-        <translation type="unfinished"></translation>
+        <translation>Impresión (requiere atención)</translation>
     </message>
     <message>
         <source>Printing</source>
-        <translation type="unfinished"></translation>
+        <translation>Impresión</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe</translation>
     </message>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>Procesando…</translation>
     </message>
 </context>
 <context>
     <name>TodayPanel</name>
     <message>
         <source>Arrived today</source>
-        <translation type="unfinished"></translation>
+        <translation>Llegadas de hoy</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2</translation>
     </message>
     <message>
         <source>No programme today</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy no hay programa</translation>
     </message>
     <message>
         <source>Arrived today: %1 of %2 expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Llegadas de hoy: %1 de %2 previstos</translation>
     </message>
     <message numerus="yes">
         <source>%n guest(s) invited</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n invitado</numerusform>
+            <numerusform>%n invitados</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n invitation(s) revoked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n invitación revocada</numerusform>
+            <numerusform>%n invitaciones revocadas</numerusform>
         </translation>
     </message>
     <message>
         <source>The figures could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se han podido leer las cifras: %1</translation>
     </message>
     <message>
         <source>Attendance by day</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia por día</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Día</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Previstos</translation>
     </message>
     <message>
         <source>Arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>Llegados</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Porcentaje</translation>
     </message>
     <message>
         <source>Day %1, %2: %3 of %4 arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>Día %1, %2: llegaron %3 de %4</translation>
     </message>
     <message>
         <source>%1 %</source>
         <comment>share of expected guests who arrived</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -687,39 +687,39 @@
     <name>checkin::StaffDashboard</name>
     <message>
         <source>The guest list could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha podido leer la lista de invitados: %1</translation>
     </message>
     <message>
         <source>That did not work: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La operación no se ha podido realizar: %1</translation>
     </message>
     <message>
         <source>A new badge for %1 is queued for printing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha añadido a la cola de impresión una nueva credencial para %1.</translation>
     </message>
     <message>
         <source>A new agenda for %1 is queued for printing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha añadido a la cola de impresión una nueva agenda para %1.</translation>
     </message>
     <message>
         <source>Today&apos;s check-in of %1 is annulled. They can scan again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha anulado el registro de hoy de %1. Puede volver a escanear.</translation>
     </message>
     <message>
         <source>The invitation of %1 is revoked: this kiosk refuses it from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha revocado la invitación de %1: este quiosco la rechazará a partir de ahora.</translation>
     </message>
     <message>
         <source>Report saved in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe guardado en %1: %2</translation>
     </message>
     <message>
         <source>This kiosk (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Este quiosco (%1)</translation>
     </message>
     <message>
         <source>USB drive %1 (%2 free)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unidad USB %1 (%2 libres)</translation>
     </message>
 </context>
 </TS>

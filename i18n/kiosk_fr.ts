@@ -41,11 +41,11 @@
     </message>
     <message>
         <source>No invitation with you? Find your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas d’invitation sur vous&#xa0;? Recherchez votre nom</translation>
     </message>
     <message>
         <source>No invitation with you? Find your name instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n’avez pas votre invitation&#xa0;? Recherchez plutôt votre nom</translation>
     </message>
 </context>
 <context>
@@ -59,127 +59,127 @@
     <name>GuestRow</name>
     <message>
         <source>Invitation revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Invitation révoquée</translation>
     </message>
     <message>
         <source>Arrived %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrivée à %1</translation>
     </message>
     <message>
         <source>Not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore</translation>
     </message>
 </context>
 <context>
     <name>GuestsPanel</name>
     <message>
         <source>Search by name, organisation or country</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher par nom, organisation ou pays</translation>
     </message>
     <message>
         <source>Search guests</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des invités</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous</translation>
     </message>
     <message>
         <source>Arrived today</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrivés aujourd’hui</translation>
     </message>
     <message>
         <source>Not yet arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore arrivés</translation>
     </message>
     <message numerus="yes">
         <source>%n guest(s) listed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n invité affiché</numerusform>
+            <numerusform>%n invités affichés</numerusform>
         </translation>
     </message>
     <message>
         <source>Guests</source>
-        <translation type="unfinished"></translation>
+        <translation>Invités</translation>
     </message>
     <message>
         <source>Choose a guest in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un invité dans la liste.</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) attended</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n jour de présence</numerusform>
+            <numerusform>%n jours de présence</numerusform>
         </translation>
     </message>
     <message>
         <source>Invitation revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Invitation révoquée</translation>
     </message>
     <message>
         <source>Arrived today at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrivée aujourd’hui à %1</translation>
     </message>
     <message>
         <source>Not arrived today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune arrivée aujourd’hui</translation>
     </message>
     <message>
         <source>Reprint badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Réimprimer le badge</translation>
     </message>
     <message>
         <source>Reprint agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Réimprimer le programme</translation>
     </message>
     <message>
         <source>Annul today&apos;s check-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler l’enregistrement du jour</translation>
     </message>
     <message>
         <source>Revoke invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer l’invitation</translation>
     </message>
     <message>
         <source>Annul today&apos;s check-in of %1? They can scan again afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler l’enregistrement du jour de %1&#xa0;? Cette personne pourra ensuite scanner à nouveau.</translation>
     </message>
     <message>
         <source>Revoke the invitation of %1? Their QR code will be refused from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer l’invitation de %1&#xa0;? Son code QR sera désormais refusé.</translation>
     </message>
     <message>
         <source>Annul: scanned by mistake</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler&#xa0;: scanné par erreur</translation>
     </message>
     <message>
         <source>Annul: wrong person</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler&#xa0;: mauvaise personne</translation>
     </message>
     <message>
         <source>Revoke the invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer l’invitation</translation>
     </message>
     <message>
         <source>Keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver</translation>
     </message>
     <message>
         <source>Do not change anything</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne rien modifier</translation>
     </message>
 </context>
 <context>
     <name>KioskView</name>
     <message>
         <source>Check in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer l’arrivée de %1</translation>
     </message>
 </context>
 <context>
@@ -193,59 +193,59 @@
     <name>LookupScreen</name>
     <message>
         <source>Is this you?</source>
-        <translation type="unfinished"></translation>
+        <translation>Est-ce bien vous&#xa0;?</translation>
     </message>
     <message>
         <source>Find your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherchez votre nom</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Cancel and go back to scanning</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler et revenir à la lecture du code</translation>
     </message>
     <message>
         <source>Type your family or given name, in any alphabet. A staff member will confirm who you are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre nom ou votre prénom, dans n’importe quel alphabet. Un membre du personnel confirmera votre identité.</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre nom</translation>
     </message>
     <message>
         <source>Search for your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher votre nom</translation>
     </message>
     <message>
         <source>People found</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnes trouvées</translation>
     </message>
     <message>
         <source>No one found. Try fewer letters, or please see the staff desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personne n’a été trouvé. Essayez avec moins de lettres, ou adressez-vous au comptoir d’accueil.</translation>
     </message>
     <message>
         <source>Please ask a staff member to confirm it is you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veuillez demander à un membre du personnel de confirmer votre identité.</translation>
     </message>
     <message>
         <source>Not me</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce n’est pas moi</translation>
     </message>
     <message>
         <source>Not me, back to the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce n’est pas moi, revenir à la liste</translation>
     </message>
     <message>
         <source>Staff: confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnel&#xa0;: confirmer</translation>
     </message>
     <message>
         <source>Staff member: confirm with your PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Membre du personnel&#xa0;: confirmez avec votre code PIN</translation>
     </message>
 </context>
 <context>
@@ -449,64 +449,64 @@
     </message>
     <message>
         <source>Staff confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmation par le personnel</translation>
     </message>
     <message>
         <source>Confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmer</translation>
     </message>
 </context>
 <context>
     <name>PrintPanel</name>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>Printing</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression en cours</translation>
     </message>
     <message>
         <source>Printed</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimé</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec</translation>
     </message>
     <message>
         <source>Badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Badge</translation>
     </message>
     <message>
         <source>Agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Programme</translation>
     </message>
     <message>
         <source>%1 (reprint)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (réimpression)</translation>
     </message>
     <message>
         <source>Printers are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les imprimantes sont prêtes.</translation>
     </message>
     <message>
         <source>%1 waiting · %2 printed · %3 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en attente · %2 imprimés · %3 en échec</translation>
     </message>
     <message>
         <source>Print queue</source>
-        <translation type="unfinished"></translation>
+        <translation>File d’impression</translation>
     </message>
     <message>
         <source>Nothing has been printed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a encore été imprimé.</translation>
     </message>
     <message numerus="yes">
         <source>%n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tentative</numerusform>
+            <numerusform>%n tentatives</numerusform>
         </translation>
     </message>
 </context>
@@ -514,19 +514,19 @@
     <name>ReportPanel</name>
     <message>
         <source>The attendance report lists every guest and programme day with arrival times, per-day totals and a signature line for the programme sponsors. It is saved as a CSV file and a PDF file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rapport de présence répertorie chaque invité et chaque journée du programme avec les heures d’arrivée, les totaux par jour et une ligne de signature pour les sponsors du programme. Il est enregistré sous forme de fichier CSV et de fichier PDF.</translation>
     </message>
     <message>
         <source>Save it to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer dans&#xa0;:</translation>
     </message>
     <message>
         <source>Save the report to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le rapport dans %1</translation>
     </message>
     <message>
         <source>Look for USB drives again</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher à nouveau les clés USB</translation>
     </message>
 </context>
 <context>
@@ -541,109 +541,109 @@
     </message>
     <message>
         <source>%1 · day %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · jour %2</translation>
     </message>
     <message>
         <source>Lock staff mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller le mode personnel</translation>
     </message>
     <message>
         <source>Staff dashboard sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Sections du tableau de bord du personnel</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd’hui</translation>
     </message>
     <message>
         <source>Guests</source>
-        <translation type="unfinished"></translation>
+        <translation>Invités</translation>
     </message>
     <message>
         <source>Printing (needs attention)</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression (intervention requise)</translation>
     </message>
     <message>
         <source>Printing</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport</translation>
     </message>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>Traitement en cours…</translation>
     </message>
 </context>
 <context>
     <name>TodayPanel</name>
     <message>
         <source>Arrived today</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrivées aujourd’hui</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
     <message>
         <source>No programme today</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de programme aujourd’hui</translation>
     </message>
     <message>
         <source>Arrived today: %1 of %2 expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrivées aujourd’hui&#xa0;: %1 sur %2 attendus</translation>
     </message>
     <message numerus="yes">
         <source>%n guest(s) invited</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n invité</numerusform>
+            <numerusform>%n invités</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n invitation(s) revoked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n invitation révoquée</numerusform>
+            <numerusform>%n invitations révoquées</numerusform>
         </translation>
     </message>
     <message>
         <source>The figures could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les chiffres n’ont pas pu être lus&#xa0;: %1</translation>
     </message>
     <message>
         <source>Attendance by day</source>
-        <translation type="unfinished"></translation>
+        <translation>Présence par jour</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Jour</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendus</translation>
     </message>
     <message>
         <source>Arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrivés</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux</translation>
     </message>
     <message>
         <source>Day %1, %2: %3 of %4 arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>Jour %1, %2&#xa0;: %3 arrivés sur %4</translation>
     </message>
     <message>
         <source>%1 %</source>
         <comment>share of expected guests who arrived</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1&#x202f;%</translation>
     </message>
 </context>
 <context>
@@ -687,39 +687,39 @@
     <name>checkin::StaffDashboard</name>
     <message>
         <source>The guest list could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste des invités n’a pas pu être lue&#xa0;: %1</translation>
     </message>
     <message>
         <source>That did not work: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L’opération a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>A new badge for %1 is queued for printing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nouveau badge pour %1 a été ajouté à la file d’impression.</translation>
     </message>
     <message>
         <source>A new agenda for %1 is queued for printing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nouveau programme pour %1 a été ajouté à la file d’impression.</translation>
     </message>
     <message>
         <source>Today&apos;s check-in of %1 is annulled. They can scan again.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’enregistrement du jour de %1 est annulé. Cette personne peut scanner à nouveau.</translation>
     </message>
     <message>
         <source>The invitation of %1 is revoked: this kiosk refuses it from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’invitation de %1 est révoquée&#xa0;: cette borne la refusera désormais.</translation>
     </message>
     <message>
         <source>Report saved in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport enregistré dans %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>This kiosk (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette borne (%1)</translation>
     </message>
     <message>
         <source>USB drive %1 (%2 free)</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé USB %1 (%2 libres)</translation>
     </message>
 </context>
 </TS>

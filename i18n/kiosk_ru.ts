@@ -41,11 +41,11 @@
     </message>
     <message>
         <source>No invitation with you? Find your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет с собой приглашения? Найдите своё имя</translation>
     </message>
     <message>
         <source>No invitation with you? Find your name instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет с собой приглашения? Тогда найдите своё имя в списке</translation>
     </message>
 </context>
 <context>
@@ -59,129 +59,129 @@
     <name>GuestRow</name>
     <message>
         <source>Invitation revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Приглашение отозвано</translation>
     </message>
     <message>
         <source>Arrived %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Прибытие в %1</translation>
     </message>
     <message>
         <source>Not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ещё нет</translation>
     </message>
 </context>
 <context>
     <name>GuestsPanel</name>
     <message>
         <source>Search by name, organisation or country</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск по имени, организации или стране</translation>
     </message>
     <message>
         <source>Search guests</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск гостей</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Все</translation>
     </message>
     <message>
         <source>Arrived today</source>
-        <translation type="unfinished"></translation>
+        <translation>Прибыли сегодня</translation>
     </message>
     <message>
         <source>Not yet arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>Ещё не прибыли</translation>
     </message>
     <message numerus="yes">
         <source>%n guest(s) listed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n гость в списке</numerusform>
+            <numerusform>%n гостя в списке</numerusform>
+            <numerusform>%n гостей в списке</numerusform>
         </translation>
     </message>
     <message>
         <source>Guests</source>
-        <translation type="unfinished"></translation>
+        <translation>Гости</translation>
     </message>
     <message>
         <source>Choose a guest in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите гостя в списке.</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) attended</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n день присутствия</numerusform>
+            <numerusform>%n дня присутствия</numerusform>
+            <numerusform>%n дней присутствия</numerusform>
         </translation>
     </message>
     <message>
         <source>Invitation revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Приглашение отозвано</translation>
     </message>
     <message>
         <source>Arrived today at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Прибытие сегодня в %1</translation>
     </message>
     <message>
         <source>Not arrived today</source>
-        <translation type="unfinished"></translation>
+        <translation>Сегодня прибытия не было</translation>
     </message>
     <message>
         <source>Reprint badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Перепечатать бейдж</translation>
     </message>
     <message>
         <source>Reprint agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Перепечатать программу</translation>
     </message>
     <message>
         <source>Annul today&apos;s check-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить регистрацию за сегодня</translation>
     </message>
     <message>
         <source>Revoke invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Отозвать приглашение</translation>
     </message>
     <message>
         <source>Annul today&apos;s check-in of %1? They can scan again afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить сегодняшнюю регистрацию гостя %1? После этого приглашение можно будет отсканировать снова.</translation>
     </message>
     <message>
         <source>Revoke the invitation of %1? Their QR code will be refused from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отозвать приглашение гостя %1? С этого момента его QR-код будет отклоняться.</translation>
     </message>
     <message>
         <source>Annul: scanned by mistake</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить: скан по ошибке</translation>
     </message>
     <message>
         <source>Annul: wrong person</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить: не тот человек</translation>
     </message>
     <message>
         <source>Revoke the invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Отозвать приглашение</translation>
     </message>
     <message>
         <source>Keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>Оставить</translation>
     </message>
     <message>
         <source>Do not change anything</source>
-        <translation type="unfinished"></translation>
+        <translation>Ничего не менять</translation>
     </message>
 </context>
 <context>
     <name>KioskView</name>
     <message>
         <source>Check in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Регистрация: %1</translation>
     </message>
 </context>
 <context>
@@ -195,59 +195,59 @@
     <name>LookupScreen</name>
     <message>
         <source>Is this you?</source>
-        <translation type="unfinished"></translation>
+        <translation>Это Вы?</translation>
     </message>
     <message>
         <source>Find your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Найдите своё имя</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Отмена</translation>
+        <translation>Отмена</translation>
     </message>
     <message>
         <source>Cancel and go back to scanning</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить и вернуться к сканированию</translation>
     </message>
     <message>
         <source>Type your family or given name, in any alphabet. A staff member will confirm who you are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите Вашу фамилию или имя — можно любым алфавитом. Сотрудник подтвердит Вашу личность.</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваше имя</translation>
     </message>
     <message>
         <source>Search for your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск Вашего имени</translation>
     </message>
     <message>
         <source>People found</source>
-        <translation type="unfinished"></translation>
+        <translation>Результаты поиска</translation>
     </message>
     <message>
         <source>No one found. Try fewer letters, or please see the staff desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Никого не найдено. Попробуйте ввести меньше букв или, пожалуйста, обратитесь к стойке персонала.</translation>
     </message>
     <message>
         <source>Please ask a staff member to confirm it is you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пожалуйста, попросите сотрудника подтвердить Вашу личность.</translation>
     </message>
     <message>
         <source>Not me</source>
-        <translation type="unfinished"></translation>
+        <translation>Это не я</translation>
     </message>
     <message>
         <source>Not me, back to the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Это не я, вернуться к списку</translation>
     </message>
     <message>
         <source>Staff: confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>Сотрудник: подтвердить</translation>
     </message>
     <message>
         <source>Staff member: confirm with your PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Сотрудник: подтвердите своим PIN-кодом</translation>
     </message>
 </context>
 <context>
@@ -452,65 +452,65 @@
     </message>
     <message>
         <source>Staff confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>Подтверждение сотрудником</translation>
     </message>
     <message>
         <source>Confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>Подтвердить</translation>
     </message>
 </context>
 <context>
     <name>PrintPanel</name>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>В очереди</translation>
     </message>
     <message>
         <source>Printing</source>
-        <translation type="unfinished"></translation>
+        <translation>Печатается</translation>
     </message>
     <message>
         <source>Printed</source>
-        <translation type="unfinished"></translation>
+        <translation>Напечатано</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка</translation>
     </message>
     <message>
         <source>Badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Бейдж</translation>
     </message>
     <message>
         <source>Agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Программа</translation>
     </message>
     <message>
         <source>%1 (reprint)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (перепечатка)</translation>
     </message>
     <message>
         <source>Printers are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Принтеры готовы.</translation>
     </message>
     <message>
         <source>%1 waiting · %2 printed · %3 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>В очереди: %1 · напечатано: %2 · с ошибкой: %3</translation>
     </message>
     <message>
         <source>Print queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Очередь печати</translation>
     </message>
     <message>
         <source>Nothing has been printed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пока ничего не напечатано.</translation>
     </message>
     <message numerus="yes">
         <source>%n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n попытка</numerusform>
+            <numerusform>%n попытки</numerusform>
+            <numerusform>%n попыток</numerusform>
         </translation>
     </message>
 </context>
@@ -518,19 +518,19 @@
     <name>ReportPanel</name>
     <message>
         <source>The attendance report lists every guest and programme day with arrival times, per-day totals and a signature line for the programme sponsors. It is saved as a CSV file and a PDF file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отчёт о посещаемости содержит всех гостей и все дни программы с временем прибытия, итогами по дням и строкой для подписи спонсоров программы. Он сохраняется в виде файла CSV и файла PDF.</translation>
     </message>
     <message>
         <source>Save it to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Куда сохранить:</translation>
     </message>
     <message>
         <source>Save the report to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить отчёт: %1</translation>
     </message>
     <message>
         <source>Look for USB drives again</source>
-        <translation type="unfinished"></translation>
+        <translation>Повторить поиск USB-накопителей</translation>
     </message>
 </context>
 <context>
@@ -545,111 +545,111 @@
     </message>
     <message>
         <source>%1 · day %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · день %2</translation>
     </message>
     <message>
         <source>Lock staff mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Заблокировать режим персонала</translation>
     </message>
     <message>
         <source>Staff dashboard sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Разделы панели персонала</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Сегодня</translation>
     </message>
     <message>
         <source>Guests</source>
-        <translation type="unfinished"></translation>
+        <translation>Гости</translation>
     </message>
     <message>
         <source>Printing (needs attention)</source>
-        <translation type="unfinished"></translation>
+        <translation>Печать (требует внимания)</translation>
     </message>
     <message>
         <source>Printing</source>
-        <translation type="unfinished"></translation>
+        <translation>Печать</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Отчёт</translation>
     </message>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполняется…</translation>
     </message>
 </context>
 <context>
     <name>TodayPanel</name>
     <message>
         <source>Arrived today</source>
-        <translation type="unfinished"></translation>
+        <translation>Прибыло сегодня</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 из %2</translation>
     </message>
     <message>
         <source>No programme today</source>
-        <translation type="unfinished"></translation>
+        <translation>Сегодня программы нет</translation>
     </message>
     <message>
         <source>Arrived today: %1 of %2 expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Прибыло сегодня: %1 из %2 ожидаемых</translation>
     </message>
     <message numerus="yes">
         <source>%n guest(s) invited</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Приглашён %n гость</numerusform>
+            <numerusform>Приглашено %n гостя</numerusform>
+            <numerusform>Приглашено %n гостей</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n invitation(s) revoked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Отозвано %n приглашение</numerusform>
+            <numerusform>Отозвано %n приглашения</numerusform>
+            <numerusform>Отозвано %n приглашений</numerusform>
         </translation>
     </message>
     <message>
         <source>The figures could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось прочитать данные: %1</translation>
     </message>
     <message>
         <source>Attendance by day</source>
-        <translation type="unfinished"></translation>
+        <translation>Посещаемость по дням</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>День</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ожидалось</translation>
     </message>
     <message>
         <source>Arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>Прибыло</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Доля</translation>
     </message>
     <message>
         <source>Day %1, %2: %3 of %4 arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>День %1, %2: прибыло %3 из %4</translation>
     </message>
     <message>
         <source>%1 %</source>
         <comment>share of expected guests who arrived</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -694,39 +694,39 @@
     <name>checkin::StaffDashboard</name>
     <message>
         <source>The guest list could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось прочитать список гостей: %1</translation>
     </message>
     <message>
         <source>That did not work: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Операция не выполнена: %1</translation>
     </message>
     <message>
         <source>A new badge for %1 is queued for printing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый бейдж для гостя %1 поставлен в очередь печати.</translation>
     </message>
     <message>
         <source>A new agenda for %1 is queued for printing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая программа для гостя %1 поставлена в очередь печати.</translation>
     </message>
     <message>
         <source>Today&apos;s check-in of %1 is annulled. They can scan again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сегодняшняя регистрация гостя %1 отменена. Приглашение можно отсканировать снова.</translation>
     </message>
     <message>
         <source>The invitation of %1 is revoked: this kiosk refuses it from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Приглашение гостя %1 отозвано: с этого момента терминал будет его отклонять.</translation>
     </message>
     <message>
         <source>Report saved in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Отчёт сохранён в %1: %2</translation>
     </message>
     <message>
         <source>This kiosk (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот терминал (%1)</translation>
     </message>
     <message>
         <source>USB drive %1 (%2 free)</source>
-        <translation type="unfinished"></translation>
+        <translation>USB-накопитель %1 (свободно %2)</translation>
     </message>
 </context>
 </TS>

@@ -41,11 +41,11 @@
     </message>
     <message>
         <source>No invitation with you? Find your name</source>
-        <translation type="unfinished"></translation>
+        <translation>未携带邀请函？请查找您的姓名</translation>
     </message>
     <message>
         <source>No invitation with you? Find your name instead</source>
-        <translation type="unfinished"></translation>
+        <translation>未携带邀请函？请改为查找您的姓名</translation>
     </message>
 </context>
 <context>
@@ -59,125 +59,125 @@
     <name>GuestRow</name>
     <message>
         <source>Invitation revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>邀请函已撤销</translation>
     </message>
     <message>
         <source>Arrived %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 %1 到达</translation>
     </message>
     <message>
         <source>Not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未到达</translation>
     </message>
 </context>
 <context>
     <name>GuestsPanel</name>
     <message>
         <source>Search by name, organisation or country</source>
-        <translation type="unfinished"></translation>
+        <translation>按姓名、机构或国家搜索</translation>
     </message>
     <message>
         <source>Search guests</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索嘉宾</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>显示</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>Arrived today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日已到</translation>
     </message>
     <message>
         <source>Not yet arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未到达</translation>
     </message>
     <message numerus="yes">
         <source>%n guest(s) listed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 位嘉宾</numerusform>
         </translation>
     </message>
     <message>
         <source>Guests</source>
-        <translation type="unfinished"></translation>
+        <translation>嘉宾</translation>
     </message>
     <message>
         <source>Choose a guest in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在列表中选择一位嘉宾。</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) attended</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已出席 %n 天</numerusform>
         </translation>
     </message>
     <message>
         <source>Invitation revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>邀请函已撤销</translation>
     </message>
     <message>
         <source>Arrived today at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>今日已于 %1 到达</translation>
     </message>
     <message>
         <source>Not arrived today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日未到达</translation>
     </message>
     <message>
         <source>Reprint badge</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打印胸牌</translation>
     </message>
     <message>
         <source>Reprint agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打印日程</translation>
     </message>
     <message>
         <source>Annul today&apos;s check-in</source>
-        <translation type="unfinished"></translation>
+        <translation>取消今日签到</translation>
     </message>
     <message>
         <source>Revoke invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销邀请函</translation>
     </message>
     <message>
         <source>Annul today&apos;s check-in of %1? They can scan again afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>要取消 %1 今日的签到吗？之后对方可再次扫码。</translation>
     </message>
     <message>
         <source>Revoke the invitation of %1? Their QR code will be refused from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>要撤销 %1 的邀请函吗？此后其二维码将被拒绝。</translation>
     </message>
     <message>
         <source>Annul: scanned by mistake</source>
-        <translation type="unfinished"></translation>
+        <translation>取消：误扫</translation>
     </message>
     <message>
         <source>Annul: wrong person</source>
-        <translation type="unfinished"></translation>
+        <translation>取消：非本人</translation>
     </message>
     <message>
         <source>Revoke the invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>确认撤销邀请函</translation>
     </message>
     <message>
         <source>Keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>保留</translation>
     </message>
     <message>
         <source>Do not change anything</source>
-        <translation type="unfinished"></translation>
+        <translation>不做任何更改</translation>
     </message>
 </context>
 <context>
     <name>KioskView</name>
     <message>
         <source>Check in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>为 %1 签到</translation>
     </message>
 </context>
 <context>
@@ -191,59 +191,59 @@
     <name>LookupScreen</name>
     <message>
         <source>Is this you?</source>
-        <translation type="unfinished"></translation>
+        <translation>这是您吗？</translation>
     </message>
     <message>
         <source>Find your name</source>
-        <translation type="unfinished"></translation>
+        <translation>查找您的姓名</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Cancel and go back to scanning</source>
-        <translation type="unfinished"></translation>
+        <translation>取消并返回扫码</translation>
     </message>
     <message>
         <source>Type your family or given name, in any alphabet. A staff member will confirm who you are.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入您的姓或名，任何文字均可。工作人员将确认您的身份。</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>您的姓名</translation>
     </message>
     <message>
         <source>Search for your name</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索您的姓名</translation>
     </message>
     <message>
         <source>People found</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索结果</translation>
     </message>
     <message>
         <source>No one found. Try fewer letters, or please see the staff desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到任何人。请尝试少输入几个字，或前往工作人员服务台。</translation>
     </message>
     <message>
         <source>Please ask a staff member to confirm it is you.</source>
-        <translation type="unfinished"></translation>
+        <translation>请让工作人员确认您的身份。</translation>
     </message>
     <message>
         <source>Not me</source>
-        <translation type="unfinished"></translation>
+        <translation>不是我</translation>
     </message>
     <message>
         <source>Not me, back to the list</source>
-        <translation type="unfinished"></translation>
+        <translation>不是我，返回列表</translation>
     </message>
     <message>
         <source>Staff: confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>工作人员：确认</translation>
     </message>
     <message>
         <source>Staff member: confirm with your PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>工作人员：请使用您的 PIN 确认</translation>
     </message>
 </context>
 <context>
@@ -446,63 +446,63 @@
     </message>
     <message>
         <source>Staff confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>工作人员确认</translation>
     </message>
     <message>
         <source>Confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>确认</translation>
     </message>
 </context>
 <context>
     <name>PrintPanel</name>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
     <message>
         <source>Printing</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打印</translation>
     </message>
     <message>
         <source>Printed</source>
-        <translation type="unfinished"></translation>
+        <translation>已打印</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Badge</source>
-        <translation type="unfinished"></translation>
+        <translation>胸牌</translation>
     </message>
     <message>
         <source>Agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>日程</translation>
     </message>
     <message>
         <source>%1 (reprint)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（补打）</translation>
     </message>
     <message>
         <source>Printers are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>打印机已就绪。</translation>
     </message>
     <message>
         <source>%1 waiting · %2 printed · %3 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>等待 %1 · 已打印 %2 · 失败 %3</translation>
     </message>
     <message>
         <source>Print queue</source>
-        <translation type="unfinished"></translation>
+        <translation>打印队列</translation>
     </message>
     <message>
         <source>Nothing has been printed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未打印任何内容。</translation>
     </message>
     <message numerus="yes">
         <source>%n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>尝试 %n 次</numerusform>
         </translation>
     </message>
 </context>
@@ -510,19 +510,19 @@
     <name>ReportPanel</name>
     <message>
         <source>The attendance report lists every guest and programme day with arrival times, per-day totals and a signature line for the programme sponsors. It is saved as a CSV file and a PDF file.</source>
-        <translation type="unfinished"></translation>
+        <translation>出席报告列出每位嘉宾和每个项目日的到达时间、每日合计，以及供项目赞助方签字的签名栏。报告将保存为 CSV 文件和 PDF 文件。</translation>
     </message>
     <message>
         <source>Save it to:</source>
-        <translation type="unfinished"></translation>
+        <translation>保存到：</translation>
     </message>
     <message>
         <source>Save the report to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>将报告保存到 %1</translation>
     </message>
     <message>
         <source>Look for USB drives again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新检测 U 盘</translation>
     </message>
 </context>
 <context>
@@ -537,107 +537,107 @@
     </message>
     <message>
         <source>%1 · day %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 第 %2 天</translation>
     </message>
     <message>
         <source>Lock staff mode</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定工作人员模式</translation>
     </message>
     <message>
         <source>Staff dashboard sections</source>
-        <translation type="unfinished"></translation>
+        <translation>工作人员面板栏目</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日</translation>
     </message>
     <message>
         <source>Guests</source>
-        <translation type="unfinished"></translation>
+        <translation>嘉宾</translation>
     </message>
     <message>
         <source>Printing (needs attention)</source>
-        <translation type="unfinished"></translation>
+        <translation>打印（需要处理）</translation>
     </message>
     <message>
         <source>Printing</source>
-        <translation type="unfinished"></translation>
+        <translation>打印</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>报告</translation>
     </message>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在处理…</translation>
     </message>
 </context>
 <context>
     <name>TodayPanel</name>
     <message>
         <source>Arrived today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日已到</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>No programme today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日无项目安排</translation>
     </message>
     <message>
         <source>Arrived today: %1 of %2 expected</source>
-        <translation type="unfinished"></translation>
+        <translation>今日已到 %1 人，应到 %2 人</translation>
     </message>
     <message numerus="yes">
         <source>%n guest(s) invited</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已邀请 %n 位嘉宾</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n invitation(s) revoked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已撤销 %n 份邀请函</numerusform>
         </translation>
     </message>
     <message>
         <source>The figures could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取统计数据：%1</translation>
     </message>
     <message>
         <source>Attendance by day</source>
-        <translation type="unfinished"></translation>
+        <translation>每日出席情况</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>项目日</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>应到</translation>
     </message>
     <message>
         <source>Arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>已到</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>到场率</translation>
     </message>
     <message>
         <source>Day %1, %2: %3 of %4 arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 天（%2）：%4 人中已到 %3 人</translation>
     </message>
     <message>
         <source>%1 %</source>
         <comment>share of expected guests who arrived</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1%</translation>
     </message>
 </context>
 <context>
@@ -680,39 +680,39 @@
     <name>checkin::StaffDashboard</name>
     <message>
         <source>The guest list could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取嘉宾名单：%1</translation>
     </message>
     <message>
         <source>That did not work: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>操作未成功：%1</translation>
     </message>
     <message>
         <source>A new badge for %1 is queued for printing.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 的新胸牌加入打印队列。</translation>
     </message>
     <message>
         <source>A new agenda for %1 is queued for printing.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 的新日程加入打印队列。</translation>
     </message>
     <message>
         <source>Today&apos;s check-in of %1 is annulled. They can scan again.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消 %1 今日的签到。对方可以再次扫码。</translation>
     </message>
     <message>
         <source>The invitation of %1 is revoked: this kiosk refuses it from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的邀请函已撤销：本终端今后将拒绝该邀请函。</translation>
     </message>
     <message>
         <source>Report saved in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>报告已保存到 %1：%2</translation>
     </message>
     <message>
         <source>This kiosk (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>本终端（%1）</translation>
     </message>
     <message>
         <source>USB drive %1 (%2 free)</source>
-        <translation type="unfinished"></translation>
+        <translation>U 盘 %1（可用 %2）</translation>
     </message>
 </context>
 </TS>
