@@ -98,15 +98,6 @@ Item {
                     }
                 }
             }
-            KioskButton {
-                objectName: "findMyName"
-                Layout.topMargin: Theme.px(12)
-                Layout.fillWidth: true
-                text: qsTr("No invitation with you? Find your name")
-                accessibleName: qsTr("No invitation with you? Find your name instead")
-                enabled: Kiosk.ready
-                onClicked: Kiosk.lookup.start()
-            }
         }
 
         Item { Layout.fillWidth: true }
@@ -127,9 +118,18 @@ Item {
         anchors.bottom: parent.bottom
         anchors.leftMargin: Theme.margin
         anchors.rightMargin: Theme.margin
-        height: Theme.px(110)
+        anchors.bottomMargin: Theme.px(16)
+        height: Theme.px(124)
         spacing: Theme.spacing
 
+        // In the footer, not under the instructions: a two-line headline (French, Russian) must not push it away.
+        KioskButton {
+            objectName: "findMyName"
+            text: qsTr("No invitation with you? Find your name")
+            accessibleName: qsTr("No invitation with you? Find your name instead")
+            enabled: Kiosk.ready
+            onClicked: Kiosk.lookup.start()
+        }
         KioskText {
             Layout.fillWidth: true
             text: Kiosk.serviceError === ""

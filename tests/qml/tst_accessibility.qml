@@ -46,10 +46,11 @@ TestCase {
         return found;
     }
 
-    function checkScreen(screenName) {
+    function checkScreen(screenName, hasControls = true) {
         wait(300); // the cross-fade
         const found = controls(view, []);
-        verify(found.length > 0, screenName + ": no controls found");
+        if (hasControls)
+            verify(found.length > 0, screenName + ": no controls found");
         for (const control of found) {
             const label = screenName + ": " + (control.Accessible.name || control.objectName || control);
             verify(control.Accessible.name !== "", label + " has no accessible name");
@@ -77,7 +78,7 @@ TestCase {
 
         verify(Kiosk.submitScan(Fixture.token(0)));
         tryCompare(view, "shownScreen", "outcome", 10000);
-        checkScreen("welcome");
+        checkScreen("welcome", false); // it times out on its own: nothing to press
         Kiosk.dismiss();
 
         Kiosk.staffOpenPinPad();
