@@ -413,6 +413,10 @@
         <source>Please see the staff desk. We will help you straight away.</source>
         <translation>يُرجى التوجّه إلى مكتب الموظفين، وسنساعدكم على الفور.</translation>
     </message>
+    <message>
+        <source>For staff: %1</source>
+        <translation>للموظفين: %1</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>

@@ -405,6 +405,10 @@
         <source>Please see the staff desk. We will help you straight away.</source>
         <translation>Diríjase al mostrador del personal. Le atenderemos de inmediato.</translation>
     </message>
+    <message>
+        <source>For staff: %1</source>
+        <translation>Para el personal: %1</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -643,7 +647,7 @@
     <message>
         <source>%1 %</source>
         <comment>share of expected guests who arrived</comment>
-        <translation>%1 %</translation>
+        <translation>%1&#xa0;%</translation>
     </message>
 </context>
 <context>

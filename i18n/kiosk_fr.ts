@@ -405,6 +405,10 @@
         <source>Please see the staff desk. We will help you straight away.</source>
         <translation>Veuillez vous adresser au comptoir d’accueil. Nous vous aiderons immédiatement.</translation>
     </message>
+    <message>
+        <source>For staff: %1</source>
+        <translation>Pour le personnel&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>

@@ -407,6 +407,10 @@
         <source>Please see the staff desk. We will help you straight away.</source>
         <translation>Пожалуйста, обратитесь к стойке персонала. Мы сразу же Вам поможем.</translation>
     </message>
+    <message>
+        <source>For staff: %1</source>
+        <translation>Для персонала: %1</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -649,7 +653,7 @@
     <message>
         <source>%1 %</source>
         <comment>share of expected guests who arrived</comment>
-        <translation>%1 %</translation>
+        <translation>%1&#xa0;%</translation>
     </message>
 </context>
 <context>

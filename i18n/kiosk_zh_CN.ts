@@ -403,6 +403,10 @@
         <source>Please see the staff desk. We will help you straight away.</source>
         <translation>请前往工作人员服务台，我们将立即为您提供帮助。</translation>
     </message>
+    <message>
+        <source>For staff: %1</source>
+        <translation>供工作人员参考：%1</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>

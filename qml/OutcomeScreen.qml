@@ -259,6 +259,19 @@ Item {
                     horizontalAlignment: Text.AlignHCenter
                 }
             }
+            // What went wrong, for the staff member the guest fetches (disk full, database damaged …); English,
+            // as in the kiosk's log. Only on the error screen.
+            KioskText {
+                objectName: "outcomeStaffDetail"
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.px(12)
+                visible: screen.kind === "error" && Kiosk.staffDetail !== ""
+                text: qsTr("For staff: %1").arg(Kiosk.staffDetail)
+                color: Theme.textMuted
+                font.pixelSize: Theme.px(26)
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignHCenter
+            }
         }
     }
 

@@ -311,6 +311,7 @@ void KioskController::present(const CheckInOutcome &outcome, const GuestPrintJob
     formatFirstScanTime();
     m_printing = outcome.kind == OutcomeKind::Welcome && !outcome.printJobsQueued.isEmpty();
     m_otherEventNumber = outcome.tokenEventNumber;
+    m_staffDetail = outcome.kind == OutcomeKind::SystemError ? outcome.message : QString();
     changePrintProgress([&] {
         if (m_admitted)
             m_print.follow(jobs);
@@ -353,6 +354,7 @@ void KioskController::clearOutcome()
     m_firstScanClock = QTime();
     m_printing = false;
     m_otherEventNumber = 0;
+    m_staffDetail.clear();
     changePrintProgress([this] { m_print.clear(); });
     Q_EMIT outcomeChanged();
 }

@@ -69,6 +69,7 @@ class KioskController : public QObject
     Q_PROPERTY(QString firstScanTime READ firstScanTime NOTIFY outcomeChanged)
     Q_PROPERTY(bool printing READ isPrinting NOTIFY outcomeChanged)
     Q_PROPERTY(int otherEventNumber READ otherEventNumber NOTIFY outcomeChanged)
+    Q_PROPERTY(QString staffDetail READ staffDetail NOTIFY outcomeChanged)
 
     Q_PROPERTY(QString printStatus READ printStatus NOTIFY printStatusChanged)
     Q_PROPERTY(QStringList printKinds READ printKinds NOTIFY printStatusChanged)
@@ -128,6 +129,8 @@ public:
     [[nodiscard]] bool isPrinting() const { return m_printing; }
     // other_event: the meeting the invitation was issued for.
     [[nodiscard]] int otherEventNumber() const { return m_otherEventNumber; }
+    // error: what went wrong, one English sentence for the staff member the guest fetches (disk full …).
+    [[nodiscard]] QString staffDetail() const { return m_staffDetail; }
 
     // The documents of the guest on screen: "" (nothing printing here), queued, printing, printed or problem.
     [[nodiscard]] QString printStatus() const { return PrintProgress::statusName(m_print.status()); }
@@ -271,6 +274,7 @@ private:
     QTime m_firstScanClock; // venue-local, formatted again when the language changes
     bool m_printing = false;
     int m_otherEventNumber = 0;
+    QString m_staffDetail;
 
     QString m_language = QStringLiteral("en");
     QString m_defaultLanguage = QStringLiteral("en");

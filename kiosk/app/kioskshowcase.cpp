@@ -217,6 +217,8 @@ void KioskShowcase::show(const QString &state)
     }
     CheckInOutcome outcome;
     outcome.kind = kindNamed(outcomeOf(state));
+    if (outcome.kind == OutcomeKind::SystemError)
+        outcome.message = u"The kiosk's disk is full: the check-in was not recorded. Free disk space, then scan again."_s;
     GuestPrintJobs jobs;
     if (outcome.admitted()) {
         outcome.guestName = m_sampleName;
