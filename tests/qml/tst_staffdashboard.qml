@@ -71,7 +71,10 @@ TestCase {
         tryVerify(() => listedNames().indexOf(name) >= 0 && findChild(view, "guestList").count < Fixture.guestCount(),
                   5000, name + " is listed");
         const list = findChild(view, "guestList");
-        mouseClick(list.itemAtIndex(listedNames().indexOf(name)));
+        const row = listedNames().indexOf(name);
+        tryVerify(() => list.itemAtIndex(row) !== null, 5000);
+        mouseClick(list.itemAtIndex(row));
+        tryVerify(() => findChild(view, "selectedName").text === name, 5000);
         compare(findChild(view, "selectedName").text, name);
     }
 
