@@ -2,7 +2,7 @@
 // own connection (the real class KioskController drives), fed one scan at a time by queued call from the main
 // thread, the next scan only after the previous outcome came back, as the controller does (it refuses a scan
 // while a check-in is still working). Prints each outcome as a JSON line with the number of print jobs the
-// welcome screen would follow. Used by tst_fourkiosks.
+// welcome screen would follow and how long the guest waited for it. Used by tst_fourkiosks.
 //   kiosk_scanner DB TOKENS_FILE KIOSK_ID AT_ISO8601
 #include <checkinoutcome.h>
 #include <eventstore.h>
@@ -11,6 +11,7 @@
 #include <database.h>
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -53,6 +54,7 @@ int main(int argc, char *argv[])
     QObject::connect(&thread, &QThread::started, worker, &checkin::KioskWorker::open);
     QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
 
+    QElapsedTimer waited; // from the scan to its outcome: what the guest waits for, busy database included
     int next = 0;
     int errors = 0;
     const auto scanNext = [&] {
@@ -62,6 +64,7 @@ int main(int argc, char *argv[])
         }
         const quint64 request = quint64(++next);
         const QString payload = tokens.at(next - 1);
+        waited.start();
         QMetaObject::invokeMethod(worker, [worker, request, payload, at] { worker->checkIn(request, payload, at, u"scanner"_s); },
                                   Qt::QueuedConnection);
     };
@@ -81,6 +84,7 @@ int main(int argc, char *argv[])
                              ++errors;
                          QJsonObject o = outcome.toJson();
                          o[u"jobs_followed"_s] = int(jobs.jobs.size());
+                         o[u"wait_ms"_s] = double(waited.nsecsElapsed()) / 1e6;
                          const QByteArray line = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
                          std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
                          scanNext();
