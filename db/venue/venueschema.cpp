@@ -13,7 +13,8 @@ namespace {
 //   kiosks' revocations); every insert or update stamps change_seq from one sequence, so a kiosk pulls "everything
 //   with change_seq > the last one I saw". Writers take the venue_changes advisory lock, so change_seq values commit
 //   in order and a pull never skips a row committed late. Rows are never deleted: a guest who leaves a session is
-//   attending = false, a revoked invitation stays with status 'revoked'.
+//   attending = false, a revoked invitation stays with status 'revoked'. (INSERT … ON CONFLICT fires the stamping
+//   trigger, so the sequence has gaps where a push changed nothing: pulls compare values, gaps are harmless.)
 // - pushed by kiosks (attendance, scan_log, staff_actions, print_job_states): each row keyed by the uid the kiosk gave
 //   it in its SQLite file, so a push is INSERT … ON CONFLICT DO NOTHING and can be repeated after any failure.
 //   Attendance keeps one live row per guest per day venue-wide (the partial unique index); a later scan of the same
