@@ -248,6 +248,45 @@ private Q_SLOTS:
         QCOMPARE(one(*conn, "SELECT count(*) FROM guests"), QString::number(first.guestCount()));
     }
 
+    void aClusterLeftByAKilledTestIsRemovedByTheNextStart()
+    {
+        // A test that was killed: its cluster runs on, owned by a process that is gone.
+        QProcess gone;
+        gone.start(u"bash"_s, {u"-c"_s, u"echo $$"_s});
+        QVERIFY(gone.waitForFinished());
+        const QString deadPid = QString::fromLatin1(gone.readAllStandardOutput()).trimmed();
+        QTemporaryDir parent(QDir::tempPath() + u"/ietf-checkin-pg-parent-XXXXXX"_s);
+        QVERIFY(parent.isValid());
+        QFile::setPermissions(parent.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                                 | QFileDevice::ExeGroup | QFileDevice::ExeOther);
+        const QString stale = parent.filePath(u"stale"_s);
+        QProcess left;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"PG_TEST_OWNER_PID"_s, deadPid);
+        left.setProcessEnvironment(env);
+        const QString script = QStringLiteral(CHECKIN_SOURCE_DIR "/scripts/pg-test-env.sh");
+        left.start(u"bash"_s, {script, u"start"_s, stale});
+        QVERIFY(left.waitForFinished(120000));
+        QVERIFY2(left.exitCode() == 0, left.readAllStandardError().constData());
+        QFile pidFile(stale + u"/data/postmaster.pid"_s);
+        QVERIFY(pidFile.open(QIODevice::ReadOnly));
+        const QByteArray serverPid = pidFile.readLine().trimmed();
+        pidFile.close();
+        QVERIFY(QFileInfo::exists(u"/proc/"_s + QString::fromLatin1(serverPid)));
+
+        // The next test's start in the same folder stops that server and removes its cluster.
+        QProcess next;
+        next.start(u"bash"_s, {script, u"start"_s, parent.filePath(u"next"_s)});
+        QVERIFY(next.waitForFinished(120000));
+        QVERIFY2(next.exitCode() == 0, next.readAllStandardError().constData());
+        QVERIFY(!QFileInfo::exists(stale));
+        QVERIFY(!QFileInfo::exists(u"/proc/"_s + QString::fromLatin1(serverPid)));
+        QProcess stop;
+        stop.start(u"bash"_s, {script, u"stop"_s, parent.filePath(u"next"_s)});
+        QVERIFY(stop.waitForFinished(60000));
+        QCOMPARE(stop.exitCode(), 0);
+    }
+
     // Last: it stops the server.
     void aServerThatGoesDownIsReportedAsUnreachable()
     {
