@@ -60,12 +60,21 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 server_running() { [ -f "$1/data/postmaster.pid" ] && as_owner "$bindir/pg_ctl" -D "$1/data" status >/dev/null 2>&1; }
 
+# True while process $1 exists and is not a zombie.
+alive() { [ -r "/proc/$1/stat" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat" 2>/dev/null; }
+
 stop_server() {
-  local d=$1
+  local d=$1 pid
   [ -d "$d/data" ] || return 0
   if server_running "$d"; then
+    pid=$(head -n 1 "$d/data/postmaster.pid" 2>/dev/null || true)
     as_owner "$bindir/pg_ctl" -D "$d/data" -m fast -w -t 30 stop >/dev/null 2>&1 \
       || as_owner "$bindir/pg_ctl" -D "$d/data" -m immediate -w -t 10 stop >/dev/null 2>&1 || true
+    # pg_ctl returns once postmaster.pid is gone, a moment before the process itself: wait for it, so a caller that
+    # starts again or removes the folder finds the server really stopped.
+    if [ -n "$pid" ]; then
+      for _ in $(seq 1 100); do alive "$pid" || break; sleep 0.05; done
+    fi
   fi
 }
 
