@@ -58,16 +58,33 @@ ensure_owner_user() {
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-server_running() { [ -f "$1/data/postmaster.pid" ] && as_owner "$bindir/pg_ctl" -D "$1/data" status >/dev/null 2>&1; }
-
 # True while process $1 exists and is not a zombie.
 alive() { [ -r "/proc/$1/stat" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat" 2>/dev/null; }
+
+postmaster_pid() { head -n 1 "$1/data/postmaster.pid" 2>/dev/null || true; }
+
+# A live postgres serving $1's cluster (not a zombie, not another program that got the pid later).
+server_running() {
+  local pid
+  pid=$(postmaster_pid "$1")
+  [ -n "$pid" ] && alive "$pid" && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$1/data"
+}
+
+# After a server was killed (SIGKILL, a crash) its postmaster.pid stays. postgres starts over it once that pid is
+# gone; a pid still taken (a zombie not yet reaped, or reused by another program) would block it, so the file goes.
+clear_dead_server() {
+  local pid
+  pid=$(postmaster_pid "$1")
+  [ -n "$pid" ] || return 0
+  for _ in $(seq 1 100); do [ -e "/proc/$pid" ] || return 0; sleep 0.05; done
+  rm -f "$1/data/postmaster.pid"
+}
 
 stop_server() {
   local d=$1 pid
   [ -d "$d/data" ] || return 0
   if server_running "$d"; then
-    pid=$(head -n 1 "$d/data/postmaster.pid" 2>/dev/null || true)
+    pid=$(postmaster_pid "$d")
     as_owner "$bindir/pg_ctl" -D "$d/data" -m fast -w -t 30 stop >/dev/null 2>&1 \
       || as_owner "$bindir/pg_ctl" -D "$d/data" -m immediate -w -t 10 stop >/dev/null 2>&1 || true
     # pg_ctl returns once postmaster.pid is gone, a moment before the process itself: wait for it, so a caller that
@@ -126,6 +143,8 @@ start() {
     rm -f "$dir/pwfile"
   elif server_running "$dir"; then
     die "a server is already running for $dir; halt it first"
+  else
+    clear_dead_server "$dir"
   fi
 
   local fresh=1 port tries=0
@@ -139,7 +158,6 @@ start() {
       port=$(cat "$dir/port")
       port_in_use "$port" && die "port $port of $dir is taken by another program"
     fi
-    # A server killed with SIGKILL leaves postmaster.pid behind; postgres itself checks that its pid is gone.
     if as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/log/postgres.log" -w -t 30 \
          -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$dir/sock' \
              -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=30 \
