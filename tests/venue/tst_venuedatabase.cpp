@@ -48,6 +48,17 @@ private:
         return rows->isNull(0, 0) ? u"<null>"_s : rows->text(0, 0);
     }
 
+    // A process that exists and has not exited (a zombie waiting for its parent to reap it has).
+    static bool isRunning(const QByteArray &pid)
+    {
+        QFile stat(u"/proc/"_s + QString::fromLatin1(pid) + u"/stat"_s);
+        if (!stat.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray line = stat.readAll();
+        const qsizetype close = line.lastIndexOf(')');
+        return close > 0 && line.mid(close + 2, 1) != "Z";
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -272,7 +283,7 @@ private Q_SLOTS:
         QVERIFY(pidFile.open(QIODevice::ReadOnly));
         const QByteArray serverPid = pidFile.readLine().trimmed();
         pidFile.close();
-        QVERIFY(QFileInfo::exists(u"/proc/"_s + QString::fromLatin1(serverPid)));
+        QVERIFY(isRunning(serverPid));
 
         // The next test's start in the same folder stops that server and removes its cluster.
         QProcess next;
@@ -280,7 +291,7 @@ private Q_SLOTS:
         QVERIFY(next.waitForFinished(120000));
         QVERIFY2(next.exitCode() == 0, next.readAllStandardError().constData());
         QVERIFY(!QFileInfo::exists(stale));
-        QVERIFY(!QFileInfo::exists(u"/proc/"_s + QString::fromLatin1(serverPid)));
+        QVERIFY(!isRunning(serverPid));
         QProcess stop;
         stop.start(u"bash"_s, {script, u"stop"_s, parent.filePath(u"next"_s)});
         QVERIFY(stop.waitForFinished(60000));
