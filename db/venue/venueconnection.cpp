@@ -243,8 +243,8 @@ VenueError VenueConnection::errorFor(pg_result *result, const char *sql) const
     qCDebug(lcVenue) << "statement failed:" << sql << text;
     if (PQstatus(m_conn) == CONNECTION_BAD || sqlState.startsWith(u"08"_s) || sqlState == u"57P01"_s) {
         return {VenueError::Kind::Unreachable,
-                u"The connection to the venue database (%1) was lost: nothing of this step was saved there. It is "
-                "retried when the server answers again (PostgreSQL said: %2)."_s.arg(describe(), text.section(u'\n', 0, 0)),
+                u"The connection to the venue database (%1) was lost: nothing of this step was saved there; do it "
+                "again once the server answers (PostgreSQL said: %2)."_s.arg(describe(), text.section(u'\n', 0, 0)),
                 sqlState};
     }
     return {VenueError::Kind::Failed,

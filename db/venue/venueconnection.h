@@ -42,18 +42,22 @@ using VenueResult = std::expected<T, VenueError>;
 class VenueParam
 {
 public:
+    // Implicit on purpose, so a call reads exec(sql, {eventId, name, day}). Sent as text; the server converts it to
+    // the column's type (a date as YYYY-MM-DD, an invalid date as NULL; times as ISO 8601 text).
     VenueParam(const QString &text) : m_value(text.toUtf8()) {}
     VenueParam(const char *utf8) : m_value(utf8) {}
     VenueParam(qint64 value) : m_value(QByteArray::number(value)) {}
     VenueParam(int value) : m_value(QByteArray::number(value)) {}
     VenueParam(bool value) : m_value(value ? "true" : "false") {}
     VenueParam(const QDate &date) : m_value(date.toString(Qt::ISODate).toUtf8()), m_null(!date.isValid()) {}
+    // SQL NULL.
     VenueParam(std::nullopt_t) : m_null(true) {}
     // Raw bytes for a bytea column (sent in binary format).
     static VenueParam bytes(const QByteArray &value);
     // Text, or NULL when empty (optional columns such as revoked_at).
     static VenueParam textOrNull(const QString &value);
 
+    // The bytes sent: UTF-8 text, or raw bytes when isBinary().
     [[nodiscard]] const QByteArray &value() const { return m_value; }
     [[nodiscard]] bool isNull() const { return m_null; }
     [[nodiscard]] bool isBinary() const { return m_binary; }
@@ -75,9 +79,13 @@ public:
     VenueRows &operator=(const VenueRows &) = delete;
     ~VenueRows();
 
+    // Number of rows.
     [[nodiscard]] int count() const;
+    // A column as text (a NULL reads as empty: ask isNull()).
     [[nodiscard]] QString text(int row, int column) const;
+    // An integer column (bigint, integer, count(*)).
     [[nodiscard]] qint64 int64(int row, int column) const;
+    // A boolean column.
     [[nodiscard]] bool boolean(int row, int column) const;
     // A bytea column, decoded.
     [[nodiscard]] QByteArray bytes(int row, int column) const;
@@ -128,7 +136,9 @@ public:
     VenueTransaction(const VenueTransaction &) = delete;
     VenueTransaction &operator=(const VenueTransaction &) = delete;
 
+    // Starts the transaction.
     [[nodiscard]] VenueResult<void> begin();
+    // Commits: everything since begin() is in the venue database, or (on error) none of it.
     [[nodiscard]] VenueResult<void> commit();
 
 private:
