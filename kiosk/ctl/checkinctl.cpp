@@ -322,7 +322,8 @@ machines at once. Prints {"schema_version": N, "previous_version": N, "created":
 push: uploads the event from --db (the organiser's database): the event and its public key, guests, invitations
 (revocations included) and the programme with who attends which session, in one transaction: all of it or
 nothing. Running it again changes nothing that is already there; a revocation in the venue database is never
-undone by a push. An event with the same number but another public key is refused. Prints {"event": N,
+undone by a push. An event with the same number but another public key is refused. Each push is recorded in the
+staff action log of --db (action venue-push, with the counts and the server, never the password). Prints {"event": N,
 "event_row": "inserted"|"updated"|"unchanged", "guests": {"inserted","updated","unchanged"}, "invitations": {...,
 "revoked"}, "sessions": {...}, "attendees": {..., "withdrawn"}}.
 status: prints {"schema_version": N, "latest_known": N, "server": TEXT, "events": [{"number", "name", "guests",
@@ -1471,12 +1472,27 @@ int cmdVenuePush(Context &ctx)
     invitations[u"revoked"_s] = pushed->invitationsRevoked;
     QJsonObject attendees = countsJson(pushed->attendees);
     attendees[u"withdrawn"_s] = pushed->attendeesWithdrawn;
-    printJson({{u"event"_s, pushed->eventNumber},
-               {u"event_row"_s, pushed->eventInserted ? u"inserted"_s : pushed->eventUpdated ? u"updated"_s : u"unchanged"_s},
-               {u"guests"_s, countsJson(pushed->guests)},
-               {u"invitations"_s, invitations},
-               {u"sessions"_s, countsJson(pushed->sessions)},
-               {u"attendees"_s, attendees}});
+    const QJsonObject out{{u"event"_s, pushed->eventNumber},
+                          {u"event_row"_s, pushed->eventInserted ? u"inserted"_s
+                                           : pushed->eventUpdated ? u"updated"_s : u"unchanged"_s},
+                          {u"guests"_s, countsJson(pushed->guests)},
+                          {u"invitations"_s, invitations},
+                          {u"sessions"_s, countsJson(pushed->sessions)},
+                          {u"attendees"_s, attendees}};
+    // Guests' personal data now also lives in the venue database: the organiser's log says when and where it went
+    // (never the password).
+    db::StaffActionRecord audit;
+    audit.kioskId = ctx.kioskId;
+    audit.actor = u"checkinctl"_s;
+    audit.action = u"venue-push"_s;
+    audit.eventId = opened->event.id;
+    QJsonObject detail = out;
+    detail[u"venue"_s] = (*conn)->describe();
+    audit.detail = QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
+    if (auto ok = db::StaffActionStore(*opened->db).append(audit); !ok)
+        std::fprintf(stderr, "checkinctl: the push is done, but recording it in the staff action log failed: %s\n",
+                     qPrintable(ok.error().message));
+    printJson(out);
     return kOk;
 }
 

@@ -4,6 +4,7 @@
 #include "pgtestenv.h"
 #include "testevent.h"
 
+#include <printjobstore.h>
 #include <venueconnection.h>
 
 #include <QJsonArray>
@@ -123,6 +124,19 @@ private Q_SLOTS:
             QCOMPARE(second.json()[table][u"inserted"_s].toInt(), 0);
             QCOMPARE(second.json()[table][u"updated"_s].toInt(), 0);
         }
+
+        // Each push is in the organiser's staff action log, with where it went but never the password.
+        auto actions = db::StaffActionStore(m_event->db()).forEvent(m_event->event().id);
+        QVERIFY(actions);
+        int pushes = 0;
+        for (const db::StaffActionRecord &a : *actions) {
+            if (a.action != u"venue-push")
+                continue;
+            ++pushes;
+            QVERIFY2(a.detail.contains(u"127.0.0.1:"_s + m_pg.port()), qPrintable(a.detail));
+            QVERIFY(!a.detail.contains(m_pg.password()));
+        }
+        QCOMPARE(pushes, 2);
 
         // The connection string may come from the environment instead (no password in the process list).
         const Run status = ctl({u"venue"_s, u"status"_s}, m_pg.conninfo());
