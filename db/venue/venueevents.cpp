@@ -5,6 +5,9 @@
 #include <gueststore.h>
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -30,41 +33,29 @@ QString daysArray(const QList<QDate> &days)
     return u'{' + parts.join(u',') + u'}';
 }
 
-QString idArray(const QList<qint64> &ids)
-{
-    QStringList parts;
-    for (qint64 id : ids)
-        parts << QString::number(id);
-    return u'{' + parts.join(u',') + u'}';
-}
-
 QString utcText(const QDateTime &t)
 {
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
-// Counts the outcome of an upsert whose RETURNING has (xmax = 0) first: a row returned is inserted or updated, none
-// means the row was there unchanged.
-void count(PushCounts &counts, const VenueRows &rows)
+// Counts the outcome of a batch upsert of `sent` rows whose RETURNING has (xmax = 0) first: a row returned was
+// inserted (xmax 0) or updated; a row not returned was there unchanged (or had no guest to belong to).
+PushCounts countsOf(const VenueRows &rows, int sent)
 {
-    if (rows.count() == 0)
-        ++counts.unchanged;
-    else if (rows.boolean(0, 0))
-        ++counts.inserted;
-    else
-        ++counts.updated;
+    PushCounts counts;
+    for (int r = 0; r < rows.count(); ++r) {
+        if (rows.boolean(r, 0))
+            ++counts.inserted;
+        else
+            ++counts.updated;
+    }
+    counts.unchanged = sent - rows.count();
+    return counts;
 }
 
-// external id (or source id) → venue row id, for one event.
-VenueResult<QHash<QString, qint64>> idsByKey(VenueConnection &venue, const char *sql, qint64 eventId)
+QString json(const QJsonArray &rows)
 {
-    auto rows = venue.exec(sql, {eventId});
-    if (!rows)
-        return std::unexpected(rows.error());
-    QHash<QString, qint64> ids;
-    for (int r = 0; r < rows->count(); ++r)
-        ids.insert(rows->text(r, 0), rows->int64(r, 1));
-    return ids;
+    return QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
 }
 
 } // namespace
@@ -129,109 +120,136 @@ VenueResult<EventPushSummary> VenueEvents::push(db::Database &local, const db::E
     summary.eventUpdated = eventRow->count() > 0 && !eventRow->boolean(0, 0);
     const qint64 eventId = eventRow->count() > 0 ? eventRow->int64(0, 1) : existing->int64(0, 0);
 
+    // Each kind of row goes in one statement, its rows as one JSON parameter: a push holds the change lock (which
+    // kiosks' revocations wait for) for a few statements, not for a round trip per guest.
+    QJsonArray guestRows;
     for (const db::GuestRecord &g : *guests) {
-        auto row = m_venue.exec(
-            "INSERT INTO guests (event_id, external_id, display_name, given_name, family_name, latin_name, "
-            "organisation, country, role, email, language, reg_type, ticket_type, days) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
-            "ON CONFLICT (event_id, external_id) DO UPDATE SET display_name = EXCLUDED.display_name, "
-            "given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name, latin_name = EXCLUDED.latin_name, "
-            "organisation = EXCLUDED.organisation, country = EXCLUDED.country, role = EXCLUDED.role, "
-            "email = EXCLUDED.email, language = EXCLUDED.language, reg_type = EXCLUDED.reg_type, "
-            "ticket_type = EXCLUDED.ticket_type, days = EXCLUDED.days "
-            "WHERE (guests.display_name, guests.given_name, guests.family_name, guests.latin_name, guests.organisation, "
-            "guests.country, guests.role, guests.email, guests.language, guests.reg_type, guests.ticket_type, "
-            "guests.days) IS DISTINCT FROM (EXCLUDED.display_name, EXCLUDED.given_name, EXCLUDED.family_name, "
-            "EXCLUDED.latin_name, EXCLUDED.organisation, EXCLUDED.country, EXCLUDED.role, EXCLUDED.email, "
-            "EXCLUDED.language, EXCLUDED.reg_type, EXCLUDED.ticket_type, EXCLUDED.days) "
-            "RETURNING (xmax = 0)",
-            {eventId, g.externalId, g.displayName, g.givenName, g.familyName, g.latinName, g.organisation, g.country,
-             g.role.isEmpty() ? u"policymaker"_s : g.role, g.email, g.language.isEmpty() ? u"en"_s : g.language,
-             g.regType, g.ticketType, daysArray(g.days)});
-        if (!row)
-            return std::unexpected(row.error());
-        count(summary.guests, *row);
+        guestRows.append(QJsonObject{{u"external_id"_s, g.externalId}, {u"display_name"_s, g.displayName},
+                                     {u"given_name"_s, g.givenName}, {u"family_name"_s, g.familyName},
+                                     {u"latin_name"_s, g.latinName}, {u"organisation"_s, g.organisation},
+                                     {u"country"_s, g.country},
+                                     {u"role"_s, g.role.isEmpty() ? u"policymaker"_s : g.role},
+                                     {u"email"_s, g.email},
+                                     {u"language"_s, g.language.isEmpty() ? u"en"_s : g.language},
+                                     {u"reg_type"_s, g.regType}, {u"ticket_type"_s, g.ticketType},
+                                     {u"days"_s, daysArray(g.days)}});
     }
-    auto guestIds = idsByKey(m_venue, "SELECT external_id, id FROM guests WHERE event_id = $1", eventId);
-    if (!guestIds)
-        return std::unexpected(guestIds.error());
-    const auto venueGuestId = [&](qint64 localGuestId) { return guestIds->value(externalIdOf.value(localGuestId), 0); };
+    auto guestRowsWritten = m_venue.exec(
+        "INSERT INTO guests (event_id, external_id, display_name, given_name, family_name, latin_name, "
+        "organisation, country, role, email, language, reg_type, ticket_type, days) "
+        "SELECT $1, x.external_id, x.display_name, x.given_name, x.family_name, x.latin_name, x.organisation, "
+        "x.country, x.role, x.email, x.language, x.reg_type, x.ticket_type, x.days::date[] "
+        "FROM jsonb_to_recordset($2::jsonb) AS x(external_id text, display_name text, given_name text, "
+        "family_name text, latin_name text, organisation text, country text, role text, email text, language text, "
+        "reg_type text, ticket_type text, days text) "
+        "ON CONFLICT (event_id, external_id) DO UPDATE SET display_name = EXCLUDED.display_name, "
+        "given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name, latin_name = EXCLUDED.latin_name, "
+        "organisation = EXCLUDED.organisation, country = EXCLUDED.country, role = EXCLUDED.role, "
+        "email = EXCLUDED.email, language = EXCLUDED.language, reg_type = EXCLUDED.reg_type, "
+        "ticket_type = EXCLUDED.ticket_type, days = EXCLUDED.days "
+        "WHERE (guests.display_name, guests.given_name, guests.family_name, guests.latin_name, guests.organisation, "
+        "guests.country, guests.role, guests.email, guests.language, guests.reg_type, guests.ticket_type, "
+        "guests.days) IS DISTINCT FROM (EXCLUDED.display_name, EXCLUDED.given_name, EXCLUDED.family_name, "
+        "EXCLUDED.latin_name, EXCLUDED.organisation, EXCLUDED.country, EXCLUDED.role, EXCLUDED.email, "
+        "EXCLUDED.language, EXCLUDED.reg_type, EXCLUDED.ticket_type, EXCLUDED.days) "
+        "RETURNING (xmax = 0)",
+        {eventId, json(guestRows)});
+    if (!guestRowsWritten)
+        return std::unexpected(guestRowsWritten.error());
+    summary.guests = countsOf(*guestRowsWritten, int(guestRows.size()));
 
+    QJsonArray invitationRows;
     for (const db::InvitationRecord &i : *invitations) {
-        const qint64 guestId = venueGuestId(i.guestId);
-        if (guestId == 0)
-            continue; // an invitation of a guest not in this event's list cannot happen (foreign key); skip, never guess
         const bool revoked = i.status == u"revoked";
         const QString revokedAt = revoked && i.revokedAt.isEmpty() ? i.issuedAt : i.revokedAt;
-        // Revocation is one-way: a venue row already revoked (by a kiosk's staff) stays revoked whatever is pushed.
-        auto row = m_venue.exec(
-            "WITH before AS (SELECT status FROM invitations WHERE event_id = $1 AND token_id = $3) "
-            "INSERT INTO invitations (event_id, guest_id, token_id, signature, status, issued_at, revoked_at) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7) "
-            "ON CONFLICT (event_id, token_id) DO UPDATE SET "
-            "signature = coalesce(invitations.signature, EXCLUDED.signature), "
-            "status = CASE WHEN invitations.status = 'revoked' THEN 'revoked' ELSE EXCLUDED.status END, "
-            "revoked_at = coalesce(invitations.revoked_at, EXCLUDED.revoked_at) "
-            "WHERE (invitations.signature IS NULL AND EXCLUDED.signature IS NOT NULL) "
-            "OR (invitations.status = 'active' AND EXCLUDED.status = 'revoked') "
-            "RETURNING (xmax = 0), status, (SELECT status FROM before)",
-            {eventId, guestId, VenueParam::bytes(i.tokenId),
-             i.signature.isEmpty() ? VenueParam(std::nullopt) : VenueParam::bytes(i.signature),
-             revoked ? u"revoked"_s : u"active"_s, i.issuedAt, VenueParam::textOrNull(revoked ? revokedAt : QString())});
-        if (!row)
-            return std::unexpected(row.error());
-        count(summary.invitations, *row);
-        if (row->count() > 0 && !row->boolean(0, 0) && row->text(0, 1) == u"revoked" && row->text(0, 2) == u"active")
+        invitationRows.append(QJsonObject{
+            {u"external_id"_s, externalIdOf.value(i.guestId)},
+            {u"token_id"_s, QString::fromLatin1(i.tokenId.toHex())},
+            {u"signature"_s, i.signature.isEmpty() ? QJsonValue() : QJsonValue(QString::fromLatin1(i.signature.toHex()))},
+            {u"status"_s, revoked ? u"revoked"_s : u"active"_s},
+            {u"issued_at"_s, i.issuedAt},
+            {u"revoked_at"_s, revoked ? QJsonValue(revokedAt) : QJsonValue()}});
+    }
+    // Revocation is one-way: a venue row already revoked (by a kiosk's staff) stays revoked whatever is pushed.
+    auto invitationRowsWritten = m_venue.exec(
+        "WITH before AS (SELECT token_id, status FROM invitations WHERE event_id = $1) "
+        "INSERT INTO invitations (event_id, guest_id, token_id, signature, status, issued_at, revoked_at) "
+        "SELECT $1, g.id, decode(x.token_id, 'hex'), decode(x.signature, 'hex'), x.status, x.issued_at, x.revoked_at "
+        "FROM jsonb_to_recordset($2::jsonb) AS x(external_id text, token_id text, signature text, status text, "
+        "issued_at timestamptz, revoked_at timestamptz) "
+        "JOIN guests g ON g.event_id = $1 AND g.external_id = x.external_id "
+        "ON CONFLICT (event_id, token_id) DO UPDATE SET "
+        "signature = coalesce(invitations.signature, EXCLUDED.signature), "
+        "status = CASE WHEN invitations.status = 'revoked' THEN 'revoked' ELSE EXCLUDED.status END, "
+        "revoked_at = coalesce(invitations.revoked_at, EXCLUDED.revoked_at) "
+        "WHERE (invitations.signature IS NULL AND EXCLUDED.signature IS NOT NULL) "
+        "OR (invitations.status = 'active' AND EXCLUDED.status = 'revoked') "
+        "RETURNING (xmax = 0), status, (SELECT b.status FROM before b WHERE b.token_id = invitations.token_id)",
+        {eventId, json(invitationRows)});
+    if (!invitationRowsWritten)
+        return std::unexpected(invitationRowsWritten.error());
+    summary.invitations = countsOf(*invitationRowsWritten, int(invitationRows.size()));
+    for (int r = 0; r < invitationRowsWritten->count(); ++r) {
+        if (!invitationRowsWritten->boolean(r, 0) && invitationRowsWritten->text(r, 1) == u"revoked"
+            && invitationRowsWritten->text(r, 2) == u"active")
             ++summary.invitationsRevoked;
     }
 
-    for (const db::AgendaItemRecord &s : *sessions) {
-        auto row = m_venue.exec(
-            "INSERT INTO sessions (event_id, source_id, title, kind, room, area, acronym, description, starts_at, "
-            "ends_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
-            "ON CONFLICT (event_id, source_id) DO UPDATE SET title = EXCLUDED.title, kind = EXCLUDED.kind, "
-            "room = EXCLUDED.room, area = EXCLUDED.area, acronym = EXCLUDED.acronym, "
-            "description = EXCLUDED.description, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at "
-            "WHERE (sessions.title, sessions.kind, sessions.room, sessions.area, sessions.acronym, "
-            "sessions.description, sessions.starts_at, sessions.ends_at) IS DISTINCT FROM (EXCLUDED.title, "
-            "EXCLUDED.kind, EXCLUDED.room, EXCLUDED.area, EXCLUDED.acronym, EXCLUDED.description, "
-            "EXCLUDED.starts_at, EXCLUDED.ends_at) "
-            "RETURNING (xmax = 0)",
-            {eventId, s.sourceId, s.title, s.kind, s.room, s.area, s.acronym, s.description, utcText(s.startsAt),
-             utcText(s.endsAt)});
-        if (!row)
-            return std::unexpected(row.error());
-        count(summary.sessions, *row);
-    }
-    auto sessionIds = idsByKey(m_venue, "SELECT source_id, id FROM sessions WHERE event_id = $1", eventId);
-    if (!sessionIds)
-        return std::unexpected(sessionIds.error());
-
+    QJsonArray sessionRows;
+    QJsonArray sessionKeys;
+    QJsonArray attendeeRows;
     for (qsizetype n = 0; n < sessions->size(); ++n) {
-        const qint64 sessionId = sessionIds->value(sessions->at(n).sourceId);
-        QList<qint64> attending;
-        for (qint64 localGuestId : attendeesOf.at(n)) {
-            const qint64 guestId = venueGuestId(localGuestId);
-            if (guestId == 0)
-                continue;
-            attending << guestId;
-            auto row = m_venue.exec(
-                "INSERT INTO session_attendees (session_id, guest_id) VALUES ($1, $2) "
-                "ON CONFLICT (session_id, guest_id) DO UPDATE SET attending = true WHERE NOT session_attendees.attending "
-                "RETURNING (xmax = 0)",
-                {sessionId, guestId});
-            if (!row)
-                return std::unexpected(row.error());
-            count(summary.attendees, *row);
-        }
-        // Kiosks that pulled the old link learn it ended from the row's new change_seq: it is never deleted.
-        auto withdrawn = m_venue.exec("UPDATE session_attendees SET attending = false WHERE session_id = $1 "
-                                      "AND attending AND NOT (guest_id = ANY ($2::bigint[]))",
-                                      {sessionId, idArray(attending)});
-        if (!withdrawn)
-            return std::unexpected(withdrawn.error());
-        summary.attendeesWithdrawn += int(withdrawn->affected());
+        const db::AgendaItemRecord &s = sessions->at(n);
+        sessionRows.append(QJsonObject{{u"source_id"_s, s.sourceId}, {u"title"_s, s.title}, {u"kind"_s, s.kind},
+                                       {u"room"_s, s.room}, {u"area"_s, s.area}, {u"acronym"_s, s.acronym},
+                                       {u"description"_s, s.description}, {u"starts_at"_s, utcText(s.startsAt)},
+                                       {u"ends_at"_s, utcText(s.endsAt)}});
+        sessionKeys.append(s.sourceId);
+        for (qint64 localGuestId : attendeesOf.at(n))
+            attendeeRows.append(QJsonObject{{u"source_id"_s, s.sourceId}, {u"external_id"_s, externalIdOf.value(localGuestId)}});
     }
+    auto sessionRowsWritten = m_venue.exec(
+        "INSERT INTO sessions (event_id, source_id, title, kind, room, area, acronym, description, starts_at, "
+        "ends_at) SELECT $1, x.source_id, x.title, x.kind, x.room, x.area, x.acronym, x.description, x.starts_at, "
+        "x.ends_at FROM jsonb_to_recordset($2::jsonb) AS x(source_id text, title text, kind text, room text, "
+        "area text, acronym text, description text, starts_at timestamptz, ends_at timestamptz) "
+        "ON CONFLICT (event_id, source_id) DO UPDATE SET title = EXCLUDED.title, kind = EXCLUDED.kind, "
+        "room = EXCLUDED.room, area = EXCLUDED.area, acronym = EXCLUDED.acronym, "
+        "description = EXCLUDED.description, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at "
+        "WHERE (sessions.title, sessions.kind, sessions.room, sessions.area, sessions.acronym, "
+        "sessions.description, sessions.starts_at, sessions.ends_at) IS DISTINCT FROM (EXCLUDED.title, "
+        "EXCLUDED.kind, EXCLUDED.room, EXCLUDED.area, EXCLUDED.acronym, EXCLUDED.description, "
+        "EXCLUDED.starts_at, EXCLUDED.ends_at) "
+        "RETURNING (xmax = 0)",
+        {eventId, json(sessionRows)});
+    if (!sessionRowsWritten)
+        return std::unexpected(sessionRowsWritten.error());
+    summary.sessions = countsOf(*sessionRowsWritten, int(sessionRows.size()));
+
+    auto attendeeRowsWritten = m_venue.exec(
+        "INSERT INTO session_attendees (session_id, guest_id) "
+        "SELECT s.id, g.id FROM jsonb_to_recordset($2::jsonb) AS x(source_id text, external_id text) "
+        "JOIN sessions s ON s.event_id = $1 AND s.source_id = x.source_id "
+        "JOIN guests g ON g.event_id = $1 AND g.external_id = x.external_id "
+        "ON CONFLICT (session_id, guest_id) DO UPDATE SET attending = true WHERE NOT session_attendees.attending "
+        "RETURNING (xmax = 0)",
+        {eventId, json(attendeeRows)});
+    if (!attendeeRowsWritten)
+        return std::unexpected(attendeeRowsWritten.error());
+    summary.attendees = countsOf(*attendeeRowsWritten, int(attendeeRows.size()));
+    // Links of the pushed sessions that the event database no longer has: kept, with attending = false, so kiosks
+    // that pulled them learn from the row's new change_seq that they ended.
+    auto withdrawn = m_venue.exec(
+        "UPDATE session_attendees sa SET attending = false FROM sessions s "
+        "WHERE sa.session_id = s.id AND s.event_id = $1 AND sa.attending "
+        "AND s.source_id IN (SELECT jsonb_array_elements_text($3::jsonb)) "
+        "AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS x(source_id text, external_id text) "
+        "JOIN guests g ON g.event_id = $1 AND g.external_id = x.external_id "
+        "WHERE x.source_id = s.source_id AND g.id = sa.guest_id)",
+        {eventId, json(attendeeRows), json(sessionKeys)});
+    if (!withdrawn)
+        return std::unexpected(withdrawn.error());
+    summary.attendeesWithdrawn = int(withdrawn->affected());
 
     if (auto ok = tx.commit(); !ok)
         return std::unexpected(ok.error());
