@@ -143,7 +143,7 @@ private Q_SLOTS:
         test::TestEvent event;
         QVERIFY2(event.isValid(), qPrintable(event.error()));
         for (const QString &name : {u"Nguyễn Thị Minh Khai"_s, u"Ольга Смирнова"_s, u"山田太郎"_s, u"ليلى حسن"_s,
-                                    u"สมชาย ใจดี"_s, QString(90, u'W')})
+                                    u"สมชาย ใจดี"_s, QString(90, u'W'), u"O'Brien \"Ни\", {1}\\ NULL"_s})
             QVERIFY(event.addGuest(name) >= 0);
         db::AgendaStore agenda(event.db());
         db::AgendaItemRecord item;
@@ -187,6 +187,9 @@ private Q_SLOTS:
         // Names in every script arrive as they were typed.
         QCOMPARE(one(*conn, "SELECT display_name FROM guests WHERE external_id = $1", {event.externalId(6)}),
                  u"ليلى حسن"_s);
+        // Quotes, braces, backslashes and the word NULL are data, not syntax (rows travel as one JSON parameter).
+        QCOMPARE(one(*conn, "SELECT display_name FROM guests WHERE external_id = $1", {event.externalId(9)}),
+                 u"O'Brien \"Ни\", {1}\\ NULL"_s);
         QCOMPARE(one(*conn, "SELECT count(*) FROM invitations WHERE signature IS NOT NULL"),
                  QString::number(event.guestCount()));
         QCOMPARE(one(*conn, "SELECT encode(verify_key, 'hex') FROM events WHERE number = 122"),
