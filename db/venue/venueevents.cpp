@@ -28,8 +28,10 @@ VenueError localError(const db::DbError &e)
 QString daysArray(const QList<QDate> &days)
 {
     QStringList parts;
-    for (const QDate &d : days)
-        parts << d.toString(Qt::ISODate);
+    for (const QDate &d : days) {
+        if (d.isValid())
+            parts << d.toString(Qt::ISODate);
+    }
     return u'{' + parts.join(u',') + u'}';
 }
 
