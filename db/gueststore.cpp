@@ -158,6 +158,14 @@ DbResult<std::optional<InvitationRecord>> GuestStore::invitationByToken(qint64 e
     return firstRow(stmt, readInvitation);
 }
 
+DbResult<QList<InvitationRecord>> GuestStore::invitationsForEvent(qint64 eventId)
+{
+    auto stmt = m_db.prepare("SELECT " INVITATION_COLUMNS " FROM invitation WHERE event_id = ?1 ORDER BY guest_id, id");
+    if (stmt)
+        stmt->bind(1, eventId);
+    return collectRows(stmt, readInvitation);
+}
+
 DbResult<qint64> GuestStore::createInvitation(qint64 eventId, qint64 guestId, const QByteArray &tokenId,
                                               const QByteArray &signature)
 {

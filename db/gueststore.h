@@ -32,6 +32,8 @@ public:
     // The invitation with this token id in the event (active or revoked), if any.
     [[nodiscard]] DbResult<std::optional<InvitationRecord>> invitationByToken(qint64 eventId,
                                                                              const QByteArray &tokenId);
+    // Every invitation of the event (active and revoked), by guest and issue order.
+    [[nodiscard]] DbResult<QList<InvitationRecord>> invitationsForEvent(qint64 eventId);
     // Records a new active invitation; fails with a constraint error if the token id is taken.
     [[nodiscard]] DbResult<qint64> createInvitation(qint64 eventId, qint64 guestId, const QByteArray &tokenId,
                                                     const QByteArray &signature = {});

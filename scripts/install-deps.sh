@@ -14,6 +14,7 @@ PACKAGES=(
   libzxing-dev libhpdf-dev libsqlite3-dev sqlite3 libsodium-dev libcups2-dev
   libharfbuzz-dev libfreetype-dev libicu-dev libical-dev
   cups-daemon cups-client printer-driver-cups-pdf
+  postgresql libpq-dev
   libbenchmark-dev libzbar-dev python3-reportlab
   libgl1-mesa-dri xvfb xauth poppler-utils fonts-noto-core fonts-noto-cjk
 )

@@ -25,6 +25,9 @@
 #include <printjobstore.h>
 #include <records.h>
 #include <retentionstore.h>
+#include <venueconnection.h>
+#include <venueevents.h>
+#include <venueschema.h>
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -114,6 +117,13 @@ Backups and recovery:
   restore FILE [--force]           replace the database with a checked backup (the old one is kept aside)
   purge --event N [--yes] [--force]
                                    remove a past event's personal data (without --yes: only say what would go)
+
+Venue database (PostgreSQL, shared by the kiosks of one venue):
+  venue init --pg CONNINFO         create or update the venue schema (safe to run again)
+  venue push --pg CONNINFO [--event N]
+                                   upload the event, its guests, invitations and programme from --db
+  venue status --pg CONNINFO       schema version and what each event holds there
+                                   (CONNINFO may also come from $CHECKIN_VENUE_PG)
 
 Staff mode on the kiosks:
   staff-pin set                    set the staff PIN (asked twice without echo, or one line from a pipe)
@@ -298,6 +308,28 @@ Backups taken before the purge still hold the data: it says how many, and where.
 Prints {"event": N, "purged": BOOL, "removed": {"guests": N, "invitations": N, "attendance": N, "scan_log": N,
 "print_jobs": N, "guest_agenda": N, "staff_actions_anonymised": N}, "arrivals": [{"day", "arrived"}],
 "backups_with_personal_data": N}.
+)"},
+    {u"venue"_s, R"(checkinctl venue init --pg CONNINFO
+checkinctl venue push --pg CONNINFO [--event N]
+checkinctl venue status --pg CONNINFO
+
+The venue database is one PostgreSQL database that the kiosks of a venue share. Each kiosk keeps working on its own
+SQLite file whether or not the venue database answers. CONNINFO is a libpq connection string such as
+"host=10.0.0.5 port=5432 dbname=venue user=checkin password=..." or postgresql://checkin@10.0.0.5/venue; without
+--pg it is taken from $CHECKIN_VENUE_PG (which keeps the password out of the process list).
+init: creates the venue schema, or brings it to the version this program knows. Safe to run again and from several
+machines at once. Prints {"schema_version": N, "previous_version": N, "created": BOOL, "message": TEXT}.
+push: uploads the event from --db (the organiser's database): the event and its public key, guests, invitations
+(revocations included) and the programme with who attends which session, in one transaction: all of it or
+nothing. Running it again changes nothing that is already there; a revocation in the venue database is never
+undone by a push. An event with the same number but another public key is refused. Each push is recorded in the
+staff action log of --db (action venue-push, with the counts and the server, never the password). Prints {"event": N,
+"event_row": "inserted"|"updated"|"unchanged", "guests": {"inserted","updated","unchanged"}, "invitations": {...,
+"revoked"}, "sessions": {...}, "attendees": {..., "withdrawn"}}.
+status: prints {"schema_version": N, "latest_known": N, "server": TEXT, "events": [{"number", "name", "guests",
+"invitations", "revoked", "sessions", "attendance", "scans", "kiosks"}]}.
+A server that does not answer, a refused login, a missing database or a schema newer than this program are
+refused with a sentence saying what to do, and exit status 2.
 )"},
     {u"staff-pin"_s, R"(checkinctl staff-pin set
 checkinctl staff-pin status
@@ -1382,6 +1414,113 @@ int cmdStaffPinStatus(Context &ctx)
     return kOk;
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Venue database (PostgreSQL)
+
+std::expected<std::unique_ptr<venue::VenueConnection>, QString> openVenue(const Context &ctx, const char *command)
+{
+    const QString conninfo = ctx.isSet("pg") ? ctx.value("pg") : qEnvironmentVariable("CHECKIN_VENUE_PG");
+    if (conninfo.trimmed().isEmpty()) {
+        return std::unexpected(u"venue %1 needs the venue database's connection string: --pg \"host=... dbname=... "
+                               "user=...\" or CHECKIN_VENUE_PG (see 'checkinctl help venue')."_s.arg(QString::fromLatin1(command)));
+    }
+    auto conn = venue::VenueConnection::open(conninfo);
+    if (!conn)
+        return std::unexpected(conn.error().message);
+    return std::move(*conn);
+}
+
+QJsonObject countsJson(const venue::PushCounts &c)
+{
+    return {{u"inserted"_s, c.inserted}, {u"updated"_s, c.updated}, {u"unchanged"_s, c.unchanged}};
+}
+
+int cmdVenueInit(Context &ctx)
+{
+    auto conn = openVenue(ctx, "init");
+    if (!conn)
+        return fail(conn.error());
+    auto migrated = venue::VenueSchema::migrate(**conn);
+    if (!migrated)
+        return fail(migrated.error().message);
+    const bool created = migrated->before != migrated->after;
+    const QString message = migrated->before == 0
+        ? u"Created the venue schema, version %1, in %2."_s.arg(migrated->after).arg((*conn)->describe())
+        : created ? u"Updated the venue schema from version %1 to %2 in %3."_s.arg(migrated->before).arg(migrated->after).arg((*conn)->describe())
+                  : u"The venue schema in %1 is already at version %2; nothing to do."_s.arg((*conn)->describe()).arg(migrated->after);
+    printJson({{u"schema_version"_s, migrated->after},
+               {u"previous_version"_s, migrated->before},
+               {u"created"_s, created},
+               {u"message"_s, message}});
+    return kOk;
+}
+
+int cmdVenuePush(Context &ctx)
+{
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    auto conn = openVenue(ctx, "push");
+    if (!conn)
+        return fail(conn.error());
+    if (auto version = venue::VenueSchema::check(**conn); !version)
+        return fail(version.error().message);
+    auto pushed = venue::VenueEvents(**conn).push(*opened->db, opened->event);
+    if (!pushed)
+        return fail(pushed.error().message);
+    QJsonObject invitations = countsJson(pushed->invitations);
+    invitations[u"revoked"_s] = pushed->invitationsRevoked;
+    QJsonObject attendees = countsJson(pushed->attendees);
+    attendees[u"withdrawn"_s] = pushed->attendeesWithdrawn;
+    const QJsonObject out{{u"event"_s, pushed->eventNumber},
+                          {u"event_row"_s, pushed->eventInserted ? u"inserted"_s
+                                           : pushed->eventUpdated ? u"updated"_s : u"unchanged"_s},
+                          {u"guests"_s, countsJson(pushed->guests)},
+                          {u"invitations"_s, invitations},
+                          {u"sessions"_s, countsJson(pushed->sessions)},
+                          {u"attendees"_s, attendees}};
+    // Guests' personal data now also lives in the venue database: the organiser's log says when and where it went
+    // (never the password).
+    db::StaffActionRecord audit;
+    audit.kioskId = ctx.kioskId;
+    audit.actor = u"checkinctl"_s;
+    audit.action = u"venue-push"_s;
+    audit.eventId = opened->event.id;
+    QJsonObject detail = out;
+    detail[u"venue"_s] = (*conn)->describe();
+    audit.detail = QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
+    if (auto ok = db::StaffActionStore(*opened->db).append(audit); !ok)
+        std::fprintf(stderr, "checkinctl: the push is done, but recording it in the staff action log failed: %s\n",
+                     qPrintable(ok.error().message));
+    printJson(out);
+    return kOk;
+}
+
+int cmdVenueStatus(Context &ctx)
+{
+    auto conn = openVenue(ctx, "status");
+    if (!conn)
+        return fail(conn.error());
+    auto version = venue::VenueSchema::check(**conn);
+    if (!version)
+        return fail(version.error().message);
+    auto events = venue::VenueEvents(**conn).overview();
+    if (!events)
+        return fail(events.error().message);
+    QJsonArray list;
+    for (const venue::VenueEventOverview &e : *events) {
+        list.append(QJsonObject{{u"number"_s, e.number}, {u"name"_s, e.name}, {u"guests"_s, e.guests},
+                                {u"invitations"_s, e.invitations}, {u"revoked"_s, e.revoked},
+                                {u"sessions"_s, e.sessions}, {u"attendance"_s, e.attendance},
+                                {u"scans"_s, e.scans}, {u"kiosks"_s, e.kiosks}});
+    }
+    printJson({{u"schema_version"_s, *version},
+               {u"latest_known"_s, venue::VenueSchema::latestVersion()},
+               {u"server"_s, u"PostgreSQL %1, %2"_s.arg((*conn)->serverVersion(), (*conn)->describe())},
+               {u"events"_s, list}});
+    return kOk;
+}
+
 } // namespace
 
 int runCheckinCtl(const QStringList &arguments)
@@ -1423,6 +1562,7 @@ int runCheckinCtl(const QStringList &arguments)
         {u"actor"_s, u"staff member"_s, u"NAME"_s},
         {u"force"_s, u"even when in use or current"_s},
         {u"yes"_s, u"really do it"_s},
+        {u"pg"_s, u"venue database connection string"_s, u"CONNINFO"_s},
     };
     parser.addOptions(options);
     if (!parser.parse(arguments))
@@ -1458,6 +1598,9 @@ int runCheckinCtl(const QStringList &arguments)
         {u"programme import"_s, cmdProgrammeImport},
         {u"staff-pin set"_s, cmdStaffPinSet},
         {u"staff-pin status"_s, cmdStaffPinStatus},
+        {u"venue init"_s, cmdVenueInit},
+        {u"venue push"_s, cmdVenuePush},
+        {u"venue status"_s, cmdVenueStatus},
     };
     const std::map<QString, Handler> simple = {
         {u"keygen"_s, cmdKeygen},     {u"demo"_s, cmdDemo},   {u"checkin"_s, cmdCheckin},
