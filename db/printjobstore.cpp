@@ -125,22 +125,19 @@ DbResult<QList<PrintJobRecord>> PrintJobStore::inState(const QString &state, con
 DbResult<std::optional<PrintJobRecord>>
 PrintJobStore::claimNext(const std::function<bool(const PrintJobRecord &)> &isDue, const QString &kioskId)
 {
-    Transaction tx(m_db);
-    if (auto ok = tx.begin(); !ok)
-        return std::unexpected(ok.error());
+    // The queue is read without holding the write lock (kiosks checking guests in wait for that lock); the claim
+    // itself is one UPDATE that only applies while the row is still as read, so two workers never claim one job.
     auto queued = inState(u"queued"_s, kioskId);
     if (!queued)
         return std::unexpected(queued.error());
     for (PrintJobRecord job : *queued) {
         if (!isDue(job))
             continue;
-        // Inside the write transaction nobody else can change the row: the compare-and-set always applies.
         auto claimed = transition(job, u"sent"_s, QString(), job.attempts + 1, job.lastError);
         if (!claimed)
             return std::unexpected(claimed.error());
-        if (auto ok = tx.commit(); !ok)
-            return std::unexpected(ok.error());
-        return std::optional<PrintJobRecord>(job);
+        if (*claimed)
+            return std::optional<PrintJobRecord>(job);
     }
     return std::optional<PrintJobRecord>{};
 }

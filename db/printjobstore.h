@@ -31,9 +31,9 @@ public:
     // Jobs in state (queued|sent|printed|failed) of every event, of one kiosk (all when kioskId is empty), oldest first.
     [[nodiscard]] DbResult<QList<PrintJobRecord>> inState(const QString &state, const QString &kioskId = {});
 
-    // Claims the oldest queued job (of kioskId, or of any kiosk when empty) for which isDue(job) is true: in one
-    // BEGIN IMMEDIATE transaction it becomes 'sent' with an empty printer handle and one more attempt. Returns the
-    // claimed job as now stored, or nullopt when none is due.
+    // Claims the oldest queued job (of kioskId, or of any kiosk when empty) for which isDue(job) is true: it becomes
+    // 'sent' with an empty printer handle and one more attempt, by one compare-and-set UPDATE (a job another worker
+    // claimed since it was read is skipped). Returns the claimed job as now stored, or nullopt when none is due.
     [[nodiscard]] DbResult<std::optional<PrintJobRecord>>
     claimNext(const std::function<bool(const PrintJobRecord &)> &isDue, const QString &kioskId = {});
 
