@@ -1,0 +1,183 @@
+#include "venuekioskrecords.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace checkin::venue {
+
+namespace {
+
+QString json(const QJsonArray &rows)
+{
+    return QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
+}
+
+QJsonValue orNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+
+QJsonValue hexOrNull(const QByteArray &bytes)
+{
+    return bytes.isEmpty() ? QJsonValue() : QJsonValue(QString::fromLatin1(bytes.toHex()));
+}
+
+} // namespace
+
+VenueResult<qint64> VenueKioskRecords::eventId(int number, const QByteArray &verifyKey)
+{
+    auto rows = m_venue.exec("SELECT id, verify_key FROM events WHERE number = $1", {number});
+    if (!rows)
+        return std::unexpected(rows.error());
+    if (rows->count() == 0) {
+        return std::unexpected(VenueError{VenueError::Kind::Conflict,
+            u"Event %1 is not in the venue database yet: push it from the organiser's database first "
+            "(checkinctl venue push). This kiosk keeps working offline meanwhile."_s.arg(number), {}});
+    }
+    if (rows->bytes(0, 1) != verifyKey) {
+        return std::unexpected(VenueError{VenueError::Kind::Conflict,
+            u"Event %1 in the venue database has another public key than this kiosk's: it was pushed from a "
+            "different event database. Nothing was sent; check which database this kiosk was set up from."_s
+                .arg(number), {}});
+    }
+    return rows->int64(0, 0);
+}
+
+VenueResult<KioskPushResult> VenueKioskRecords::push(qint64 eventId, const KioskPushBatch &batch)
+{
+    QJsonArray attendance;
+    for (const db::OutboxAttendance &a : batch.attendance) {
+        attendance.append(QJsonObject{{u"uid"_s, a.row.uid}, {u"kiosk_id"_s, a.row.kioskId},
+                                      {u"external_id"_s, a.guestExternalId}, {u"token_id"_s, hexOrNull(a.tokenId)},
+                                      {u"day"_s, a.row.day.toString(Qt::ISODate)},
+                                      {u"scanned_at"_s, a.row.scannedAt}, {u"method"_s, a.row.method},
+                                      {u"annulled_at"_s, orNull(a.row.annulledAt)},
+                                      {u"annul_reason"_s, orNull(a.row.annulReason)}});
+    }
+    QJsonArray scans;
+    for (const db::OutboxScan &s : batch.scans) {
+        scans.append(QJsonObject{{u"uid"_s, s.row.uid}, {u"kiosk_id"_s, s.row.kioskId},
+                                 {u"scanned_at"_s, s.row.scannedAt}, {u"source"_s, s.row.source},
+                                 {u"outcome"_s, s.row.outcome}, {u"external_id"_s, orNull(s.guestExternalId)},
+                                 {u"token_id"_s, hexOrNull(s.row.tokenId)},
+                                 {u"attendance_uid"_s, orNull(s.row.attendanceUid)}, {u"detail"_s, s.row.detail}});
+    }
+    QJsonArray actions;
+    for (const db::OutboxStaffAction &s : batch.staffActions) {
+        actions.append(QJsonObject{{u"uid"_s, s.row.uid}, {u"kiosk_id"_s, s.row.kioskId}, {u"at"_s, s.row.at},
+                                   {u"actor"_s, s.row.actor}, {u"action"_s, s.row.action},
+                                   {u"external_id"_s, orNull(s.guestExternalId)},
+                                   {u"target_uid"_s, orNull(s.row.targetUid)}, {u"detail"_s, s.row.detail}});
+    }
+
+    KioskPushResult result;
+    VenueTransaction tx(m_venue);
+    if (auto ok = tx.begin(); !ok)
+        return std::unexpected(ok.error());
+    if (!attendance.isEmpty()) {
+        auto rows = m_venue.exec("SELECT out_outcome FROM venue_push_attendance($1, $2::jsonb)",
+                                 {eventId, json(attendance)});
+        if (!rows) {
+            VenueError e = rows.error();
+            if (e.sqlState == u"23503")
+                e.kind = VenueError::Kind::Conflict;
+            return std::unexpected(e);
+        }
+        for (int r = 0; r < rows->count(); ++r) {
+            const QString outcome = rows->text(r, 0);
+            if (outcome == u"live")
+                ++result.attendanceLive;
+            else if (outcome == u"duplicate")
+                ++result.attendanceDuplicates;
+            else if (outcome == u"annulled")
+                ++result.attendanceAnnulled;
+            else
+                ++result.attendanceAlready;
+        }
+    }
+    if (!scans.isEmpty()) {
+        auto rows = m_venue.exec(
+            "INSERT INTO scan_log (uid, kiosk_id, scanned_at, source, outcome, event_id, guest_id, token_id, "
+            "attendance_uid, detail) "
+            "SELECT x.uid, x.kiosk_id, x.scanned_at, x.source, x.outcome, $1, g.id, decode(x.token_id, 'hex'), "
+            "x.attendance_uid, x.detail FROM jsonb_to_recordset($2::jsonb) AS x(uid text, kiosk_id text, "
+            "scanned_at timestamptz, source text, outcome text, external_id text, token_id text, "
+            "attendance_uid text, detail text) "
+            "LEFT JOIN guests g ON g.event_id = $1 AND g.external_id = x.external_id "
+            "ON CONFLICT (uid) DO NOTHING",
+            {eventId, json(scans)});
+        if (!rows)
+            return std::unexpected(rows.error());
+        result.scans = int(rows->affected());
+    }
+    if (!actions.isEmpty()) {
+        auto rows = m_venue.exec(
+            "INSERT INTO staff_actions (uid, kiosk_id, at, actor, action, event_id, guest_id, target_uid, detail) "
+            "SELECT x.uid, x.kiosk_id, x.at, x.actor, x.action, $1, g.id, x.target_uid, x.detail "
+            "FROM jsonb_to_recordset($2::jsonb) AS x(uid text, kiosk_id text, at timestamptz, actor text, "
+            "action text, external_id text, target_uid text, detail text) "
+            "LEFT JOIN guests g ON g.event_id = $1 AND g.external_id = x.external_id "
+            "ON CONFLICT (uid) DO NOTHING",
+            {eventId, json(actions)});
+        if (!rows)
+            return std::unexpected(rows.error());
+        result.staffActions = int(rows->affected());
+    }
+    // The scan that created an attendance row which lost the live slot (now, in this kiosk's earlier push, or when
+    // another kiosk's earlier scan arrived) is marked duplicate; one whose row won it back is unmarked. Only the
+    // admitting scans (welcome, welcome_back) count: a later "already checked in" scan at the same kiosk names the
+    // same row but admitted nobody.
+    if (!attendance.isEmpty() || !scans.isEmpty()) {
+        auto marked = m_venue.exec(
+            "UPDATE scan_log l SET duplicate = (a.duplicate_of IS NOT NULL) FROM attendance a "
+            "WHERE a.uid = l.attendance_uid AND a.event_id = $1 AND l.event_id = $1 "
+            "AND l.outcome IN ('welcome', 'welcome_back') "
+            "AND l.duplicate IS DISTINCT FROM (a.duplicate_of IS NOT NULL)",
+            {eventId});
+        if (!marked)
+            return std::unexpected(marked.error());
+    }
+    if (auto ok = m_venue.exec(
+            "INSERT INTO kiosks (kiosk_id, event_id, last_push_at) VALUES ($1, $2, now()) "
+            "ON CONFLICT (kiosk_id) DO UPDATE SET event_id = EXCLUDED.event_id, last_seen_at = now(), "
+            "last_push_at = now()",
+            {batch.kioskId, eventId});
+        !ok) {
+        return std::unexpected(ok.error());
+    }
+    if (auto ok = tx.commit(); !ok)
+        return std::unexpected(ok.error());
+    return result;
+}
+
+VenueResult<InvitationPull> VenueKioskRecords::pullInvitations(qint64 eventId, qint64 sinceSeq, const QString &kioskId)
+{
+    auto rows = m_venue.exec(
+        "SELECT token_id, status, to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
+        "change_seq FROM invitations WHERE event_id = $1 AND change_seq > $2 ORDER BY change_seq",
+        {eventId, sinceSeq});
+    if (!rows)
+        return std::unexpected(rows.error());
+    InvitationPull pull;
+    pull.lastSeq = sinceSeq;
+    pull.changes = rows->count();
+    for (int r = 0; r < rows->count(); ++r) {
+        if (rows->text(r, 1) == u"revoked")
+            pull.revoked << VenueRevocation{rows->bytes(r, 0), rows->text(r, 2)};
+        pull.lastSeq = std::max(pull.lastSeq, rows->int64(r, 3));
+    }
+    if (auto ok = m_venue.exec(
+            "INSERT INTO kiosks (kiosk_id, event_id, last_pull_seq) VALUES ($1, $2, $3) "
+            "ON CONFLICT (kiosk_id) DO UPDATE SET event_id = EXCLUDED.event_id, last_seen_at = now(), "
+            "last_pull_seq = EXCLUDED.last_pull_seq",
+            {kioskId, eventId, pull.lastSeq});
+        !ok) {
+        return std::unexpected(ok.error());
+    }
+    return pull;
+}
+
+} // namespace checkin::venue

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "venueconnection.h"
+
+#include <venueoutboxstore.h>
+
+namespace checkin::venue {
+
+// One round of a kiosk's own rows for the venue database.
+struct KioskPushBatch
+{
+    QString kioskId;
+    QList<db::OutboxAttendance> attendance;
+    QList<db::OutboxScan> scans;
+    QList<db::OutboxStaffAction> staffActions;
+};
+
+// What a push did: rows new to the venue database, and what became of the new attendance rows.
+struct KioskPushResult
+{
+    int attendanceLive = 0;       // new rows that hold the guest's live slot for the day (earliest scan)
+    int attendanceDuplicates = 0; // new rows kept with duplicate_of: another kiosk scanned the guest earlier
+    int attendanceAnnulled = 0;   // new rows already annulled on the kiosk
+    int attendanceAlready = 0;    // sent before (a repeated push after a crash): left as they were
+    int scans = 0;                // new scan log rows (the others were there already)
+    int staffActions = 0;
+};
+
+// An invitation the venue database holds as revoked.
+struct VenueRevocation
+{
+    QByteArray tokenId;
+    QString revokedAt; // UTC ISO 8601 with milliseconds, as the kiosks store times
+};
+
+// Invitation changes since a kiosk's last pull.
+struct InvitationPull
+{
+    QList<VenueRevocation> revoked;
+    qint64 changes = 0; // invitation rows changed since the last pull (revoked or not)
+    qint64 lastSeq = 0; // the change_seq to pull after next time
+};
+
+// The venue side of a kiosk's sync: its records in, the venue's changes out. Every call is idempotent.
+class VenueKioskRecords
+{
+public:
+    explicit VenueKioskRecords(VenueConnection &venue) : m_venue(venue) {}
+
+    // The venue's row id of event number with public key verifyKey. Conflict when the event was never pushed
+    // (or was pushed from another event database).
+    [[nodiscard]] VenueResult<qint64> eventId(int number, const QByteArray &verifyKey);
+    // Writes the batch in one transaction (all of it or none), rows keyed by their uid so a batch sent again adds
+    // nothing. Attendance follows venue_push_attendance (schema v2): one live row per guest per day venue-wide, the
+    // earliest scan wins, the others are kept with duplicate_of and their scan log rows marked duplicate. Records the
+    // kiosk as seen. A guest the venue database does not know is refused (Conflict) with nothing written.
+    [[nodiscard]] VenueResult<KioskPushResult> push(qint64 eventId, const KioskPushBatch &batch);
+    // Invitations of the event changed after change number sinceSeq, and records the pull for the kiosk.
+    [[nodiscard]] VenueResult<InvitationPull> pullInvitations(qint64 eventId, qint64 sinceSeq, const QString &kioskId);
+
+private:
+    VenueConnection &m_venue;
+};
+
+} // namespace checkin::venue

@@ -1,0 +1,195 @@
+#include "venueoutboxstore.h"
+
+using namespace Qt::StringLiterals;
+
+namespace checkin::db {
+
+namespace {
+
+const QString kAttendanceKey = u"venue.sent.attendance"_s;
+const QString kScansKey = u"venue.sent.scan_log"_s;
+const QString kStaffActionsKey = u"venue.sent.staff_action"_s;
+const QString kPulledKey = u"venue.pulled.change_seq"_s;
+
+DbResult<qint64> readMark(Database &db, const QString &key)
+{
+    auto stmt = db.prepare("SELECT value FROM setting WHERE key = ?1");
+    if (stmt)
+        stmt->bind(1, key);
+    auto value = firstRow(stmt, [](const Statement &s) { return s.text(0).toLongLong(); });
+    if (!value)
+        return std::unexpected(value.error());
+    return value->value_or(0);
+}
+
+DbResult<void> writeMark(Database &db, const QString &key, qint64 value)
+{
+    auto stmt = db.prepare("INSERT INTO setting (key, value) VALUES (?1, ?2) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, key).bind(2, QString::number(value));
+    return stmt->run();
+}
+
+} // namespace
+
+DbResult<OutboxMarks> VenueOutboxStore::marks()
+{
+    OutboxMarks m;
+    auto a = readMark(m_db, kAttendanceKey);
+    auto s = readMark(m_db, kScansKey);
+    auto st = readMark(m_db, kStaffActionsKey);
+    if (!a)
+        return std::unexpected(a.error());
+    if (!s)
+        return std::unexpected(s.error());
+    if (!st)
+        return std::unexpected(st.error());
+    m.attendance = *a;
+    m.scans = *s;
+    m.staffActions = *st;
+    return m;
+}
+
+DbResult<qint64> VenueOutboxStore::pulledSeq()
+{
+    return readMark(m_db, kPulledKey);
+}
+
+DbResult<void> VenueOutboxStore::setMarks(const OutboxMarks &marks)
+{
+    Transaction tx(m_db);
+    if (auto ok = tx.begin(); !ok)
+        return ok;
+    if (auto ok = writeMark(m_db, kAttendanceKey, marks.attendance); !ok)
+        return ok;
+    if (auto ok = writeMark(m_db, kScansKey, marks.scans); !ok)
+        return ok;
+    if (auto ok = writeMark(m_db, kStaffActionsKey, marks.staffActions); !ok)
+        return ok;
+    return tx.commit();
+}
+
+DbResult<QList<OutboxAttendance>> VenueOutboxStore::attendanceAfter(qint64 eventId, qint64 mark, int limit)
+{
+    auto stmt = m_db.prepare(
+        "SELECT a.id, a.uid, a.kiosk_id, a.event_id, a.guest_id, coalesce(a.invitation_id, 0), a.day, a.scanned_at, "
+        "a.method, coalesce(a.annulled_at, ''), coalesce(a.annul_reason, ''), g.external_id, i.token_id "
+        "FROM attendance a JOIN guest g ON g.id = a.guest_id LEFT JOIN invitation i ON i.id = a.invitation_id "
+        "WHERE a.id > ?2 AND a.event_id = ?1 ORDER BY a.id LIMIT ?3");
+    if (stmt)
+        stmt->bind(1, eventId).bind(2, mark).bind(3, limit);
+    return collectRows(stmt, [](const Statement &s) {
+        OutboxAttendance o;
+        o.rowId = s.int64(0);
+        o.row.id = o.rowId;
+        o.row.uid = s.text(1);
+        o.row.kioskId = s.text(2);
+        o.row.eventId = s.int64(3);
+        o.row.guestId = s.int64(4);
+        o.row.invitationId = s.int64(5);
+        o.row.day = QDate::fromString(s.text(6), Qt::ISODate);
+        o.row.scannedAt = s.text(7);
+        o.row.method = s.text(8);
+        o.row.annulledAt = s.text(9);
+        o.row.annulReason = s.text(10);
+        o.guestExternalId = s.text(11);
+        o.tokenId = s.blob(12);
+        return o;
+    });
+}
+
+DbResult<QList<OutboxScan>> VenueOutboxStore::scansAfter(qint64 eventId, qint64 mark, int limit)
+{
+    // Scans that matched no event (a foreign QR code) are the kiosk's too: they go with its event.
+    auto stmt = m_db.prepare(
+        "SELECT l.id, l.uid, l.kiosk_id, l.scanned_at, l.source, l.outcome, coalesce(l.guest_id, 0), l.token_id, "
+        "coalesce(l.attendance_uid, ''), l.detail, coalesce(g.external_id, '') "
+        "FROM scan_log l LEFT JOIN guest g ON g.id = l.guest_id "
+        "WHERE l.id > ?2 AND (l.event_id = ?1 OR l.event_id IS NULL) ORDER BY l.id LIMIT ?3");
+    if (stmt)
+        stmt->bind(1, eventId).bind(2, mark).bind(3, limit);
+    return collectRows(stmt, [eventId](const Statement &s) {
+        OutboxScan o;
+        o.rowId = s.int64(0);
+        o.row.uid = s.text(1);
+        o.row.kioskId = s.text(2);
+        o.row.scannedAt = s.text(3);
+        o.row.source = s.text(4);
+        o.row.outcome = s.text(5);
+        o.row.eventId = eventId;
+        o.row.guestId = s.int64(6);
+        o.row.tokenId = s.blob(7);
+        o.row.attendanceUid = s.text(8);
+        o.row.detail = s.text(9);
+        o.guestExternalId = s.text(10);
+        return o;
+    });
+}
+
+DbResult<QList<OutboxStaffAction>> VenueOutboxStore::staffActionsAfter(qint64 eventId, qint64 mark, int limit)
+{
+    auto stmt = m_db.prepare(
+        "SELECT s.id, s.uid, s.kiosk_id, s.at, s.actor, s.action, coalesce(s.event_id, 0), coalesce(s.guest_id, 0), "
+        "coalesce(s.target_uid, ''), s.detail, coalesce(g.external_id, '') "
+        "FROM staff_action s LEFT JOIN guest g ON g.id = s.guest_id "
+        "WHERE s.id > ?2 AND (s.event_id = ?1 OR s.event_id IS NULL) ORDER BY s.id LIMIT ?3");
+    if (stmt)
+        stmt->bind(1, eventId).bind(2, mark).bind(3, limit);
+    return collectRows(stmt, [](const Statement &s) {
+        OutboxStaffAction o;
+        o.rowId = s.int64(0);
+        o.row.uid = s.text(1);
+        o.row.kioskId = s.text(2);
+        o.row.at = s.text(3);
+        o.row.actor = s.text(4);
+        o.row.action = s.text(5);
+        o.row.eventId = s.int64(6);
+        o.row.guestId = s.int64(7);
+        o.row.targetUid = s.text(8);
+        o.row.detail = s.text(9);
+        o.guestExternalId = s.text(10);
+        return o;
+    });
+}
+
+DbResult<qint64> VenueOutboxStore::waiting(qint64 eventId, const OutboxMarks &marks)
+{
+    auto stmt = m_db.prepare(
+        "SELECT (SELECT count(*) FROM attendance WHERE id > ?2 AND event_id = ?1) "
+        "+ (SELECT count(*) FROM scan_log WHERE id > ?3 AND (event_id = ?1 OR event_id IS NULL)) "
+        "+ (SELECT count(*) FROM staff_action WHERE id > ?4 AND (event_id = ?1 OR event_id IS NULL))");
+    if (stmt)
+        stmt->bind(1, eventId).bind(2, marks.attendance).bind(3, marks.scans).bind(4, marks.staffActions);
+    auto n = firstRow(stmt, [](const Statement &s) { return s.int64(0); });
+    if (!n)
+        return std::unexpected(n.error());
+    return n->value_or(0);
+}
+
+DbResult<int> VenueOutboxStore::applyPull(qint64 eventId, const QList<std::pair<QByteArray, QString>> &revoked,
+                                          qint64 pulledSeq)
+{
+    Transaction tx(m_db);
+    if (auto ok = tx.begin(); !ok)
+        return std::unexpected(ok.error());
+    int applied = 0;
+    for (const auto &[tokenId, revokedAt] : revoked) {
+        auto stmt = m_db.prepare("UPDATE invitation SET status = 'revoked', revoked_at = ?3 "
+                                 "WHERE event_id = ?1 AND token_id = ?2 AND status = 'active'");
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        stmt->bind(1, eventId).bindBlob(2, tokenId).bind(3, revokedAt);
+        if (auto ok = stmt->run(); !ok)
+            return std::unexpected(ok.error());
+        applied += int(m_db.changes());
+    }
+    if (auto ok = writeMark(m_db, kPulledKey, pulledSeq); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tx.commit(); !ok)
+        return std::unexpected(ok.error());
+    return applied;
+}
+
+} // namespace checkin::db

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "database.h"
+#include "records.h"
+
+namespace checkin::db {
+
+// One of the kiosk's own rows waiting to go to the venue database, with what the venue needs to name its guest and
+// invitation (external id, token id) instead of this file's row ids.
+struct OutboxAttendance
+{
+    qint64 rowId = 0;
+    AttendanceRecord row;
+    QString guestExternalId;
+    QByteArray tokenId; // empty for a manual check-in
+};
+
+struct OutboxScan
+{
+    qint64 rowId = 0;
+    ScanLogRecord row;
+    QString guestExternalId; // empty when the scan named no guest
+};
+
+struct OutboxStaffAction
+{
+    qint64 rowId = 0;
+    StaffActionRecord row;
+    QString guestExternalId;
+};
+
+// How far this file's rows have been sent to the venue database: every row of the kind with a row id up to the mark
+// is in the venue database. Kept in the setting table (keys venue.sent.*), one mark per kind. A mark works because the
+// three tables are append-only and SQLite writers take turns, so row ids commit in increasing order: a row committed
+// later never has a smaller id than one already sent.
+struct OutboxMarks
+{
+    qint64 attendance = 0;
+    qint64 scans = 0;
+    qint64 staffActions = 0;
+};
+
+// The kiosk side of the venue sync: reads this file's rows not yet sent, moves the marks after the venue has them,
+// and applies revocations pulled from the venue. Only rows of one event (and staff actions of no event) are sent.
+class VenueOutboxStore
+{
+public:
+    explicit VenueOutboxStore(Database &db) : m_db(db) {}
+
+    // The marks as stored (zeros before the first sync).
+    [[nodiscard]] DbResult<OutboxMarks> marks();
+    // Moves the marks forward (one transaction).
+    [[nodiscard]] DbResult<void> setMarks(const OutboxMarks &marks);
+    // The venue change number up to which invitations have been pulled (0 before the first pull).
+    [[nodiscard]] DbResult<qint64> pulledSeq();
+
+    // Up to limit rows of each kind after the marks, oldest first.
+    [[nodiscard]] DbResult<QList<OutboxAttendance>> attendanceAfter(qint64 eventId, qint64 mark, int limit);
+    [[nodiscard]] DbResult<QList<OutboxScan>> scansAfter(qint64 eventId, qint64 mark, int limit);
+    [[nodiscard]] DbResult<QList<OutboxStaffAction>> staffActionsAfter(qint64 eventId, qint64 mark, int limit);
+    // How many rows of the event (all kinds) are after the marks: the records waiting to be sent.
+    [[nodiscard]] DbResult<qint64> waiting(qint64 eventId, const OutboxMarks &marks);
+
+    // Applies a pull in one transaction: each invitation in revoked (token id, revoked at as the venue database
+    // says) that is active here becomes revoked, and the pull mark moves to pulledSeq, so a crash half-way pulls
+    // the same changes again. Returns how many invitations were revoked here.
+    [[nodiscard]] DbResult<int> applyPull(qint64 eventId, const QList<std::pair<QByteArray, QString>> &revoked,
+                                          qint64 pulledSeq);
+
+private:
+    Database &m_db;
+};
+
+} // namespace checkin::db
