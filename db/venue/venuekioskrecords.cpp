@@ -130,13 +130,27 @@ VenueResult<KioskPushResult> VenueKioskRecords::push(qint64 eventId, const Kiosk
     // another kiosk's earlier scan arrived) is marked duplicate; one whose row won it back is unmarked. Only the
     // admitting scans (welcome, welcome_back) count: a later "already checked in" scan at the same kiosk names the
     // same row but admitted nobody.
+    // Only the scans that can have changed are looked at: those of this batch, and those of every attendance row
+    // of the guests and days this batch touched. (No event_id test on scan_log: uids are globally unique, and with
+    // it the planner, misled by a fresh table's statistics, looped over every scan of the event once per candidate.)
     if (!attendance.isEmpty() || !scans.isEmpty()) {
+        QJsonArray attendanceUids;
+        for (const db::OutboxAttendance &a : batch.attendance)
+            attendanceUids.append(a.row.uid);
+        QJsonArray scanUids;
+        for (const db::OutboxScan &sc : batch.scans)
+            scanUids.append(sc.row.uid);
         auto marked = m_venue.exec(
-            "UPDATE scan_log l SET duplicate = (a.duplicate_of IS NOT NULL) FROM attendance a "
-            "WHERE a.uid = l.attendance_uid AND a.event_id = $1 AND l.event_id = $1 "
-            "AND l.outcome IN ('welcome', 'welcome_back') "
-            "AND l.duplicate IS DISTINCT FROM (a.duplicate_of IS NOT NULL)",
-            {eventId});
+            "WITH touched AS (SELECT DISTINCT t.guest_id, t.day FROM attendance t "
+            "  WHERE t.uid IN (SELECT jsonb_array_elements_text($2::jsonb))), "
+            "candidates AS (SELECT a.uid, (a.duplicate_of IS NOT NULL) AS dup FROM attendance a "
+            "  JOIN touched t ON t.guest_id = a.guest_id AND t.day = a.day WHERE a.event_id = $1 "
+            "  UNION SELECT a.uid, (a.duplicate_of IS NOT NULL) FROM attendance a JOIN scan_log s "
+            "  ON s.attendance_uid = a.uid WHERE s.uid IN (SELECT jsonb_array_elements_text($3::jsonb))) "
+            "UPDATE scan_log l SET duplicate = c.dup FROM candidates c "
+            "WHERE l.attendance_uid = c.uid AND l.outcome IN ('welcome', 'welcome_back') "
+            "AND l.duplicate IS DISTINCT FROM c.dup",
+            {eventId, json(attendanceUids), json(scanUids)});
         if (!marked)
             return std::unexpected(marked.error());
     }

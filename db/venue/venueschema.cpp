@@ -195,8 +195,11 @@ $$)sql",
 // the earliest scanned_at (then the smaller uid) is live and the other one names it in duplicate_of. When the newcomer
 // is the earlier one it takes the live slot, and the row that held it (and the duplicates naming it) now name the
 // newcomer. Nothing is deleted. Returns each row's uid and what happened to it: present | live | duplicate |
-// annulled (an annulled row never holds the slot).
+// annulled (an annulled row never holds the slot). Two indexes keep the hand-over of the live slot and the marking
+// of duplicate scans from reading whole tables.
 constexpr const char *kSchemaV2[] = {
+    R"sql(CREATE INDEX attendance_by_duplicate_of ON attendance (duplicate_of) WHERE duplicate_of IS NOT NULL)sql",
+    R"sql(CREATE INDEX scan_log_by_attendance ON scan_log (attendance_uid) WHERE attendance_uid IS NOT NULL)sql",
     R"sql(CREATE FUNCTION venue_push_attendance(p_event bigint, p_rows jsonb)
 RETURNS TABLE (out_uid text, out_outcome text) LANGUAGE plpgsql AS $$
 DECLARE
