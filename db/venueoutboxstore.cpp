@@ -168,6 +168,15 @@ DbResult<qint64> VenueOutboxStore::waiting(qint64 eventId, const OutboxMarks &ma
     return n->value_or(0);
 }
 
+DbResult<QList<std::pair<QByteArray, QString>>> VenueOutboxStore::revokedInvitations(qint64 eventId)
+{
+    auto stmt = m_db.prepare("SELECT token_id, coalesce(revoked_at, issued_at) FROM invitation "
+                             "WHERE event_id = ?1 AND status = 'revoked' ORDER BY id");
+    if (stmt)
+        stmt->bind(1, eventId);
+    return collectRows(stmt, [](const Statement &s) { return std::pair<QByteArray, QString>{s.blob(0), s.text(1)}; });
+}
+
 DbResult<int> VenueOutboxStore::applyPull(qint64 eventId, const QList<std::pair<QByteArray, QString>> &revoked,
                                           qint64 pulledSeq)
 {

@@ -61,6 +61,9 @@ public:
     // How many rows of the event (all kinds) are after the marks: the records waiting to be sent.
     [[nodiscard]] DbResult<qint64> waiting(qint64 eventId, const OutboxMarks &marks);
 
+    // Every invitation of the event revoked in this file: (token id, revoked at). Sent each round; the venue
+    // database revokes those still active there (a handful per event, so no mark is kept).
+    [[nodiscard]] DbResult<QList<std::pair<QByteArray, QString>>> revokedInvitations(qint64 eventId);
     // Applies a pull in one transaction: each invitation in revoked (token id, revoked at as the venue database
     // says) that is active here becomes revoked, and the pull mark moves to pulledSeq, so a crash half-way pulls
     // the same changes again. Returns how many invitations were revoked here.

@@ -90,6 +90,15 @@ VenueSyncRound VenueSync::syncOnce()
     if (!marks)
         return localFailed(marks.error());
 
+    // Revocations first: the one kind of change that other kiosks must act on at once.
+    auto revokedHere = outbox.revokedInvitations(d->event.id);
+    if (!revokedHere)
+        return localFailed(revokedHere.error());
+    auto revocationsSent = venueRecords.pushRevocations(d->venueEventId, *revokedHere);
+    if (!revocationsSent)
+        return venueFailed(revocationsSent.error());
+    round.revocationsSent = *revocationsSent;
+
     for (;;) {
         venue::KioskPushBatch batch;
         batch.kioskId = d->kioskId;

@@ -25,6 +25,10 @@ QJsonValue hexOrNull(const QByteArray &bytes)
     return bytes.isEmpty() ? QJsonValue() : QJsonValue(QString::fromLatin1(bytes.toHex()));
 }
 
+// The lock every writer of the pulled tables takes (venueevents.cpp, venueschema.cpp): change_seq values commit in
+// the order they were drawn.
+constexpr const char *kLockChangesSql = "SELECT pg_advisory_xact_lock(7310595474590336002)";
+
 } // namespace
 
 VenueResult<qint64> VenueKioskRecords::eventId(int number, const QByteArray &verifyKey)
@@ -165,6 +169,40 @@ VenueResult<KioskPushResult> VenueKioskRecords::push(qint64 eventId, const Kiosk
     if (auto ok = tx.commit(); !ok)
         return std::unexpected(ok.error());
     return result;
+}
+
+VenueResult<int> VenueKioskRecords::pushRevocations(qint64 eventId,
+                                                    const QList<std::pair<QByteArray, QString>> &revoked)
+{
+    if (revoked.isEmpty())
+        return 0;
+    QJsonArray rows;
+    for (const auto &[tokenId, revokedAt] : revoked)
+        rows.append(QJsonObject{{u"token_id"_s, QString::fromLatin1(tokenId.toHex())}, {u"revoked_at"_s, revokedAt}});
+    // Most rounds find every one revoked there already: look first, and take the change lock only when needed.
+    auto active = m_venue.exec(
+        "SELECT count(*) FROM invitations i JOIN jsonb_to_recordset($2::jsonb) AS x(token_id text, revoked_at text) "
+        "ON i.token_id = decode(x.token_id, 'hex') WHERE i.event_id = $1 AND i.status = 'active'",
+        {eventId, json(rows)});
+    if (!active)
+        return std::unexpected(active.error());
+    if (active->int64(0, 0) == 0)
+        return 0;
+    VenueTransaction tx(m_venue);
+    if (auto ok = tx.begin(); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = m_venue.exec(kLockChangesSql); !ok)
+        return std::unexpected(ok.error());
+    auto updated = m_venue.exec(
+        "UPDATE invitations i SET status = 'revoked', revoked_at = x.revoked_at "
+        "FROM jsonb_to_recordset($2::jsonb) AS x(token_id text, revoked_at timestamptz) "
+        "WHERE i.event_id = $1 AND i.token_id = decode(x.token_id, 'hex') AND i.status = 'active'",
+        {eventId, json(rows)});
+    if (!updated)
+        return std::unexpected(updated.error());
+    if (auto ok = tx.commit(); !ok)
+        return std::unexpected(ok.error());
+    return int(updated->affected());
 }
 
 VenueResult<InvitationPull> VenueKioskRecords::pullInvitations(qint64 eventId, qint64 sinceSeq, const QString &kioskId)

@@ -55,6 +55,10 @@ public:
     // earliest scan wins, the others are kept with duplicate_of and their scan log rows marked duplicate. Records the
     // kiosk as seen. A guest the venue database does not know is refused (Conflict) with nothing written.
     [[nodiscard]] VenueResult<KioskPushResult> push(qint64 eventId, const KioskPushBatch &batch);
+    // Revokes in the venue database the invitations (token id, revoked at) that a kiosk revoked and that are still
+    // active there, under the change lock so other kiosks pull them; returns how many it revoked. A revocation is
+    // one-way: nothing here makes an invitation active again.
+    [[nodiscard]] VenueResult<int> pushRevocations(qint64 eventId, const QList<std::pair<QByteArray, QString>> &revoked);
     // Invitations of the event changed after change number sinceSeq, and records the pull for the kiosk.
     [[nodiscard]] VenueResult<InvitationPull> pullInvitations(qint64 eventId, qint64 sinceSeq, const QString &kioskId);
 

@@ -241,6 +241,25 @@ private Q_SLOTS:
         QCOMPARE(count(*conn, "SELECT count(*) FROM scan_log WHERE outcome = 'revoked'"), 3);
     }
 
+    void aRevocationMadeAtOneKioskIsRefusedByTheOthersAfterTheirNextSync()
+    {
+        const Run revoke = ctl(m_kiosks.at(0), kioskId(0), {u"revoke"_s, m_event->externalId(5), u"--reason"_s, u"lost"_s});
+        QVERIFY2(revoke.exitCode == 0, qPrintable(revoke.err));
+        const Run sent = sync(0);
+        QCOMPARE(sent.json().value(u"revocations_sent"_s).toInt(), 1);
+        QCOMPARE(sync(0).json().value(u"revocations_sent"_s).toInt(), 0); // once is enough
+        for (int k = 1; k < 3; ++k) {
+            QCOMPARE(sync(k).json().value(u"revocations_applied"_s).toInt(), 1);
+            const QDateTime dayTwo = m_event->localTime(2, 9, k);
+            const Run scan = ctl(m_kiosks.at(k), kioskId(k), {u"checkin"_s, u"--payload"_s, m_event->token(5),
+                                                              u"--at"_s, dayTwo.toString(Qt::ISODateWithMs)});
+            QCOMPARE(scan.json().value(u"outcome"_s).toString(), u"revoked"_s);
+        }
+        auto conn = venue();
+        QVERIFY(conn);
+        QCOMPARE(count(*conn, "SELECT count(*) FROM invitations WHERE status = 'revoked'"), 2);
+    }
+
     void killingSyncMidPushLosesAndDuplicatesNothing()
     {
         // A fourth kiosk with a long backlog: thousands of scan log rows (a busy day of scans offline).
