@@ -1,5 +1,7 @@
 #include "venueoutboxstore.h"
 
+#include "gueststore.h"
+
 using namespace Qt::StringLiterals;
 
 namespace checkin::db {
@@ -177,22 +179,61 @@ DbResult<QList<std::pair<QByteArray, QString>>> VenueOutboxStore::revokedInvitat
     return collectRows(stmt, [](const Statement &s) { return std::pair<QByteArray, QString>{s.blob(0), s.text(1)}; });
 }
 
-DbResult<int> VenueOutboxStore::applyPull(qint64 eventId, const QList<std::pair<QByteArray, QString>> &revoked,
-                                          qint64 pulledSeq)
+DbResult<PullApplied> VenueOutboxStore::applyPull(qint64 eventId, const QList<GuestRecord> &guests,
+                                                  const QList<PulledInvitation> &invitations, qint64 pulledSeq)
 {
     Transaction tx(m_db);
     if (auto ok = tx.begin(); !ok)
         return std::unexpected(ok.error());
-    int applied = 0;
-    for (const auto &[tokenId, revokedAt] : revoked) {
+    PullApplied applied;
+    GuestStore guestStore(m_db);
+    for (GuestRecord g : guests) {
+        g.eventId = eventId;
+        auto upserted = guestStore.upsert(g);
+        if (!upserted)
+            return std::unexpected(upserted.error());
+        applied.guestsAdded += *upserted == GuestStore::Upserted::Inserted ? 1 : 0;
+        applied.guestsUpdated += *upserted == GuestStore::Upserted::Updated ? 1 : 0;
+    }
+    // Revocations before additions: a reissued invitation arrives with the old one revoked, and a guest may hold
+    // one active invitation at a time.
+    for (const PulledInvitation &i : invitations) {
+        if (i.status != u"revoked")
+            continue;
         auto stmt = m_db.prepare("UPDATE invitation SET status = 'revoked', revoked_at = ?3 "
                                  "WHERE event_id = ?1 AND token_id = ?2 AND status = 'active'");
         if (!stmt)
             return std::unexpected(stmt.error());
-        stmt->bind(1, eventId).bindBlob(2, tokenId).bind(3, revokedAt);
+        stmt->bind(1, eventId).bindBlob(2, i.tokenId).bind(3, i.revokedAt);
         if (auto ok = stmt->run(); !ok)
             return std::unexpected(ok.error());
-        applied += int(m_db.changes());
+        applied.revoked += int(m_db.changes());
+    }
+    for (const PulledInvitation &i : invitations) {
+        // OR IGNORE: a token this file has already, or a second active invitation for the guest, is left out.
+        auto stmt = m_db.prepare(
+            "INSERT OR IGNORE INTO invitation (event_id, guest_id, token_id, status, issued_at, revoked_at, signature) "
+            "SELECT ?1, g.id, ?3, ?4, ?5, ?6, ?7 FROM guest g WHERE g.event_id = ?1 AND g.external_id = ?2");
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        stmt->bind(1, eventId).bind(2, i.guestExternalId).bindBlob(3, i.tokenId).bind(4, i.status)
+            .bind(5, i.issuedAt).bindOptional(6, i.revokedAt);
+        if (i.signature.isEmpty())
+            stmt->bindNull(7);
+        else
+            stmt->bindBlob(7, i.signature);
+        if (auto ok = stmt->run(); !ok)
+            return std::unexpected(ok.error());
+        applied.invitationsAdded += int(m_db.changes());
+        if (!i.signature.isEmpty()) {
+            auto sig = m_db.prepare("UPDATE invitation SET signature = ?3 "
+                                    "WHERE event_id = ?1 AND token_id = ?2 AND signature IS NULL");
+            if (!sig)
+                return std::unexpected(sig.error());
+            sig->bind(1, eventId).bindBlob(2, i.tokenId).bindBlob(3, i.signature);
+            if (auto ok = sig->run(); !ok)
+                return std::unexpected(ok.error());
+        }
     }
     if (auto ok = writeMark(m_db, kPulledKey, pulledSeq); !ok)
         return std::unexpected(ok.error());

@@ -29,6 +29,26 @@ struct OutboxStaffAction
     QString guestExternalId;
 };
 
+// An invitation as the venue database holds it, for a pull.
+struct PulledInvitation
+{
+    QString guestExternalId;
+    QByteArray tokenId;
+    QByteArray signature; // empty when the venue does not know it
+    QString status;       // active | revoked
+    QString issuedAt;
+    QString revokedAt;
+};
+
+// What a pull changed in this file.
+struct PullApplied
+{
+    int guestsAdded = 0;
+    int guestsUpdated = 0;
+    int invitationsAdded = 0;
+    int revoked = 0;
+};
+
 // How far this file's rows have been sent to the venue database: every row of the kind with a row id up to the mark
 // is in the venue database. Kept in the setting table (keys venue.sent.*), one mark per kind. A mark works because the
 // three tables are append-only and SQLite writers take turns, so row ids commit in increasing order: a row committed
@@ -64,11 +84,13 @@ public:
     // Every invitation of the event revoked in this file: (token id, revoked at). Sent each round; the venue
     // database revokes those still active there (a handful per event, so no mark is kept).
     [[nodiscard]] DbResult<QList<std::pair<QByteArray, QString>>> revokedInvitations(qint64 eventId);
-    // Applies a pull in one transaction: each invitation in revoked (token id, revoked at as the venue database
-    // says) that is active here becomes revoked, and the pull mark moves to pulledSeq, so a crash half-way pulls
-    // the same changes again. Returns how many invitations were revoked here.
-    [[nodiscard]] DbResult<int> applyPull(qint64 eventId, const QList<std::pair<QByteArray, QString>> &revoked,
-                                          qint64 pulledSeq);
+    // Applies a pull in one transaction, then moves the pull mark to pulledSeq, so a crash half-way pulls the same
+    // changes again. Guests are added or updated by external id (GuestStore::upsert); invitations revoked there are
+    // revoked here (a revocation is one-way: a pulled 'active' never re-activates one revoked here); invitations new
+    // to this file are added as the venue has them (one that would give a guest a second active invitation here is
+    // skipped, as is one whose guest this file does not have).
+    [[nodiscard]] DbResult<PullApplied> applyPull(qint64 eventId, const QList<GuestRecord> &guests,
+                                                  const QList<PulledInvitation> &invitations, qint64 pulledSeq);
 
 private:
     Database &m_db;

@@ -140,16 +140,16 @@ VenueSyncRound VenueSync::syncOnce()
     auto since = outbox.pulledSeq();
     if (!since)
         return localFailed(since.error());
-    auto pulled = venueRecords.pullInvitations(d->venueEventId, *since, d->kioskId);
+    auto pulled = venueRecords.pullChanges(d->venueEventId, *since, d->kioskId);
     if (!pulled)
         return venueFailed(pulled.error());
-    QList<std::pair<QByteArray, QString>> revoked;
-    for (const venue::VenueRevocation &r : pulled->revoked)
-        revoked.append({r.tokenId, r.revokedAt});
-    auto applied = outbox.applyPull(d->event.id, revoked, pulled->lastSeq);
+    auto applied = outbox.applyPull(d->event.id, pulled->guests, pulled->invitations, pulled->lastSeq);
     if (!applied)
         return localFailed(applied.error());
-    round.revocationsApplied = *applied;
+    round.revocationsApplied = applied->revoked;
+    round.guestsAdded = applied->guestsAdded;
+    round.guestsUpdated = applied->guestsUpdated;
+    round.invitationsAdded = applied->invitationsAdded;
     return finish({}, false);
 }
 

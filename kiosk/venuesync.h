@@ -27,6 +27,9 @@ struct VenueSyncRound
     int staffActions = 0;
     int revocationsSent = 0;    // invitations revoked here that the venue database now has revoked too
     int revocationsApplied = 0; // invitations revoked here because the venue database has them revoked
+    int guestsAdded = 0;        // pulled: guests new to this file, guests whose details changed, invitations new here
+    int guestsUpdated = 0;
+    int invitationsAdded = 0;
     qint64 waiting = 0;         // this kiosk's records not yet in the venue database, after the round
     QDateTime finishedAt;       // UTC
 };
@@ -37,8 +40,9 @@ struct VenueSyncRound
 // Push: invitations revoked on this kiosk (so every other kiosk pulls them); attendance, scan log and staff actions
 // of the kiosk's event, in batches, each batch in one venue transaction
 // keyed by the rows' uids (idempotent). Only after the venue commits are the local marks (VenueOutboxStore) moved, so
-// a kiosk killed in between sends the same batch again and the venue adds nothing. Pull: invitations changed since
-// the last pulled change number; a revoked one is revoked here too, so the next scan of it is refused. Nothing is
+// a kiosk killed in between sends the same batch again and the venue adds nothing. Pull: guests and invitations
+// changed since the last pulled change number (a late registration, a reissued invitation); a revoked one is
+// revoked here too, so the next scan of it is refused. The programme is not pulled yet. Nothing is
 // deleted on either side. Conflicts between kiosks (the same guest checked in on the same day at two kiosks while
 // offline) are settled in the venue database: the earliest scan holds the live row, the other is kept as a
 // duplicate; the kiosks' own files keep what they recorded.

@@ -205,22 +205,63 @@ VenueResult<int> VenueKioskRecords::pushRevocations(qint64 eventId,
     return int(updated->affected());
 }
 
-VenueResult<InvitationPull> VenueKioskRecords::pullInvitations(qint64 eventId, qint64 sinceSeq, const QString &kioskId)
+VenueResult<VenuePull> VenueKioskRecords::pullChanges(qint64 eventId, qint64 sinceSeq, const QString &kioskId)
 {
-    auto rows = m_venue.exec(
-        "SELECT token_id, status, to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
-        "change_seq FROM invitations WHERE event_id = $1 AND change_seq > $2 ORDER BY change_seq",
-        {eventId, sinceSeq});
-    if (!rows)
-        return std::unexpected(rows.error());
-    InvitationPull pull;
+    VenueTransaction tx(m_venue);
+    if (auto ok = tx.begin(); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = m_venue.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"); !ok)
+        return std::unexpected(ok.error());
+    VenuePull pull;
     pull.lastSeq = sinceSeq;
-    pull.changes = rows->count();
-    for (int r = 0; r < rows->count(); ++r) {
-        if (rows->text(r, 1) == u"revoked")
-            pull.revoked << VenueRevocation{rows->bytes(r, 0), rows->text(r, 2)};
-        pull.lastSeq = std::max(pull.lastSeq, rows->int64(r, 3));
+    auto guests = m_venue.exec(
+        "SELECT external_id, display_name, given_name, family_name, latin_name, organisation, country, role, email, "
+        "language, reg_type, ticket_type, array_to_string(days, ','), change_seq "
+        "FROM guests WHERE event_id = $1 AND change_seq > $2 ORDER BY change_seq",
+        {eventId, sinceSeq});
+    if (!guests)
+        return std::unexpected(guests.error());
+    for (int r = 0; r < guests->count(); ++r) {
+        db::GuestRecord g;
+        g.externalId = guests->text(r, 0);
+        g.displayName = guests->text(r, 1);
+        g.givenName = guests->text(r, 2);
+        g.familyName = guests->text(r, 3);
+        g.latinName = guests->text(r, 4);
+        g.organisation = guests->text(r, 5);
+        g.country = guests->text(r, 6);
+        g.role = guests->text(r, 7);
+        g.email = guests->text(r, 8);
+        g.language = guests->text(r, 9);
+        g.regType = guests->text(r, 10);
+        g.ticketType = guests->text(r, 11);
+        for (const QString &day : guests->text(r, 12).split(u',', Qt::SkipEmptyParts))
+            g.days << QDate::fromString(day, Qt::ISODate);
+        pull.guests << g;
+        pull.lastSeq = std::max(pull.lastSeq, guests->int64(r, 13));
     }
+    auto invitations = m_venue.exec(
+        "SELECT g.external_id, i.token_id, i.signature, i.status, "
+        "to_char(i.issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
+        "coalesce(to_char(i.revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), ''), i.change_seq "
+        "FROM invitations i JOIN guests g ON g.id = i.guest_id "
+        "WHERE i.event_id = $1 AND i.change_seq > $2 ORDER BY i.change_seq",
+        {eventId, sinceSeq});
+    if (!invitations)
+        return std::unexpected(invitations.error());
+    for (int r = 0; r < invitations->count(); ++r) {
+        db::PulledInvitation i;
+        i.guestExternalId = invitations->text(r, 0);
+        i.tokenId = invitations->bytes(r, 1);
+        i.signature = invitations->isNull(r, 2) ? QByteArray() : invitations->bytes(r, 2);
+        i.status = invitations->text(r, 3);
+        i.issuedAt = invitations->text(r, 4);
+        i.revokedAt = invitations->text(r, 5);
+        pull.invitations << i;
+        pull.lastSeq = std::max(pull.lastSeq, invitations->int64(r, 6));
+    }
+    if (auto ok = tx.commit(); !ok)
+        return std::unexpected(ok.error());
     if (auto ok = m_venue.exec(
             "INSERT INTO kiosks (kiosk_id, event_id, last_pull_seq) VALUES ($1, $2, $3) "
             "ON CONFLICT (kiosk_id) DO UPDATE SET event_id = EXCLUDED.event_id, last_seen_at = now(), "

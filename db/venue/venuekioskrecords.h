@@ -26,19 +26,12 @@ struct KioskPushResult
     int staffActions = 0;
 };
 
-// An invitation the venue database holds as revoked.
-struct VenueRevocation
+// Guests and invitations changed since a kiosk's last pull, read in one snapshot.
+struct VenuePull
 {
-    QByteArray tokenId;
-    QString revokedAt; // UTC ISO 8601 with milliseconds, as the kiosks store times
-};
-
-// Invitation changes since a kiosk's last pull.
-struct InvitationPull
-{
-    QList<VenueRevocation> revoked;
-    qint64 changes = 0; // invitation rows changed since the last pull (revoked or not)
-    qint64 lastSeq = 0; // the change_seq to pull after next time
+    QList<db::GuestRecord> guests;           // eventId and id left 0: the kiosk matches them by external id
+    QList<db::PulledInvitation> invitations; // revoked ones included
+    qint64 lastSeq = 0;                      // the change_seq to pull after next time
 };
 
 // The venue side of a kiosk's sync: its records in, the venue's changes out. Every call is idempotent.
@@ -59,8 +52,10 @@ public:
     // active there, under the change lock so other kiosks pull them; returns how many it revoked. A revocation is
     // one-way: nothing here makes an invitation active again.
     [[nodiscard]] VenueResult<int> pushRevocations(qint64 eventId, const QList<std::pair<QByteArray, QString>> &revoked);
-    // Invitations of the event changed after change number sinceSeq, and records the pull for the kiosk.
-    [[nodiscard]] VenueResult<InvitationPull> pullInvitations(qint64 eventId, qint64 sinceSeq, const QString &kioskId);
+    // Guests and invitations of the event changed after change number sinceSeq, in one snapshot (REPEATABLE READ:
+    // a row committed between two reads can never fall under the returned mark unseen), and records the pull for
+    // the kiosk.
+    [[nodiscard]] VenueResult<VenuePull> pullChanges(qint64 eventId, qint64 sinceSeq, const QString &kioskId);
 
 private:
     VenueConnection &m_venue;

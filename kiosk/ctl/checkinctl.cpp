@@ -339,14 +339,16 @@ refused with a sentence saying what to do, and exit status 2.
 The kiosk's sync with the venue database (see 'checkinctl help venue'); the kiosk app runs the same loop itself.
 Each round sends the invitations revoked on this kiosk ('checkinctl revoke', the staff dashboard) and the
 attendance, scan log and staff actions of --db's event that the venue database does not have yet (each row keyed
-by its uid, so a round cut short and run again sends nothing twice), then brings back the invitations revoked
-there since the last round: this kiosk refuses them from then on. When two kiosks checked the same guest in on
+by its uid, so a round cut short and run again sends nothing twice), then brings back the guests and invitations
+added or changed there since the last round (a late registration, a reissued invitation, a revocation: this kiosk
+refuses a revoked invitation from then on; the programme is not pulled yet). When two kiosks checked the same guest in on
 the same day, the venue database keeps the earliest scan as the guest's attendance and the other as a duplicate
 (marked in its scan log too); this file keeps what it recorded. Nothing is deleted anywhere.
 --once (the default) runs one round; --interval SECONDS runs a round every SECONDS until Ctrl+C or SIGTERM.
 Prints one line per round: {"state": "online"|"offline"|"failed", "error": TEXT, "pushed": {"attendance_live",
 "attendance_duplicates", "attendance_annulled", "attendance_already", "scans", "staff_actions"},
-"revocations_sent": N, "revocations_applied": N, "waiting": N, "at": TIME}. offline: the server did not answer
+"revocations_sent": N, "revocations_applied": N, "pulled": {"guests_added", "guests_updated",
+"invitations_added"}, "waiting": N, "at": TIME}. offline: the server did not answer
 (the next round retries); failed: it answered but the round was refused (the error says what to do). With --once,
 exit status 0 when online, 2 otherwise.
 )"},
@@ -1552,6 +1554,8 @@ QJsonObject syncRoundJson(const VenueSyncRound &r)
                                       {u"staff_actions"_s, r.staffActions}}},
             {u"revocations_sent"_s, r.revocationsSent},
             {u"revocations_applied"_s, r.revocationsApplied},
+            {u"pulled"_s, QJsonObject{{u"guests_added"_s, r.guestsAdded}, {u"guests_updated"_s, r.guestsUpdated},
+                                      {u"invitations_added"_s, r.invitationsAdded}}},
             {u"waiting"_s, r.waiting},
             {u"at"_s, r.finishedAt.toString(Qt::ISODateWithMs)}};
 }

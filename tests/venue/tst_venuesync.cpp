@@ -260,6 +260,28 @@ private Q_SLOTS:
         QCOMPARE(count(*conn, "SELECT count(*) FROM invitations WHERE status = 'revoked'"), 2);
     }
 
+    void aLateRegistrationReachesTheKiosksWithTheirNextSync()
+    {
+        // The organiser registers a guest after the kiosks were set up, and pushes again.
+        const int late = m_event->addGuest(u"Nguyễn Thị Minh Khai"_s, u"en"_s);
+        QVERIFY(late >= 0);
+        auto conn = venue();
+        QVERIFY(conn);
+        QVERIFY(venue::VenueEvents(*conn).push(m_event->db(), m_event->event()));
+        const QDateTime dayTwo = m_event->localTime(2, 10, 0);
+        const QStringList scanLate{u"checkin"_s, u"--payload"_s, m_event->token(late), u"--at"_s,
+                                   dayTwo.toString(Qt::ISODateWithMs)};
+        QCOMPARE(ctl(m_kiosks.at(1), kioskId(1), scanLate).json().value(u"outcome"_s).toString(), u"unknown"_s);
+        const QJsonObject round = sync(1).json();
+        QCOMPARE(round[u"pulled"_s][u"guests_added"_s].toInt(), 1);
+        QCOMPARE(round[u"pulled"_s][u"invitations_added"_s].toInt(), 1);
+        const Run welcome = ctl(m_kiosks.at(1), kioskId(1), scanLate);
+        QVERIFY2(welcome.exitCode == 0, qPrintable(welcome.err + QString::fromUtf8(welcome.out)));
+        QCOMPARE(welcome.json().value(u"name"_s).toString(), u"Nguyễn Thị Minh Khai"_s);
+        // Pulled once: the next round brings nothing again.
+        QCOMPARE(sync(1).json()[u"pulled"_s][u"guests_added"_s].toInt(), 0);
+    }
+
     void killingSyncMidPushLosesAndDuplicatesNothing()
     {
         // A fourth kiosk with a long backlog: thousands of scan log rows (a busy day of scans offline).
