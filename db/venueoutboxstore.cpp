@@ -170,6 +170,21 @@ DbResult<qint64> VenueOutboxStore::waiting(qint64 eventId, const OutboxMarks &ma
     return n->value_or(0);
 }
 
+DbResult<QList<AttendanceRecord>> VenueOutboxStore::annulledAttendance(qint64 eventId)
+{
+    auto stmt = m_db.prepare("SELECT uid, annulled_at, coalesce(annul_reason, '') FROM attendance "
+                             "WHERE event_id = ?1 AND annulled_at IS NOT NULL ORDER BY id");
+    if (stmt)
+        stmt->bind(1, eventId);
+    return collectRows(stmt, [](const Statement &s) {
+        AttendanceRecord a;
+        a.uid = s.text(0);
+        a.annulledAt = s.text(1);
+        a.annulReason = s.text(2);
+        return a;
+    });
+}
+
 DbResult<QList<std::pair<QByteArray, QString>>> VenueOutboxStore::revokedInvitations(qint64 eventId)
 {
     auto stmt = m_db.prepare("SELECT token_id, coalesce(revoked_at, issued_at) FROM invitation "

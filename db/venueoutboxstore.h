@@ -81,6 +81,9 @@ public:
     // How many rows of the event (all kinds) are after the marks: the records waiting to be sent.
     [[nodiscard]] DbResult<qint64> waiting(qint64 eventId, const OutboxMarks &marks);
 
+    // Every annulled attendance row of the event: (uid, annulled at, reason). Sent each round; the venue database
+    // annuls those it has and has not annulled yet (annulments are rare staff corrections, so no mark is kept).
+    [[nodiscard]] DbResult<QList<AttendanceRecord>> annulledAttendance(qint64 eventId);
     // Every invitation of the event revoked in this file: (token id, revoked at). Sent each round; the venue
     // database revokes those still active there (a handful per event, so no mark is kept).
     [[nodiscard]] DbResult<QList<std::pair<QByteArray, QString>>> revokedInvitations(qint64 eventId);

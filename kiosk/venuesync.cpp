@@ -98,6 +98,13 @@ VenueSyncRound VenueSync::syncOnce()
     if (!revocationsSent)
         return venueFailed(revocationsSent.error());
     round.revocationsSent = *revocationsSent;
+    auto annulledHere = outbox.annulledAttendance(d->event.id);
+    if (!annulledHere)
+        return localFailed(annulledHere.error());
+    auto annulmentsSent = venueRecords.pushAnnulments(d->venueEventId, *annulledHere);
+    if (!annulmentsSent)
+        return venueFailed(annulmentsSent.error());
+    round.annulmentsSent = *annulmentsSent;
 
     for (;;) {
         venue::KioskPushBatch batch;

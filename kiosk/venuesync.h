@@ -25,6 +25,7 @@ struct VenueSyncRound
     int attendanceAlready = 0;
     int scans = 0;
     int staffActions = 0;
+    int annulmentsSent = 0;     // check-ins annulled here after they were sent, now annulled there too
     int revocationsSent = 0;    // invitations revoked here that the venue database now has revoked too
     int revocationsApplied = 0; // invitations revoked here because the venue database has them revoked
     int guestsAdded = 0;        // pulled: guests new to this file, guests whose details changed, invitations new here
@@ -37,8 +38,8 @@ struct VenueSyncRound
 // The kiosk's offline-first sync with the venue database: check-ins always commit to the local SQLite file first;
 // a round sends what the venue database does not have yet and brings back what changed there.
 //
-// Push: invitations revoked on this kiosk (so every other kiosk pulls them); attendance, scan log and staff actions
-// of the kiosk's event, in batches, each batch in one venue transaction
+// Push: invitations revoked on this kiosk (so every other kiosk pulls them); check-ins annulled here after they
+// were sent; attendance, scan log and staff actions of the kiosk's event, in batches, each batch in one venue transaction
 // keyed by the rows' uids (idempotent). Only after the venue commits are the local marks (VenueOutboxStore) moved, so
 // a kiosk killed in between sends the same batch again and the venue adds nothing. Pull: guests and invitations
 // changed since the last pulled change number (a late registration, a reissued invitation); a revoked one is

@@ -130,33 +130,15 @@ VenueResult<KioskPushResult> VenueKioskRecords::push(qint64 eventId, const Kiosk
             return std::unexpected(rows.error());
         result.staffActions = int(rows->affected());
     }
-    // The scan that created an attendance row which lost the live slot (now, in this kiosk's earlier push, or when
-    // another kiosk's earlier scan arrived) is marked duplicate; one whose row won it back is unmarked. Only the
-    // admitting scans (welcome, welcome_back) count: a later "already checked in" scan at the same kiosk names the
-    // same row but admitted nobody.
-    // Only the scans that can have changed are looked at: those of this batch, and those of every attendance row
-    // of the guests and days this batch touched. (No event_id test on scan_log: uids are globally unique, and with
-    // it the planner, misled by a fresh table's statistics, looped over every scan of the event once per candidate.)
     if (!attendance.isEmpty() || !scans.isEmpty()) {
-        QJsonArray attendanceUids;
+        QStringList attendanceUids;
         for (const db::OutboxAttendance &a : batch.attendance)
-            attendanceUids.append(a.row.uid);
-        QJsonArray scanUids;
+            attendanceUids << a.row.uid;
+        QStringList scanUids;
         for (const db::OutboxScan &sc : batch.scans)
-            scanUids.append(sc.row.uid);
-        auto marked = m_venue.exec(
-            "WITH touched AS (SELECT DISTINCT t.guest_id, t.day FROM attendance t "
-            "  WHERE t.uid IN (SELECT jsonb_array_elements_text($2::jsonb))), "
-            "candidates AS (SELECT a.uid, (a.duplicate_of IS NOT NULL) AS dup FROM attendance a "
-            "  JOIN touched t ON t.guest_id = a.guest_id AND t.day = a.day WHERE a.event_id = $1 "
-            "  UNION SELECT a.uid, (a.duplicate_of IS NOT NULL) FROM attendance a JOIN scan_log s "
-            "  ON s.attendance_uid = a.uid WHERE s.uid IN (SELECT jsonb_array_elements_text($3::jsonb))) "
-            "UPDATE scan_log l SET duplicate = c.dup FROM candidates c "
-            "WHERE l.attendance_uid = c.uid AND l.outcome IN ('welcome', 'welcome_back') "
-            "AND l.duplicate IS DISTINCT FROM c.dup",
-            {eventId, json(attendanceUids), json(scanUids)});
-        if (!marked)
-            return std::unexpected(marked.error());
+            scanUids << sc.row.uid;
+        if (auto ok = markDuplicateScans(eventId, attendanceUids, scanUids); !ok)
+            return std::unexpected(ok.error());
     }
     if (auto ok = m_venue.exec(
             "INSERT INTO kiosks (kiosk_id, event_id, last_push_at) VALUES ($1, $2, now()) "
@@ -169,6 +151,65 @@ VenueResult<KioskPushResult> VenueKioskRecords::push(qint64 eventId, const Kiosk
     if (auto ok = tx.commit(); !ok)
         return std::unexpected(ok.error());
     return result;
+}
+
+VenueResult<void> VenueKioskRecords::markDuplicateScans(qint64 eventId, const QStringList &attendanceUids,
+                                                       const QStringList &scanUids)
+{
+    // The scan that created an attendance row which lost the live slot (now, in this kiosk's earlier push, or when
+    // another kiosk's earlier scan arrived) is marked duplicate; one whose row won it back is unmarked. Only the
+    // admitting scans (welcome, welcome_back) count: a later "already checked in" scan at the same kiosk names the
+    // same row but admitted nobody. Only the scans that can have changed are looked at: those in scanUids, and those
+    // of every attendance row of the guests and days of attendanceUids. (No event_id test on scan_log: uids are
+    // globally unique, and with it the planner, misled by a fresh table's statistics, looped over every scan of the
+    // event once per candidate.)
+    auto marked = m_venue.exec(
+        "WITH touched AS (SELECT DISTINCT t.guest_id, t.day FROM attendance t "
+        "  WHERE t.uid IN (SELECT jsonb_array_elements_text($2::jsonb))), "
+        "candidates AS (SELECT a.uid, (a.duplicate_of IS NOT NULL) AS dup FROM attendance a "
+        "  JOIN touched t ON t.guest_id = a.guest_id AND t.day = a.day WHERE a.event_id = $1 "
+        "  UNION SELECT a.uid, (a.duplicate_of IS NOT NULL) FROM attendance a JOIN scan_log s "
+        "  ON s.attendance_uid = a.uid WHERE s.uid IN (SELECT jsonb_array_elements_text($3::jsonb))) "
+        "UPDATE scan_log l SET duplicate = c.dup FROM candidates c "
+        "WHERE l.attendance_uid = c.uid AND l.outcome IN ('welcome', 'welcome_back') "
+        "AND l.duplicate IS DISTINCT FROM c.dup",
+        {eventId, json(QJsonArray::fromStringList(attendanceUids)), json(QJsonArray::fromStringList(scanUids))});
+    if (!marked)
+        return std::unexpected(marked.error());
+    return {};
+}
+
+VenueResult<int> VenueKioskRecords::pushAnnulments(qint64 eventId, const QList<db::AttendanceRecord> &annulled)
+{
+    if (annulled.isEmpty())
+        return 0;
+    QJsonArray rows;
+    QStringList uids;
+    for (const db::AttendanceRecord &a : annulled) {
+        rows.append(QJsonObject{{u"uid"_s, a.uid}, {u"annulled_at"_s, a.annulledAt},
+                                {u"annul_reason"_s, orNull(a.annulReason)}});
+        uids << a.uid;
+    }
+    // Most rounds find every one annulled there already (or not there yet): look first.
+    auto pending = m_venue.exec(
+        "SELECT count(*) FROM attendance a WHERE a.event_id = $1 AND a.annulled_at IS NULL "
+        "AND a.uid IN (SELECT jsonb_array_elements_text($2::jsonb))",
+        {eventId, json(QJsonArray::fromStringList(uids))});
+    if (!pending)
+        return std::unexpected(pending.error());
+    if (pending->int64(0, 0) == 0)
+        return 0;
+    VenueTransaction tx(m_venue);
+    if (auto ok = tx.begin(); !ok)
+        return std::unexpected(ok.error());
+    auto annulledRows = m_venue.exec("SELECT venue_annul_attendance($1, $2::jsonb)", {eventId, json(rows)});
+    if (!annulledRows)
+        return std::unexpected(annulledRows.error());
+    if (auto ok = markDuplicateScans(eventId, uids, {}); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tx.commit(); !ok)
+        return std::unexpected(ok.error());
+    return int(annulledRows->int64(0, 0));
 }
 
 VenueResult<int> VenueKioskRecords::pushRevocations(qint64 eventId,

@@ -48,6 +48,11 @@ public:
     // earliest scan wins, the others are kept with duplicate_of and their scan log rows marked duplicate. Records the
     // kiosk as seen. A guest the venue database does not know is refused (Conflict) with nothing written.
     [[nodiscard]] VenueResult<KioskPushResult> push(qint64 eventId, const KioskPushBatch &batch);
+    // Annuls in the venue database the attendance rows (uid, annulled at, reason) a kiosk annulled after sending
+    // them (venue_push_attendance's counterpart, schema v2: the earliest duplicate takes an annulled live row's slot)
+    // and re-marks the scans concerned; returns how many rows it annulled. Rows not in the venue database yet are
+    // left for the ordinary push, which sends them annulled.
+    [[nodiscard]] VenueResult<int> pushAnnulments(qint64 eventId, const QList<db::AttendanceRecord> &annulled);
     // Revokes in the venue database the invitations (token id, revoked at) that a kiosk revoked and that are still
     // active there, under the change lock so other kiosks pull them; returns how many it revoked. A revocation is
     // one-way: nothing here makes an invitation active again.
@@ -58,6 +63,9 @@ public:
     [[nodiscard]] VenueResult<VenuePull> pullChanges(qint64 eventId, qint64 sinceSeq, const QString &kioskId);
 
 private:
+    VenueResult<void> markDuplicateScans(qint64 eventId, const QStringList &attendanceUids,
+                                         const QStringList &scanUids);
+
     VenueConnection &m_venue;
 };
 

@@ -254,6 +254,37 @@ BEGIN
     END LOOP;
 END
 $$)sql",
+    // Annulments a kiosk made after its check-in was sent: the row is marked annulled (never deleted); when it held
+    // the live slot, the earliest of its duplicates that is not annulled takes the slot, and the other duplicates
+    // name that one. Returns how many rows it annulled (rows already annulled, or not there yet, are left alone).
+    R"sql(CREATE FUNCTION venue_annul_attendance(p_event bigint, p_rows jsonb) RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+    r record;
+    was_live boolean;
+    heir text;
+    n integer := 0;
+BEGIN
+    PERFORM pg_advisory_xact_lock(7310595474590336003);
+    FOR r IN SELECT * FROM jsonb_to_recordset(p_rows) AS x(uid text, annulled_at timestamptz, annul_reason text) LOOP
+        UPDATE attendance a SET annulled_at = r.annulled_at, annul_reason = r.annul_reason
+            WHERE a.uid = r.uid AND a.event_id = p_event AND a.annulled_at IS NULL
+            RETURNING (a.duplicate_of IS NULL) INTO was_live;
+        IF NOT FOUND THEN
+            CONTINUE;
+        END IF;
+        n := n + 1;
+        IF was_live THEN
+            SELECT a.uid INTO heir FROM attendance a WHERE a.duplicate_of = r.uid AND a.annulled_at IS NULL
+                ORDER BY a.scanned_at, a.uid LIMIT 1;
+            IF heir IS NOT NULL THEN
+                UPDATE attendance a SET duplicate_of = heir WHERE a.duplicate_of = r.uid AND a.uid <> heir;
+                UPDATE attendance a SET duplicate_of = NULL WHERE a.uid = heir;
+            END IF;
+        END IF;
+    END LOOP;
+    RETURN n;
+END
+$$)sql",
 };
 
 struct Migration

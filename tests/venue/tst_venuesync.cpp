@@ -206,6 +206,35 @@ private Q_SLOTS:
         QCOMPARE(count(*conn, "SELECT count(*) FROM attendance"), qint64(localAttendance.size()));
     }
 
+    void anAnnulledCheckInGivesTheSlotToTheEarliestOtherOne()
+    {
+        // Kiosk B held guest 3's slot (09:05); staff there annul it. The venue keeps the row, annulled, and C's
+        // 09:12 check-in (earlier than A's 09:20) now counts.
+        const QStringList uids = localColumn(m_kiosks.at(1), "SELECT a.uid FROM attendance a JOIN guest g "
+                                                               "ON g.id = a.guest_id WHERE g.external_id = 'guest-4'");
+        QCOMPARE(m_event->externalId(3), u"guest-4"_s);
+        QCOMPARE(uids.size(), 1);
+        const Run annul = ctl(m_kiosks.at(1), kioskId(1), {u"annul"_s, uids.first(), u"--reason"_s, u"mistake"_s});
+        QVERIFY2(annul.exitCode == 0, qPrintable(annul.err));
+        QCOMPARE(sync(1).json().value(u"annulments_sent"_s).toInt(), 1);
+        QCOMPARE(sync(1).json().value(u"annulments_sent"_s).toInt(), 0);
+
+        auto conn = venue();
+        QVERIFY(conn);
+        QCOMPARE(count(*conn, "SELECT count(*) FROM attendance WHERE duplicate_of IS NULL AND annulled_at IS NULL"), 6);
+        QCOMPARE(count(*conn, "SELECT count(*) FROM attendance WHERE annulled_at IS NOT NULL"), 1);
+        auto live = conn->exec("SELECT a.kiosk_id FROM attendance a JOIN guests g ON g.id = a.guest_id "
+                               "WHERE g.external_id = $1 AND a.duplicate_of IS NULL AND a.annulled_at IS NULL",
+                               {m_event->externalId(3)});
+        QVERIFY(live);
+        QCOMPARE(live->count(), 1);
+        QCOMPARE(live->text(0, 0), u"kiosk-C"_s);
+        QCOMPARE(count(*conn, "SELECT count(*) FROM attendance d JOIN attendance w ON w.uid = d.duplicate_of "
+                              "WHERE w.duplicate_of IS NOT NULL OR w.annulled_at IS NOT NULL"), 0);
+        // C's admitting scan is no longer a duplicate; A's still is.
+        QCOMPARE(count(*conn, "SELECT count(*) FROM scan_log WHERE duplicate"), 3);
+    }
+
     void aRevocationInTheVenueIsRefusedByEveryKioskAfterItsNextSync()
     {
         auto conn = venue();
