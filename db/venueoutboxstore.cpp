@@ -12,6 +12,8 @@ const QString kAttendanceKey = u"venue.sent.attendance"_s;
 const QString kScansKey = u"venue.sent.scan_log"_s;
 const QString kStaffActionsKey = u"venue.sent.staff_action"_s;
 const QString kPulledKey = u"venue.pulled.change_seq"_s;
+const QString kPrintJobsAtKey = u"venue.sent.print_job_at"_s;
+const QString kPrintJobsIdKey = u"venue.sent.print_job_id"_s;
 
 DbResult<qint64> readMark(Database &db, const QString &key)
 {
@@ -34,6 +36,16 @@ DbResult<void> writeMark(Database &db, const QString &key, qint64 value)
     return stmt->run();
 }
 
+DbResult<void> writeText(Database &db, const QString &key, const QString &value)
+{
+    auto stmt = db.prepare("INSERT INTO setting (key, value) VALUES (?1, ?2) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, key).bind(2, value);
+    return stmt->run();
+}
+
 } // namespace
 
 DbResult<OutboxMarks> VenueOutboxStore::marks()
@@ -51,6 +63,17 @@ DbResult<OutboxMarks> VenueOutboxStore::marks()
     m.attendance = *a;
     m.scans = *s;
     m.staffActions = *st;
+    auto pjId = readMark(m_db, kPrintJobsIdKey);
+    if (!pjId)
+        return std::unexpected(pjId.error());
+    m.printJobsId = *pjId;
+    auto stmt = m_db.prepare("SELECT value FROM setting WHERE key = ?1");
+    if (stmt)
+        stmt->bind(1, kPrintJobsAtKey);
+    auto pjAt = firstRow(stmt, [](const Statement &s) { return s.text(0); });
+    if (!pjAt)
+        return std::unexpected(pjAt.error());
+    m.printJobsAt = pjAt->value_or(QString());
     return m;
 }
 
@@ -70,6 +93,12 @@ DbResult<void> VenueOutboxStore::setMarks(const OutboxMarks &marks)
         return ok;
     if (auto ok = writeMark(m_db, kStaffActionsKey, marks.staffActions); !ok)
         return ok;
+    if (!marks.printJobsAt.isEmpty()) {
+        if (auto ok = writeText(m_db, kPrintJobsAtKey, marks.printJobsAt); !ok)
+            return ok;
+        if (auto ok = writeMark(m_db, kPrintJobsIdKey, marks.printJobsId); !ok)
+            return ok;
+    }
     return tx.commit();
 }
 
@@ -156,14 +185,48 @@ DbResult<QList<OutboxStaffAction>> VenueOutboxStore::staffActionsAfter(qint64 ev
     });
 }
 
+DbResult<QList<OutboxPrintJob>> VenueOutboxStore::printJobsAfter(qint64 eventId, const QString &updatedAt, qint64 id,
+                                                                 int limit)
+{
+    auto stmt = m_db.prepare(
+        "SELECT p.id, p.uid, p.kiosk_id, p.guest_id, p.kind, p.reason, p.idempotency_key, p.state, p.attempts, "
+        "p.last_error, p.printer, p.created_at, p.updated_at, g.external_id "
+        "FROM print_job p JOIN guest g ON g.id = p.guest_id "
+        "WHERE p.event_id = ?1 AND (p.updated_at, p.id) > (?2, ?3) ORDER BY p.updated_at, p.id LIMIT ?4");
+    if (stmt)
+        stmt->bind(1, eventId).bind(2, updatedAt).bind(3, id).bind(4, limit);
+    return collectRows(stmt, [eventId](const Statement &s) {
+        OutboxPrintJob o;
+        o.row.id = s.int64(0);
+        o.row.uid = s.text(1);
+        o.row.kioskId = s.text(2);
+        o.row.eventId = eventId;
+        o.row.guestId = s.int64(3);
+        o.row.kind = s.text(4);
+        o.row.reason = s.text(5);
+        o.row.idempotencyKey = s.text(6);
+        o.row.state = s.text(7);
+        o.row.attempts = int(s.int64(8));
+        o.row.lastError = s.text(9);
+        o.row.printer = s.text(10);
+        o.row.createdAt = s.text(11);
+        o.row.updatedAt = s.text(12);
+        o.guestExternalId = s.text(13);
+        return o;
+    });
+}
+
 DbResult<qint64> VenueOutboxStore::waiting(qint64 eventId, const OutboxMarks &marks)
 {
     auto stmt = m_db.prepare(
         "SELECT (SELECT count(*) FROM attendance WHERE id > ?2 AND event_id = ?1) "
         "+ (SELECT count(*) FROM scan_log WHERE id > ?3 AND (event_id = ?1 OR event_id IS NULL)) "
-        "+ (SELECT count(*) FROM staff_action WHERE id > ?4 AND (event_id = ?1 OR event_id IS NULL))");
-    if (stmt)
-        stmt->bind(1, eventId).bind(2, marks.attendance).bind(3, marks.scans).bind(4, marks.staffActions);
+        "+ (SELECT count(*) FROM staff_action WHERE id > ?4 AND (event_id = ?1 OR event_id IS NULL)) "
+        "+ (SELECT count(*) FROM print_job WHERE event_id = ?1 AND (updated_at, id) > (?5, ?6))");
+    if (stmt) {
+        stmt->bind(1, eventId).bind(2, marks.attendance).bind(3, marks.scans).bind(4, marks.staffActions)
+            .bind(5, marks.printJobsAt).bind(6, marks.printJobsId);
+    }
     auto n = firstRow(stmt, [](const Statement &s) { return s.int64(0); });
     if (!n)
         return std::unexpected(n.error());

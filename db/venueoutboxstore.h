@@ -29,6 +29,12 @@ struct OutboxStaffAction
     QString guestExternalId;
 };
 
+struct OutboxPrintJob
+{
+    PrintJobRecord row;
+    QString guestExternalId;
+};
+
 // An invitation as the venue database holds it, for a pull.
 struct PulledInvitation
 {
@@ -53,11 +59,17 @@ struct PullApplied
 // is in the venue database. Kept in the setting table (keys venue.sent.*), one mark per kind. A mark works because the
 // three tables are append-only and SQLite writers take turns, so row ids commit in increasing order: a row committed
 // later never has a smaller id than one already sent.
+//
+// Print jobs change state (queued, sent, printed, failed), so their mark is (updated_at, id) of the last job sent:
+// a job is sent again whenever it changes. updated_at comes from this kiosk's clock; a clock set back by more than
+// the time since the last sync could hold a job's new state back until it changes again.
 struct OutboxMarks
 {
     qint64 attendance = 0;
     qint64 scans = 0;
     qint64 staffActions = 0;
+    QString printJobsAt;
+    qint64 printJobsId = 0;
 };
 
 // The kiosk side of the venue sync: reads this file's rows not yet sent, moves the marks after the venue has them,
@@ -78,6 +90,8 @@ public:
     [[nodiscard]] DbResult<QList<OutboxAttendance>> attendanceAfter(qint64 eventId, qint64 mark, int limit);
     [[nodiscard]] DbResult<QList<OutboxScan>> scansAfter(qint64 eventId, qint64 mark, int limit);
     [[nodiscard]] DbResult<QList<OutboxStaffAction>> staffActionsAfter(qint64 eventId, qint64 mark, int limit);
+    [[nodiscard]] DbResult<QList<OutboxPrintJob>> printJobsAfter(qint64 eventId, const QString &updatedAt, qint64 id,
+                                                                 int limit);
     // How many rows of the event (all kinds) are after the marks: the records waiting to be sent.
     [[nodiscard]] DbResult<qint64> waiting(qint64 eventId, const OutboxMarks &marks);
 

@@ -118,8 +118,12 @@ VenueSyncRound VenueSync::syncOnce()
         auto actions = outbox.staffActionsAfter(d->event.id, marks->staffActions, kBatchSize);
         if (!actions)
             return localFailed(actions.error());
-        if (attendance->isEmpty() && scans->isEmpty() && actions->isEmpty())
+        auto printJobs = outbox.printJobsAfter(d->event.id, marks->printJobsAt, marks->printJobsId, kBatchSize);
+        if (!printJobs)
+            return localFailed(printJobs.error());
+        if (attendance->isEmpty() && scans->isEmpty() && actions->isEmpty() && printJobs->isEmpty())
             break;
+        batch.printJobs = std::move(*printJobs);
         batch.attendance = std::move(*attendance);
         batch.scans = std::move(*scans);
         batch.staffActions = std::move(*actions);
@@ -132,6 +136,7 @@ VenueSyncRound VenueSync::syncOnce()
         round.attendanceAlready += pushed->attendanceAlready;
         round.scans += pushed->scans;
         round.staffActions += pushed->staffActions;
+        round.printJobs += pushed->printJobs;
         // The venue has committed the batch: only now move the marks (a crash before this line sends it again,
         // which the venue ignores row by row).
         if (!batch.attendance.isEmpty())
@@ -140,6 +145,10 @@ VenueSyncRound VenueSync::syncOnce()
             marks->scans = batch.scans.last().rowId;
         if (!batch.staffActions.isEmpty())
             marks->staffActions = batch.staffActions.last().rowId;
+        if (!batch.printJobs.isEmpty()) {
+            marks->printJobsAt = batch.printJobs.last().row.updatedAt;
+            marks->printJobsId = batch.printJobs.last().row.id;
+        }
         if (auto ok = outbox.setMarks(*marks); !ok)
             return localFailed(ok.error());
     }
@@ -157,6 +166,11 @@ VenueSyncRound VenueSync::syncOnce()
     round.guestsAdded = applied->guestsAdded;
     round.guestsUpdated = applied->guestsUpdated;
     round.invitationsAdded = applied->invitationsAdded;
+    auto doubles = venueRecords.doubleBadges(d->venueEventId);
+    if (!doubles)
+        return venueFailed(doubles.error());
+    for (const venue::DoubleBadge &b : *doubles)
+        round.doubleBadges << VenueDoubleBadge{b.externalId, b.displayName, b.kiosks};
     return finish({}, false);
 }
 

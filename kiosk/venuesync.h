@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -12,6 +13,14 @@ class Database;
 }
 
 namespace checkin {
+
+// A guest whose check-in badge was printed at more than one kiosk (two kiosks offline, or not yet synced).
+struct VenueDoubleBadge
+{
+    QString externalId;
+    QString name;
+    QStringList kiosks;
+};
 
 // What one sync round did, and the state a kiosk shows (online, last sync, records waiting).
 struct VenueSyncRound
@@ -25,12 +34,14 @@ struct VenueSyncRound
     int attendanceAlready = 0;
     int scans = 0;
     int staffActions = 0;
+    int printJobs = 0;
     int annulmentsSent = 0;     // check-ins annulled here after they were sent, now annulled there too
     int revocationsSent = 0;    // invitations revoked here that the venue database now has revoked too
     int revocationsApplied = 0; // invitations revoked here because the venue database has them revoked
     int guestsAdded = 0;        // pulled: guests new to this file, guests whose details changed, invitations new here
     int guestsUpdated = 0;
     int invitationsAdded = 0;
+    QList<VenueDoubleBadge> doubleBadges; // venue-wide, after the round (staff should look at these guests' badges)
     qint64 waiting = 0;         // this kiosk's records not yet in the venue database, after the round
     QDateTime finishedAt;       // UTC
 };
@@ -39,7 +50,7 @@ struct VenueSyncRound
 // a round sends what the venue database does not have yet and brings back what changed there.
 //
 // Push: invitations revoked on this kiosk (so every other kiosk pulls them); check-ins annulled here after they
-// were sent; attendance, scan log and staff actions of the kiosk's event, in batches, each batch in one venue transaction
+// were sent; attendance, scan log, staff actions and print job states of the kiosk's event, in batches, each batch in one venue transaction
 // keyed by the rows' uids (idempotent). Only after the venue commits are the local marks (VenueOutboxStore) moved, so
 // a kiosk killed in between sends the same batch again and the venue adds nothing. Pull: guests and invitations
 // changed since the last pulled change number (a late registration, a reissued invitation); a revoked one is

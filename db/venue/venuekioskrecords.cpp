@@ -77,6 +77,16 @@ VenueResult<KioskPushResult> VenueKioskRecords::push(qint64 eventId, const Kiosk
                                    {u"target_uid"_s, orNull(s.row.targetUid)}, {u"detail"_s, s.row.detail}});
     }
 
+    QJsonArray printJobs;
+    for (const db::OutboxPrintJob &j : batch.printJobs) {
+        printJobs.append(QJsonObject{{u"uid"_s, j.row.uid}, {u"kiosk_id"_s, j.row.kioskId},
+                                     {u"external_id"_s, j.guestExternalId}, {u"kind"_s, j.row.kind},
+                                     {u"reason"_s, j.row.reason}, {u"idempotency_key"_s, j.row.idempotencyKey},
+                                     {u"state"_s, j.row.state}, {u"attempts"_s, j.row.attempts},
+                                     {u"last_error"_s, j.row.lastError}, {u"printer"_s, j.row.printer},
+                                     {u"created_at"_s, j.row.createdAt}, {u"updated_at"_s, j.row.updatedAt}});
+    }
+
     KioskPushResult result;
     VenueTransaction tx(m_venue);
     if (auto ok = tx.begin(); !ok)
@@ -129,6 +139,26 @@ VenueResult<KioskPushResult> VenueKioskRecords::push(qint64 eventId, const Kiosk
         if (!rows)
             return std::unexpected(rows.error());
         result.staffActions = int(rows->affected());
+    }
+    if (!printJobs.isEmpty()) {
+        // A job's state only moves forward in time: an older state sent late never overwrites a newer one.
+        auto rows = m_venue.exec(
+            "INSERT INTO print_job_states (uid, kiosk_id, event_id, guest_id, kind, reason, idempotency_key, state, "
+            "attempts, last_error, printer, created_at, updated_at) "
+            "SELECT x.uid, x.kiosk_id, $1, g.id, x.kind, x.reason, x.idempotency_key, x.state, x.attempts, "
+            "x.last_error, x.printer, x.created_at, x.updated_at FROM jsonb_to_recordset($2::jsonb) AS x(uid text, "
+            "kiosk_id text, external_id text, kind text, reason text, idempotency_key text, state text, "
+            "attempts integer, last_error text, printer text, created_at timestamptz, updated_at timestamptz) "
+            "JOIN guests g ON g.event_id = $1 AND g.external_id = x.external_id "
+            "ON CONFLICT (uid) DO UPDATE SET state = EXCLUDED.state, attempts = EXCLUDED.attempts, "
+            "last_error = EXCLUDED.last_error, printer = EXCLUDED.printer, updated_at = EXCLUDED.updated_at "
+            "WHERE EXCLUDED.updated_at >= print_job_states.updated_at AND (print_job_states.state, "
+            "print_job_states.attempts, print_job_states.last_error, print_job_states.printer) IS DISTINCT FROM "
+            "(EXCLUDED.state, EXCLUDED.attempts, EXCLUDED.last_error, EXCLUDED.printer)",
+            {eventId, json(printJobs)});
+        if (!rows)
+            return std::unexpected(rows.error());
+        result.printJobs = int(rows->affected());
     }
     if (!attendance.isEmpty() || !scans.isEmpty()) {
         QStringList attendanceUids;
@@ -244,6 +274,22 @@ VenueResult<int> VenueKioskRecords::pushRevocations(qint64 eventId,
     if (auto ok = tx.commit(); !ok)
         return std::unexpected(ok.error());
     return int(updated->affected());
+}
+
+VenueResult<QList<DoubleBadge>> VenueKioskRecords::doubleBadges(qint64 eventId)
+{
+    auto rows = m_venue.exec(
+        "SELECT g.external_id, g.display_name, string_agg(DISTINCT p.kiosk_id, ',' ORDER BY p.kiosk_id) "
+        "FROM print_job_states p JOIN guests g ON g.id = p.guest_id "
+        "WHERE p.event_id = $1 AND p.kind = 'badge' AND p.reason = 'checkin' AND p.state IN ('sent', 'printed') "
+        "GROUP BY g.id, g.external_id, g.display_name HAVING count(DISTINCT p.kiosk_id) > 1 ORDER BY g.display_name",
+        {eventId});
+    if (!rows)
+        return std::unexpected(rows.error());
+    QList<DoubleBadge> badges;
+    for (int r = 0; r < rows->count(); ++r)
+        badges << DoubleBadge{rows->text(r, 0), rows->text(r, 1), rows->text(r, 2).split(u',')};
+    return badges;
 }
 
 VenueResult<VenuePull> VenueKioskRecords::pullChanges(qint64 eventId, qint64 sinceSeq, const QString &kioskId)

@@ -4,6 +4,8 @@
 
 #include <venueoutboxstore.h>
 
+#include <QStringList>
+
 namespace checkin::venue {
 
 // One round of a kiosk's own rows for the venue database.
@@ -13,6 +15,15 @@ struct KioskPushBatch
     QList<db::OutboxAttendance> attendance;
     QList<db::OutboxScan> scans;
     QList<db::OutboxStaffAction> staffActions;
+    QList<db::OutboxPrintJob> printJobs;
+};
+
+// A guest whose first-day badge was printed at more than one kiosk (while they could not see each other's jobs).
+struct DoubleBadge
+{
+    QString externalId;
+    QString displayName;
+    QStringList kiosks;
 };
 
 // What a push did: rows new to the venue database, and what became of the new attendance rows.
@@ -24,6 +35,7 @@ struct KioskPushResult
     int attendanceAlready = 0;    // sent before (a repeated push after a crash): left as they were
     int scans = 0;                // new scan log rows (the others were there already)
     int staffActions = 0;
+    int printJobs = 0;            // print job rows new or with a newer state
 };
 
 // Guests and invitations changed since a kiosk's last pull, read in one snapshot.
@@ -57,6 +69,9 @@ public:
     // active there, under the change lock so other kiosks pull them; returns how many it revoked. A revocation is
     // one-way: nothing here makes an invitation active again.
     [[nodiscard]] VenueResult<int> pushRevocations(qint64 eventId, const QList<std::pair<QByteArray, QString>> &revoked);
+    // Guests of the event whose check-in badge (not a reprint) was sent to a printer at two kiosks or more: flagged on
+    // the staff dashboard, never settled silently.
+    [[nodiscard]] VenueResult<QList<DoubleBadge>> doubleBadges(qint64 eventId);
     // Guests and invitations of the event changed after change number sinceSeq, in one snapshot (REPEATABLE READ:
     // a row committed between two reads can never fall under the returned mark unseen), and records the pull for
     // the kiosk.

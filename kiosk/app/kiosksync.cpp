@@ -5,6 +5,7 @@
 
 #include <QLoggingCategory>
 #include <QTimer>
+#include <QVariantMap>
 
 Q_DECLARE_LOGGING_CATEGORY(lcKiosk)
 
@@ -56,6 +57,7 @@ void KioskSync::runRound()
     qint64 waiting = -1;
     QString error;
     QDateTime at = QDateTime::currentDateTimeUtc();
+    QVariantList doubles;
     if (!m_sync) {
         auto opened = db::Database::open(m_databasePath);
         if (opened) {
@@ -71,14 +73,21 @@ void KioskSync::runRound()
         waiting = round.waiting;
         error = round.error;
         at = round.finishedAt;
+        for (const VenueDoubleBadge &b : round.doubleBadges) {
+            doubles << QVariantMap{{u"externalId"_s, b.externalId}, {u"name"_s, b.name},
+                                   {u"kiosks"_s, b.kiosks}};
+        }
         if (round.revocationsApplied > 0)
             qCInfo(lcKiosk) << "Venue sync: revocations applied:" << round.revocationsApplied;
     }
-    QMetaObject::invokeMethod(this, [this, online, waiting, error, at] { onRound(online, waiting, error, at); });
+    QMetaObject::invokeMethod(this, [this, online, waiting, error, at, doubles] {
+        onRound(online, waiting, error, at, doubles);
+    });
     m_timer->start();
 }
 
-void KioskSync::onRound(bool online, qint64 waiting, const QString &error, const QDateTime &at)
+void KioskSync::onRound(bool online, qint64 waiting, const QString &error, const QDateTime &at,
+                        const QVariantList &doubles)
 {
     if (error != m_error && !error.isEmpty())
         qCWarning(lcKiosk) << "Venue sync:" << error;
@@ -89,6 +98,8 @@ void KioskSync::onRound(bool online, qint64 waiting, const QString &error, const
         m_lastSync = at;
     ++m_rounds;
     Q_EMIT stateChanged(m_online, m_lastSync, m_waiting, m_error);
+    if (online)
+        Q_EMIT doubleBadgesChanged(doubles);
 }
 
 } // namespace checkin

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 #include <QThread>
+#include <QVariantList>
 
 #include <chrono>
 #include <memory>
@@ -51,10 +52,14 @@ public:
 Q_SIGNALS:
     // After every round: online, the last good round's time, records waiting, the reason when not online.
     void stateChanged(bool online, const QDateTime &lastSync, qint64 waiting, const QString &error);
+    // After every round that reached the venue: the guests whose check-in badge was printed at two kiosks or more,
+    // as {externalId, name, kiosks} maps.
+    void doubleBadgesChanged(const QVariantList &badges);
 
 private:
     void runRound();                          // on m_thread
-    void onRound(bool online, qint64 waiting, const QString &error, const QDateTime &at); // on the owner's thread
+    // On the owner's thread.
+    void onRound(bool online, qint64 waiting, const QString &error, const QDateTime &at, const QVariantList &doubles);
 
     QString m_databasePath;
     db::EventRecord m_event;

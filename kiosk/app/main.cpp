@@ -310,6 +310,8 @@ int main(int argc, char *argv[])
         venueSync = std::make_unique<KioskSync>(dbPath, *event, kioskId, venueConninfo);
         QObject::connect(venueSync.get(), &KioskSync::stateChanged, controller.dashboard(),
                          &StaffDashboard::setVenueSyncState);
+        QObject::connect(venueSync.get(), &KioskSync::doubleBadgesChanged, controller.dashboard(),
+                         &StaffDashboard::setVenueDoubleBadges);
         venueSync->start();
     }
     if (parser.isSet(options.windowed)) {

@@ -55,6 +55,7 @@ class StaffDashboard : public QObject
     Q_PROPERTY(QDateTime venueLastSync READ venueLastSync NOTIFY venueSyncChanged)
     Q_PROPERTY(int venueRecordsWaiting READ venueRecordsWaiting NOTIFY venueSyncChanged)
     Q_PROPERTY(QString venueSyncError READ venueSyncError NOTIFY venueSyncChanged)
+    Q_PROPERTY(QVariantList venueDoubleBadges READ venueDoubleBadges NOTIFY venueSyncChanged)
 
 public:
     static constexpr int kDefaultRefreshInterval = 3000;
@@ -109,6 +110,13 @@ public:
     [[nodiscard]] int venueRecordsWaiting() const { return int(m_venueWaiting); }
     // Why the last round did not reach the venue database (English, for staff and the log); empty when online.
     [[nodiscard]] QString venueSyncError() const { return m_venueSyncError; }
+    // Guests whose check-in badge was printed at two kiosks or more (venue-wide): {externalId, name, kiosks}.
+    [[nodiscard]] QVariantList venueDoubleBadges() const { return m_venueDoubleBadges; }
+    void setVenueDoubleBadges(const QVariantList &badges)
+    {
+        m_venueDoubleBadges = badges;
+        Q_EMIT venueSyncChanged();
+    }
     // The venue sync's state after a round (KioskSync::stateChanged).
     void setVenueSyncState(bool online, const QDateTime &lastSync, qint64 waiting, const QString &error)
     {
@@ -175,6 +183,7 @@ private:
     QDateTime m_venueLastSync;
     qint64 m_venueWaiting = 0;
     QString m_venueSyncError;
+    QVariantList m_venueDoubleBadges;
 };
 
 } // namespace checkin

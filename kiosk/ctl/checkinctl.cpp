@@ -341,8 +341,8 @@ Each round sends, from --db's event:
 - invitations revoked on this kiosk ('checkinctl revoke', the staff dashboard), so the other kiosks pull them;
 - check-ins annulled here after they were sent ('checkinctl annul'; the earliest other check-in of that guest and
   day, if any, then counts in the venue database);
-- attendance, scan log and staff actions the venue database does not have yet, each row keyed by its uid, so a
-  round cut short and run again sends nothing twice;
+- attendance, scan log, staff actions and print job states the venue database does not have yet, each row keyed
+  by its uid, so a round cut short and run again sends nothing twice;
 then brings back the guests and invitations added or changed there since the last round (a late registration, a
 reissued invitation, a revocation: a revoked invitation is refused here from then on; the programme is not pulled
 yet). When two kiosks checked the same guest in on the same day, the venue database keeps the earliest scan as the
@@ -350,11 +350,13 @@ guest's attendance and the other as a duplicate (marked in its scan log too); th
 Nothing is deleted anywhere.
 --once (the default) runs one round; --interval SECONDS runs a round every SECONDS until Ctrl+C or SIGTERM.
 Prints one line per round: {"state": "online"|"offline"|"failed", "error": TEXT, "pushed": {"attendance_live",
-"attendance_duplicates", "attendance_annulled", "attendance_already", "scans", "staff_actions"},
+"attendance_duplicates", "attendance_annulled", "attendance_already", "scans", "staff_actions", "print_jobs"},
 "annulments_sent": N, "revocations_sent": N, "revocations_applied": N, "pulled": {"guests_added",
-"guests_updated", "invitations_added"}, "waiting": N, "at": TIME}. offline: the server did not answer (the next
-round retries); failed: it answered but the round was refused (the error says what to do). With --once, exit
-status 0 when online, 2 otherwise.
+"guests_updated", "invitations_added"}, "double_badges": [{"guest", "name", "kiosks"}], "waiting": N,
+"at": TIME}. double_badges lists, venue-wide, the guests whose check-in badge went to a printer at two kiosks or
+more (two kiosks offline at once): look at those badges; nothing is settled automatically.
+offline: the server did not answer (the next round retries); failed: it answered but the round was refused (the
+error says what to do). With --once, exit status 0 when online, 2 otherwise.
 )"},
     {u"staff-pin"_s, R"(checkinctl staff-pin set
 checkinctl staff-pin status
@@ -1555,12 +1557,20 @@ QJsonObject syncRoundJson(const VenueSyncRound &r)
                                       {u"attendance_annulled"_s, r.attendanceAnnulled},
                                       {u"attendance_already"_s, r.attendanceAlready},
                                       {u"scans"_s, r.scans},
-                                      {u"staff_actions"_s, r.staffActions}}},
+                                      {u"staff_actions"_s, r.staffActions},
+                                      {u"print_jobs"_s, r.printJobs}}},
             {u"annulments_sent"_s, r.annulmentsSent},
             {u"revocations_sent"_s, r.revocationsSent},
             {u"revocations_applied"_s, r.revocationsApplied},
             {u"pulled"_s, QJsonObject{{u"guests_added"_s, r.guestsAdded}, {u"guests_updated"_s, r.guestsUpdated},
                                       {u"invitations_added"_s, r.invitationsAdded}}},
+            {u"double_badges"_s, [&r] {
+                 QJsonArray list;
+                 for (const VenueDoubleBadge &b : r.doubleBadges)
+                     list.append(QJsonObject{{u"guest"_s, b.externalId}, {u"name"_s, b.name},
+                                             {u"kiosks"_s, QJsonArray::fromStringList(b.kiosks)}});
+                 return list;
+             }()},
             {u"waiting"_s, r.waiting},
             {u"at"_s, r.finishedAt.toString(Qt::ISODateWithMs)}};
 }

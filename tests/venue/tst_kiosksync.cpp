@@ -56,6 +56,7 @@ private Q_SLOTS:
         KioskSync sync(m_event->dbPath(), m_event->event(), u"kiosk-loop"_s, m_pg.conninfo(),
                        std::chrono::milliseconds(200));
         QSignalSpy states(&sync, &KioskSync::stateChanged);
+        QSignalSpy doubles(&sync, &KioskSync::doubleBadgesChanged);
         sync.start();
         QTRY_VERIFY_WITH_TIMEOUT(sync.rounds() > 0, 20000);
         QVERIFY2(sync.isOnline(), qPrintable(sync.error()));
@@ -91,6 +92,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(guests.revokedGuests(m_event->event().id).value_or(QSet<qint64>{}).size(), 1, 20000);
         QCOMPARE(service.checkIn(m_event->token(2), m_event->localTime(1, 9, 10)).kind, OutcomeKind::Revoked);
         QVERIFY(states.count() >= 3);
+        QVERIFY(!doubles.isEmpty());
+        QCOMPARE(doubles.last().at(0).toList().size(), 0); // one kiosk: no badge printed twice
     }
 };
 

@@ -6,11 +6,14 @@
 
 #include <attendancestore.h>
 #include <database.h>
+#include <gueststore.h>
+#include <printjobstore.h>
 #include <venueconnection.h>
 #include <venueevents.h>
 #include <venueoutboxstore.h>
 #include <venueschema.h>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -233,6 +236,37 @@ private Q_SLOTS:
                               "WHERE w.duplicate_of IS NOT NULL OR w.annulled_at IS NOT NULL"), 0);
         // C's admitting scan is no longer a duplicate; A's still is.
         QCOMPARE(count(*conn, "SELECT count(*) FROM scan_log WHERE duplicate"), 3);
+    }
+
+    void aBadgePrintedAtTwoKiosksIsFlaggedNeverSettledSilently()
+    {
+        // Guest 0 was checked in at A and at C while both were offline: each queued a badge. Both print.
+        for (int k : {0, 2}) {
+            auto db = db::Database::open(m_kiosks.at(k));
+            QVERIFY(db);
+            auto guest = db::GuestStore(**db).byExternalId(m_event->event().id, m_event->externalId(0));
+            QVERIFY(guest && *guest);
+            db::PrintJobStore jobs(**db);
+            const qint64 guestId = (*guest)->id;
+            auto job = jobs.claimNext([guestId](const db::PrintJobRecord &j) {
+                return j.kind == u"badge" && j.guestId == guestId;
+            });
+            QVERIFY(job && *job);
+            QVERIFY(jobs.markPrinted(**job));
+        }
+        QVERIFY(sync(0).json()[u"pushed"_s][u"print_jobs"_s].toInt() >= 1);
+        const QJsonObject round = sync(2).json();
+        QVERIFY(round[u"pushed"_s][u"print_jobs"_s].toInt() >= 1);
+        // Every kiosk's round reports it, venue-wide (B never printed that badge).
+        for (const QJsonObject &r : {round, sync(1).json()}) {
+            const QJsonArray doubles = r[u"double_badges"_s].toArray();
+            QCOMPARE(doubles.size(), 1);
+            QCOMPARE(doubles[0][u"guest"_s].toString(), m_event->externalId(0));
+            QCOMPARE(doubles[0][u"kiosks"_s].toArray(), QJsonArray({u"kiosk-A"_s, u"kiosk-C"_s}));
+        }
+        auto conn = venue();
+        QVERIFY(conn);
+        QCOMPARE(count(*conn, "SELECT count(*) FROM print_job_states WHERE state = 'printed'"), 2);
     }
 
     void aRevocationInTheVenueIsRefusedByEveryKioskAfterItsNextSync()
