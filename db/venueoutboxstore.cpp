@@ -133,15 +133,16 @@ DbResult<QList<OutboxAttendance>> VenueOutboxStore::attendanceAfter(qint64 event
 
 DbResult<QList<OutboxScan>> VenueOutboxStore::scansAfter(qint64 eventId, qint64 mark, int limit)
 {
-    // Scans that matched no event (a foreign QR code) are the kiosk's too: they go with its event.
+    // Scans that matched no event (a foreign QR code, an unreadable one) are the kiosk's too: they go along, with no
+    // event, as here.
     auto stmt = m_db.prepare(
         "SELECT l.id, l.uid, l.kiosk_id, l.scanned_at, l.source, l.outcome, coalesce(l.guest_id, 0), l.token_id, "
-        "coalesce(l.attendance_uid, ''), l.detail, coalesce(g.external_id, '') "
+        "coalesce(l.attendance_uid, ''), l.detail, coalesce(g.external_id, ''), coalesce(l.event_id, 0) "
         "FROM scan_log l LEFT JOIN guest g ON g.id = l.guest_id "
         "WHERE l.id > ?2 AND (l.event_id = ?1 OR l.event_id IS NULL) ORDER BY l.id LIMIT ?3");
     if (stmt)
         stmt->bind(1, eventId).bind(2, mark).bind(3, limit);
-    return collectRows(stmt, [eventId](const Statement &s) {
+    return collectRows(stmt, [](const Statement &s) {
         OutboxScan o;
         o.rowId = s.int64(0);
         o.row.uid = s.text(1);
@@ -149,7 +150,7 @@ DbResult<QList<OutboxScan>> VenueOutboxStore::scansAfter(qint64 eventId, qint64 
         o.row.scannedAt = s.text(3);
         o.row.source = s.text(4);
         o.row.outcome = s.text(5);
-        o.row.eventId = eventId;
+        o.row.eventId = s.int64(11);
         o.row.guestId = s.int64(6);
         o.row.tokenId = s.blob(7);
         o.row.attendanceUid = s.text(8);

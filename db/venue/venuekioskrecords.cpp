@@ -65,7 +65,8 @@ VenueResult<KioskPushResult> VenueKioskRecords::push(qint64 eventId, const Kiosk
     for (const db::OutboxScan &s : batch.scans) {
         scans.append(QJsonObject{{u"uid"_s, s.row.uid}, {u"kiosk_id"_s, s.row.kioskId},
                                  {u"scanned_at"_s, s.row.scannedAt}, {u"source"_s, s.row.source},
-                                 {u"outcome"_s, s.row.outcome}, {u"external_id"_s, orNull(s.guestExternalId)},
+                                 {u"outcome"_s, s.row.outcome}, {u"has_event"_s, s.row.eventId != 0},
+                                 {u"external_id"_s, orNull(s.guestExternalId)},
                                  {u"token_id"_s, hexOrNull(s.row.tokenId)},
                                  {u"attendance_uid"_s, orNull(s.row.attendanceUid)}, {u"detail"_s, s.row.detail}});
     }
@@ -73,6 +74,7 @@ VenueResult<KioskPushResult> VenueKioskRecords::push(qint64 eventId, const Kiosk
     for (const db::OutboxStaffAction &s : batch.staffActions) {
         actions.append(QJsonObject{{u"uid"_s, s.row.uid}, {u"kiosk_id"_s, s.row.kioskId}, {u"at"_s, s.row.at},
                                    {u"actor"_s, s.row.actor}, {u"action"_s, s.row.action},
+                                   {u"has_event"_s, s.row.eventId != 0},
                                    {u"external_id"_s, orNull(s.guestExternalId)},
                                    {u"target_uid"_s, orNull(s.row.targetUid)}, {u"detail"_s, s.row.detail}});
     }
@@ -116,9 +118,10 @@ VenueResult<KioskPushResult> VenueKioskRecords::push(qint64 eventId, const Kiosk
         auto rows = m_venue.exec(
             "INSERT INTO scan_log (uid, kiosk_id, scanned_at, source, outcome, event_id, guest_id, token_id, "
             "attendance_uid, detail) "
-            "SELECT x.uid, x.kiosk_id, x.scanned_at, x.source, x.outcome, $1, g.id, decode(x.token_id, 'hex'), "
-            "x.attendance_uid, x.detail FROM jsonb_to_recordset($2::jsonb) AS x(uid text, kiosk_id text, "
-            "scanned_at timestamptz, source text, outcome text, external_id text, token_id text, "
+            "SELECT x.uid, x.kiosk_id, x.scanned_at, x.source, x.outcome, CASE WHEN x.has_event THEN $1 END, g.id, "
+            "decode(x.token_id, 'hex'), x.attendance_uid, x.detail FROM jsonb_to_recordset($2::jsonb) AS x(uid text, "
+            "kiosk_id text, scanned_at timestamptz, source text, outcome text, has_event boolean, external_id text, "
+            "token_id text, "
             "attendance_uid text, detail text) "
             "LEFT JOIN guests g ON g.event_id = $1 AND g.external_id = x.external_id "
             "ON CONFLICT (uid) DO NOTHING",
@@ -130,9 +133,10 @@ VenueResult<KioskPushResult> VenueKioskRecords::push(qint64 eventId, const Kiosk
     if (!actions.isEmpty()) {
         auto rows = m_venue.exec(
             "INSERT INTO staff_actions (uid, kiosk_id, at, actor, action, event_id, guest_id, target_uid, detail) "
-            "SELECT x.uid, x.kiosk_id, x.at, x.actor, x.action, $1, g.id, x.target_uid, x.detail "
-            "FROM jsonb_to_recordset($2::jsonb) AS x(uid text, kiosk_id text, at timestamptz, actor text, "
-            "action text, external_id text, target_uid text, detail text) "
+            "SELECT x.uid, x.kiosk_id, x.at, x.actor, x.action, CASE WHEN x.has_event THEN $1 END, g.id, "
+            "x.target_uid, x.detail FROM jsonb_to_recordset($2::jsonb) AS x(uid text, kiosk_id text, "
+            "at timestamptz, actor text, action text, has_event boolean, external_id text, target_uid text, "
+            "detail text) "
             "LEFT JOIN guests g ON g.event_id = $1 AND g.external_id = x.external_id "
             "ON CONFLICT (uid) DO NOTHING",
             {eventId, json(actions)});
