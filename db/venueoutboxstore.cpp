@@ -259,7 +259,8 @@ DbResult<QList<std::pair<QByteArray, QString>>> VenueOutboxStore::revokedInvitat
 }
 
 DbResult<PullApplied> VenueOutboxStore::applyPull(qint64 eventId, const QList<GuestRecord> &guests,
-                                                  const QList<PulledInvitation> &invitations, qint64 pulledSeq)
+                                                  const QList<PulledInvitation> &invitations,
+                                                  const PulledProgramme &programme, qint64 pulledSeq)
 {
     Transaction tx(m_db);
     if (auto ok = tx.begin(); !ok)
@@ -313,6 +314,29 @@ DbResult<PullApplied> VenueOutboxStore::applyPull(qint64 eventId, const QList<Gu
             if (auto ok = sig->run(); !ok)
                 return std::unexpected(ok.error());
         }
+    }
+    AgendaStore agenda(m_db);
+    for (AgendaItemRecord item : programme.sessions) {
+        item.eventId = eventId;
+        auto upserted = agenda.upsert(item);
+        if (!upserted)
+            return std::unexpected(upserted.error());
+        applied.sessionsChanged += upserted->what != AgendaStore::Upserted::Unchanged ? 1 : 0;
+    }
+    for (const PulledAttendee &a : programme.attendees) {
+        auto stmt = a.attending
+            ? m_db.prepare("INSERT OR IGNORE INTO guest_agenda (guest_id, agenda_item_id) "
+                           "SELECT g.id, i.id FROM guest g JOIN agenda_item i ON i.event_id = g.event_id "
+                           "WHERE g.event_id = ?1 AND g.external_id = ?2 AND i.source_id = ?3")
+            : m_db.prepare("DELETE FROM guest_agenda WHERE guest_id = (SELECT id FROM guest WHERE event_id = ?1 "
+                           "AND external_id = ?2) AND agenda_item_id = (SELECT id FROM agenda_item "
+                           "WHERE event_id = ?1 AND source_id = ?3)");
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        stmt->bind(1, eventId).bind(2, a.guestExternalId).bind(3, a.sourceId);
+        if (auto ok = stmt->run(); !ok)
+            return std::unexpected(ok.error());
+        applied.linksChanged += int(m_db.changes());
     }
     if (auto ok = writeMark(m_db, kPulledKey, pulledSeq); !ok)
         return std::unexpected(ok.error());

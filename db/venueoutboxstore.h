@@ -1,6 +1,7 @@
 #pragma once
 
 #include "database.h"
+#include "agendastore.h"
 #include "records.h"
 
 namespace checkin::db {
@@ -46,6 +47,21 @@ struct PulledInvitation
     QString revokedAt;
 };
 
+// A guest–session link as the venue database holds it: attending false once the organiser took the guest off.
+struct PulledAttendee
+{
+    QString sourceId;
+    QString guestExternalId;
+    bool attending = true;
+};
+
+// The programme changes of a pull: sessions (eventId and id left 0, matched by source id) and links.
+struct PulledProgramme
+{
+    QList<AgendaItemRecord> sessions;
+    QList<PulledAttendee> attendees;
+};
+
 // What a pull changed in this file.
 struct PullApplied
 {
@@ -53,6 +69,8 @@ struct PullApplied
     int guestsUpdated = 0;
     int invitationsAdded = 0;
     int revoked = 0;
+    int sessionsChanged = 0; // added or updated
+    int linksChanged = 0;    // guest–session links added or removed
 };
 
 // How far this file's rows have been sent to the venue database: every row of the kind with a row id up to the mark
@@ -106,8 +124,11 @@ public:
     // revoked here (a revocation is one-way: a pulled 'active' never re-activates one revoked here); invitations new
     // to this file are added as the venue has them (one that would give a guest a second active invitation here is
     // skipped, as is one whose guest this file does not have).
+    // Sessions are added or updated by source id (AgendaStore::upsert); a link is added, or removed when the venue
+    // has it with attending false (the organiser's programme is the reference for who attends what).
     [[nodiscard]] DbResult<PullApplied> applyPull(qint64 eventId, const QList<GuestRecord> &guests,
-                                                  const QList<PulledInvitation> &invitations, qint64 pulledSeq);
+                                                  const QList<PulledInvitation> &invitations,
+                                                  const PulledProgramme &programme, qint64 pulledSeq);
 
 private:
     Database &m_db;

@@ -159,13 +159,16 @@ VenueSyncRound VenueSync::syncOnce()
     auto pulled = venueRecords.pullChanges(d->venueEventId, *since, d->kioskId);
     if (!pulled)
         return venueFailed(pulled.error());
-    auto applied = outbox.applyPull(d->event.id, pulled->guests, pulled->invitations, pulled->lastSeq);
+    auto applied = outbox.applyPull(d->event.id, pulled->guests, pulled->invitations, pulled->programme,
+                                    pulled->lastSeq);
     if (!applied)
         return localFailed(applied.error());
     round.revocationsApplied = applied->revoked;
     round.guestsAdded = applied->guestsAdded;
     round.guestsUpdated = applied->guestsUpdated;
     round.invitationsAdded = applied->invitationsAdded;
+    round.sessionsChanged = applied->sessionsChanged;
+    round.sessionLinksChanged = applied->linksChanged;
     auto doubles = venueRecords.doubleBadges(d->venueEventId);
     if (!doubles)
         return venueFailed(doubles.error());

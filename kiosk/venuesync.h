@@ -41,6 +41,8 @@ struct VenueSyncRound
     int guestsAdded = 0;        // pulled: guests new to this file, guests whose details changed, invitations new here
     int guestsUpdated = 0;
     int invitationsAdded = 0;
+    int sessionsChanged = 0;     // pulled programme: sessions added or updated, guest–session links added or removed
+    int sessionLinksChanged = 0;
     QList<VenueDoubleBadge> doubleBadges; // venue-wide, after the round (staff should look at these guests' badges)
     qint64 waiting = 0;         // this kiosk's records not yet in the venue database, after the round
     QDateTime finishedAt;       // UTC
@@ -54,7 +56,7 @@ struct VenueSyncRound
 // keyed by the rows' uids (idempotent). Only after the venue commits are the local marks (VenueOutboxStore) moved, so
 // a kiosk killed in between sends the same batch again and the venue adds nothing. Pull: guests and invitations
 // changed since the last pulled change number (a late registration, a reissued invitation); a revoked one is
-// revoked here too, so the next scan of it is refused. The programme is not pulled yet. Nothing is
+// revoked here too, so the next scan of it is refused; and the programme (sessions, who attends which). Nothing is
 // deleted on either side. Conflicts between kiosks (the same guest checked in on the same day at two kiosks while
 // offline) are settled in the venue database: the earliest scan holds the live row, the other is kept as a
 // duplicate; the kiosks' own files keep what they recorded.

@@ -351,6 +351,39 @@ VenueResult<VenuePull> VenueKioskRecords::pullChanges(qint64 eventId, qint64 sin
         pull.invitations << i;
         pull.lastSeq = std::max(pull.lastSeq, invitations->int64(r, 6));
     }
+    auto sessions = m_venue.exec(
+        "SELECT source_id, title, kind, room, area, acronym, description, "
+        "to_char(starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
+        "to_char(ends_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), change_seq "
+        "FROM sessions WHERE event_id = $1 AND change_seq > $2 ORDER BY change_seq",
+        {eventId, sinceSeq});
+    if (!sessions)
+        return std::unexpected(sessions.error());
+    for (int r = 0; r < sessions->count(); ++r) {
+        db::AgendaItemRecord item;
+        item.sourceId = sessions->text(r, 0);
+        item.title = sessions->text(r, 1);
+        item.kind = sessions->text(r, 2);
+        item.room = sessions->text(r, 3);
+        item.area = sessions->text(r, 4);
+        item.acronym = sessions->text(r, 5);
+        item.description = sessions->text(r, 6);
+        item.startsAt = QDateTime::fromString(sessions->text(r, 7), Qt::ISODateWithMs);
+        item.endsAt = QDateTime::fromString(sessions->text(r, 8), Qt::ISODateWithMs);
+        pull.programme.sessions << item;
+        pull.lastSeq = std::max(pull.lastSeq, sessions->int64(r, 9));
+    }
+    auto links = m_venue.exec(
+        "SELECT s.source_id, g.external_id, sa.attending, sa.change_seq FROM session_attendees sa "
+        "JOIN sessions s ON s.id = sa.session_id JOIN guests g ON g.id = sa.guest_id "
+        "WHERE s.event_id = $1 AND sa.change_seq > $2 ORDER BY sa.change_seq",
+        {eventId, sinceSeq});
+    if (!links)
+        return std::unexpected(links.error());
+    for (int r = 0; r < links->count(); ++r) {
+        pull.programme.attendees << db::PulledAttendee{links->text(r, 0), links->text(r, 1), links->boolean(r, 2)};
+        pull.lastSeq = std::max(pull.lastSeq, links->int64(r, 3));
+    }
     if (auto ok = tx.commit(); !ok)
         return std::unexpected(ok.error());
     if (auto ok = m_venue.exec(

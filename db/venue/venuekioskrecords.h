@@ -43,6 +43,7 @@ struct VenuePull
 {
     QList<db::GuestRecord> guests;           // eventId and id left 0: the kiosk matches them by external id
     QList<db::PulledInvitation> invitations; // revoked ones included
+    db::PulledProgramme programme;
     qint64 lastSeq = 0;                      // the change_seq to pull after next time
 };
 
@@ -72,7 +73,7 @@ public:
     // Guests of the event whose check-in badge (not a reprint) was sent to a printer at two kiosks or more: flagged on
     // the staff dashboard, never settled silently.
     [[nodiscard]] VenueResult<QList<DoubleBadge>> doubleBadges(qint64 eventId);
-    // Guests and invitations of the event changed after change number sinceSeq, in one snapshot (REPEATABLE READ:
+    // Guests, invitations, sessions and guest–session links of the event changed after change number sinceSeq, in one snapshot (REPEATABLE READ:
     // a row committed between two reads can never fall under the returned mark unseen), and records the pull for
     // the kiosk.
     [[nodiscard]] VenueResult<VenuePull> pullChanges(qint64 eventId, qint64 sinceSeq, const QString &kioskId);

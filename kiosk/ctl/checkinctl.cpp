@@ -343,18 +343,19 @@ Each round sends, from --db's event:
   day, if any, then counts in the venue database);
 - attendance, scan log, staff actions and print job states the venue database does not have yet, each row keyed
   by its uid, so a round cut short and run again sends nothing twice;
-then brings back the guests and invitations added or changed there since the last round (a late registration, a
-reissued invitation, a revocation: a revoked invitation is refused here from then on; the programme is not pulled
-yet). When two kiosks checked the same guest in on the same day, the venue database keeps the earliest scan as the
-guest's attendance and the other as a duplicate (marked in its scan log too); this file keeps what it recorded.
-Nothing is deleted anywhere.
+then brings back the guests, invitations and programme added or changed there since the last round (a late
+registration, a reissued invitation, a revocation: a revoked invitation is refused here from then on; a session
+moved; a guest added to or taken off a session). When two kiosks checked the same guest in on the same day, the
+venue database keeps the earliest scan as the guest's attendance and the other as a duplicate (marked in its scan
+log too); this file keeps what it recorded. Nothing is deleted anywhere.
 --once (the default) runs one round; --interval SECONDS runs a round every SECONDS until Ctrl+C or SIGTERM.
 Prints one line per round: {"state": "online"|"offline"|"failed", "error": TEXT, "pushed": {"attendance_live",
 "attendance_duplicates", "attendance_annulled", "attendance_already", "scans", "staff_actions", "print_jobs"},
 "annulments_sent": N, "revocations_sent": N, "revocations_applied": N, "pulled": {"guests_added",
-"guests_updated", "invitations_added"}, "double_badges": [{"guest", "name", "kiosks"}], "waiting": N,
-"at": TIME}. double_badges lists, venue-wide, the guests whose check-in badge went to a printer at two kiosks or
-more (two kiosks offline at once): look at those badges; nothing is settled automatically.
+"guests_updated", "invitations_added", "sessions_changed", "session_links_changed"}, "double_badges": [{"guest",
+"name", "kiosks"}], "waiting": N, "at": TIME}. double_badges lists, venue-wide, the guests whose check-in badge
+went to a printer at two kiosks or more (two kiosks offline at once): look at those badges; nothing is settled
+automatically.
 offline: the server did not answer (the next round retries); failed: it answered but the round was refused (the
 error says what to do). With --once, exit status 0 when online, 2 otherwise.
 )"},
@@ -1563,7 +1564,9 @@ QJsonObject syncRoundJson(const VenueSyncRound &r)
             {u"revocations_sent"_s, r.revocationsSent},
             {u"revocations_applied"_s, r.revocationsApplied},
             {u"pulled"_s, QJsonObject{{u"guests_added"_s, r.guestsAdded}, {u"guests_updated"_s, r.guestsUpdated},
-                                      {u"invitations_added"_s, r.invitationsAdded}}},
+                                      {u"invitations_added"_s, r.invitationsAdded},
+                                      {u"sessions_changed"_s, r.sessionsChanged},
+                                      {u"session_links_changed"_s, r.sessionLinksChanged}}},
             {u"double_badges"_s, [&r] {
                  QJsonArray list;
                  for (const VenueDoubleBadge &b : r.doubleBadges)

@@ -4,6 +4,7 @@
 #include "pgtestenv.h"
 #include "testevent.h"
 
+#include <agendastore.h>
 #include <attendancestore.h>
 #include <database.h>
 #include <gueststore.h>
@@ -343,6 +344,44 @@ private Q_SLOTS:
         QCOMPARE(welcome.json().value(u"name"_s).toString(), u"Nguyễn Thị Minh Khai"_s);
         // Pulled once: the next round brings nothing again.
         QCOMPARE(sync(1).json()[u"pulled"_s][u"guests_added"_s].toInt(), 0);
+    }
+
+    void programmeChangesReachTheKiosks()
+    {
+        db::AgendaStore organiser(m_event->db());
+        db::AgendaItemRecord plenary;
+        plenary.eventId = m_event->event().id;
+        plenary.sourceId = u"pp:plenary-1"_s;
+        plenary.title = u"Opening plenary"_s;
+        plenary.kind = u"plenary"_s;
+        plenary.room = u"Ballroom"_s;
+        plenary.startsAt = m_event->localTime(2, 9, 0);
+        plenary.endsAt = m_event->localTime(2, 10, 0);
+        auto added = organiser.upsert(plenary);
+        QVERIFY(added);
+        auto guest = db::GuestStore(m_event->db()).byExternalId(m_event->event().id, m_event->externalId(1));
+        QVERIFY(guest && *guest);
+        QVERIFY(organiser.setAttendees(added->id, {(*guest)->id}));
+        auto conn = venue();
+        QVERIFY(conn);
+        QVERIFY(venue::VenueEvents(*conn).push(m_event->db(), m_event->event()));
+
+        QJsonObject round = sync(2).json();
+        QCOMPARE(round[u"pulled"_s][u"sessions_changed"_s].toInt(), 1);
+        QCOMPARE(round[u"pulled"_s][u"session_links_changed"_s].toInt(), 1);
+        const char *roomAndLinks = "SELECT i.room || ':' || (SELECT count(*) FROM guest_agenda l "
+                                   "WHERE l.agenda_item_id = i.id) FROM agenda_item i WHERE i.source_id = 'pp:plenary-1'";
+        QCOMPARE(localColumn(m_kiosks.at(2), roomAndLinks), QStringList{u"Ballroom:1"_s});
+
+        // The organiser moves it and takes the guest off it.
+        plenary.room = u"Hall B"_s;
+        QVERIFY(organiser.upsert(plenary));
+        QVERIFY(organiser.setAttendees(added->id, {}));
+        QVERIFY(venue::VenueEvents(*conn).push(m_event->db(), m_event->event()));
+        round = sync(2).json();
+        QCOMPARE(round[u"pulled"_s][u"sessions_changed"_s].toInt(), 1);
+        QCOMPARE(round[u"pulled"_s][u"session_links_changed"_s].toInt(), 1);
+        QCOMPARE(localColumn(m_kiosks.at(2), roomAndLinks), QStringList{u"Hall B:0"_s});
     }
 
     void killingSyncMidPushLosesAndDuplicatesNothing()
