@@ -188,6 +188,105 @@ $$)sql",
     R"sql(CREATE INDEX print_job_states_by_key ON print_job_states (idempotency_key))sql",
 };
 
+
+// Version 2: kiosk sync. venue_push_attendance records a batch of one kiosk's attendance rows under one lock (so two
+// kiosks pushing the same guest at once never both take the live slot): a row whose uid is there already is left as
+// it is (a repeated push after a crash); a row for a guest and day with no live row becomes the live row; otherwise
+// the earliest scanned_at (then the smaller uid) is live and the other one names it in duplicate_of. When the newcomer
+// is the earlier one it takes the live slot, and the row that held it (and the duplicates naming it) now name the
+// newcomer. Nothing is deleted. Returns each row's uid and what happened to it: present | live | duplicate |
+// annulled (an annulled row never holds the slot). Two indexes keep the hand-over of the live slot and the marking
+// of duplicate scans from reading whole tables.
+constexpr const char *kSchemaV2[] = {
+    R"sql(CREATE INDEX attendance_by_duplicate_of ON attendance (duplicate_of) WHERE duplicate_of IS NOT NULL)sql",
+    R"sql(CREATE INDEX scan_log_by_attendance ON scan_log (attendance_uid) WHERE attendance_uid IS NOT NULL)sql",
+    R"sql(CREATE FUNCTION venue_push_attendance(p_event bigint, p_rows jsonb)
+RETURNS TABLE (out_uid text, out_outcome text) LANGUAGE plpgsql AS $$
+DECLARE
+    r record;
+    g bigint;
+    inv bigint;
+    live_uid text;
+    live_at timestamptz;
+BEGIN
+    PERFORM pg_advisory_xact_lock(7310595474590336003);
+    FOR r IN SELECT * FROM jsonb_to_recordset(p_rows) AS x(uid text, kiosk_id text, external_id text,
+            token_id text, day date, scanned_at timestamptz, method text, annulled_at timestamptz,
+            annul_reason text) ORDER BY x.scanned_at, x.uid LOOP
+        out_uid := r.uid;
+        IF EXISTS (SELECT 1 FROM attendance a WHERE a.uid = r.uid) THEN
+            out_outcome := 'present';
+            RETURN NEXT;
+            CONTINUE;
+        END IF;
+        SELECT gg.id INTO g FROM guests gg WHERE gg.event_id = p_event AND gg.external_id = r.external_id;
+        IF g IS NULL THEN
+            RAISE EXCEPTION 'Guest % is not in the venue database: push the event again from the organiser''s database (checkinctl venue push), then sync.', r.external_id
+                USING ERRCODE = 'foreign_key_violation';
+        END IF;
+        inv := NULL;
+        IF r.token_id IS NOT NULL THEN
+            SELECT i.id INTO inv FROM invitations i WHERE i.event_id = p_event AND i.token_id = decode(r.token_id, 'hex');
+        END IF;
+        live_uid := NULL;
+        IF r.annulled_at IS NULL THEN
+            SELECT a.uid, a.scanned_at INTO live_uid, live_at FROM attendance a
+                WHERE a.event_id = p_event AND a.guest_id = g AND a.day = r.day
+                AND a.annulled_at IS NULL AND a.duplicate_of IS NULL FOR UPDATE;
+        END IF;
+        INSERT INTO attendance (uid, kiosk_id, event_id, guest_id, invitation_id, day, scanned_at, method,
+                                annulled_at, annul_reason, duplicate_of)
+            VALUES (r.uid, r.kiosk_id, p_event, g, inv, r.day, r.scanned_at, r.method, r.annulled_at,
+                    r.annul_reason, live_uid);
+        IF r.annulled_at IS NOT NULL THEN
+            out_outcome := 'annulled';
+        ELSIF live_uid IS NULL THEN
+            out_outcome := 'live';
+        ELSIF (live_at, live_uid) < (r.scanned_at, r.uid) THEN
+            out_outcome := 'duplicate';
+        ELSE
+            UPDATE attendance a SET duplicate_of = r.uid WHERE a.duplicate_of = live_uid AND a.uid <> r.uid;
+            UPDATE attendance a SET duplicate_of = r.uid WHERE a.uid = live_uid;
+            UPDATE attendance a SET duplicate_of = NULL WHERE a.uid = r.uid;
+            out_outcome := 'live';
+        END IF;
+        RETURN NEXT;
+    END LOOP;
+END
+$$)sql",
+    // Annulments a kiosk made after its check-in was sent: the row is marked annulled (never deleted); when it held
+    // the live slot, the earliest of its duplicates that is not annulled takes the slot, and the other duplicates
+    // name that one. Returns how many rows it annulled (rows already annulled, or not there yet, are left alone).
+    R"sql(CREATE FUNCTION venue_annul_attendance(p_event bigint, p_rows jsonb) RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+    r record;
+    was_live boolean;
+    heir text;
+    n integer := 0;
+BEGIN
+    PERFORM pg_advisory_xact_lock(7310595474590336003);
+    FOR r IN SELECT * FROM jsonb_to_recordset(p_rows) AS x(uid text, annulled_at timestamptz, annul_reason text) LOOP
+        UPDATE attendance a SET annulled_at = r.annulled_at, annul_reason = r.annul_reason
+            WHERE a.uid = r.uid AND a.event_id = p_event AND a.annulled_at IS NULL
+            RETURNING (a.duplicate_of IS NULL) INTO was_live;
+        IF NOT FOUND THEN
+            CONTINUE;
+        END IF;
+        n := n + 1;
+        IF was_live THEN
+            SELECT a.uid INTO heir FROM attendance a WHERE a.duplicate_of = r.uid AND a.annulled_at IS NULL
+                ORDER BY a.scanned_at, a.uid LIMIT 1;
+            IF heir IS NOT NULL THEN
+                UPDATE attendance a SET duplicate_of = heir WHERE a.duplicate_of = r.uid AND a.uid <> heir;
+                UPDATE attendance a SET duplicate_of = NULL WHERE a.uid = heir;
+            END IF;
+        END IF;
+    END LOOP;
+    RETURN n;
+END
+$$)sql",
+};
+
 struct Migration
 {
     int version;
@@ -196,6 +295,7 @@ struct Migration
 
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
+    {2, kSchemaV2},
 };
 
 // pg_advisory_xact_lock key for schema changes ("ietf-checkin venue schema"); pushes use kChangesLock.

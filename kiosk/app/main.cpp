@@ -4,6 +4,7 @@
 #include "camerascanner.h"
 #include "keyboardwedge.h"
 #include "kioskbackups.h"
+#include "kiosksync.h"
 #include "kioskcontroller.h"
 #include "kiosklanguages.h"
 #include "kioskprinting.h"
@@ -114,6 +115,10 @@ struct Options
     QCommandLineOption backupInterval{u"backup-interval"_s, u"Write a backup of the database to backups/ beside it "
                                                               "every MINUTES (default 15; the newest 10 are kept; "
                                                               "0: no backups)."_s, u"minutes"_s, u"15"_s};
+    QCommandLineOption venuePg{u"venue-pg"_s, u"Sync with the venue's PostgreSQL database at CONNINFO (a libpq "
+                                               "connection string; also $CHECKIN_VENUE_PG, which keeps the password "
+                                               "out of the process list): check-ins still commit here first."_s,
+                               u"conninfo"_s};
     QCommandLineOption reportReady{u"report-ready"_s, u"Print `ready <ms since start>` on standard output once a scan "
                                                       "can be taken (database open, screens drawn)."_s};
     QCommandLineOption quitWhenReady{u"quit-when-ready"_s, u"Like --report-ready, then quit (start-up benchmarks)."_s};
@@ -141,7 +146,7 @@ struct Options
         parser.addVersionOption();
         parser.addOptions({db, event, kiosk, windowed, size, selfTest, screenshot, sampleName, noPrint, badgePrinter,
                            agendaPrinter, noCamera, noVirtualKeyboard, language, backupInterval,
-                           reportReady, quitWhenReady});
+                           venuePg, reportReady, quitWhenReady});
     }
 };
 
@@ -295,6 +300,19 @@ int main(int argc, char *argv[])
     if (backupMinutes > 0) {
         backups = std::make_unique<KioskBackups>(dbPath, event->number, std::chrono::minutes(backupMinutes));
         backups->start();
+    }
+    // The venue sync sends this kiosk's records and brings back revocations on its own thread; the dashboard shows
+    // its state. Declared after the controller, so it stops (finishing a round in hand) before the controller goes.
+    std::unique_ptr<KioskSync> venueSync;
+    const QString venueConninfo = parser.isSet(options.venuePg) ? parser.value(options.venuePg)
+                                                                 : qEnvironmentVariable("CHECKIN_VENUE_PG");
+    if (!venueConninfo.trimmed().isEmpty()) {
+        venueSync = std::make_unique<KioskSync>(dbPath, *event, kioskId, venueConninfo);
+        QObject::connect(venueSync.get(), &KioskSync::stateChanged, controller.dashboard(),
+                         &StaffDashboard::setVenueSyncState);
+        QObject::connect(venueSync.get(), &KioskSync::doubleBadgesChanged, controller.dashboard(),
+                         &StaffDashboard::setVenueDoubleBadges);
+        venueSync->start();
     }
     if (parser.isSet(options.windowed)) {
         window->resize(parseSize(parser.value(options.size), QSize(1280, 800)));

@@ -2,6 +2,7 @@
 
 #include "guestlistmodel.h"
 
+#include <QDateTime>
 #include <QLocale>
 #include <QObject>
 #include <QTimer>
@@ -48,6 +49,14 @@ class StaffDashboard : public QObject
     Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
     Q_PROPERTY(QVariantList exportFolders READ exportFolders NOTIFY exportFoldersChanged)
 
+    // The venue sync (KioskSync), when the kiosk has a venue database: not shown in QML yet.
+    Q_PROPERTY(bool venueSyncEnabled READ venueSyncEnabled NOTIFY venueSyncChanged)
+    Q_PROPERTY(bool venueOnline READ venueOnline NOTIFY venueSyncChanged)
+    Q_PROPERTY(QDateTime venueLastSync READ venueLastSync NOTIFY venueSyncChanged)
+    Q_PROPERTY(int venueRecordsWaiting READ venueRecordsWaiting NOTIFY venueSyncChanged)
+    Q_PROPERTY(QString venueSyncError READ venueSyncError NOTIFY venueSyncChanged)
+    Q_PROPERTY(QVariantList venueDoubleBadges READ venueDoubleBadges NOTIFY venueSyncChanged)
+
 public:
     static constexpr int kDefaultRefreshInterval = 3000;
     static constexpr int kMaxListed = 5000;
@@ -93,6 +102,32 @@ public:
     void setRefreshInterval(int ms) { m_refreshTimer.setInterval(ms); }
     void setLocale(const QLocale &locale);
 
+    [[nodiscard]] bool venueSyncEnabled() const { return m_venueSyncEnabled; }
+    [[nodiscard]] bool venueOnline() const { return m_venueOnline; }
+    // UTC time of the last round that reached the venue database; invalid before the first.
+    [[nodiscard]] QDateTime venueLastSync() const { return m_venueLastSync; }
+    // This kiosk's records not yet in the venue database (-1: unknown).
+    [[nodiscard]] int venueRecordsWaiting() const { return int(m_venueWaiting); }
+    // Why the last round did not reach the venue database (English, for staff and the log); empty when online.
+    [[nodiscard]] QString venueSyncError() const { return m_venueSyncError; }
+    // Guests whose check-in badge was printed at two kiosks or more (venue-wide): {externalId, name, kiosks}.
+    [[nodiscard]] QVariantList venueDoubleBadges() const { return m_venueDoubleBadges; }
+    void setVenueDoubleBadges(const QVariantList &badges)
+    {
+        m_venueDoubleBadges = badges;
+        Q_EMIT venueSyncChanged();
+    }
+    // The venue sync's state after a round (KioskSync::stateChanged).
+    void setVenueSyncState(bool online, const QDateTime &lastSync, qint64 waiting, const QString &error)
+    {
+        m_venueSyncEnabled = true;
+        m_venueOnline = online;
+        m_venueLastSync = lastSync;
+        m_venueWaiting = waiting;
+        m_venueSyncError = error;
+        Q_EMIT venueSyncChanged();
+    }
+
     Q_INVOKABLE void refresh();
     Q_INVOKABLE void select(qint64 guestId);
     Q_INVOKABLE void clearSelection();
@@ -111,6 +146,7 @@ Q_SIGNALS:
     void selectedChanged();
     void messageChanged();
     void exportFoldersChanged();
+    void venueSyncChanged();
 
 private:
     void onSnapshot(const DirectorySnapshot &snapshot);
@@ -141,6 +177,13 @@ private:
     QString m_message;
     bool m_messageIsError = false;
     QVariantList m_exportFolders;
+
+    bool m_venueSyncEnabled = false;
+    bool m_venueOnline = false;
+    QDateTime m_venueLastSync;
+    qint64 m_venueWaiting = 0;
+    QString m_venueSyncError;
+    QVariantList m_venueDoubleBadges;
 };
 
 } // namespace checkin

@@ -28,6 +28,7 @@
 #include <venueconnection.h>
 #include <venueevents.h>
 #include <venueschema.h>
+#include <venuesync.h>
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -123,6 +124,8 @@ Venue database (PostgreSQL, shared by the kiosks of one venue):
   venue push --pg CONNINFO [--event N]
                                    upload the event, its guests, invitations and programme from --db
   venue status --pg CONNINFO       schema version and what each event holds there
+  sync --pg CONNINFO [--once | --interval SECONDS]
+                                   send this kiosk's records to the venue database, bring back revocations
                                    (CONNINFO may also come from $CHECKIN_VENUE_PG)
 
 Staff mode on the kiosks:
@@ -330,6 +333,31 @@ status: prints {"schema_version": N, "latest_known": N, "server": TEXT, "events"
 "invitations", "revoked", "sessions", "attendance", "scans", "kiosks"}]}.
 A server that does not answer, a refused login, a missing database or a schema newer than this program are
 refused with a sentence saying what to do, and exit status 2.
+)"},
+    {u"sync"_s, R"(checkinctl sync --pg CONNINFO [--event N] [--once | --interval SECONDS]
+
+The kiosk's sync with the venue database (see 'checkinctl help venue'); the kiosk app runs the same loop itself.
+Each round sends, from --db's event:
+- invitations revoked on this kiosk ('checkinctl revoke', the staff dashboard), so the other kiosks pull them;
+- check-ins annulled here after they were sent ('checkinctl annul'; the earliest other check-in of that guest and
+  day, if any, then counts in the venue database);
+- attendance, scan log, staff actions and print job states the venue database does not have yet, each row keyed
+  by its uid, so a round cut short and run again sends nothing twice;
+then brings back the guests, invitations and programme added or changed there since the last round (a late
+registration, a reissued invitation, a revocation: a revoked invitation is refused here from then on; a session
+moved; a guest added to or taken off a session). When two kiosks checked the same guest in on the same day, the
+venue database keeps the earliest scan as the guest's attendance and the other as a duplicate (marked in its scan
+log too); this file keeps what it recorded. Nothing is deleted anywhere.
+--once (the default) runs one round; --interval SECONDS runs a round every SECONDS until Ctrl+C or SIGTERM.
+Prints one line per round: {"state": "online"|"offline"|"failed", "error": TEXT, "pushed": {"attendance_live",
+"attendance_duplicates", "attendance_annulled", "attendance_already", "scans", "staff_actions", "print_jobs"},
+"annulments_sent": N, "revocations_sent": N, "revocations_applied": N, "pulled": {"guests_added",
+"guests_updated", "invitations_added", "sessions_changed", "session_links_changed"}, "double_badges": [{"guest",
+"name", "kiosks"}], "waiting": N, "at": TIME}. double_badges lists, venue-wide, the guests whose check-in badge
+went to a printer at two kiosks or more (two kiosks offline at once): look at those badges; nothing is settled
+automatically.
+offline: the server did not answer (the next round retries); failed: it answered but the round was refused (the
+error says what to do). With --once, exit status 0 when online, 2 otherwise.
 )"},
     {u"staff-pin"_s, R"(checkinctl staff-pin set
 checkinctl staff-pin status
@@ -1521,6 +1549,81 @@ int cmdVenueStatus(Context &ctx)
     return kOk;
 }
 
+QJsonObject syncRoundJson(const VenueSyncRound &r)
+{
+    return {{u"state"_s, r.online ? u"online"_s : r.unreachable ? u"offline"_s : u"failed"_s},
+            {u"error"_s, r.error},
+            {u"pushed"_s, QJsonObject{{u"attendance_live"_s, r.attendanceLive},
+                                      {u"attendance_duplicates"_s, r.attendanceDuplicates},
+                                      {u"attendance_annulled"_s, r.attendanceAnnulled},
+                                      {u"attendance_already"_s, r.attendanceAlready},
+                                      {u"scans"_s, r.scans},
+                                      {u"staff_actions"_s, r.staffActions},
+                                      {u"print_jobs"_s, r.printJobs}}},
+            {u"annulments_sent"_s, r.annulmentsSent},
+            {u"revocations_sent"_s, r.revocationsSent},
+            {u"revocations_applied"_s, r.revocationsApplied},
+            {u"pulled"_s, QJsonObject{{u"guests_added"_s, r.guestsAdded}, {u"guests_updated"_s, r.guestsUpdated},
+                                      {u"invitations_added"_s, r.invitationsAdded},
+                                      {u"sessions_changed"_s, r.sessionsChanged},
+                                      {u"session_links_changed"_s, r.sessionLinksChanged}}},
+            {u"double_badges"_s, [&r] {
+                 QJsonArray list;
+                 for (const VenueDoubleBadge &b : r.doubleBadges)
+                     list.append(QJsonObject{{u"guest"_s, b.externalId}, {u"name"_s, b.name},
+                                             {u"kiosks"_s, QJsonArray::fromStringList(b.kiosks)}});
+                 return list;
+             }()},
+            {u"waiting"_s, r.waiting},
+            {u"at"_s, r.finishedAt.toString(Qt::ISODateWithMs)}};
+}
+
+volatile std::sig_atomic_t g_stopSync = 0;
+
+int cmdSync(Context &ctx)
+{
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    const QString conninfo = ctx.isSet("pg") ? ctx.value("pg") : qEnvironmentVariable("CHECKIN_VENUE_PG");
+    if (conninfo.trimmed().isEmpty()) {
+        return fail(u"sync needs the venue database's connection string: --pg \"host=... dbname=... user=...\" or "
+                    "CHECKIN_VENUE_PG (see 'checkinctl help sync')."_s);
+    }
+    int interval = 0;
+    if (ctx.isSet("interval")) {
+        bool ok = false;
+        interval = ctx.value("interval").toInt(&ok);
+        if (!ok || interval < 1 || interval > 3600)
+            return fail(u"--interval takes a number of seconds from 1 to 3600."_s);
+        if (ctx.isSet("once"))
+            return fail(u"Use --once or --interval, not both."_s);
+    }
+    VenueSync sync(*opened->db, opened->event, ctx.kioskId, conninfo);
+    if (interval == 0) {
+        const VenueSyncRound round = sync.syncOnce();
+        printJson(syncRoundJson(round));
+        if (!round.online)
+            return fail(round.error);
+        return kOk;
+    }
+    // SIGINT/SIGTERM end the loop between rounds; a round cut short by SIGKILL is sent again by the next run.
+    std::signal(SIGINT, [](int) { g_stopSync = 1; });
+    std::signal(SIGTERM, [](int) { g_stopSync = 1; });
+    QString lastError;
+    while (!g_stopSync) {
+        const VenueSyncRound round = sync.syncOnce();
+        printJson(syncRoundJson(round));
+        std::fflush(stdout);
+        if (round.error != lastError && !round.error.isEmpty())
+            std::fprintf(stderr, "checkinctl: %s\n", qPrintable(round.error));
+        lastError = round.error;
+        for (int waited = 0; waited < interval * 10 && !g_stopSync; ++waited)
+            QThread::msleep(100);
+    }
+    return kOk;
+}
+
 } // namespace
 
 int runCheckinCtl(const QStringList &arguments)
@@ -1563,6 +1666,7 @@ int runCheckinCtl(const QStringList &arguments)
         {u"force"_s, u"even when in use or current"_s},
         {u"yes"_s, u"really do it"_s},
         {u"pg"_s, u"venue database connection string"_s, u"CONNINFO"_s},
+        {u"interval"_s, u"seconds between sync rounds"_s, u"SECONDS"_s},
     };
     parser.addOptions(options);
     if (!parser.parse(arguments))
@@ -1612,7 +1716,7 @@ int runCheckinCtl(const QStringList &arguments)
         {u"print-queue"_s, cmdPrintQueue}, {u"reprint"_s, cmdReprint},
         {u"print-worker"_s, cmdPrintWorker},
         {u"backup"_s, cmdBackup},     {u"backups"_s, cmdBackups}, {u"restore"_s, cmdRestore},
-        {u"purge"_s, cmdPurge},
+        {u"purge"_s, cmdPurge},       {u"sync"_s, cmdSync},
     };
     if (const auto it = simple.find(command); it != simple.end())
         return it->second(ctx);

@@ -6,6 +6,7 @@
 
 #include <printjobstore.h>
 #include <venueconnection.h>
+#include <venueschema.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -95,15 +96,15 @@ private Q_SLOTS:
         QCOMPARE(first.lineCount(), 1);
         QCOMPARE(first.json().value(u"created"_s).toBool(), true);
         QCOMPARE(first.json().value(u"previous_version"_s).toInt(), 0);
-        QCOMPARE(first.json().value(u"schema_version"_s).toInt(), 1);
-        QVERIFY(first.json().value(u"message"_s).toString().startsWith(u"Created the venue schema, version 1"_s));
+        QCOMPARE(first.json().value(u"schema_version"_s).toInt(), venue::VenueSchema::latestVersion());
+        QVERIFY(first.json().value(u"message"_s).toString().startsWith(u"Created the venue schema, version %1"_s.arg(venue::VenueSchema::latestVersion())));
 
         const Run second = venue(u"init"_s);
         QCOMPARE(second.exitCode, 0);
         QCOMPARE(second.json().value(u"created"_s).toBool(), false);
-        QCOMPARE(second.json().value(u"previous_version"_s).toInt(), 1);
-        QCOMPARE(second.json().value(u"schema_version"_s).toInt(), 1);
-        QVERIFY(second.json().value(u"message"_s).toString().contains(u"already at version 1"_s));
+        QCOMPARE(second.json().value(u"previous_version"_s).toInt(), venue::VenueSchema::latestVersion());
+        QCOMPARE(second.json().value(u"schema_version"_s).toInt(), venue::VenueSchema::latestVersion());
+        QVERIFY(second.json().value(u"message"_s).toString().contains(u"already at version %1"_s.arg(venue::VenueSchema::latestVersion())));
     }
 
     void pushTwiceChangesNothingTheSecondTime()
@@ -141,7 +142,7 @@ private Q_SLOTS:
         // The connection string may come from the environment instead (no password in the process list).
         const Run status = ctl({u"venue"_s, u"status"_s}, m_pg.conninfo());
         QVERIFY2(status.exitCode == 0, qPrintable(status.err));
-        QCOMPARE(status.json().value(u"schema_version"_s).toInt(), 1);
+        QCOMPARE(status.json().value(u"schema_version"_s).toInt(), venue::VenueSchema::latestVersion());
         const QJsonArray events = status.json().value(u"events"_s).toArray();
         QCOMPARE(events.size(), 1);
         QCOMPARE(events.at(0)[u"number"_s].toInt(), 122);
@@ -182,7 +183,7 @@ private Q_SLOTS:
             const Run r = ctl({u"venue"_s, command, u"--pg"_s, conninfo});
             QCOMPARE(r.exitCode, 2);
             QCOMPARE(r.out, QByteArray());
-            QVERIFY2(r.err.contains(u"schema version 99, newer than this program knows (1)"_s), qPrintable(r.err));
+            QVERIFY2(r.err.contains(u"schema version 99, newer than this program knows (%1)"_s.arg(venue::VenueSchema::latestVersion())), qPrintable(r.err));
         }
     }
 

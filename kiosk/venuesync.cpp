@@ -1,0 +1,180 @@
+#include "venuesync.h"
+
+#include <venueconnection.h>
+#include <venuekioskrecords.h>
+#include <venueoutboxstore.h>
+#include <venueschema.h>
+
+#include <database.h>
+
+using namespace Qt::StringLiterals;
+
+namespace checkin {
+
+struct VenueSync::Impl
+{
+    db::Database &local;
+    db::EventRecord event;
+    QString kioskId;
+    QString conninfo;
+    std::unique_ptr<venue::VenueConnection> conn;
+    qint64 venueEventId = 0;
+
+    // Connects (once; again after a lost connection) and checks the schema and the event.
+    venue::VenueResult<void> connect()
+    {
+        if (conn)
+            return {};
+        auto opened = venue::VenueConnection::open(conninfo);
+        if (!opened)
+            return std::unexpected(opened.error());
+        auto version = venue::VenueSchema::check(**opened);
+        if (!version)
+            return std::unexpected(version.error());
+        if (*version < 2) {
+            return std::unexpected(venue::VenueError{venue::VenueError::Kind::NotInitialised,
+                u"The venue database has schema version %1; kiosk sync needs version 2. Run 'checkinctl venue init' "
+                "once with this version of ietf-checkin."_s.arg(*version), {}});
+        }
+        auto id = venue::VenueKioskRecords(**opened).eventId(event.number, event.verifyKey);
+        if (!id)
+            return std::unexpected(id.error());
+        venueEventId = *id;
+        conn = std::move(*opened);
+        return {};
+    }
+};
+
+VenueSync::VenueSync(db::Database &local, db::EventRecord event, QString kioskId, QString conninfo)
+    : d(std::make_unique<Impl>(Impl{local, std::move(event), std::move(kioskId), std::move(conninfo), {}, 0}))
+{
+}
+
+VenueSync::~VenueSync() = default;
+
+qint64 VenueSync::waiting()
+{
+    db::VenueOutboxStore outbox(d->local);
+    auto marks = outbox.marks();
+    if (!marks)
+        return -1;
+    return outbox.waiting(d->event.id, *marks).value_or(-1);
+}
+
+VenueSyncRound VenueSync::syncOnce()
+{
+    VenueSyncRound round;
+    auto finish = [&](const QString &error, bool unreachable) {
+        round.error = error;
+        round.unreachable = unreachable;
+        round.online = error.isEmpty();
+        round.waiting = waiting();
+        round.finishedAt = QDateTime::currentDateTimeUtc();
+        return round;
+    };
+    auto venueFailed = [&](const venue::VenueError &e) {
+        // Drop the connection after any venue error: the next round starts clean (a lost link, a restarted server).
+        d->conn.reset();
+        return finish(e.message, e.isUnreachable());
+    };
+    auto localFailed = [&](const db::DbError &e) {
+        return finish(u"Reading or writing this kiosk's database for the venue sync failed: %1"_s.arg(e.message),
+                      false);
+    };
+
+    if (auto ok = d->connect(); !ok)
+        return venueFailed(ok.error());
+    venue::VenueKioskRecords venueRecords(*d->conn);
+    db::VenueOutboxStore outbox(d->local);
+    auto marks = outbox.marks();
+    if (!marks)
+        return localFailed(marks.error());
+
+    // Revocations first: the one kind of change that other kiosks must act on at once.
+    auto revokedHere = outbox.revokedInvitations(d->event.id);
+    if (!revokedHere)
+        return localFailed(revokedHere.error());
+    auto revocationsSent = venueRecords.pushRevocations(d->venueEventId, *revokedHere);
+    if (!revocationsSent)
+        return venueFailed(revocationsSent.error());
+    round.revocationsSent = *revocationsSent;
+    auto annulledHere = outbox.annulledAttendance(d->event.id);
+    if (!annulledHere)
+        return localFailed(annulledHere.error());
+    auto annulmentsSent = venueRecords.pushAnnulments(d->venueEventId, *annulledHere);
+    if (!annulmentsSent)
+        return venueFailed(annulmentsSent.error());
+    round.annulmentsSent = *annulmentsSent;
+
+    for (;;) {
+        venue::KioskPushBatch batch;
+        batch.kioskId = d->kioskId;
+        auto attendance = outbox.attendanceAfter(d->event.id, marks->attendance, kBatchSize);
+        if (!attendance)
+            return localFailed(attendance.error());
+        auto scans = outbox.scansAfter(d->event.id, marks->scans, kBatchSize);
+        if (!scans)
+            return localFailed(scans.error());
+        auto actions = outbox.staffActionsAfter(d->event.id, marks->staffActions, kBatchSize);
+        if (!actions)
+            return localFailed(actions.error());
+        auto printJobs = outbox.printJobsAfter(d->event.id, marks->printJobsAt, marks->printJobsId, kBatchSize);
+        if (!printJobs)
+            return localFailed(printJobs.error());
+        if (attendance->isEmpty() && scans->isEmpty() && actions->isEmpty() && printJobs->isEmpty())
+            break;
+        batch.printJobs = std::move(*printJobs);
+        batch.attendance = std::move(*attendance);
+        batch.scans = std::move(*scans);
+        batch.staffActions = std::move(*actions);
+        auto pushed = venueRecords.push(d->venueEventId, batch);
+        if (!pushed)
+            return venueFailed(pushed.error());
+        round.attendanceLive += pushed->attendanceLive;
+        round.attendanceDuplicates += pushed->attendanceDuplicates;
+        round.attendanceAnnulled += pushed->attendanceAnnulled;
+        round.attendanceAlready += pushed->attendanceAlready;
+        round.scans += pushed->scans;
+        round.staffActions += pushed->staffActions;
+        round.printJobs += pushed->printJobs;
+        // The venue has committed the batch: only now move the marks (a crash before this line sends it again,
+        // which the venue ignores row by row).
+        if (!batch.attendance.isEmpty())
+            marks->attendance = batch.attendance.last().rowId;
+        if (!batch.scans.isEmpty())
+            marks->scans = batch.scans.last().rowId;
+        if (!batch.staffActions.isEmpty())
+            marks->staffActions = batch.staffActions.last().rowId;
+        if (!batch.printJobs.isEmpty()) {
+            marks->printJobsAt = batch.printJobs.last().row.updatedAt;
+            marks->printJobsId = batch.printJobs.last().row.id;
+        }
+        if (auto ok = outbox.setMarks(*marks); !ok)
+            return localFailed(ok.error());
+    }
+
+    auto since = outbox.pulledSeq();
+    if (!since)
+        return localFailed(since.error());
+    auto pulled = venueRecords.pullChanges(d->venueEventId, *since, d->kioskId);
+    if (!pulled)
+        return venueFailed(pulled.error());
+    auto applied = outbox.applyPull(d->event.id, pulled->guests, pulled->invitations, pulled->programme,
+                                    pulled->lastSeq);
+    if (!applied)
+        return localFailed(applied.error());
+    round.revocationsApplied = applied->revoked;
+    round.guestsAdded = applied->guestsAdded;
+    round.guestsUpdated = applied->guestsUpdated;
+    round.invitationsAdded = applied->invitationsAdded;
+    round.sessionsChanged = applied->sessionsChanged;
+    round.sessionLinksChanged = applied->linksChanged;
+    auto doubles = venueRecords.doubleBadges(d->venueEventId);
+    if (!doubles)
+        return venueFailed(doubles.error());
+    for (const venue::DoubleBadge &b : *doubles)
+        round.doubleBadges << VenueDoubleBadge{b.externalId, b.displayName, b.kiosks};
+    return finish({}, false);
+}
+
+} // namespace checkin
