@@ -673,6 +673,29 @@
         <comment>share of expected guests who arrived</comment>
         <translation>%1٪</translation>
     </message>
+    <message>
+        <source>Venue database: online, last sync %1.</source>
+        <translation>قاعدة بيانات المكان: متصلة، آخر مزامنة %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>لا توجد سجلات بانتظار الإرسال.</numerusform>
+            <numerusform>سجل واحد بانتظار الإرسال.</numerusform>
+            <numerusform>سجلان بانتظار الإرسال.</numerusform>
+            <numerusform>%n سجلات بانتظار الإرسال.</numerusform>
+            <numerusform>%n سجلًا بانتظار الإرسال.</numerusform>
+            <numerusform>%n سجل بانتظار الإرسال.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Venue database unreachable: %1. Check-ins continue on this kiosk and are sent when it is back.</source>
+        <translation>تعذّر الوصول إلى قاعدة بيانات المكان: %1. يستمر تسجيل الحضور على هذا الجهاز وسيُرسَل عند عودتها.</translation>
+    </message>
+    <message>
+        <source>Printed twice (two kiosks were offline): %1</source>
+        <translation>طُبعت مرتين (كان جهازان غير متصلين): %1</translation>
+    </message>
 </context>
 <context>
     <name>WorkingScreen</name>

@@ -649,6 +649,25 @@
         <comment>share of expected guests who arrived</comment>
         <translation>%1&#xa0;%</translation>
     </message>
+    <message>
+        <source>Venue database: online, last sync %1.</source>
+        <translation>Base de datos de la sede: en línea, última sincronización a las %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n registro pendiente de envío.</numerusform>
+            <numerusform>%n registros pendientes de envío.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Venue database unreachable: %1. Check-ins continue on this kiosk and are sent when it is back.</source>
+        <translation>Base de datos de la sede inaccesible: %1. Los registros continúan en este quiosco y se enviarán cuando vuelva.</translation>
+    </message>
+    <message>
+        <source>Printed twice (two kiosks were offline): %1</source>
+        <translation>Impreso dos veces (dos quioscos estaban sin conexión): %1</translation>
+    </message>
 </context>
 <context>
     <name>WorkingScreen</name>

@@ -649,6 +649,25 @@
         <comment>share of expected guests who arrived</comment>
         <translation>%1&#x202f;%</translation>
     </message>
+    <message>
+        <source>Venue database: online, last sync %1.</source>
+        <translation>Base de données du site&#xa0;: en ligne, dernière synchronisation à %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n enregistrement en attente d’envoi.</numerusform>
+            <numerusform>%n enregistrements en attente d’envoi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Venue database unreachable: %1. Check-ins continue on this kiosk and are sent when it is back.</source>
+        <translation>Base de données du site injoignable&#xa0;: %1. Les enregistrements continuent sur cette borne et seront envoyés dès son retour.</translation>
+    </message>
+    <message>
+        <source>Printed twice (two kiosks were offline): %1</source>
+        <translation>Imprimé deux fois (deux bornes étaient hors ligne)&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>WorkingScreen</name>

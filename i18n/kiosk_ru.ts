@@ -655,6 +655,26 @@
         <comment>share of expected guests who arrived</comment>
         <translation>%1&#xa0;%</translation>
     </message>
+    <message>
+        <source>Venue database: online, last sync %1.</source>
+        <translation>База данных площадки: на связи, последняя синхронизация в %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n запись ожидает отправки.</numerusform>
+            <numerusform>%n записи ожидают отправки.</numerusform>
+            <numerusform>%n записей ожидают отправки.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Venue database unreachable: %1. Check-ins continue on this kiosk and are sent when it is back.</source>
+        <translation>База данных площадки недоступна: %1. Регистрация продолжается на этом терминале, данные будут отправлены, когда связь восстановится.</translation>
+    </message>
+    <message>
+        <source>Printed twice (two kiosks were offline): %1</source>
+        <translation>Напечатано дважды (два терминала были без связи): %1</translation>
+    </message>
 </context>
 <context>
     <name>WorkingScreen</name>

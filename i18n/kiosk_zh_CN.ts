@@ -643,6 +643,24 @@
         <comment>share of expected guests who arrived</comment>
         <translation>%1%</translation>
     </message>
+    <message>
+        <source>Venue database: online, last sync %1.</source>
+        <translation>会场数据库：在线，上次同步 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n 条记录等待发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Venue database unreachable: %1. Check-ins continue on this kiosk and are sent when it is back.</source>
+        <translation>无法连接会场数据库：%1。本终端继续签到，连接恢复后将发送数据。</translation>
+    </message>
+    <message>
+        <source>Printed twice (two kiosks were offline): %1</source>
+        <translation>重复打印（两台终端曾离线）：%1</translation>
+    </message>
 </context>
 <context>
     <name>WorkingScreen</name>

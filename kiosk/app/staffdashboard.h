@@ -49,10 +49,11 @@ class StaffDashboard : public QObject
     Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
     Q_PROPERTY(QVariantList exportFolders READ exportFolders NOTIFY exportFoldersChanged)
 
-    // The venue sync (KioskSync), when the kiosk has a venue database: not shown in QML yet.
+    // The venue sync (KioskSync), when the kiosk has a venue database (TodayPanel.qml shows it).
     Q_PROPERTY(bool venueSyncEnabled READ venueSyncEnabled NOTIFY venueSyncChanged)
     Q_PROPERTY(bool venueOnline READ venueOnline NOTIFY venueSyncChanged)
     Q_PROPERTY(QDateTime venueLastSync READ venueLastSync NOTIFY venueSyncChanged)
+    Q_PROPERTY(QString venueLastSyncText READ venueLastSyncText NOTIFY venueSyncChanged)
     Q_PROPERTY(int venueRecordsWaiting READ venueRecordsWaiting NOTIFY venueSyncChanged)
     Q_PROPERTY(QString venueSyncError READ venueSyncError NOTIFY venueSyncChanged)
     Q_PROPERTY(QVariantList venueDoubleBadges READ venueDoubleBadges NOTIFY venueSyncChanged)
@@ -106,6 +107,13 @@ public:
     [[nodiscard]] bool venueOnline() const { return m_venueOnline; }
     // UTC time of the last round that reached the venue database; invalid before the first.
     [[nodiscard]] QDateTime venueLastSync() const { return m_venueLastSync; }
+    // Its local time in the UI language ("" before the first).
+    [[nodiscard]] QString venueLastSyncText() const
+    {
+        return m_venueLastSync.isValid()
+            ? m_locale.toString(m_venueLastSync.toLocalTime().time(), QLocale::LongFormat)
+            : QString();
+    }
     // This kiosk's records not yet in the venue database (-1: unknown).
     [[nodiscard]] int venueRecordsWaiting() const { return int(m_venueWaiting); }
     // Why the last round did not reach the venue database (English, for staff and the log); empty when online.

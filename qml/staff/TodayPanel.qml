@@ -66,6 +66,34 @@ Item {
                 font.pixelSize: Theme.smallSize
                 horizontalAlignment: Text.AlignLeft
             }
+            // The venue database (several kiosks, one view), when this kiosk has one.
+            KioskText {
+                objectName: "venueSyncState"
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.px(24)
+                visible: panel.dashboard.venueSyncEnabled
+                text: panel.dashboard.venueOnline
+                      ? qsTr("Venue database: online, last sync %1.").arg(panel.dashboard.venueLastSyncText)
+                        + (panel.dashboard.venueRecordsWaiting > 0
+                           ? " " + qsTr("%n record(s) waiting to be sent.", "", panel.dashboard.venueRecordsWaiting) : "")
+                      : qsTr("Venue database unreachable: %1. Check-ins continue on this kiosk and are sent when it is back.")
+                        .arg(panel.dashboard.venueSyncError)
+                color: panel.dashboard.venueOnline ? Theme.textMuted : Theme.danger
+                font.pixelSize: Theme.px(28)
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignLeft
+            }
+            KioskText {
+                objectName: "doubleBadges"
+                Layout.fillWidth: true
+                visible: panel.dashboard.venueDoubleBadges.length > 0
+                text: qsTr("Printed twice (two kiosks were offline): %1")
+                      .arg(panel.dashboard.venueDoubleBadges.map(guest => guest.name).join(", "))
+                color: Theme.danger
+                font.pixelSize: Theme.px(28)
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignLeft
+            }
             KioskText {
                 Layout.fillWidth: true
                 visible: panel.dashboard.error !== ""
