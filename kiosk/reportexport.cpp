@@ -128,7 +128,7 @@ std::expected<AttendanceReportData, QString> ReportExport::reportData(const db::
     QList<const db::GuestRecord *> order;
     for (const db::GuestRecord &guest : *guests)
         order.append(&guest);
-    QCollator collator(QLocale(QLocale::English));
+    QCollator collator{QLocale(QLocale::English)};
     collator.setNumericMode(true);
     collator.setCaseSensitivity(Qt::CaseInsensitive);
     std::sort(order.begin(), order.end(), [&](const db::GuestRecord *a, const db::GuestRecord *b) {

@@ -7,6 +7,7 @@
 # Needs clang-16 and libclang-rt-16-dev (scripts/install-deps.sh); CHECKIN_FUZZ_CXX overrides the compiler.
 # Stops at the first crash and prints the reproducer; rerun one with: build-fuzz/tests/fuzz/TARGET REPRODUCER
 # Prints one line per target: target, seconds, executions, result. Exit status 1 if any target failed.
+# CHECKIN_FUZZ_JOBS=2 runs two targets at a time (what CI does on its two cores).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,7 +31,7 @@ command -v "$cxx" >/dev/null || { echo "fuzz.sh: $cxx not found; run scripts/ins
 if [[ ! -f "$build/CMakeCache.txt" ]]; then
   cmake -S "$root" -B "$build" -G Ninja -DCHECKIN_FUZZ_CXX="$cxx" -C "$root/tests/fuzz/fuzz-cache.cmake" >/dev/null
 fi
-cmake --build "$build" --target "${targets[@]}"
+cmake --build "$build" -j "${CHECKIN_JOBS:-2}" --target "${targets[@]}"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/checkin-fuzz.XXXXXX")"
 cd "$work"
@@ -39,17 +40,20 @@ echo "fuzz.sh: scratch corpora, logs and crash inputs in $work"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 export QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8
+# clang's runtime needs llvm-symbolizer for file:line stacks (Debian package llvm-16).
+if [[ -z "${ASAN_SYMBOLIZER_PATH:-}" && -x /usr/lib/llvm-16/bin/llvm-symbolizer ]]; then
+  export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-16/bin/llvm-symbolizer
+fi
+jobs="${CHECKIN_FUZZ_JOBS:-1}"
 
-status=0
-summary=()
-for t in "${targets[@]}"; do
-  corpus="$work/$t/corpus"
-  artifacts="$work/$t/artifacts"
+# Runs one target; prints its summary line and, on failure, the finding. Exit status 1 if it failed.
+run_target() {
+  local t="$1" corpus="$work/$1/corpus" artifacts="$work/$1/artifacts" log="$work/$1/fuzz.log"
   mkdir -p "$corpus" "$artifacts"
   cp -r "$root/tests/fuzz/corpus/$t/." "$corpus/"
-  args=(-max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$artifacts/")
+  local args=(-max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$artifacts/")
   [[ -f "$root/tests/fuzz/$t.dict" ]] && args+=(-dict="$root/tests/fuzz/$t.dict")
-  log="$work/$t/fuzz.log"
+  local start rc elapsed execs result crash
   start=$(date +%s)
   set +e
   "$build/tests/fuzz/$t" "${args[@]}" "$corpus" >"$log" 2>&1
@@ -57,24 +61,36 @@ for t in "${targets[@]}"; do
   set -e
   elapsed=$(( $(date +%s) - start ))
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  [[ -z "$execs" ]] && execs=$(grep -o '#[0-9]*' "$log" | tail -1 | tr -d '#')
+  [[ -z "$execs" ]] && execs=$(grep -o '#[0-9]*' "$log" | tail -1 | tr -d '#' || true)
   if [[ $rc -eq 0 ]]; then
     result="clean"
   else
     crash=$(ls -1 "$artifacts" 2>/dev/null | head -1)
     result="FAILED (exit $rc) reproducer: ${crash:+$artifacts/$crash} log: $log"
   fi
-  line=$(printf '%-22s %6ss %12s execs  %s' "$t" "$elapsed" "${execs:-?}" "$result")
-  echo "$line"
-  summary+=("$line")
+  printf '%-22s %6ss %12s execs  %s\n' "$t" "$elapsed" "${execs:-?}" "$result" | tee "$work/$t/summary"
   if [[ $rc -ne 0 ]]; then
     grep -m1 -A40 -E 'ERROR: (AddressSanitizer|libFuzzer)|runtime error' "$log" >&2 || tail -40 "$log" >&2
-    status=1
-    break
+    return 1
+  fi
+}
+
+# CHECKIN_FUZZ_JOBS targets at a time (default 1; CI runs two on its two cores). Sequential runs stop at the
+# first failing target; parallel ones finish the batch that failed.
+status=0
+pids=()
+for t in "${targets[@]}"; do
+  run_target "$t" &
+  pids+=($!)
+  if [[ ${#pids[@]} -ge $jobs ]]; then
+    for p in "${pids[@]}"; do wait "$p" || status=1; done
+    pids=()
+    [[ $status -ne 0 ]] && break
   fi
 done
+for p in "${pids[@]}"; do wait "$p" || status=1; done
 
 echo
 echo "target                 seconds   executions  result"
-printf '%s\n' "${summary[@]}"
+for t in "${targets[@]}"; do [[ -f "$work/$t/summary" ]] && cat "$work/$t/summary"; done
 exit $status
