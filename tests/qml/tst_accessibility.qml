@@ -46,8 +46,24 @@ TestCase {
         return found;
     }
 
+    // True while a screen is part-way through its cross-fade (the screens are the view's grandchildren).
+    function fading() {
+        for (let i = 0; i < view.children.length; ++i) {
+            const child = view.children[i];
+            if (child.objectName === "virtualKeyboard")
+                continue;
+            for (let j = 0; j < child.children.length; ++j) {
+                const o = child.children[j].opacity;
+                if (o > 0 && o < 1)
+                    return true;
+            }
+        }
+        return false;
+    }
+
     function checkScreen(screenName, hasControls = true) {
-        wait(300); // the cross-fade
+        wait(50);
+        tryVerify(() => !fading(), 5000, screenName + ": the cross-fade ends");
         const found = controls(view, []);
         if (hasControls)
             verify(found.length > 0, screenName + ": no controls found");

@@ -25,6 +25,8 @@ TestCase {
         Fixture.setTime(1, 9, 0);
         tryCompare(Kiosk, "ready", true);
         tryCompare(view, "shownScreen", "attract");
+        // The attract screen fades back in: nothing on it can be tapped until it shows.
+        tryVerify(() => shown("attractHeadline").visible && shown("language_en").visible, 5000);
         compare(Kiosk.language, "en");
     }
 
