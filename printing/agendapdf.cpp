@@ -8,12 +8,6 @@
 #include "textfitter.h"
 #include "textshaper.h"
 
-// For fastDeflate(): libharu 2.3 has no compression level; its installed internal headers expose the page's
-// content stream (as printing/text/hpdftextpainter.cpp also relies on).
-#include <hpdf_objects.h>
-#include <hpdf_pages.h>
-#include <hpdf_streams.h>
-
 #include <QHash>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -173,49 +167,6 @@ QString utcOffset(int seconds)
     if (minutes % 60)
         result += u':' + QString::number(minutes % 60).rightJustified(2, u'0');
     return result;
-}
-
-HPDF_STATUS writeFlateFilter(HPDF_Dict, HPDF_Stream stream)
-{
-    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
-
-// Compresses a finished page's content stream at zlib level 1 and tells libharu to write it as it is.
-// libharu deflates at zlib's default level 6: with every glyph drawn as an outline, an agenda's pages hold a
-// few MB of path operators, and level 6 took three quarters of the render time (105 ms of ~125 for 40
-// sessions) for a file only 25 % smaller. Level 1 is four times faster. Call it once, after the page's last
-// drawing operation: the page's stream is replaced.
-std::expected<void, QString> fastDeflate(HPDF_Page page)
-{
-    const auto attr = static_cast<HPDF_PageAttr>(page->attr);
-    HPDF_Dict contents = attr->contents;
-    HPDF_Stream stream = contents ? contents->stream : nullptr;
-    // Only a plain memory stream that libharu would deflate itself, and whose dictionary has no writer of its own.
-    if (!stream || stream->type != HPDF_STREAM_MEMORY || !(contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE)
-        || contents->write_fn)
-        return {};
-
-    QByteArray raw;
-    raw.reserve(qsizetype(stream->size));
-    const HPDF_UINT chunks = HPDF_MemStream_GetBufCount(stream);
-    for (HPDF_UINT i = 0; i < chunks; ++i) {
-        HPDF_UINT length = 0;
-        const HPDF_BYTE *chunk = HPDF_MemStream_GetBufPtr(stream, i, &length);
-        if (chunk)
-            raw.append(reinterpret_cast<const char *>(chunk), qsizetype(length));
-    }
-    if (raw.size() != qsizetype(stream->size))
-        return std::unexpected(u"reading back the page's content (%1 of %2 bytes)"_s.arg(raw.size()).arg(stream->size));
-    // qCompress() is zlib's compress2(): a zlib stream, which is what FlateDecode reads, after a 4-byte size.
-    const QByteArray deflated = qCompress(raw, 1).sliced(4);
-
-    HPDF_MemStream_FreeData(stream);
-    if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE *>(deflated.constData()), HPDF_UINT(deflated.size()))
-        != HPDF_OK)
-        return std::unexpected(u"writing the compressed page"_s);
-    contents->filter = HPDF_STREAM_FILTER_NONE; // libharu now copies the bytes as they are …
-    contents->write_fn = writeFlateFilter;       // … and this adds the /Filter it then leaves out
-    return {};
 }
 
 // One session placed in the venue's time zone.
@@ -1006,7 +957,7 @@ std::expected<QByteArray, QString> Job::run()
             return std::unexpected(ok.error());
         if (!m_error.isEmpty())
             return std::unexpected(m_error);
-        if (auto ok = fastDeflate(m_page); !ok)
+        if (auto ok = pdf::deflatePageFast(m_page); !ok)
             return std::unexpected(u"compressing the page: "_s + ok.error());
         return doc.save();
     }
@@ -1041,7 +992,7 @@ std::expected<QByteArray, QString> Job::run()
             return std::unexpected(ok.error());
         if (!m_error.isEmpty())
             return std::unexpected(m_error);
-        if (auto ok = fastDeflate(m_page); !ok)
+        if (auto ok = pdf::deflatePageFast(m_page); !ok)
             return std::unexpected(u"compressing page %1: "_s.arg(p + 1) + ok.error());
     }
     return doc.save();

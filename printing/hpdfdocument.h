@@ -71,7 +71,6 @@ private:
 
 /// Compresses a finished page's content stream at zlib level 1 instead of libharu's level 6 (four times faster for
 /// pages of glyph outlines, files about 25 % larger). Call once, after the page's last drawing operation.
-/// (agendapdf.cpp still has its own copy, fastDeflate(), from before this was shared.)
 [[nodiscard]] std::expected<void, QString> deflatePageFast(HPDF_Page page);
 
 /// Finds a font file (e.g. "NotoSans-Regular.ttf") in the standard font folders; the error names the Debian package.
