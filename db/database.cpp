@@ -382,35 +382,19 @@ DbResult<void> Database::exec(const char *sql)
 DbResult<QString> Database::integrityCheck()
 {
     auto stmt = prepare("PRAGMA integrity_check(10)");
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    QStringList lines;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
-        lines << stmt->text(0);
-    }
-    return lines.join(u"; "_s);
+    auto lines = collectRows(stmt, [](const Statement &s) { return s.text(0); });
+    if (!lines)
+        return std::unexpected(lines.error());
+    return lines->join(u"; "_s);
 }
 
 DbResult<QString> Database::quickCheck()
 {
     auto stmt = prepare("PRAGMA quick_check(10)");
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    QStringList lines;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
-        lines << stmt->text(0);
-    }
-    return lines.join(u"; "_s);
+    auto lines = collectRows(stmt, [](const Statement &s) { return s.text(0); });
+    if (!lines)
+        return std::unexpected(lines.error());
+    return lines->join(u"; "_s);
 }
 
 namespace {

@@ -208,18 +208,12 @@ DbResult<QSet<qint64>> GuestStore::revokedGuests(qint64 eventId)
 {
     auto stmt = m_db.prepare("SELECT guest_id FROM invitation WHERE event_id = ?1 GROUP BY guest_id "
                              "HAVING sum(status = 'active') = 0");
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    stmt->bind(1, eventId);
-    QSet<qint64> ids;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            return ids;
-        ids.insert(stmt->int64(0));
-    }
+    if (stmt)
+        stmt->bind(1, eventId);
+    auto ids = collectRows(stmt, [](const Statement &s) { return s.int64(0); });
+    if (!ids)
+        return std::unexpected(ids.error());
+    return QSet<qint64>(ids->cbegin(), ids->cend());
 }
 
 DbResult<QString> GuestStore::listVersion(qint64 eventId)
