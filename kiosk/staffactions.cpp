@@ -22,6 +22,24 @@ QString detailJson(const QJsonObject &o)
 
 } // namespace
 
+std::expected<void, QString> StaffActions::recordAndCommit(db::Transaction &tx, const QString &action, qint64 guestId,
+                                                         const QString &targetUid, const QString &detail)
+{
+    db::StaffActionRecord audit;
+    audit.kioskId = m_kioskId;
+    audit.actor = m_actor;
+    audit.action = action;
+    audit.eventId = m_event.id;
+    audit.guestId = guestId;
+    audit.targetUid = targetUid;
+    audit.detail = detail;
+    if (auto ok = db::StaffActionStore(m_db).append(audit); !ok)
+        return std::unexpected(ok.error().message);
+    if (auto ok = tx.commit(); !ok)
+        return std::unexpected(ok.error().message);
+    return {};
+}
+
 StaffActions::StaffActions(db::Database &db, const db::EventRecord &event, QString kioskId, QString actor)
     : m_db(db)
     , m_event(event)
@@ -49,18 +67,9 @@ std::expected<void, QString> StaffActions::annul(const QString &checkinId, const
     if (!changed)
         return std::unexpected(changed.error().message);
 
-    db::StaffActionRecord audit;
-    audit.kioskId = m_kioskId;
-    audit.actor = m_actor;
-    audit.action = u"annul"_s;
-    audit.eventId = m_event.id;
-    audit.guestId = (*row)->guestId;
-    audit.targetUid = checkinId;
-    audit.detail = detailJson({{u"reason"_s, reason}, {u"day"_s, (*row)->day.toString(Qt::ISODate)}});
-    if (auto ok = db::StaffActionStore(m_db).append(audit); !ok)
-        return std::unexpected(ok.error().message);
-    if (auto ok = tx.commit(); !ok)
-        return std::unexpected(ok.error().message);
+    const QString detail = detailJson({{u"reason"_s, reason}, {u"day"_s, (*row)->day.toString(Qt::ISODate)}});
+    if (auto ok = recordAndCommit(tx, u"annul"_s, (*row)->guestId, checkinId, detail); !ok)
+        return std::unexpected(ok.error());
     return {};
 }
 
@@ -83,17 +92,10 @@ std::expected<void, QString> StaffActions::revoke(const QString &externalId, con
     if (auto ok = guests.revokeInvitation((*invitation)->id); !ok)
         return std::unexpected(ok.error().message);
 
-    db::StaffActionRecord audit;
-    audit.kioskId = m_kioskId;
-    audit.actor = m_actor;
-    audit.action = u"revoke"_s;
-    audit.eventId = m_event.id;
-    audit.guestId = (*guest)->id;
-    audit.detail = detailJson({{u"reason"_s, reason}, {u"invitation"_s, QString::fromLatin1((*invitation)->tokenId.toHex())}});
-    if (auto ok = db::StaffActionStore(m_db).append(audit); !ok)
-        return std::unexpected(ok.error().message);
-    if (auto ok = tx.commit(); !ok)
-        return std::unexpected(ok.error().message);
+    const QString detail = detailJson(
+        {{u"reason"_s, reason}, {u"invitation"_s, QString::fromLatin1((*invitation)->tokenId.toHex())}});
+    if (auto ok = recordAndCommit(tx, u"revoke"_s, (*guest)->id, QString(), detail); !ok)
+        return std::unexpected(ok.error());
     return {};
 }
 
@@ -113,18 +115,8 @@ std::expected<db::PrintJobRecord, QString> StaffActions::reprint(qint64 guestId,
     if (!job)
         return std::unexpected(job.error().message);
 
-    db::StaffActionRecord audit;
-    audit.kioskId = m_kioskId;
-    audit.actor = m_actor;
-    audit.action = u"reprint"_s;
-    audit.eventId = m_event.id;
-    audit.guestId = guestId;
-    audit.targetUid = job->uid;
-    audit.detail = detailJson({{u"kind"_s, kind}});
-    if (auto ok = db::StaffActionStore(m_db).append(audit); !ok)
-        return std::unexpected(ok.error().message);
-    if (auto ok = tx.commit(); !ok)
-        return std::unexpected(ok.error().message);
+    if (auto ok = recordAndCommit(tx, u"reprint"_s, guestId, job->uid, detailJson({{u"kind"_s, kind}})); !ok)
+        return std::unexpected(ok.error());
     return *job;
 }
 

@@ -8,6 +8,7 @@
 
 namespace checkin::db {
 class Database;
+class Transaction;
 } // namespace checkin::db
 
 namespace checkin {
@@ -27,6 +28,11 @@ public:
     [[nodiscard]] std::expected<db::PrintJobRecord, QString> reprint(qint64 guestId, const QString &kind);
 
 private:
+    // Appends the correction's audit row in tx, then commits tx: the correction and its record land together.
+    [[nodiscard]] std::expected<void, QString> recordAndCommit(db::Transaction &tx, const QString &action,
+                                                               qint64 guestId, const QString &targetUid,
+                                                               const QString &detail);
+
     db::Database &m_db;
     const db::EventRecord &m_event;
     QString m_kioskId;
