@@ -11,7 +11,8 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 bash scripts/install-deps.sh
 export DEBIAN_FRONTEND=noninteractive
-apt-get install -y -qq --no-install-recommends cage qt6-wayland
+# cage 0.1.4 starts an XWayland server and refuses to run without it.
+apt-get install -y -qq --no-install-recommends cage qt6-wayland xwayland
 CMAKE_BUILD_TYPE=Release bash scripts/build.sh
 cmake --install build --prefix /usr/local
 install -Dm644 README.md /usr/local/share/doc/ietf-checkin/README.md
