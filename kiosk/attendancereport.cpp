@@ -38,21 +38,39 @@ QJsonObject AttendanceReport::Day::toJson() const
                        {u"not_arrived"_s, missing}};
 }
 
+namespace {
+
+QString notAProgrammeDay(QDate day, const db::EventRecord &event)
+{
+    return u"%1 is not a programme day of %2 (%3 to %4)."_s.arg(day.toString(Qt::ISODate), event.name,
+                                                             event.firstDay.toString(Qt::ISODate),
+                                                             event.lastDay.toString(Qt::ISODate));
+}
+
+} // namespace
+
 std::expected<QList<AttendanceReport::Day>, QString> AttendanceReport::build(db::Database &db,
                                                                             const db::EventRecord &event,
                                                                             std::optional<QDate> onlyDay)
 {
-    if (onlyDay && (*onlyDay < event.firstDay || *onlyDay > event.lastDay)) {
-        return std::unexpected(u"%1 is not a programme day of %2 (%3 to %4)."_s.arg(
-            onlyDay->toString(Qt::ISODate), event.name, event.firstDay.toString(Qt::ISODate),
-            event.lastDay.toString(Qt::ISODate)));
-    }
-    auto guests = db::GuestStore(db).forEvent(event.id);
-    if (!guests)
-        return std::unexpected(guests.error().message);
+    if (onlyDay && (*onlyDay < event.firstDay || *onlyDay > event.lastDay))
+        return std::unexpected(notAProgrammeDay(*onlyDay, event));
     auto rows = db::AttendanceStore(db).liveForEvent(event.id, onlyDay);
     if (!rows)
         return std::unexpected(rows.error().message);
+    return build(db, event, *rows, onlyDay);
+}
+
+std::expected<QList<AttendanceReport::Day>, QString> AttendanceReport::build(db::Database &db,
+                                                                            const db::EventRecord &event,
+                                                                            const QList<db::AttendanceRecord> &rows,
+                                                                            std::optional<QDate> onlyDay)
+{
+    if (onlyDay && (*onlyDay < event.firstDay || *onlyDay > event.lastDay))
+        return std::unexpected(notAProgrammeDay(*onlyDay, event));
+    auto guests = db::GuestStore(db).forEvent(event.id);
+    if (!guests)
+        return std::unexpected(guests.error().message);
 
     QHash<qint64, const db::GuestRecord *> byId;
     for (const db::GuestRecord &g : *guests)
@@ -65,7 +83,7 @@ std::expected<QList<AttendanceReport::Day>, QString> AttendanceReport::build(db:
         day.day = d;
         day.dayNumber = int(event.firstDay.daysTo(d)) + 1;
         QHash<qint64, Entry> entries;
-        for (const db::AttendanceRecord &a : *rows) {
+        for (const db::AttendanceRecord &a : rows) {
             if (a.day != d || !byId.contains(a.guestId))
                 continue;
             const db::GuestRecord &g = *byId.value(a.guestId);

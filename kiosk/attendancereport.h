@@ -11,6 +11,7 @@
 
 namespace checkin::db {
 class Database;
+struct AttendanceRecord;
 struct EventRecord;
 } // namespace checkin::db
 
@@ -42,8 +43,13 @@ public:
         [[nodiscard]] QJsonObject toJson() const;
     };
 
-    // Builds the report for every programme day, or only `day`.
+    // Builds the report for every programme day, or only `day`, from this kiosk's check-ins.
     [[nodiscard]] static std::expected<QList<Day>, QString> build(db::Database &db, const db::EventRecord &event,
+                                                                  std::optional<QDate> day = {});
+    // The same from live check-ins read elsewhere (the venue-wide rows of every kiosk, VenueWideAttendance), with
+    // guest ids of db's guests.
+    [[nodiscard]] static std::expected<QList<Day>, QString> build(db::Database &db, const db::EventRecord &event,
+                                                                  const QList<db::AttendanceRecord> &liveRows,
                                                                   std::optional<QDate> day = {});
     // RFC 4180 CSV with a header row, one row per guest per day; cells that a spreadsheet would run as a
     // formula (starting with = + - @ or a control character) are prefixed with an apostrophe.

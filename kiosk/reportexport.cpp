@@ -88,6 +88,11 @@ ReportExport::ReportExport(db::Database &db, QString kioskId, QString actor)
 
 ReportExport::~ReportExport() = default;
 
+void ReportExport::useVenueWideRows(QList<db::AttendanceRecord> rows)
+{
+    m_venueRows = std::move(rows);
+}
+
 QString ReportExport::baseName(const db::EventRecord &event, const QDateTime &now)
 {
     const QDateTime local = now.toTimeZone(QTimeZone(event.timeZone.toUtf8()));
@@ -112,6 +117,7 @@ std::expected<AttendanceReportData, QString> ReportExport::reportData(const db::
     data.timeZoneLabel = zoneLabel(zone, event.firstDay);
     data.generatedAt = QLocale(QLocale::English).toString(now.toTimeZone(zone), u"d MMMM yyyy, HH:mm"_s);
     data.kioskId = m_kioskId;
+    data.venueWide = m_venueRows.has_value();
 
     // First scan per guest and day, from the report (the one place that decides who arrived).
     QList<QHash<QString, QTime>> arrivals;
@@ -170,7 +176,7 @@ std::expected<ReportExport::Files, QString> ReportExport::exportTo(const db::Eve
             u"The folder %1 is read-only (is the USB stick write-protected?): choose another folder."_s.arg(shown));
 
     // Everything that can fail without touching the folder first.
-    auto days = AttendanceReport::build(m_db, event);
+    auto days = m_venueRows ? AttendanceReport::build(m_db, event, *m_venueRows) : AttendanceReport::build(m_db, event);
     if (!days)
         return std::unexpected(days.error());
     auto data = reportData(event, *days, now);
@@ -228,6 +234,7 @@ std::expected<ReportExport::Files, QString> ReportExport::exportTo(const db::Eve
                                   {u"files"_s, QJsonArray{QFileInfo(files.csvPath).fileName(),
                                                           QFileInfo(files.pdfPath).fileName()}},
                                   {u"guests"_s, data->rows.size()},
+                                  {u"scope"_s, data->venueWide ? u"venue"_s : u"kiosk"_s},
                                   {u"days"_s, data->days.size()}})
             .toJson(QJsonDocument::Compact));
     if (auto ok = db::StaffActionStore(m_db).append(audit); !ok) {

@@ -8,9 +8,11 @@
 
 #include <expected>
 #include <memory>
+#include <optional>
 
 namespace checkin::db {
 class Database;
+struct AttendanceRecord;
 struct EventRecord;
 } // namespace checkin::db
 
@@ -38,6 +40,10 @@ public:
     ReportExport(const ReportExport &) = delete;
     ReportExport &operator=(const ReportExport &) = delete;
 
+    // Counts these live check-ins (every kiosk's, read from the venue database by VenueWideAttendance, guest ids of
+    // db) instead of db's own; the PDF says the report covers every kiosk.
+    void useVenueWideRows(QList<db::AttendanceRecord> rows);
+
     // Writes <folder>/ietf<N>-attendance-<venue date>-<HHmm>.csv and .pdf (no personal data in the names; "-2"…
     // added rather than overwrite an earlier export). Errors are sentences staff can act on: the folder is missing,
     // read-only or full.
@@ -62,6 +68,7 @@ private:
     QString m_kioskId;
     QString m_actor;
     std::unique_ptr<AttendanceReportRenderer> m_renderer;
+    std::optional<QList<db::AttendanceRecord>> m_venueRows;
 };
 
 } // namespace checkin

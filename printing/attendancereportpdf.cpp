@@ -30,6 +30,7 @@ constexpr auto Label = "ATTENDANCE REGISTER  ·  IETF POLICYMAKER PROGRAM";
 constexpr auto ShortTitle = "Attendance register";
 constexpr auto Generated = "Generated %1";
 constexpr auto Kiosk = "Kiosk %1";
+constexpr auto KioskVenueWide = "Kiosk %1  ·  all kiosks (venue database)";
 constexpr auto Times = "Times: %1";
 constexpr auto DailyTotals = "Daily totals";
 constexpr auto DayColumn = "DAY";
@@ -685,7 +686,8 @@ std::expected<QByteArray, QString> Job::run()
     const QString generated = str(Strings::Generated, cleaned(m_data.generatedAt));
     h.generated = elided(generated, endWidth, 10, FontWeight::Bold, false);
     if (!cleaned(m_data.kioskId).isEmpty())
-        h.kiosk = elided(str(Strings::Kiosk, cleaned(m_data.kioskId)), endWidth, 9);
+        h.kiosk = elided(str(m_data.venueWide ? Strings::KioskVenueWide : Strings::Kiosk, cleaned(m_data.kioskId)),
+                         endWidth, 9);
     const QString zone = cleaned(m_data.timeZoneLabel).isEmpty() ? u"venue time"_s : cleaned(m_data.timeZoneLabel);
     h.times = elided(str(Strings::Times, zone), endWidth, 9);
     h.runningTitle = elided(event + u"  ·  "_s + str(Strings::ShortTitle), m_contentWidth * 0.6 - 8, 9,

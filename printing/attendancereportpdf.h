@@ -49,6 +49,7 @@ struct AttendanceReportData
     QString timeZoneLabel; // "Europe/Dublin (UTC+0)": every time in the report is in this zone
     QString generatedAt;   // "28 November 2026, 14:05", venue time
     QString kioskId;       // the machine that produced the report
+    bool venueWide = false; // counts every kiosk's check-ins (the venue database), not only kioskId's
     QList<AttendanceReportDay> days;
     QList<AttendanceRegisterRow> rows; // printed in this order
 };

@@ -9,8 +9,10 @@
 #include <printjobstore.h>
 #include <reportexport.h>
 #include <staffactions.h>
+#include <venuewideattendance.h>
 
 #include <QHash>
+#include <QSet>
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -42,6 +44,32 @@ void DirectoryWorker::open()
         return;
     }
     m_db = std::move(*database);
+}
+
+void DirectoryWorker::setVenueDatabase(const QString &conninfo)
+{
+    m_venue = conninfo.trimmed().isEmpty() ? nullptr : std::make_unique<VenueWideAttendance>(conninfo, m_event);
+}
+
+std::expected<DirectoryWorker::Arrivals, QString> DirectoryWorker::arrivals(bool venueWide)
+{
+    Arrivals out;
+    auto local = db::AttendanceStore(*m_db).liveForEvent(m_event.id);
+    if (!local)
+        return std::unexpected(local.error().message);
+    for (const db::AttendanceRecord &a : std::as_const(*local))
+        out.localUids.insert(a.uid);
+    if (m_venue && venueWide) {
+        auto venueRows = m_venue->liveRows(m_guests);
+        if (venueRows) {
+            out.rows = VenueWideAttendance::withUnsent(std::move(*venueRows), *local);
+            out.venueWide = true;
+            return out;
+        }
+        out.venueError = venueRows.error();
+    }
+    out.rows = std::move(*local);
+    return out;
 }
 
 bool DirectoryWorker::ensureOpen(const QString &action)
@@ -105,11 +133,25 @@ void DirectoryWorker::refresh(const QDateTime &nowUtc)
         Q_EMIT snapshotReady(snap);
         return;
     }
+    // Expected guests come from this file (every kiosk pulls the same guest list); arrivals venue-wide when the
+    // venue database answers. A count per day keeps the 3 s refresh cheap at 10,000 guests.
+    QHash<QDate, int> venueArrived;
+    if (m_venue) {
+        snap.venueConfigured = true;
+        if (auto perDay = m_venue->arrivalsPerDay()) {
+            snap.venueWide = true;
+            for (const VenueWideDay &d : std::as_const(*perDay))
+                venueArrived.insert(d.day, d.arrived);
+        } else {
+            snap.venueError = perDay.error();
+        }
+    }
     for (const AttendanceReport::Day &d : *days) {
-        snap.days.append({d.day, d.dayNumber, d.expected, d.arrived});
+        const int arrived = snap.venueWide ? venueArrived.value(d.day) : d.arrived;
+        snap.days.append({d.day, d.dayNumber, d.expected, arrived});
         if (d.day == snap.today) {
             snap.expectedToday = d.expected;
-            snap.arrivedToday = d.arrived;
+            snap.arrivedToday = arrived;
         }
     }
     if (auto revoked = db::GuestStore(*m_db).revokedGuests(m_event.id))
@@ -148,7 +190,7 @@ void DirectoryWorker::refresh(const QDateTime &nowUtc)
 }
 
 void DirectoryWorker::search(quint64 requestId, const QString &query, const QString &filter,
-                             const QDateTime &nowUtc, int limit, bool listAllWhenEmpty)
+                             const QDateTime &nowUtc, int limit, DirectoryAudience audience)
 {
     if (!m_db) {
         Q_EMIT searchReady(requestId, {}, u"The kiosk has no database connection: %1"_s.arg(m_openError));
@@ -159,14 +201,14 @@ void DirectoryWorker::search(quint64 requestId, const QString &query, const QStr
         return;
     }
     const bool emptyQuery = query.trimmed().isEmpty();
-    if (emptyQuery && !listAllWhenEmpty) {
+    if (emptyQuery && audience == DirectoryAudience::Guest) {
         Q_EMIT searchReady(requestId, {}, {});
         return;
     }
     const QDate today = venueDay(nowUtc);
-    auto attendance = db::AttendanceStore(*m_db).liveForEvent(m_event.id);
+    auto attendance = arrivals(audience == DirectoryAudience::Staff);
     if (!attendance) {
-        Q_EMIT searchReady(requestId, {}, attendance.error().message);
+        Q_EMIT searchReady(requestId, {}, attendance.error());
         return;
     }
     auto revoked = db::GuestStore(*m_db).revokedGuests(m_event.id);
@@ -176,7 +218,7 @@ void DirectoryWorker::search(quint64 requestId, const QString &query, const QStr
     }
     QHash<qint64, const db::AttendanceRecord *> todayRows;
     QHash<qint64, int> daysAttended;
-    for (const db::AttendanceRecord &a : std::as_const(*attendance)) {
+    for (const db::AttendanceRecord &a : std::as_const(attendance->rows)) {
         ++daysAttended[a.guestId];
         if (a.day == today)
             todayRows.insert(a.guestId, &a);
@@ -214,6 +256,9 @@ void DirectoryWorker::search(quint64 requestId, const QString &query, const QStr
         d.expectedToday = g.days.isEmpty() || g.days.contains(today);
         if (arrival) {
             d.checkinId = arrival->uid;
+            d.arrivedKiosk = arrival->kioskId;
+            // A check-in another kiosk made is annulled at that kiosk: only rows of this file can be annulled here.
+            d.annulHere = attendance->localUids.contains(arrival->uid);
             const QDateTime at = QDateTime::fromString(arrival->scannedAt, Qt::ISODateWithMs);
             d.arrivedAt = m_zone.isValid() ? at.toTimeZone(m_zone) : at;
         }
@@ -252,7 +297,13 @@ void DirectoryWorker::exportReport(const QString &folder, const QDateTime &nowUt
 {
     if (!ensureOpen(u"export"_s))
         return;
-    auto files = ReportExport(*m_db, m_kioskId, actor).exportTo(m_event, folder, nowUtc);
+    ReportExport exporter(*m_db, m_kioskId, actor);
+    // Every kiosk's check-ins when the venue database answers; the PDF says which.
+    if (m_venue && loadGuests().isEmpty()) {
+        if (auto read = arrivals(true); read && read->venueWide)
+            exporter.useVenueWideRows(std::move(read->rows));
+    }
+    auto files = exporter.exportTo(m_event, folder, nowUtc);
     if (!files) {
         Q_EMIT actionDone(u"export"_s, false, files.error(), {});
         return;

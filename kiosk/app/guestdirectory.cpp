@@ -32,11 +32,16 @@ void GuestDirectory::refresh()
     QMetaObject::invokeMethod(m_worker, [w = m_worker, now = m_clock()] { w->refresh(now); });
 }
 
-quint64 GuestDirectory::search(const QString &query, const QString &filter, int limit, bool listAllWhenEmpty)
+void GuestDirectory::setVenueDatabase(const QString &conninfo)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, conninfo] { w->setVenueDatabase(conninfo); });
+}
+
+quint64 GuestDirectory::search(const QString &query, const QString &filter, int limit, DirectoryAudience audience)
 {
     const quint64 id = ++m_requestId;
     QMetaObject::invokeMethod(m_worker, [=, w = m_worker, now = m_clock()] {
-        w->search(id, query, filter, now, limit, listAllWhenEmpty);
+        w->search(id, query, filter, now, limit, audience);
     });
     return id;
 }

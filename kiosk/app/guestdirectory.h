@@ -26,7 +26,9 @@ public:
 
     void refresh();
     // Returns the request id searchReady() will carry.
-    quint64 search(const QString &query, const QString &filter, int limit, bool listAllWhenEmpty);
+    quint64 search(const QString &query, const QString &filter, int limit, DirectoryAudience audience);
+    // Arrivals are read from the venue database at conninfo from now on (every kiosk's check-ins).
+    void setVenueDatabase(const QString &conninfo);
     void reprint(qint64 guestId, const QString &kind, const QString &actor);
     void annul(const QString &checkinId, const QString &reason, const QString &actor);
     void revoke(const QString &externalId, const QString &reason, const QString &actor);

@@ -74,7 +74,7 @@ void GuestLookup::setQuery(const QString &query)
         Q_EMIT resultsChanged();
         return;
     }
-    m_searchId = m_directory.search(query, u"all"_s, kMaxResults, false);
+    m_searchId = m_directory.search(query, u"all"_s, kMaxResults, DirectoryAudience::Guest);
 }
 
 void GuestLookup::onSearch(quint64 requestId, const QList<DirectoryGuest> &guests, const QString &error)

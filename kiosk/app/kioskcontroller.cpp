@@ -542,4 +542,9 @@ void KioskController::useKeyboardWedge(KeyboardWedge *wedge)
     wedge->setEnabled(!isScanningPaused());
 }
 
+void KioskController::setVenueDatabase(const QString &conninfo)
+{
+    m_directory->setVenueDatabase(conninfo);
+}
+
 } // namespace checkin

@@ -199,6 +199,9 @@ public:
     [[nodiscard]] KioskStaff &staff() { return *m_staff; }
     // Staff mode's dashboard (live while staff mode is open).
     [[nodiscard]] StaffDashboard *dashboard() { return m_dashboard.get(); }
+    // Staff see every kiosk's arrivals, read from the venue database at conninfo (the kiosk's own file whenever it
+    // cannot be read). The guests' lookup never reads it.
+    void setVenueDatabase(const QString &conninfo);
     // The guests' manual lookup.
     [[nodiscard]] GuestLookup *lookup() { return m_lookup.get(); }
     // Staff confirm the guest the manual lookup chose with the PIN; right PIN: that guest is checked in.

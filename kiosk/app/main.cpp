@@ -313,6 +313,7 @@ int main(int argc, char *argv[])
         QObject::connect(venueSync.get(), &KioskSync::doubleBadgesChanged, controller.dashboard(),
                          &StaffDashboard::setVenueDoubleBadges);
         venueSync->start();
+        controller.setVenueDatabase(venueConninfo);
     }
     if (parser.isSet(options.windowed)) {
         window->resize(parseSize(parser.value(options.size), QSize(1280, 800)));

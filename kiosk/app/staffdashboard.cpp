@@ -89,6 +89,8 @@ QVariantMap StaffDashboard::selected() const
             {u"arrivedAt"_s, g.checkinId.isEmpty() ? QString()
                                                    : m_locale.toString(g.arrivedAt.time(), QLocale::ShortFormat)},
             {u"checkinId"_s, g.checkinId},
+            {u"arrivedKiosk"_s, g.arrivedKiosk},
+            {u"annulHere"_s, g.annulHere},
             {u"daysAttended"_s, g.daysAttended},
             {u"revoked"_s, g.revoked}};
 }
@@ -131,7 +133,7 @@ void StaffDashboard::refresh()
 void StaffDashboard::runSearch()
 {
     if (m_active)
-        m_searchId = m_directory.search(m_query, m_filter, kMaxListed, true);
+        m_searchId = m_directory.search(m_query, m_filter, kMaxListed, DirectoryAudience::Staff);
 }
 
 void StaffDashboard::onSnapshot(const DirectorySnapshot &snapshot)

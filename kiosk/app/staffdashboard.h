@@ -38,6 +38,10 @@ class StaffDashboard : public QObject
     Q_PROPERTY(int queuedJobs READ queuedJobs NOTIFY snapshotChanged)
     Q_PROPERTY(int failedJobs READ failedJobs NOTIFY snapshotChanged)
     Q_PROPERTY(int printedJobs READ printedJobs NOTIFY snapshotChanged)
+    // With a venue database: the arrivals shown are every kiosk's (true), or this kiosk's alone because the venue
+    // database could not be read (false; venueReadError says why).
+    Q_PROPERTY(bool venueWide READ venueWide NOTIFY snapshotChanged)
+    Q_PROPERTY(QString venueReadError READ venueReadError NOTIFY snapshotChanged)
 
     Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY queryChanged)
@@ -79,6 +83,8 @@ public:
     [[nodiscard]] int queuedJobs() const { return m_snapshot.queuedJobs; }
     [[nodiscard]] int failedJobs() const { return m_snapshot.failedJobs; }
     [[nodiscard]] int printedJobs() const { return m_snapshot.printedJobs; }
+    [[nodiscard]] bool venueWide() const { return m_snapshot.venueWide; }
+    [[nodiscard]] QString venueReadError() const { return m_snapshot.venueError; }
 
     [[nodiscard]] QString query() const { return m_query; }
     void setQuery(const QString &query);
@@ -87,7 +93,7 @@ public:
     void setFilter(const QString &filter);
     [[nodiscard]] GuestListModel *guests() { return &m_guests; }
     // The guest the action panel is for: {guestId, externalId, name, organisation, countryName, arrived,
-    // arrivedAt, checkinId, daysAttended, revoked}; empty when none.
+    // arrivedAt, checkinId, arrivedKiosk, annulHere, daysAttended, revoked}; empty when none.
     [[nodiscard]] QVariantMap selected() const;
 
     [[nodiscard]] bool isBusy() const { return !m_pendingAction.isEmpty(); }

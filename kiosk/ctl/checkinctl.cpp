@@ -1,6 +1,7 @@
 #include "checkinctl.h"
 
 #include "attendancereport.h"
+#include "venuewideattendance.h"
 #include "backupschedule.h"
 #include "checkinservice.h"
 #include "databasehealth.h"
@@ -21,6 +22,7 @@
 #include <database.h>
 #include <badgelayout.h>
 #include <eventstore.h>
+#include <attendancestore.h>
 #include <gueststore.h>
 #include <printjobstore.h>
 #include <records.h>
@@ -105,9 +107,11 @@ During the event:
   checkin --guest GUEST --actor NAME [--at ISO8601]
                                    check in a guest staff identified without the invitation (audited)
   decode IMAGE...                  print every QR code found in each image
-  attendance [--day DATE] [--format json|csv] [--out FILE]
-                                   who was expected and who arrived, per programme day
-  report --out DIR                 the attendance report for sponsors: DIR/ietf<N>-attendance-<date>-<time>.csv
+  attendance [--day DATE] [--format json|csv] [--out FILE] [--pg CONNINFO | --local]
+                                   who was expected and who arrived, per programme day (every kiosk's
+                                   check-ins when a venue database is configured)
+  report --out DIR [--pg CONNINFO | --local]
+                                   the attendance report for sponsors: DIR/ietf<N>-attendance-<date>-<time>.csv
                                    and .pdf (per-day totals, register, signature line)
   annul CHECKIN_ID --reason TEXT   annul a wrong check-in (kept in the record, marked annulled)
   revoke GUEST [--reason TEXT]     revoke a guest's invitation (lost or misused)
@@ -250,11 +254,17 @@ Prints, for each image, every QR code found in it (ZXing-C++ with try-harder and
 {"image": PATH, "codes": [{"text": ..., "format": ..., "position": [[x,y],...]}]}.
 Exit status 2 if any image cannot be read.
 )"},
-    {u"attendance"_s, R"(checkinctl attendance [--day DATE] [--format json|csv] [--out FILE]
+    {u"attendance"_s, R"(checkinctl attendance [--day DATE] [--format json|csv] [--out FILE] [--pg CONNINFO | --local]
 
 Per programme day: how many guests were expected, how many arrived, and who (with the first scan time in
-the venue's time zone). json (default) prints one line per day; csv prints one row per guest per day, ready
-for a spreadsheet (cells are protected against formula injection). --out writes to FILE instead.
+the venue's time zone and the kiosk that checked them in). json (default) prints one line per day; csv prints
+one row per guest per day, ready for a spreadsheet (cells are protected against formula injection). --out
+writes to FILE instead.
+
+Whose check-ins: with a venue database (--pg CONNINFO, or $CHECKIN_VENUE_PG) every kiosk's, read from the
+venue database (one per guest per day venue-wide, the earliest scan), plus this file's check-ins that have not
+been sent yet; --local counts only the check-ins in --db. When the venue database cannot be read, a warning
+says why and this file's check-ins are used. Each json line says which: "source": "venue" or "kiosk".
 )"},
     {u"report"_s, R"(checkinctl report --out DIR [--event N]
 
@@ -266,8 +276,10 @@ DIR/ietf<N>-attendance-<YYYY-MM-DD>-<HHMM>.pdf  A4: per-day totals (expected, ar
                                               of every guest by day with first scan times, page numbers and a
                                               "Certified correct by" signature block
 Both files are written or neither is; an earlier export is never overwritten ("-2" is added). The export is
-recorded in the staff action log. Prints {"csv": PATH, "pdf": PATH, "event": N}. A missing, read-only or
-full folder is refused with exit status 2.
+recorded in the staff action log. Prints {"csv": PATH, "pdf": PATH, "event": N, "source": "venue"|"kiosk"}. A
+missing, read-only or full folder is refused with exit status 2. Whose check-ins it counts: as 'attendance'
+(every kiosk's with a venue database, --pg CONNINFO or $CHECKIN_VENUE_PG; --local for this file's alone); the
+PDF's header then reads: Kiosk ID · all kiosks (venue database).
 )"},
     {u"annul"_s, R"(checkinctl annul CHECKIN_ID --reason TEXT
 
@@ -714,6 +726,29 @@ int cmdDecode(Context &ctx)
     return status;
 }
 
+// Every kiosk's live check-ins (with this file's not sent yet) when a venue database is configured (--pg or
+// $CHECKIN_VENUE_PG) and --local is not given; nothing (count this file's) otherwise, with a warning when the venue
+// database could not be read.
+std::optional<QList<db::AttendanceRecord>> venueWideRows(const Context &ctx, db::Database &db,
+                                                         const db::EventRecord &event)
+{
+    const QString conninfo = ctx.isSet("pg") ? ctx.value("pg") : qEnvironmentVariable("CHECKIN_VENUE_PG");
+    if (ctx.isSet("local") || conninfo.trimmed().isEmpty())
+        return std::nullopt;
+    auto guests = db::GuestStore(db).forEvent(event.id);
+    auto local = db::AttendanceStore(db).liveForEvent(event.id);
+    if (!guests || !local)
+        return std::nullopt; // the local report says what is wrong with the file
+    VenueWideAttendance venue(conninfo, event);
+    auto rows = venue.liveRows(*guests);
+    if (!rows) {
+        std::fprintf(stderr, "checkinctl: warning: the venue database could not be read, so only this kiosk's "
+                             "check-ins are counted: %s\n", qPrintable(rows.error()));
+        return std::nullopt;
+    }
+    return VenueWideAttendance::withUnsent(std::move(*rows), *local);
+}
+
 int cmdAttendance(Context &ctx)
 {
     std::optional<QDate> day;
@@ -730,7 +765,8 @@ int cmdAttendance(Context &ctx)
         return fail(opened.error());
     db::Database &db = *opened->db;
     const db::EventRecord &event = opened->event;
-    auto report = AttendanceReport::build(db, event, day);
+    const auto venueRows = venueWideRows(ctx, db, event);
+    auto report = venueRows ? AttendanceReport::build(db, event, *venueRows, day) : AttendanceReport::build(db, event, day);
     if (!report)
         return fail(report.error());
 
@@ -741,6 +777,7 @@ int cmdAttendance(Context &ctx)
         for (const AttendanceReport::Day &d : *report) {
             QJsonObject o = d.toJson();
             o[u"event"_s] = event.number;
+            o[u"source"_s] = venueRows ? u"venue"_s : u"kiosk"_s;
             output += QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
         }
     }
@@ -763,10 +800,15 @@ int cmdReport(Context &ctx)
     if (!opened)
         return fail(opened.error());
     ReportExport exporter(*opened->db, ctx.kioskId, u"checkinctl"_s);
+    auto venueRows = venueWideRows(ctx, *opened->db, opened->event);
+    const bool venueWide = venueRows.has_value();
+    if (venueRows)
+        exporter.useVenueWideRows(std::move(*venueRows));
     auto files = exporter.exportTo(opened->event, ctx.value("out"));
     if (!files)
         return fail(files.error());
-    printJson({{u"csv"_s, files->csvPath}, {u"pdf"_s, files->pdfPath}, {u"event"_s, opened->event.number}});
+    printJson({{u"csv"_s, files->csvPath}, {u"pdf"_s, files->pdfPath}, {u"event"_s, opened->event.number},
+               {u"source"_s, venueWide ? u"venue"_s : u"kiosk"_s}});
     return kOk;
 }
 
@@ -1667,6 +1709,7 @@ int runCheckinCtl(const QStringList &arguments)
         {u"yes"_s, u"really do it"_s},
         {u"pg"_s, u"venue database connection string"_s, u"CONNINFO"_s},
         {u"interval"_s, u"seconds between sync rounds"_s, u"SECONDS"_s},
+        {u"local"_s, u"only this database's check-ins"_s},
     };
     parser.addOptions(options);
     if (!parser.parse(arguments))

@@ -131,8 +131,11 @@ Item {
                         const days = qsTr("%n day(s) attended", "", panel.guest.daysAttended ?? 0);
                         if (panel.guest.revoked)
                             return qsTr("Invitation revoked") + " · " + days;
-                        return (panel.guest.arrived ? qsTr("Arrived today at %1").arg(panel.guest.arrivedAt)
-                                                    : qsTr("Not arrived today")) + " · " + days;
+                        if (!panel.guest.arrived)
+                            return qsTr("Not arrived today") + " · " + days;
+                        return (panel.guest.annulHere ? qsTr("Arrived today at %1").arg(panel.guest.arrivedAt)
+                                : qsTr("Arrived today at %1 at kiosk %2").arg(panel.guest.arrivedAt)
+                                  .arg(panel.guest.arrivedKiosk)) + " · " + days;
                     }
                     color: panel.guest.revoked ? Theme.danger : Theme.text
                     font.pixelSize: Theme.px(28)
@@ -165,8 +168,18 @@ Item {
                         Layout.fillWidth: true
                         danger: true
                         text: qsTr("Annul today's check-in")
-                        enabled: !panel.dashboard.busy && (panel.guest.arrived ?? false)
+                        enabled: !panel.dashboard.busy && (panel.guest.arrived ?? false) && (panel.guest.annulHere ?? false)
                         onClicked: panel.confirming = "annul"
+                    }
+                    KioskText {
+                        objectName: "annulElsewhere"
+                        Layout.fillWidth: true
+                        visible: (panel.guest.arrived ?? false) && !(panel.guest.annulHere ?? true)
+                        text: qsTr("Checked in at kiosk %1: annul it there.").arg(panel.guest.arrivedKiosk ?? "")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.smallSize
+                        wrapMode: Text.WordWrap
+                        horizontalAlignment: Text.AlignLeft
                     }
                     KioskButton {
                         objectName: "revokeInvitation"

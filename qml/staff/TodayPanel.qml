@@ -36,6 +36,20 @@ Item {
                 Accessible.name: qsTr("Arrived today: %1 of %2 expected").arg(panel.dashboard.arrivedToday)
                                  .arg(panel.dashboard.expectedToday)
             }
+            // Whose arrivals these are, when the kiosk has a venue database.
+            KioskText {
+                objectName: "arrivalsScope"
+                Layout.fillWidth: true
+                visible: panel.dashboard.venueWide || panel.dashboard.venueReadError !== ""
+                text: panel.dashboard.venueWide
+                      ? qsTr("Every kiosk at the venue (venue database).")
+                      : qsTr("This kiosk's check-ins only: the venue database could not be read (%1).")
+                        .arg(panel.dashboard.venueReadError)
+                color: panel.dashboard.venueWide ? Theme.textMuted : Theme.danger
+                font.pixelSize: Theme.smallSize
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignLeft
+            }
             Rectangle {
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.px(28)

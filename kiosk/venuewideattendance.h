@@ -1,0 +1,68 @@
+#pragma once
+
+#include <records.h>
+
+#include <QDate>
+#include <QDeadlineTimer>
+#include <QList>
+#include <QString>
+
+#include <expected>
+#include <memory>
+#include <optional>
+
+namespace checkin {
+
+namespace venue {
+class VenueConnection;
+}
+
+// Arrivals on one programme day at every kiosk of the venue.
+struct VenueWideDay
+{
+    QDate day;
+    int arrived = 0;
+};
+
+// The venue-wide attendance for a kiosk's staff dashboard and 'checkinctl attendance': every kiosk's check-ins, read
+// from the venue database, with the guest ids of this kiosk's file. Has its own connection (one per thread, like
+// every VenueConnection). After a read fails (the server is down, the event is not pushed yet) it does not ask again
+// for kRetryAfterSeconds, so a dashboard refreshing every few seconds never stalls on a dead network: meanwhile
+// callers show the kiosk's own check-ins and say so.
+class VenueWideAttendance
+{
+public:
+    static constexpr int kRetryAfterSeconds = 30;
+
+    // The venue database at conninfo (a libpq connection string), for event (found there by number and public key).
+    VenueWideAttendance(QString conninfo, db::EventRecord event);
+    ~VenueWideAttendance();
+    VenueWideAttendance(const VenueWideAttendance &) = delete;
+    VenueWideAttendance &operator=(const VenueWideAttendance &) = delete;
+
+    // The live check-ins of every kiosk, of every day or only `day`, as rows of this file: guestId is the id in
+    // guests with the same external id. Check-ins of guests missing from guests (registered late and not pulled here
+    // yet; the next sync round brings them) are left out. The error is a sentence for staff.
+    [[nodiscard]] std::expected<QList<db::AttendanceRecord>, QString> liveRows(const QList<db::GuestRecord> &guests,
+                                                                               std::optional<QDate> day = {});
+    // venueRows with the rows of local (this file's live check-ins) for a guest and day the venue database has no
+    // check-in for yet: a check-in of the last seconds, not sent yet, counts at once.
+    [[nodiscard]] static QList<db::AttendanceRecord> withUnsent(QList<db::AttendanceRecord> venueRows,
+                                                                const QList<db::AttendanceRecord> &local);
+    // Arrivals per programme day venue-wide (days without any are left out).
+    [[nodiscard]] std::expected<QList<VenueWideDay>, QString> arrivalsPerDay();
+
+private:
+    // The venue's id of the event, connecting first when needed; an error while backing off after a failure.
+    std::expected<qint64, QString> ready();
+    QString failed(const QString &message, bool connectionLost);
+
+    QString m_conninfo;
+    db::EventRecord m_event;
+    std::unique_ptr<venue::VenueConnection> m_conn;
+    qint64 m_eventId = 0;
+    QDeadlineTimer m_retryAt{0};
+    QString m_lastError;
+};
+
+} // namespace checkin
