@@ -19,6 +19,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <csignal>
@@ -237,6 +238,65 @@ private Q_SLOTS:
                               "WHERE w.duplicate_of IS NOT NULL OR w.annulled_at IS NOT NULL"), 0);
         // C's admitting scan is no longer a duplicate; A's still is.
         QCOMPARE(count(*conn, "SELECT count(*) FROM scan_log WHERE duplicate"), 3);
+    }
+
+    void attendanceAndTheReportCountEveryKiosksCheckInsWhenTheVenueIsConfigured()
+    {
+        // After the rounds above the venue holds guests 1–6 arrived on day 1 (at A, B and C); kiosk A's own file
+        // has four of them.
+        const QString day1 = m_event->event().firstDay.toString(Qt::ISODate);
+        const Run venueWide = ctl(m_kiosks.at(0), kioskId(0),
+                                  {u"attendance"_s, u"--day"_s, day1, u"--pg"_s, m_pg.conninfo()});
+        QVERIFY2(venueWide.exitCode == 0, qPrintable(venueWide.err));
+        QVERIFY2(venueWide.err.isEmpty(), qPrintable(venueWide.err));
+        QJsonObject day = venueWide.json();
+        QCOMPARE(day.value(u"source"_s).toString(), u"venue"_s);
+        QCOMPARE(day.value(u"arrived"_s).toInt(), 6);
+        QHash<QString, QString> kioskOf;
+        for (const QJsonValue &who : day.value(u"who"_s).toArray())
+            kioskOf.insert(who[u"guest"_s].toString(), who[u"kiosk"_s].toString());
+        QCOMPARE(kioskOf.value(m_event->externalId(0)), u"kiosk-C"_s); // the earliest scan, not A's own
+        QCOMPARE(kioskOf.value(m_event->externalId(4)), u"kiosk-B"_s);
+
+        const Run local = ctl(m_kiosks.at(0), kioskId(0), {u"attendance"_s, u"--day"_s, day1, u"--local"_s,
+                                                           u"--pg"_s, m_pg.conninfo()});
+        QCOMPARE(local.json().value(u"source"_s).toString(), u"kiosk"_s);
+        QCOMPARE(local.json().value(u"arrived"_s).toInt(), 4);
+
+        // A check-in not sent yet counts at once (the venue-wide view adds this file's unsent rows).
+        const QDateTime day2 = m_event->localTime(2, 9, 0);
+        const Run scan = ctl(m_kiosks.at(0), kioskId(0), {u"checkin"_s, u"--payload"_s, m_event->token(1), u"--at"_s,
+                                                          day2.toString(Qt::ISODateWithMs)});
+        QVERIFY2(scan.exitCode == 0, qPrintable(scan.err));
+        const Run unsent = ctl(m_kiosks.at(0), kioskId(0), {u"attendance"_s, u"--day"_s,
+                                                            day2.date().toString(Qt::ISODate), u"--pg"_s,
+                                                            m_pg.conninfo()});
+        QCOMPARE(unsent.json().value(u"source"_s).toString(), u"venue"_s);
+        QCOMPARE(unsent.json().value(u"arrived"_s).toInt(), 1);
+
+        // The sponsors' report says whose check-ins it counts.
+        QTemporaryDir out;
+        const Run report = ctl(m_kiosks.at(0), kioskId(0), {u"report"_s, u"--out"_s, out.path(), u"--pg"_s,
+                                                            m_pg.conninfo()});
+        QVERIFY2(report.exitCode == 0, qPrintable(report.err));
+        QCOMPARE(report.json().value(u"source"_s).toString(), u"venue"_s);
+        QFile csv(report.json().value(u"csv"_s).toString());
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QByteArray rows = csv.readAll();
+        QCOMPARE(rows.count(",yes,"), 7); // six on day 1, one on day 2
+        QVERIFY(rows.contains(",kiosk-C,"));
+
+        // The venue database down: a warning, and this file's check-ins.
+        QVERIFY(m_pg.halt());
+        const Run down = ctl(m_kiosks.at(0), kioskId(0), {u"attendance"_s, u"--day"_s, day1, u"--pg"_s,
+                                                          m_pg.conninfo()});
+        QVERIFY2(m_pg.start(), qPrintable(m_pg.error()));
+        QCOMPARE(down.exitCode, 0);
+        QCOMPARE(down.json().value(u"source"_s).toString(), u"kiosk"_s);
+        QCOMPARE(down.json().value(u"arrived"_s).toInt(), 4);
+        QVERIFY2(down.err.contains(u"venue database could not be read"_s), qPrintable(down.err));
+        QVERIFY2(!down.err.contains(m_pg.password()), "the password must never be printed");
+        QVERIFY(sync(0).json().value(u"state"_s) == u"online"_s); // the day-2 check-in goes now
     }
 
     void aBadgePrintedAtTwoKiosksIsFlaggedNeverSettledSilently()
