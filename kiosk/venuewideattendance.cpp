@@ -96,18 +96,4 @@ QList<db::AttendanceRecord> VenueWideAttendance::withUnsent(QList<db::Attendance
     return venueRows;
 }
 
-std::expected<QList<VenueWideDay>, QString> VenueWideAttendance::arrivalsPerDay()
-{
-    auto eventId = ready();
-    if (!eventId)
-        return std::unexpected(eventId.error());
-    auto days = venue::VenueAttendance(*m_conn).arrivalsPerDay(*eventId);
-    if (!days)
-        return std::unexpected(failed(days.error().message, days.error().isUnreachable()));
-    QList<VenueWideDay> out;
-    for (const venue::VenueDayArrivals &d : std::as_const(*days))
-        out.append({d.day, d.arrived});
-    return out;
-}
-
 } // namespace checkin

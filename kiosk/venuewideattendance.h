@@ -17,13 +17,6 @@ namespace venue {
 class VenueConnection;
 }
 
-// Arrivals on one programme day at every kiosk of the venue.
-struct VenueWideDay
-{
-    QDate day;
-    int arrived = 0;
-};
-
 // The venue-wide attendance for a kiosk's staff dashboard and 'checkinctl attendance': every kiosk's check-ins, read
 // from the venue database, with the guest ids of this kiosk's file. Has its own connection (one per thread, like
 // every VenueConnection). After a read fails (the server is down, the event is not pushed yet) it does not ask again
@@ -49,9 +42,6 @@ public:
     // check-in for yet: a check-in of the last seconds, not sent yet, counts at once.
     [[nodiscard]] static QList<db::AttendanceRecord> withUnsent(QList<db::AttendanceRecord> venueRows,
                                                                 const QList<db::AttendanceRecord> &local);
-    // Arrivals per programme day venue-wide (days without any are left out).
-    [[nodiscard]] std::expected<QList<VenueWideDay>, QString> arrivalsPerDay();
-
 private:
     // The venue's id of the event, connecting first when needed; an error while backing off after a failure.
     std::expected<qint64, QString> ready();

@@ -26,18 +26,4 @@ VenueResult<QList<VenueLiveAttendance>> VenueAttendance::liveRows(qint64 eventId
     return live;
 }
 
-VenueResult<QList<VenueDayArrivals>> VenueAttendance::arrivalsPerDay(qint64 eventId)
-{
-    auto rows = m_venue.exec("SELECT day, count(*) FROM attendance "
-                             "WHERE event_id = $1 AND annulled_at IS NULL AND duplicate_of IS NULL "
-                             "GROUP BY day ORDER BY day",
-                             {eventId});
-    if (!rows)
-        return std::unexpected(rows.error());
-    QList<VenueDayArrivals> days;
-    for (int r = 0; r < rows->count(); ++r)
-        days.append({QDate::fromString(rows->text(r, 0), Qt::ISODate), int(rows->int64(r, 1))});
-    return days;
-}
-
 } // namespace checkin::venue

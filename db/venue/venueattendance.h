@@ -22,13 +22,6 @@ struct VenueLiveAttendance
     QString method;     // qr | manual
 };
 
-// Check-ins of one programme day venue-wide.
-struct VenueDayArrivals
-{
-    QDate day;
-    int arrived = 0;
-};
-
 // The venue-wide view of attendance that the staff dashboard and 'checkinctl attendance' read when a venue database
 // is configured: every kiosk's check-ins, one per guest per day (venue_push_attendance keeps the earliest).
 class VenueAttendance
@@ -38,10 +31,6 @@ public:
 
     // Live rows of the event (venue row id eventId), of every day or only `day`, oldest first.
     [[nodiscard]] VenueResult<QList<VenueLiveAttendance>> liveRows(qint64 eventId, std::optional<QDate> day = {});
-    // How many guests arrived on each programme day that has check-ins (an index-only count, cheap enough to
-    // refresh a dashboard every few seconds).
-    [[nodiscard]] VenueResult<QList<VenueDayArrivals>> arrivalsPerDay(qint64 eventId);
-
 private:
     VenueConnection &m_venue;
 };

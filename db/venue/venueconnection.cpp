@@ -187,9 +187,15 @@ VenueResult<std::unique_ptr<VenueConnection>> VenueConnection::open(const QStrin
     PQconninfoFree(parsed);
 
     // Entries before dbname are defaults the connection string may override; those after it always apply.
+    // A network that drops without closing the connection (a cable pulled, Wi-Fi gone) must not hold a kiosk's
+    // sync or a dashboard for the ~15 minutes TCP retransmission takes: data unacknowledged for 10 s, or an idle
+    // link whose keepalives (after 5 s, every 2 s, 3 lost) go unanswered, ends the connection as unreachable.
     const QByteArray timeout = QByteArray::number(kConnectTimeoutSeconds);
-    const char *keywords[] = {"connect_timeout", "application_name", "dbname", "client_encoding", nullptr};
-    const char *values[] = {timeout.constData(), "ietf-checkin", info.constData(), "UTF8", nullptr};
+    const char *keywords[] = {"connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
+                              "keepalives_count", "tcp_user_timeout", "application_name", "dbname",
+                              "client_encoding", nullptr};
+    const char *values[] = {timeout.constData(), "1", "5", "2", "3", "10000", "ietf-checkin", info.constData(),
+                            "UTF8", nullptr};
     PGconn *conn = PQconnectdbParams(keywords, values, 1);
     if (!conn)
         return std::unexpected(VenueError{VenueError::Kind::Failed, u"Out of memory connecting to the venue database."_s, {}});

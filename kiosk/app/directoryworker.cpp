@@ -127,31 +127,28 @@ void DirectoryWorker::refresh(const QDateTime &nowUtc)
     }
     snap.guests = int(m_guests.size());
 
-    auto days = AttendanceReport::build(*m_db, m_event);
+    // Expected guests come from this file (every kiosk pulls the same guest list); arrivals are every kiosk's when
+    // the venue database answers.
+    auto attendance = arrivals(true);
+    if (!attendance) {
+        snap.error = attendance.error();
+        Q_EMIT snapshotReady(snap);
+        return;
+    }
+    snap.venueConfigured = m_venue != nullptr;
+    snap.venueWide = attendance->venueWide;
+    snap.venueError = attendance->venueError;
+    auto days = AttendanceReport::build(*m_db, m_event, attendance->rows);
     if (!days) {
         snap.error = days.error();
         Q_EMIT snapshotReady(snap);
         return;
     }
-    // Expected guests come from this file (every kiosk pulls the same guest list); arrivals venue-wide when the
-    // venue database answers. A count per day keeps the 3 s refresh cheap at 10,000 guests.
-    QHash<QDate, int> venueArrived;
-    if (m_venue) {
-        snap.venueConfigured = true;
-        if (auto perDay = m_venue->arrivalsPerDay()) {
-            snap.venueWide = true;
-            for (const VenueWideDay &d : std::as_const(*perDay))
-                venueArrived.insert(d.day, d.arrived);
-        } else {
-            snap.venueError = perDay.error();
-        }
-    }
     for (const AttendanceReport::Day &d : *days) {
-        const int arrived = snap.venueWide ? venueArrived.value(d.day) : d.arrived;
-        snap.days.append({d.day, d.dayNumber, d.expected, arrived});
+        snap.days.append({d.day, d.dayNumber, d.expected, d.arrived});
         if (d.day == snap.today) {
             snap.expectedToday = d.expected;
-            snap.arrivedToday = arrived;
+            snap.arrivedToday = d.arrived;
         }
     }
     if (auto revoked = db::GuestStore(*m_db).revokedGuests(m_event.id))
