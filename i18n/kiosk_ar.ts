@@ -182,6 +182,14 @@
         <source>Do not change anything</source>
         <translation>عدم تغيير أي شيء</translation>
     </message>
+    <message>
+        <source>Arrived today at %1 at kiosk %2</source>
+        <translation>الوصول اليوم الساعة %1 عند الجهاز %2</translation>
+    </message>
+    <message>
+        <source>Checked in at kiosk %1: annul it there.</source>
+        <translation>سُجّل الحضور عند الجهاز %1: ألغِه من هناك.</translation>
+    </message>
 </context>
 <context>
     <name>KioskView</name>
@@ -695,6 +703,14 @@
     <message>
         <source>Printed twice (two kiosks were offline): %1</source>
         <translation>طُبعت مرتين (كان جهازان غير متصلين): %1</translation>
+    </message>
+    <message>
+        <source>Every kiosk at the venue (venue database).</source>
+        <translation>جميع أجهزة المكان (قاعدة بيانات المكان).</translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s check-ins only: the venue database could not be read (%1).</source>
+        <translation>تسجيلات هذا الجهاز فقط: تعذّرت قراءة قاعدة بيانات المكان (%1).</translation>
     </message>
 </context>
 <context>

@@ -174,6 +174,14 @@
         <source>Do not change anything</source>
         <translation>No cambiar nada</translation>
     </message>
+    <message>
+        <source>Arrived today at %1 at kiosk %2</source>
+        <translation>Llegó hoy a las %1 en el quiosco %2</translation>
+    </message>
+    <message>
+        <source>Checked in at kiosk %1: annul it there.</source>
+        <translation>Registrado en el quiosco %1: anúlelo allí.</translation>
+    </message>
 </context>
 <context>
     <name>KioskView</name>
@@ -667,6 +675,14 @@
     <message>
         <source>Printed twice (two kiosks were offline): %1</source>
         <translation>Impreso dos veces (dos quioscos estaban sin conexión): %1</translation>
+    </message>
+    <message>
+        <source>Every kiosk at the venue (venue database).</source>
+        <translation>Todos los quioscos de la sede (base de datos de la sede).</translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s check-ins only: the venue database could not be read (%1).</source>
+        <translation>Solo los registros de este quiosco: no se pudo leer la base de datos de la sede (%1).</translation>
     </message>
 </context>
 <context>

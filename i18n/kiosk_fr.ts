@@ -174,6 +174,14 @@
         <source>Do not change anything</source>
         <translation>Ne rien modifier</translation>
     </message>
+    <message>
+        <source>Arrived today at %1 at kiosk %2</source>
+        <translation>Arrivée aujourd’hui à %1 à la borne %2</translation>
+    </message>
+    <message>
+        <source>Checked in at kiosk %1: annul it there.</source>
+        <translation>Enregistrement fait à la borne %1&#xa0;: annulez-le là-bas.</translation>
+    </message>
 </context>
 <context>
     <name>KioskView</name>
@@ -667,6 +675,14 @@
     <message>
         <source>Printed twice (two kiosks were offline): %1</source>
         <translation>Imprimé deux fois (deux bornes étaient hors ligne)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Every kiosk at the venue (venue database).</source>
+        <translation>Toutes les bornes du site (base de données du site).</translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s check-ins only: the venue database could not be read (%1).</source>
+        <translation>Enregistrements de cette borne uniquement&#xa0;: la base de données du site n’a pas pu être lue (%1).</translation>
     </message>
 </context>
 <context>

@@ -176,6 +176,14 @@
         <source>Do not change anything</source>
         <translation>Ничего не менять</translation>
     </message>
+    <message>
+        <source>Arrived today at %1 at kiosk %2</source>
+        <translation>Прибытие сегодня в %1 на терминале %2</translation>
+    </message>
+    <message>
+        <source>Checked in at kiosk %1: annul it there.</source>
+        <translation>Регистрация на терминале %1: отмените её там.</translation>
+    </message>
 </context>
 <context>
     <name>KioskView</name>
@@ -674,6 +682,14 @@
     <message>
         <source>Printed twice (two kiosks were offline): %1</source>
         <translation>Напечатано дважды (два терминала были без связи): %1</translation>
+    </message>
+    <message>
+        <source>Every kiosk at the venue (venue database).</source>
+        <translation>Все терминалы площадки (база данных площадки).</translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s check-ins only: the venue database could not be read (%1).</source>
+        <translation>Только регистрации этого терминала: базу данных площадки не удалось прочитать (%1).</translation>
     </message>
 </context>
 <context>

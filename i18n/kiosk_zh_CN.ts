@@ -172,6 +172,14 @@
         <source>Do not change anything</source>
         <translation>不做任何更改</translation>
     </message>
+    <message>
+        <source>Arrived today at %1 at kiosk %2</source>
+        <translation>今日已于 %1 在终端 %2 到达</translation>
+    </message>
+    <message>
+        <source>Checked in at kiosk %1: annul it there.</source>
+        <translation>在终端 %1 签到：请在该终端取消。</translation>
+    </message>
 </context>
 <context>
     <name>KioskView</name>
@@ -660,6 +668,14 @@
     <message>
         <source>Printed twice (two kiosks were offline): %1</source>
         <translation>重复打印（两台终端曾离线）：%1</translation>
+    </message>
+    <message>
+        <source>Every kiosk at the venue (venue database).</source>
+        <translation>会场所有终端（会场数据库）。</translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s check-ins only: the venue database could not be read (%1).</source>
+        <translation>仅本终端的签到：无法读取会场数据库（%1）。</translation>
     </message>
 </context>
 <context>

@@ -262,6 +262,12 @@ int main(int argc, char *argv[])
         printing->start();
     }
 
+    // Staff see every kiosk's arrivals from the venue database (read-only, so --screenshot shows them too).
+    const QString venueConninfo = parser.isSet(options.venuePg) ? parser.value(options.venuePg)
+                                                                 : qEnvironmentVariable("CHECKIN_VENUE_PG");
+    if (!venueConninfo.trimmed().isEmpty())
+        controller.setVenueDatabase(venueConninfo);
+
     QQuickStyle::setStyle(u"Basic"_s);
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/qt/qml"_s); // Qt 6.4 does not search there by default
@@ -304,8 +310,6 @@ int main(int argc, char *argv[])
     // The venue sync sends this kiosk's records and brings back revocations on its own thread; the dashboard shows
     // its state. Declared after the controller, so it stops (finishing a round in hand) before the controller goes.
     std::unique_ptr<KioskSync> venueSync;
-    const QString venueConninfo = parser.isSet(options.venuePg) ? parser.value(options.venuePg)
-                                                                 : qEnvironmentVariable("CHECKIN_VENUE_PG");
     if (!venueConninfo.trimmed().isEmpty()) {
         venueSync = std::make_unique<KioskSync>(dbPath, *event, kioskId, venueConninfo);
         QObject::connect(venueSync.get(), &KioskSync::stateChanged, controller.dashboard(),
@@ -313,7 +317,6 @@ int main(int argc, char *argv[])
         QObject::connect(venueSync.get(), &KioskSync::doubleBadgesChanged, controller.dashboard(),
                          &StaffDashboard::setVenueDoubleBadges);
         venueSync->start();
-        controller.setVenueDatabase(venueConninfo);
     }
     if (parser.isSet(options.windowed)) {
         window->resize(parseSize(parser.value(options.size), QSize(1280, 800)));
