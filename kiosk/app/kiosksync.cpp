@@ -50,6 +50,17 @@ void KioskSync::start()
     m_thread.start(QThread::LowPriority);
 }
 
+void KioskSync::syncSoon()
+{
+    // Queued behind a round in progress; a round that has not started yet (before start()) is left to start().
+    QMetaObject::invokeMethod(m_timer, [this] {
+        if (m_timer->isActive()) {
+            m_timer->stop();
+            runRound();
+        }
+    });
+}
+
 // Runs on m_thread.
 void KioskSync::runRound()
 {

@@ -24,7 +24,8 @@ struct VenueSyncRound;
 
 // The kiosk's venue sync loop (VenueSync) on a thread of its own, so a slow or dead network never delays a scan:
 // check-ins commit to the local file first and the loop sends them when it can. A round right after start, then
-// one every interval (default 2 s, so a revocation made anywhere reaches this kiosk within about 5 s), each on the
+// one every interval (default 2 s: a revocation made in the venue database reaches this kiosk within one interval and
+// a round; one made at another kiosk, which sends it at once (syncSoon), within about the same), each on the
 // thread's own database connection and venue connection.
 class KioskSync : public QObject
 {
@@ -41,6 +42,9 @@ public:
 
     // Starts the thread and the first round.
     void start();
+    // Runs a round now instead of at the end of the interval (after the round in progress, if one is): a revocation
+    // made here reaches the other kiosks one interval sooner.
+    void syncSoon();
 
     // The state after the last round (read on the thread that owns this object).
     [[nodiscard]] bool isOnline() const { return m_online; }

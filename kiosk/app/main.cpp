@@ -316,6 +316,8 @@ int main(int argc, char *argv[])
                          &StaffDashboard::setVenueSyncState);
         QObject::connect(venueSync.get(), &KioskSync::doubleBadgesChanged, controller.dashboard(),
                          &StaffDashboard::setVenueDoubleBadges);
+        QObject::connect(controller.dashboard(), &StaffDashboard::correctionRecorded, venueSync.get(),
+                         &KioskSync::syncSoon);
         venueSync->start();
     }
     if (parser.isSet(options.windowed)) {

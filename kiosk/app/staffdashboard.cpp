@@ -247,6 +247,8 @@ void StaffDashboard::onAction(const QString &action, bool ok, const QString &mes
         const QString folder = files.isEmpty() ? QString() : QDir::toNativeSeparators(QFileInfo(files.first()).path());
         setMessage(tr("Report saved in %1: %2").arg(folder, names.join(u", "_s)), false);
     }
+    if (action == u"annul" || action == u"revoke")
+        Q_EMIT correctionRecorded();
     refresh();
 }
 

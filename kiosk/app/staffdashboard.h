@@ -161,6 +161,9 @@ Q_SIGNALS:
     void messageChanged();
     void exportFoldersChanged();
     void venueSyncChanged();
+    // A correction the other kiosks must learn of (a revocation, an annulled check-in) is in this kiosk's file: the
+    // venue sync sends it at once rather than at its next round.
+    void correctionRecorded();
 
 private:
     void onSnapshot(const DirectorySnapshot &snapshot);

@@ -7,6 +7,7 @@
 
 #include <checkinservice.h>
 #include <guestdirectory.h>
+#include <kiosksync.h>
 #include <staffdashboard.h>
 #include <venueconnection.h>
 #include <venueevents.h>
@@ -157,6 +158,40 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(answers.size(), 2, 20000);
         QCOMPARE(answers.last().at(1).value<QList<DirectoryGuest>>().size(), 6);
         QVERIFY(connections >= 1);
+    }
+
+    void aRevocationOnTheDashboardIsSentAtOnceNotAtTheNextRound()
+    {
+        // Wired as in the kiosk app; the loop's interval is a minute, so only the dashboard's nudge can send it.
+        GuestDirectory directory(m_kioskA, m_event->event(), u"kiosk-A"_s);
+        directory.setClock([this] { return m_event->localTime(1, 10, 0); });
+        StaffDashboard dashboard(directory, m_reports.path(), u"staff@kiosk-A"_s);
+        KioskSync sync(m_kioskA, m_event->event(), u"kiosk-A"_s, m_pg.conninfo(), std::chrono::minutes(1));
+        connect(&dashboard, &StaffDashboard::correctionRecorded, &sync, &KioskSync::syncSoon);
+        sync.start();
+        QTRY_VERIFY_WITH_TIMEOUT(sync.rounds() == 1, 20000);
+        QVERIFY2(sync.isOnline(), qPrintable(sync.error()));
+
+        dashboard.setActive(true);
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard.guests()->rowCount(), 6, 20000);
+        const QString externalId = m_event->externalId(5);
+        dashboard.select(rowOf(dashboard, externalId).value(u"guestId"_s).toLongLong());
+        QSignalSpy corrections(&dashboard, &StaffDashboard::correctionRecorded);
+        dashboard.revoke();
+        QTRY_COMPARE_WITH_TIMEOUT(corrections.size(), 1, 20000);
+        QVERIFY2(!dashboard.messageIsError(), qPrintable(dashboard.message()));
+
+        const auto revokedInVenue = [&] {
+            auto conn = venue::VenueConnection::open(m_pg.conninfo());
+            if (!conn)
+                return false;
+            auto rows = (*conn)->exec("SELECT count(*) FROM invitations i JOIN guests g ON g.id = i.guest_id "
+                                      "WHERE g.external_id = $1 AND i.status = 'revoked'",
+                                      {externalId});
+            return rows && rows->int64(0, 0) == 1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(revokedInVenue(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(sync.rounds(), 2, 20000); // the nudged round, long before the next timed one
     }
 };
 
