@@ -537,6 +537,10 @@
             <numerusform>%n محاولة</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This kiosk does not print: badges and agendas wait in the queue for a print station.</source>
+        <translation>هذا الجهاز لا يطبع: تنتظر الشارات وجداول الأعمال في قائمة الانتظار لمحطة طباعة.</translation>
+    </message>
 </context>
 <context>
     <name>ReportPanel</name>

@@ -521,6 +521,10 @@
             <numerusform>%n intentos</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This kiosk does not print: badges and agendas wait in the queue for a print station.</source>
+        <translation>Este quiosco no imprime: las credenciales y las agendas esperan en la cola de un puesto de impresión.</translation>
+    </message>
 </context>
 <context>
     <name>ReportPanel</name>

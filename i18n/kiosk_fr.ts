@@ -521,6 +521,10 @@
             <numerusform>%n tentatives</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This kiosk does not print: badges and agendas wait in the queue for a print station.</source>
+        <translation>Cette borne n’imprime pas&#xa0;: badges et programmes attendent dans la file d’un poste d’impression.</translation>
+    </message>
 </context>
 <context>
     <name>ReportPanel</name>

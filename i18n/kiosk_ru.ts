@@ -525,6 +525,10 @@
             <numerusform>%n попыток</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This kiosk does not print: badges and agendas wait in the queue for a print station.</source>
+        <translation>Этот терминал не печатает: бейджи и программы ждут в очереди станции печати.</translation>
+    </message>
 </context>
 <context>
     <name>ReportPanel</name>

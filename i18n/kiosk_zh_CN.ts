@@ -517,6 +517,10 @@
             <numerusform>尝试 %n 次</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This kiosk does not print: badges and agendas wait in the queue for a print station.</source>
+        <translation>本终端不打印：胸卡和日程在队列中等待打印站处理。</translation>
+    </message>
 </context>
 <context>
     <name>ReportPanel</name>

@@ -34,7 +34,10 @@ Item {
                 objectName: "printerStateText"
                 anchors.fill: parent
                 anchors.margins: Theme.px(20)
-                text: Kiosk.printerProblem !== "" ? Kiosk.printerProblem : qsTr("Printers are ready.")
+                text: Kiosk.printerProblem !== "" ? Kiosk.printerProblem
+                      : Kiosk.printKinds.length === 0
+                        ? qsTr("This kiosk does not print: badges and agendas wait in the queue for a print station.")
+                        : qsTr("Printers are ready.")
                 color: Kiosk.printerProblem !== "" ? Theme.danger : Theme.text
                 font.pixelSize: Theme.smallSize
                 wrapMode: Text.WordWrap
