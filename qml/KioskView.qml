@@ -35,6 +35,11 @@ Item {
         property: "zoom"
         value: Math.min(view.width / 1920, view.height / 1080)
     }
+    Binding {
+        target: Theme
+        property: "language"
+        value: Kiosk.language
+    }
 
     Rectangle {
         anchors.fill: parent

@@ -110,7 +110,7 @@ Item {
             return screen.printing ? qsTr("Your badge and agenda are printing.")
                                   : qsTr("Your badge was printed at your first check-in.");
         case "welcome_back":
-            return qsTr("Day %1 — your attendance is recorded.").arg(screen.dayNumber);
+            return qsTr("Day %1 — your attendance is recorded.").arg(Theme.number(screen.dayNumber));
         case "already_checked_in":
             return screen.firstScanTime !== "" ? qsTr("You checked in today at %1.").arg(screen.firstScanTime)
                                               : qsTr("You checked in earlier today.");

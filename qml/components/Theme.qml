@@ -6,6 +6,8 @@ import QtQuick
 QtObject {
     // Set by KioskView: 1.0 at 1920×1080, 0.67 at 1280×800.
     property real zoom: 1.0
+    // Set by KioskView: the kiosk's language, for numbers written in its digits.
+    property string language: "en"
 
     readonly property color background: "#0c1a2b"
     readonly property color surface: "#13263d"
@@ -19,6 +21,11 @@ QtObject {
     readonly property string fontFamily: "Noto Sans"
 
     function px(value) { return Math.round(value * zoom) }
+    // A count in the language's own digits and grouping, like its dates and times (Arabic-Indic digits in Arabic,
+    // "10 000" in French), so one screen never mixes two digit systems.
+    function number(value) { return Number(value).toLocaleString(Qt.locale(language), "f", 0) }
+    // A translated plural ("%n guest(s)") with its count in the language's digits: qsTr writes %n in Latin digits.
+    function counted(text, count) { return text.replace(String(count), number(count)) }
     // Millimetres on the panels we ship for (21.5" to 24" at 1920×1080: 0.248 to 0.277 mm a pixel), rounded
     // up for the smaller pixel so a size given here is at least that size on any of them.
     function mm(value) { return Math.ceil(value / 0.248 * zoom) }

@@ -56,7 +56,7 @@ Item {
             }
             KioskText {
                 objectName: "guestCount"
-                text: qsTr("%n guest(s) listed", "", guestList.count)
+                text: Theme.counted(qsTr("%n guest(s) listed", "", guestList.count), guestList.count)
                 color: Theme.textMuted
                 font.pixelSize: Theme.px(26)
             }
@@ -128,7 +128,8 @@ Item {
                     objectName: "selectedStatus"
                     Layout.fillWidth: true
                     text: {
-                        const days = qsTr("%n day(s) attended", "", panel.guest.daysAttended ?? 0);
+                        const days = Theme.counted(qsTr("%n day(s) attended", "", panel.guest.daysAttended ?? 0),
+                                                   panel.guest.daysAttended ?? 0);
                         if (panel.guest.revoked)
                             return qsTr("Invitation revoked") + " · " + days;
                         if (!panel.guest.arrived)

@@ -75,7 +75,7 @@ Rectangle {
             Layout.preferredHeight: Theme.px(40)
             spacing: Theme.px(18)
             Accessible.role: Accessible.StaticText
-            Accessible.name: qsTr("%n digit(s) entered", "", pad.entered.length)
+            Accessible.name: Theme.counted(qsTr("%n digit(s) entered", "", pad.entered.length), pad.entered.length)
             Repeater {
                 model: Math.max(6, pad.entered.length)
                 Rectangle {

@@ -49,8 +49,8 @@ Item {
         KioskText {
             objectName: "jobCounts"
             Layout.fillWidth: true
-            text: qsTr("%1 waiting · %2 printed · %3 failed").arg(panel.dashboard.queuedJobs)
-                  .arg(panel.dashboard.printedJobs).arg(panel.dashboard.failedJobs)
+            text: qsTr("%1 waiting · %2 printed · %3 failed").arg(Theme.number(panel.dashboard.queuedJobs))
+                  .arg(Theme.number(panel.dashboard.printedJobs)).arg(Theme.number(panel.dashboard.failedJobs))
             color: Theme.textMuted
             font.pixelSize: Theme.smallSize
             horizontalAlignment: Text.AlignLeft
@@ -114,7 +114,7 @@ Item {
                         KioskText {
                             Layout.fillWidth: true
                             text: panel.stateText(job.modelData.state)
-                                  + (job.modelData.attempts > 1 ? " · " + qsTr("%n attempt(s)", "", job.modelData.attempts) : "")
+                                  + (job.modelData.attempts > 1 ? " · " + Theme.counted(qsTr("%n attempt(s)", "", job.modelData.attempts), job.modelData.attempts) : "")
                             color: job.modelData.state === "failed" ? Theme.danger
                                    : job.modelData.state === "printed" ? Theme.accent : Theme.text
                             font.pixelSize: Theme.px(26)

@@ -42,7 +42,7 @@ Rectangle {
             KioskText {
                 Layout.fillWidth: true
                 text: Kiosk.dashboard.dayNumber > 0
-                      ? qsTr("%1 · day %2").arg(Kiosk.dashboard.todayText).arg(Kiosk.dashboard.dayNumber)
+                      ? qsTr("%1 · day %2").arg(Kiosk.dashboard.todayText).arg(Theme.number(Kiosk.dashboard.dayNumber))
                       : Kiosk.dashboard.todayText
                 color: Theme.textMuted
                 font.pixelSize: Theme.smallSize

@@ -27,14 +27,14 @@ Item {
                 objectName: "arrivedToday"
                 Layout.fillWidth: true
                 text: panel.dashboard.dayNumber > 0
-                      ? qsTr("%1 of %2").arg(panel.dashboard.arrivedToday).arg(panel.dashboard.expectedToday)
+                      ? qsTr("%1 of %2").arg(Theme.number(panel.dashboard.arrivedToday)).arg(Theme.number(panel.dashboard.expectedToday))
                       : qsTr("No programme today")
                 font.pixelSize: panel.dashboard.dayNumber > 0 ? Theme.displaySize : Theme.bodySize
                 font.weight: Font.Bold
                 horizontalAlignment: Text.AlignLeft
                 Accessible.role: Accessible.StaticText
-                Accessible.name: qsTr("Arrived today: %1 of %2 expected").arg(panel.dashboard.arrivedToday)
-                                 .arg(panel.dashboard.expectedToday)
+                Accessible.name: qsTr("Arrived today: %1 of %2 expected").arg(Theme.number(panel.dashboard.arrivedToday))
+                                 .arg(Theme.number(panel.dashboard.expectedToday))
             }
             // Whose arrivals these are, when the kiosk has a venue database.
             KioskText {
@@ -67,7 +67,7 @@ Item {
             KioskText {
                 Layout.fillWidth: true
                 Layout.topMargin: Theme.px(24)
-                text: qsTr("%n guest(s) invited", "", panel.dashboard.guestCount)
+                text: Theme.counted(qsTr("%n guest(s) invited", "", panel.dashboard.guestCount), panel.dashboard.guestCount)
                 color: Theme.textMuted
                 font.pixelSize: Theme.smallSize
                 horizontalAlignment: Text.AlignLeft
@@ -75,7 +75,8 @@ Item {
             KioskText {
                 Layout.fillWidth: true
                 visible: panel.dashboard.revokedCount > 0
-                text: qsTr("%n invitation(s) revoked", "", panel.dashboard.revokedCount)
+                text: Theme.counted(qsTr("%n invitation(s) revoked", "", panel.dashboard.revokedCount),
+                                    panel.dashboard.revokedCount)
                 color: Theme.textMuted
                 font.pixelSize: Theme.smallSize
                 horizontalAlignment: Text.AlignLeft
@@ -89,7 +90,8 @@ Item {
                 text: panel.dashboard.venueOnline
                       ? qsTr("Venue database: online, last sync %1.").arg(panel.dashboard.venueLastSyncText)
                         + (panel.dashboard.venueRecordsWaiting > 0
-                           ? " " + qsTr("%n record(s) waiting to be sent.", "", panel.dashboard.venueRecordsWaiting) : "")
+                           ? " " + Theme.counted(qsTr("%n record(s) waiting to be sent.", "", panel.dashboard.venueRecordsWaiting),
+                                           panel.dashboard.venueRecordsWaiting) : "")
                       : qsTr("Venue database unreachable: %1. Check-ins continue on this kiosk and are sent when it is back.")
                         .arg(panel.dashboard.venueSyncError)
                 color: panel.dashboard.venueOnline ? Theme.textMuted : Theme.danger
@@ -160,8 +162,8 @@ Item {
                     border.width: modelData.today ? Math.max(1, Theme.px(2)) : 0
                     border.color: Theme.accent
                     Accessible.role: Accessible.Row
-                    Accessible.name: qsTr("Day %1, %2: %3 of %4 arrived").arg(modelData.dayNumber).arg(modelData.date)
-                                     .arg(modelData.arrived).arg(modelData.expected)
+                    Accessible.name: qsTr("Day %1, %2: %3 of %4 arrived").arg(Theme.number(modelData.dayNumber)).arg(modelData.date)
+                                     .arg(Theme.number(modelData.arrived)).arg(Theme.number(modelData.expected))
                     RowLayout {
                         anchors.fill: parent
                         anchors.leftMargin: Theme.px(16)
@@ -169,7 +171,7 @@ Item {
                         spacing: Theme.px(16)
                         KioskText {
                             Layout.preferredWidth: Theme.px(170)
-                            text: dayRow.modelData.dayNumber
+                            text: Theme.number(dayRow.modelData.dayNumber)
                             font.pixelSize: Theme.smallSize
                             horizontalAlignment: Text.AlignRight
                         }
@@ -183,13 +185,13 @@ Item {
                         }
                         KioskText {
                             Layout.preferredWidth: Theme.px(170)
-                            text: dayRow.modelData.expected
+                            text: Theme.number(dayRow.modelData.expected)
                             font.pixelSize: Theme.smallSize
                             horizontalAlignment: Text.AlignRight
                         }
                         KioskText {
                             Layout.preferredWidth: Theme.px(170)
-                            text: dayRow.modelData.arrived
+                            text: Theme.number(dayRow.modelData.arrived)
                             font.pixelSize: Theme.smallSize
                             font.weight: Font.Bold
                             horizontalAlignment: Text.AlignRight
@@ -197,7 +199,7 @@ Item {
                         KioskText {
                             Layout.preferredWidth: Theme.px(170)
                             text: dayRow.modelData.expected > 0
-                                  ? qsTr("%1 %", "share of expected guests who arrived").arg(Math.round(100 * dayRow.modelData.arrived / dayRow.modelData.expected)) : "–"
+                                  ? qsTr("%1 %", "share of expected guests who arrived").arg(Theme.number(Math.round(100 * dayRow.modelData.arrived / dayRow.modelData.expected))) : "–"
                             color: Theme.textMuted
                             font.pixelSize: Theme.smallSize
                             horizontalAlignment: Text.AlignRight
