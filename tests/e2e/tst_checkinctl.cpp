@@ -1,5 +1,7 @@
 // A staff member prepares and runs an event with checkinctl alone: the real binary, a real database file, real
 // QR PNGs and PDFs. Each step checks the CLI contract (JSON line, exit status, messages).
+#include "programrun.h"
+
 #include <QCryptographicHash>
 #include <QImage>
 #include <QJsonArray>
@@ -17,23 +19,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out.split('\n').first()).object(); }
-    [[nodiscard]] QList<QJsonObject> lines() const
-    {
-        QList<QJsonObject> all;
-        for (const QByteArray &line : out.split('\n')) {
-            if (!line.isEmpty())
-                all << QJsonDocument::fromJson(line).object();
-        }
-        return all;
-    }
-};
+using Run = checkin::test::ProgramRun;
 
 const char *const kGuests =
     "external_id,display_name,latin_name,organisation,country_code,language,role\r\n"
@@ -53,16 +39,7 @@ private:
     QTemporaryDir m_dir;
     QString m_db;
 
-    Run ctl(const QStringList &args)
-    {
-        QProcess p;
-        QStringList all = {u"--db"_s, m_db, u"--kiosk"_s, u"test-kiosk"_s};
-        all += args;
-        p.start(QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/checkinctl"), all);
-        p.waitForFinished(60000);
-        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                   QString::fromUtf8(p.readAllStandardError())};
-    }
+    Run ctl(const QStringList &args) { return checkin::test::runCheckinctl(m_db, u"test-kiosk"_s, args); }
     QString path(const QString &name) const { return m_dir.filePath(name); }
     QByteArray guestTableDigest()
     {

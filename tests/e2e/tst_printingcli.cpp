@@ -1,5 +1,7 @@
 // Staff print badges and agendas with checkinctl alone: the built-in demo event, the real badge and agenda
 // renderers, the persistent print queue, a PDF-folder printer and a real private cupsd with cups-pdf queues.
+#include "programrun.h"
+
 #include "cupstestenv.h"
 
 #include <QJsonArray>
@@ -14,22 +16,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out.split('\n').first()).object(); }
-    [[nodiscard]] QList<QJsonObject> lines() const
-    {
-        QList<QJsonObject> all;
-        for (const QByteArray &line : out.split('\n')) {
-            if (!line.isEmpty())
-                all << QJsonDocument::fromJson(line).object();
-        }
-        return all;
-    }
-};
+using Run = checkin::test::ProgramRun;
 
 QString tool(const QString &program, const QStringList &args)
 {
@@ -54,15 +41,7 @@ private:
     QTemporaryDir m_dir;
     QString m_db;
 
-    Run ctl(const QStringList &args)
-    {
-        QProcess p;
-        p.start(QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/checkinctl"),
-                QStringList{u"--db"_s, m_db, u"--kiosk"_s, u"print-test"_s} + args);
-        p.waitForFinished(120000);
-        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                   QString::fromUtf8(p.readAllStandardError())};
-    }
+    Run ctl(const QStringList &args) { return checkin::test::runCheckinctl(m_db, u"print-test"_s, args); }
     QString path(const QString &name) const { return m_dir.filePath(name); }
     QString checkIn(const QString &guest)
     {

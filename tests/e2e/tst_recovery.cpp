@@ -1,6 +1,8 @@
 // Faults a staff member meets on the day, through the real binaries and real files: backups and restore with
 // checkinctl, a damaged, read-only or missing database at start-up (checkinctl and the kiosk), each with a message
 // that says what to do.
+#include "programrun.h"
+
 #include <checkinservice.h>
 #include <database.h>
 #include <eventstore.h>
@@ -20,40 +22,19 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
+using Run = checkin::test::ProgramRun;
 
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out.split('\n').first()).object(); }
-    [[nodiscard]] QList<QJsonObject> lines() const
-    {
-        QList<QJsonObject> all;
-        for (const QByteArray &line : out.split('\n')) {
-            if (!line.isEmpty())
-                all << QJsonDocument::fromJson(line).object();
-        }
-        return all;
-    }
-};
-
-Run runProgram(const QString &program, const QStringList &args)
+// The kiosk binary, offscreen.
+Run runKiosk(const QString &program, const QStringList &args)
 {
-    QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    p.setProcessEnvironment(env);
-    p.start(program, args);
-    p.waitForFinished(120000);
-    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-               QString::fromUtf8(p.readAllStandardError())};
+    return checkin::test::runProgram(program, args, env);
 }
 
 Run ctl(const QString &db, const QStringList &args)
 {
-    return runProgram(QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/checkinctl"),
-                      QStringList{u"--db"_s, db, u"--kiosk"_s, u"test-kiosk"_s} + args);
+    return checkin::test::runCheckinctl(db, u"test-kiosk"_s, args);
 }
 
 int modeOf(const QString &path)
@@ -270,7 +251,7 @@ void TestRecovery::kioskRefusesToStartOnADamagedDatabase()
     QVERIFY2(taken.exitCode == 0, qPrintable(taken.err));
     QVERIFY(damagePages(db, 1, 2));
 
-    const Run r = runProgram(kiosk, {u"--db"_s, db, u"--self-test"_s});
+    const Run r = runKiosk(kiosk, {u"--db"_s, db, u"--self-test"_s});
     QCOMPARE(r.exitCode, 1);
     const QString command = u"checkinctl --db %1 restore %2"_s.arg(db, taken.json().value(u"backup"_s).toString());
     QVERIFY2(r.err.contains(u"is damaged"_s) && r.err.contains(command), qPrintable(r.err));
@@ -302,7 +283,7 @@ void TestRecovery::kioskWritesABackupWhenItStartsAndStopsCleanly()
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 0);
 
-    const Run bad = runProgram(kiosk, {u"--db"_s, db, u"--backup-interval"_s, u"soon"_s});
+    const Run bad = runKiosk(kiosk, {u"--db"_s, db, u"--backup-interval"_s, u"soon"_s});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY2(bad.err.contains(u"--backup-interval"_s), qPrintable(bad.err));
 }
@@ -327,7 +308,7 @@ void TestRecovery::readOnlyDatabaseOrFolderIsRefusedWithWhatToDo()
         ReadOnly readOnly(db);
         QVERIFY(readOnly.ok());
         if (QFile::exists(kiosk)) {
-            const Run r = runProgram(kiosk, {u"--db"_s, db, u"--self-test"_s});
+            const Run r = runKiosk(kiosk, {u"--db"_s, db, u"--self-test"_s});
             QCOMPARE(r.exitCode, 1);
             QVERIFY2(r.err.contains(u"cannot be written"_s), qPrintable(r.err));
         }

@@ -2,6 +2,7 @@
 // PostgreSQL cluster (scripts/pg-test-env.sh). Each step checks the CLI contract (one JSON line, exit status, the
 // sentence on standard error).
 #include "pgtestenv.h"
+#include "programrun.h"
 #include "testevent.h"
 
 #include <printjobstore.h>
@@ -19,15 +20,7 @@ using namespace checkin;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out.split('\n').first()).object(); }
-    [[nodiscard]] int lineCount() const { return int(out.count('\n')); }
-};
+using Run = test::ProgramRun;
 
 } // namespace
 
@@ -41,17 +34,7 @@ private:
 
     Run ctl(const QStringList &args, const QString &venueEnv = {})
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"CHECKIN_VENUE_PG"_s);
-        if (!venueEnv.isEmpty())
-            env.insert(u"CHECKIN_VENUE_PG"_s, venueEnv);
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/checkinctl"),
-                QStringList{u"--db"_s, m_event->dbPath(), u"--kiosk"_s, u"test-kiosk"_s} + args);
-        p.waitForFinished(60000);
-        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                   QString::fromUtf8(p.readAllStandardError())};
+        return test::runCheckinctl(m_event->dbPath(), u"test-kiosk"_s, args, venueEnv);
     }
     Run venue(const QString &command, const QStringList &more = {})
     {
@@ -93,7 +76,7 @@ private Q_SLOTS:
     {
         const Run first = venue(u"init"_s);
         QVERIFY2(first.exitCode == 0, qPrintable(first.err));
-        QCOMPARE(first.lineCount(), 1);
+        QCOMPARE(first.lines().size(), 1);
         QCOMPARE(first.json().value(u"created"_s).toBool(), true);
         QCOMPARE(first.json().value(u"previous_version"_s).toInt(), 0);
         QCOMPARE(first.json().value(u"schema_version"_s).toInt(), venue::VenueSchema::latestVersion());

@@ -2,6 +2,7 @@
 // venue's PostgreSQL server is down, then sync with 'checkinctl sync' once it is back. Real binary, real SQLite files,
 // real PostgreSQL cluster (scripts/pg-test-env.sh).
 #include "pgtestenv.h"
+#include "programrun.h"
 #include "testevent.h"
 
 #include <agendastore.h>
@@ -29,14 +30,7 @@ using namespace checkin;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out.split('\n').first()).object(); }
-};
+using Run = test::ProgramRun;
 
 // One scan at a kiosk: guest index and minutes after 09:00 venue-local on programme day 1.
 struct Scan
@@ -59,15 +53,7 @@ private:
 
     Run ctl(const QString &dbPath, const QString &kioskId, const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"CHECKIN_VENUE_PG"_s);
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/checkinctl"),
-                QStringList{u"--db"_s, dbPath, u"--kiosk"_s, kioskId} + args);
-        p.waitForFinished(120000);
-        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                   QString::fromUtf8(p.readAllStandardError())};
+        return test::runCheckinctl(dbPath, kioskId, args);
     }
     Run sync(int kiosk) { return ctl(m_kiosks.at(kiosk), kioskId(kiosk), {u"sync"_s, u"--once"_s, u"--pg"_s, m_pg.conninfo()}); }
     static QString kioskId(int kiosk) { return u"kiosk-"_s + QChar(u'A' + kiosk); }
