@@ -280,6 +280,9 @@ bool Simulation::setUpVenue()
     // Figures from a server that flushes every commit, as a venue's would; enough connections for every kiosk.
     qputenv("PG_TEST_DURABLE", "1");
     qputenv("PG_TEST_MAX_CONNECTIONS", QByteArray::number(m_options.kiosks + 20));
+    // Commit times for the lag; statements over a second and lock waits over deadlock_timeout (1 s) in the log, to
+    // say where slow rounds spent their time.
+    qputenv("PG_TEST_SETTINGS", "-c track_commit_timestamp=on -c log_min_duration_statement=1000 -c log_lock_waits=on");
     if (m_options.keep)
         qputenv("CHECKIN_KEEP_PG_ENV", "1");
     if (!m_pg.start())
@@ -424,10 +427,11 @@ void Simulation::runOutage()
     say(u"outage: stopping the venue server for %1 s wall (%2 simulated minutes)"_s
             .arg(m_outage.plannedWallSeconds, 0, 'f', 1)
             .arg(m_outage.plannedWallSeconds * m_options.compress / 60, 0, 'f', 1));
+    // A fast shutdown refuses new connections at once: the outage starts when the halt does.
     const auto haltStarted = Steady::now();
+    m_outage.haltedUs = wallMicros();
     if (!m_pg.halt())
         say(u"outage: halting the server failed: %1"_s.arg(m_pg.error()));
-    m_outage.haltedUs = wallMicros();
     m_venueDown = true;
     waitUntil(haltStarted + std::chrono::microseconds(qint64(m_outage.plannedWallSeconds * 1e6)));
     restartVenue();
@@ -587,6 +591,36 @@ QString spreadText(const Spread &s, const char *unit)
 
 // Records per second in the busiest window of windowSeconds, counting each round's records at its end, leaving out
 // rounds that ended in [skipFromUs, skipToUs) (the outage and its recovery burst).
+// What the venue server logged as slow (log_min_duration_statement, log_lock_waits), by statement.
+struct SlowStatements
+{
+    int total = 0;
+    int lockWaits = 0;
+    QStringList byStatement; // "N× SELECT out_outcome FROM venue_push_…"
+};
+
+SlowStatements slowStatements(const QString &logPath)
+{
+    SlowStatements slow;
+    QFile log(logPath);
+    if (!log.open(QIODevice::ReadOnly))
+        return slow;
+    std::map<QString, int> counts;
+    while (!log.atEnd()) {
+        const QString line = QString::fromUtf8(log.readLine());
+        if (line.contains(u"still waiting for"_s)) {
+            ++slow.lockWaits;
+        } else if (const qsizetype at = line.indexOf(u" ms  "_s); at > 0 && line.contains(u"duration: "_s)) {
+            ++slow.total;
+            const QString statement = line.mid(at + 5).section(u": "_s, 1).simplified();
+            ++counts[statement.left(48)];
+        }
+    }
+    for (const auto &[statement, n] : counts)
+        slow.byStatement << u"%1× %2"_s.arg(n).arg(statement);
+    return slow;
+}
+
 double busiestRate(const std::vector<RoundStat> &rounds, double windowSeconds, qint64 skipFromUs, qint64 skipToUs)
 {
     std::map<qint64, qint64> perSecond;
@@ -628,7 +662,7 @@ int Simulation::report()
         std::fprintf(stderr, "bench_venue_sim: no connection to the venue database for the report\n");
         return kExitSetup;
     }
-    auto received = m_venue->attendanceReceived(m_venueEventId);
+    auto received = m_venue->attendanceArrivals(m_venueEventId);
     auto totals = m_venue->totals(m_venueEventId);
     auto venueScans = m_venue->scanUids(m_venueEventId);
     auto venueLive = m_venue->liveGuestDays(m_venueEventId);
@@ -637,12 +671,14 @@ int Simulation::report()
         return kExitSetup;
     }
 
-    // Lag: from the local commit to the venue's received_at (now() of the push transaction, so at most one push
-    // transaction early), both read from this machine's clock. Rows checked in while the server was down are
-    // reported apart: their lag is the outage.
+    // Lag: from the local commit to the venue's commit of the row, both read from this machine's clock. The venue's
+    // commit is the commit timestamp of the row's last writer, or the end of the kiosk's round that sent it if that
+    // is earlier (a row whose live slot later changed hands carries the later commit). Rows checked in while the
+    // server was down, or pushed after it went down, are also reported apart: their lag is the outage. received_at
+    // (the start of the push transaction) splits the lag into waiting for the kiosk's round and the push itself.
     const qint64 downFrom = m_outage.haltedUs ? m_outage.haltedUs : std::numeric_limits<qint64>::max();
     const qint64 downTo = m_outage.acceptingUs ? m_outage.acceptingUs : downFrom;
-    std::vector<double> lagAll, lagOnline, lagConfirmed;
+    std::vector<double> lagAll, lagOnline, lagConfirmed, lagUntilPush;
     qint64 missing = 0;
     qint64 localAttendance = 0;
     QSet<QString> localUids, localScanUids, localGuestDays;
@@ -655,12 +691,19 @@ int Simulation::report()
                 ++missing;
                 continue;
             }
-            const double lag = seconds(*it - committedUs);
+            const auto confirmed = f.confirmedUs.constFind(uid);
+            qint64 arrivedUs = it->committedUs > 0 ? it->committedUs : std::numeric_limits<qint64>::max();
+            if (confirmed != f.confirmedUs.cend()) {
+                arrivedUs = std::min(arrivedUs, *confirmed);
+                lagConfirmed.push_back(seconds(*confirmed - committedUs));
+            }
+            if (arrivedUs == std::numeric_limits<qint64>::max())
+                arrivedUs = it->receivedUs; // neither known (not expected): the lower bound
+            const double lag = seconds(arrivedUs - committedUs);
             lagAll.push_back(lag);
-            if (*it < downFrom || committedUs >= downTo) // the server was up from the commit to the push
+            lagUntilPush.push_back(seconds(it->receivedUs - committedUs));
+            if (arrivedUs < downFrom || committedUs >= downTo) // the server was up from the commit to the push
                 lagOnline.push_back(lag);
-            if (const auto c = f.confirmedUs.constFind(uid); c != f.confirmedUs.cend())
-                lagConfirmed.push_back(seconds(*c - committedUs));
         }
         KioskFileProbe &file = *m_files[k];
         localAttendance += file.attendanceRows().value_or(-1);
@@ -672,6 +715,8 @@ int Simulation::report()
     const Spread lag = Spread::of(lagAll);
     const Spread lagUp = Spread::of(lagOnline);
     const Spread lagKiosk = Spread::of(lagConfirmed);
+    const Spread lagPushStart = Spread::of(lagUntilPush);
+    const SlowStatements slow = slowStatements(m_pg.dir() + u"/log/postgres.log"_s);
 
     std::vector<double> propagation;
     int notPropagated = 0;
@@ -765,10 +810,13 @@ int Simulation::report()
                                thousands(totals->scans), thousands(totals->duplicateScans),
                                thousands(totals->printJobs))
             .arg(double(totals->databaseBytes) / 1e6, 0, 'f', 1));
-    say(u"sync lag, all rows (s):            "_s + spreadText(lag, "s"));
-    say(u"sync lag, venue up (s):            "_s + spreadText(lagUp, "s"));
-    say(u"lag until the kiosk saw it sent (s): "_s + spreadText(lagKiosk, "s"));
-    say(u"sync rounds that pushed (s):       "_s + spreadText(roundTime, "s"));
+    say(u"sync lag to the venue's commit, all rows (s): "_s + spreadText(lag, "s"));
+    say(u"  the server up from commit to push (s):      "_s + spreadText(lagUp, "s"));
+    say(u"  until the push transaction began (s):       "_s + spreadText(lagPushStart, "s"));
+    say(u"  until the kiosk's round ended (s):          "_s + spreadText(lagKiosk, "s"));
+    say(u"sync rounds that pushed, duration (s):        "_s + spreadText(roundTime, "s"));
+    say(u"venue log: %1 statements over 1 s (%2), %3 lock waits over 1 s"_s
+            .arg(slow.total).arg(slow.byStatement.join(u", "_s)).arg(slow.lockWaits));
     say(u"records pushed %1 (%2/s over the programme); busiest 10 s %3/s, busiest 60 s %4/s (outside the outage)"_s
             .arg(thousands(recordsPushed)).arg(double(recordsPushed) / programmeSeconds, 0, 'f', 0)
             .arg(sustained10s, 0, 'f', 0).arg(sustained60s, 0, 'f', 0));
@@ -803,6 +851,8 @@ int Simulation::report()
             {u"scan_rows"_s, totals->scans}, {u"print_job_states"_s, totals->printJobs},
             {u"records_pushed"_s, recordsPushed}, {u"lag_s"_s, spreadJson(lag)}, {u"lag_online_s"_s, spreadJson(lagUp)},
             {u"lag_kiosk_confirmed_s"_s, spreadJson(lagKiosk)}, {u"push_round_s"_s, spreadJson(roundTime)},
+            {u"lag_until_push_began_s"_s, spreadJson(lagPushStart)}, {u"slow_statements"_s, slow.total},
+            {u"lock_waits_over_1s"_s, slow.lockWaits},
             {u"records_per_s_mean"_s, double(recordsPushed) / programmeSeconds},
             {u"records_per_s_busiest_10s"_s, sustained10s}, {u"records_per_s_busiest_60s"_s, sustained60s},
             {u"outage_wall_s"_s, seconds(downTo - downFrom)}, {u"outage_backlog_records"_s, m_outage.backlog},

@@ -17,7 +17,8 @@
 # made (scram-sha-256), the unix socket in DIR trusts everyone who can reach it (only DIR's owner and root can).
 # fsync is off: a test cluster trades durability for speed. PG_TEST_DURABLE=1 keeps PostgreSQL's own defaults
 # instead (fsync, synchronous_commit and full_page_writes on, shared_buffers 128MB), for benchmarks whose figures
-# must hold on a real server (bench/bench_venue_sim). PG_TEST_MAX_CONNECTIONS (default 30) for more clients.
+# must hold on a real server (bench/bench_venue_sim). PG_TEST_MAX_CONNECTIONS (default 30) for more clients;
+# PG_TEST_SETTINGS adds server settings ("-c track_commit_timestamp=on -c log_min_duration_statement=1000").
 # A cluster whose test was killed before `stop` is stopped and removed by the next `start` in the same parent folder
 # (each DIR records the process that started it; a DIR whose process is gone is stale).
 # Exit status: 0 ok, 1 failure (with a message on standard error), 77 PostgreSQL is not installed (tests skip).
@@ -155,6 +156,7 @@ start() {
   else
     settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=16MB"
   fi
+  settings="$settings ${PG_TEST_SETTINGS:-}"
   local max_connections=${PG_TEST_MAX_CONNECTIONS:-30}
   [[ "$max_connections" =~ ^[0-9]+$ ]] || die "PG_TEST_MAX_CONNECTIONS must be a number"
   [ -f "$dir/port" ] && fresh=0

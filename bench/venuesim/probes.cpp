@@ -75,17 +75,18 @@ venue::VenueResult<VenueTotals> VenueProbe::totals(qint64 eventId)
     return t;
 }
 
-venue::VenueResult<QHash<QString, qint64>> VenueProbe::attendanceReceived(qint64 eventId)
+venue::VenueResult<QHash<QString, VenueProbe::Arrival>> VenueProbe::attendanceArrivals(qint64 eventId)
 {
-    auto rows = m_conn->exec("SELECT uid, (extract(epoch FROM received_at) * 1000000)::bigint FROM attendance "
-                             "WHERE event_id = $1", {eventId});
+    auto rows = m_conn->exec("SELECT uid, (extract(epoch FROM received_at) * 1000000)::bigint, "
+                             "coalesce((extract(epoch FROM pg_xact_commit_timestamp(xmin)) * 1000000)::bigint, 0) "
+                             "FROM attendance WHERE event_id = $1", {eventId});
     if (!rows)
         return std::unexpected(rows.error());
-    QHash<QString, qint64> received;
-    received.reserve(rows->count());
+    QHash<QString, Arrival> arrivals;
+    arrivals.reserve(rows->count());
     for (int r = 0; r < rows->count(); ++r)
-        received.insert(rows->text(r, 0), rows->int64(r, 1));
-    return received;
+        arrivals.insert(rows->text(r, 0), Arrival{rows->int64(r, 1), rows->int64(r, 2)});
+    return arrivals;
 }
 
 venue::VenueResult<QSet<QString>> VenueProbe::scanUids(qint64 eventId)

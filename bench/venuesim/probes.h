@@ -40,8 +40,15 @@ public:
     // tables takes, so kiosks' pulls cannot miss it); returns the wall µs just after the commit.
     [[nodiscard]] venue::VenueResult<qint64> revoke(qint64 eventId, const QByteArray &tokenId);
     [[nodiscard]] venue::VenueResult<VenueTotals> totals(qint64 eventId);
-    // Attendance uid → received_at in wall µs (now() of the push transaction that inserted the row).
-    [[nodiscard]] venue::VenueResult<QHash<QString, qint64>> attendanceReceived(qint64 eventId);
+    // When an attendance row reached the venue database, in wall µs: received_at (now(), the start of the push
+    // transaction, which may then wait for the attendance lock) and the commit of the transaction that last wrote
+    // the row (track_commit_timestamp; the insert's own commit unless the live slot changed hands later; 0 unknown).
+    struct Arrival
+    {
+        qint64 receivedUs = 0;
+        qint64 committedUs = 0;
+    };
+    [[nodiscard]] venue::VenueResult<QHash<QString, Arrival>> attendanceArrivals(qint64 eventId);
     [[nodiscard]] venue::VenueResult<QSet<QString>> scanUids(qint64 eventId);
     // "external id|YYYY-MM-DD" of every live attendance row.
     [[nodiscard]] venue::VenueResult<QSet<QString>> liveGuestDays(qint64 eventId);
