@@ -27,6 +27,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -61,6 +62,7 @@ struct Options
     double syncInterval = 2;
     int revocations = 20;
     QString json;
+    QString roundsCsv;
     bool keep = false;
 };
 
@@ -97,8 +99,10 @@ std::optional<Options> parseOptions(const QCoreApplication &app)
     const QCommandLineOption revocations(u"revocations"_s, u"Invitations revoked in the venue database (default 20)."_s,
                                          u"N"_s, u"20"_s);
     const QCommandLineOption json(u"json"_s, u"Also write the figures to FILE as JSON."_s, u"FILE"_s);
+    const QCommandLineOption roundsCsv(u"rounds-csv"_s,
+        u"Write every sync round (kiosk, start and end in wall seconds, records, online, waiting) to FILE."_s, u"FILE"_s);
     const QCommandLineOption keep(u"keep"_s, u"Keep the PostgreSQL cluster and the kiosks' files (paths printed)."_s);
-    parser.addOptions({kiosks, guests, days, compress, outageMinutes, outageSeconds, interval, revocations, json, keep});
+    parser.addOptions({kiosks, guests, days, compress, outageMinutes, outageSeconds, interval, revocations, json, roundsCsv, keep});
     parser.process(app);
 
     Options o;
@@ -132,6 +136,7 @@ std::optional<Options> parseOptions(const QCoreApplication &app)
     o.syncInterval = real(interval, 0.05);
     o.revocations = integer(revocations, 0, 1000);
     o.json = parser.value(json);
+    o.roundsCsv = parser.value(roundsCsv);
     o.keep = parser.isSet(keep);
     if (o.revocations > o.guests) {
         std::fprintf(stderr, "--revocations cannot exceed --guests\n");
@@ -242,6 +247,7 @@ private:
     void runRevocations();
     bool drain();
     int report();
+    void writeRounds(const QString &path);
 
     void tick();
     void waitUntil(Steady::time_point until);
@@ -398,7 +404,8 @@ void Simulation::runProgramme()
     for (auto &kiosk : m_kiosks)
         kiosk->startCheckIns(*m_timeline);
 
-    // Day 2's morning rush (day 1 when there is only one); revocations on day 3, or later the same day.
+    // The outage in day 2's morning rush (day 1 when there is only one). The revocations start in day 3's rush, when
+    // the kiosks are busiest, and run on past it (later the same day when the outage has that day).
     const int outageDay = std::min(2, m_options.days);
     const int revocationDay = std::min(3, m_options.days);
     const bool outage = m_options.outageMinutes > 0 || m_options.outageSeconds > 0;
@@ -408,7 +415,7 @@ void Simulation::runProgramme()
     }
     if (m_options.revocations > 0) {
         const bool sameDay = outage && revocationDay == outageDay;
-        waitUntil(m_timeline->wallAt(m_programme->simMsAt(revocationDay, sameDay ? 11 : 9, sameDay ? 0 : 30)));
+        waitUntil(m_timeline->wallAt(m_programme->simMsAt(revocationDay, sameDay ? 11 : 8, sameDay ? 0 : 40)));
         runRevocations();
     }
     for (auto &kiosk : m_kiosks) {
@@ -640,6 +647,24 @@ double busiestRate(const std::vector<RoundStat> &rounds, double windowSeconds, q
     return best;
 }
 
+void Simulation::writeRounds(const QString &path)
+{
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        std::fprintf(stderr, "bench_venue_sim: cannot write %s: %s\n", qPrintable(path), qPrintable(out.errorString()));
+        return;
+    }
+    out.write("kiosk,start_s,end_s,records,online,waiting\n");
+    for (const auto &kiosk : m_kiosks) {
+        for (const RoundStat &r : kiosk->figures().rounds) {
+            out.write(u"%1,%2,%3,%4,%5,%6\n"_s.arg(kiosk->id())
+                          .arg(seconds(r.startUs - m_programmeStartUs), 0, 'f', 3)
+                          .arg(seconds(r.endUs - m_programmeStartUs), 0, 'f', 3)
+                          .arg(r.records).arg(r.online ? 1 : 0).arg(r.waiting).toUtf8());
+        }
+    }
+}
+
 int Simulation::report()
 {
     std::vector<RoundStat> rounds;
@@ -730,6 +755,17 @@ int Simulation::report()
         }
     }
     const Spread revocation = Spread::of(propagation);
+    // Each revocation's slowest kiosk, in the order they were made (the first ones fall in the rush).
+    QStringList slowestKiosk;
+    QJsonArray slowestJson;
+    for (std::size_t i = 0; i < m_revocations.size(); ++i) {
+        const auto begin = propagation.begin() + qsizetype(i * m_kiosks.size());
+        if (notPropagated > 0 || begin >= propagation.end())
+            break;
+        const double worst = *std::max_element(begin, begin + qsizetype(m_kiosks.size()));
+        slowestKiosk << QString::number(worst, 'f', 1);
+        slowestJson << worst;
+    }
 
     // Throughput.
     std::map<qint64, int> checkInsPerSecond;
@@ -814,6 +850,8 @@ int Simulation::report()
     say(u"  the server up from commit to push (s):      "_s + spreadText(lagUp, "s"));
     say(u"  until the push transaction began (s):       "_s + spreadText(lagPushStart, "s"));
     say(u"  until the kiosk's round ended (s):          "_s + spreadText(lagKiosk, "s"));
+    say(u"    (a round pushes until nothing is left: in a rush it goes on while check-ins keep coming, and the kiosk's"
+        " pull and status wait for its end)"_s);
     say(u"sync rounds that pushed, duration (s):        "_s + spreadText(roundTime, "s"));
     say(u"venue log: %1 statements over 1 s (%2), %3 lock waits over 1 s"_s
             .arg(slow.total).arg(slow.byStatement.join(u", "_s)).arg(slow.lockWaits));
@@ -832,12 +870,15 @@ int Simulation::report()
                 .arg(failedFirstRounds).arg(m_kiosks.size()));
     }
     say(u"revocation to every kiosk's file (s): "_s + spreadText(revocation, "s"));
+    say(u"  each revocation's slowest kiosk (s), in order: "_s + slowestKiosk.join(u' '));
     bool allOk = true;
     for (const Check &c : checks) {
         say((c.ok ? u"  ok      "_s : u"  FAILED  "_s) + c.what);
         allOk = allOk && c.ok;
     }
 
+    if (!m_options.roundsCsv.isEmpty())
+        writeRounds(m_options.roundsCsv);
     if (!m_options.json.isEmpty()) {
         QJsonObject checksJson;
         for (const Check &c : checks)
@@ -860,7 +901,7 @@ int Simulation::report()
             {u"outage_first_round_delay_s"_s, spreadJson(Spread::of(recoveryDelay))},
             {u"outage_first_round_s"_s, spreadJson(Spread::of(recoveryRound))},
             {u"outage_kiosks_first_round_failed"_s, failedFirstRounds},
-            {u"revocation_s"_s, spreadJson(revocation)}, {u"load_average_end"_s, loadAverage()},
+            {u"revocation_s"_s, spreadJson(revocation)}, {u"revocation_slowest_kiosk_s"_s, slowestJson}, {u"load_average_end"_s, loadAverage()},
             {u"checks"_s, checksJson}, {u"all_checks_ok"_s, allOk},
         };
         QFile out(m_options.json);
