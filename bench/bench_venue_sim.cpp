@@ -288,7 +288,9 @@ bool Simulation::setUpVenue()
     qputenv("PG_TEST_MAX_CONNECTIONS", QByteArray::number(m_options.kiosks + 20));
     // Commit times for the lag; statements over a second and lock waits over deadlock_timeout (1 s) in the log, to
     // say where slow rounds spent their time.
-    qputenv("PG_TEST_SETTINGS", "-c track_commit_timestamp=on -c log_min_duration_statement=1000 -c log_lock_waits=on");
+    // pg_stat_statements says which statements the server spent its time on.
+    qputenv("PG_TEST_SETTINGS", "-c track_commit_timestamp=on -c log_min_duration_statement=1000 -c log_lock_waits=on "
+                                "-c shared_preload_libraries=pg_stat_statements");
     if (m_options.keep)
         qputenv("CHECKIN_KEEP_PG_ENV", "1");
     if (!m_pg.start())
@@ -307,6 +309,8 @@ bool Simulation::setUpVenue()
             .arg((*conn)->serverVersion(), m_pg.dir())
             .arg(double(pushTimer.elapsed()) / 1000, 0, 'f', 2));
     m_venue = std::make_unique<VenueProbe>(std::move(*conn));
+    if (auto counting = m_venue->countStatements(); !counting)
+        say(u"venue: no statement costs (pg_stat_statements: %1)"_s.arg(counting.error().message));
     auto id = m_venue->eventId(m_event.event.number);
     if (!id)
         return setupFailed(id.error().message);
@@ -871,6 +875,16 @@ int Simulation::report()
     }
     say(u"revocation to every kiosk's file (s): "_s + spreadText(revocation, "s"));
     say(u"  each revocation's slowest kiosk (s), in order: "_s + slowestKiosk.join(u' '));
+    const QList<StatementCost> costs = m_venue->costliestStatements(8).value_or(QList<StatementCost>{});
+    QJsonArray costsJson;
+    if (!costs.isEmpty())
+        say(u"venue server time by statement (top level; calls, mean, total):"_s);
+    for (const StatementCost &c : costs) {
+        say(u"  %1× %2 ms = %3 s  %4"_s.arg(thousands(c.calls)).arg(c.meanMs, 0, 'f', 2).arg(c.totalSeconds, 0, 'f', 1)
+                .arg(c.query.left(90)));
+        costsJson << QJsonObject{{u"query"_s, c.query.left(200)}, {u"calls"_s, c.calls}, {u"mean_ms"_s, c.meanMs},
+                                 {u"total_s"_s, c.totalSeconds}};
+    }
     bool allOk = true;
     for (const Check &c : checks) {
         say((c.ok ? u"  ok      "_s : u"  FAILED  "_s) + c.what);
@@ -902,7 +916,7 @@ int Simulation::report()
             {u"outage_first_round_s"_s, spreadJson(Spread::of(recoveryRound))},
             {u"outage_kiosks_first_round_failed"_s, failedFirstRounds},
             {u"revocation_s"_s, spreadJson(revocation)}, {u"revocation_slowest_kiosk_s"_s, slowestJson}, {u"load_average_end"_s, loadAverage()},
-            {u"checks"_s, checksJson}, {u"all_checks_ok"_s, allOk},
+            {u"checks"_s, checksJson}, {u"all_checks_ok"_s, allOk}, {u"statement_costs"_s, costsJson},
         };
         QFile out(m_options.json);
         if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)

@@ -75,6 +75,30 @@ venue::VenueResult<VenueTotals> VenueProbe::totals(qint64 eventId)
     return t;
 }
 
+venue::VenueResult<void> VenueProbe::countStatements()
+{
+    if (auto ok = m_conn->exec("CREATE EXTENSION IF NOT EXISTS pg_stat_statements"); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = m_conn->exec("SELECT pg_stat_statements_reset()"); !ok)
+        return std::unexpected(ok.error());
+    return {};
+}
+
+venue::VenueResult<QList<StatementCost>> VenueProbe::costliestStatements(int limit)
+{
+    auto rows = m_conn->exec("SELECT regexp_replace(query, '\\s+', ' ', 'g'), calls, mean_exec_time, "
+                             "total_exec_time / 1000 FROM pg_stat_statements "
+                             "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                             "ORDER BY total_exec_time DESC LIMIT $1", {limit});
+    if (!rows)
+        return std::unexpected(rows.error());
+    QList<StatementCost> costs;
+    for (int r = 0; r < rows->count(); ++r)
+        costs << StatementCost{rows->text(r, 0), rows->int64(r, 1), rows->text(r, 2).toDouble(),
+                               rows->text(r, 3).toDouble()};
+    return costs;
+}
+
 venue::VenueResult<QHash<QString, VenueProbe::Arrival>> VenueProbe::attendanceArrivals(qint64 eventId)
 {
     auto rows = m_conn->exec("SELECT uid, (extract(epoch FROM received_at) * 1000000)::bigint, "

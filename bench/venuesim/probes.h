@@ -29,6 +29,15 @@ struct VenueTotals
     qint64 databaseBytes = 0;
 };
 
+// One statement's cost as pg_stat_statements counted it (top-level statements, all sessions).
+struct StatementCost
+{
+    QString query;
+    qint64 calls = 0;
+    double meanMs = 0;
+    double totalSeconds = 0;
+};
+
 class VenueProbe
 {
 public:
@@ -40,6 +49,10 @@ public:
     // tables takes, so kiosks' pulls cannot miss it); returns the wall µs just after the commit.
     [[nodiscard]] venue::VenueResult<qint64> revoke(qint64 eventId, const QByteArray &tokenId);
     [[nodiscard]] venue::VenueResult<VenueTotals> totals(qint64 eventId);
+    // Starts counting statements (the server must preload pg_stat_statements).
+    [[nodiscard]] venue::VenueResult<void> countStatements();
+    // The statements that took the most server time in all, with their calls and mean time.
+    [[nodiscard]] venue::VenueResult<QList<StatementCost>> costliestStatements(int limit);
     // When an attendance row reached the venue database, in wall µs: received_at (now(), the start of the push
     // transaction, which may then wait for the attendance lock) and the commit of the transaction that last wrote
     // the row (track_commit_timestamp; the insert's own commit unless the live slot changed hands later; 0 unknown).
