@@ -34,6 +34,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <limits>
 #include <map>
@@ -286,9 +287,8 @@ bool Simulation::setUpVenue()
     // Figures from a server that flushes every commit, as a venue's would; enough connections for every kiosk.
     qputenv("PG_TEST_DURABLE", "1");
     qputenv("PG_TEST_MAX_CONNECTIONS", QByteArray::number(m_options.kiosks + 20));
-    // Commit times for the lag; statements over a second and lock waits over deadlock_timeout (1 s) in the log, to
-    // say where slow rounds spent their time.
-    // pg_stat_statements says which statements the server spent its time on.
+    // Commit times for the lag; statements over a second and lock waits over deadlock_timeout (1 s) in the log, and
+    // pg_stat_statements, to say where the server spent its time.
     qputenv("PG_TEST_SETTINGS", "-c track_commit_timestamp=on -c log_min_duration_statement=1000 -c log_lock_waits=on "
                                 "-c shared_preload_libraries=pg_stat_statements");
     if (m_options.keep)
@@ -461,16 +461,22 @@ void Simulation::restartVenue()
     // The moment the server accepts connections, seen by a client of our own (pg_ctl start -w returns a little later).
     const QString conninfo = m_pg.conninfo(); // read before the restarter thread writes it again (same value)
     bool restarted = false;
-    std::thread restarter([&] { restarted = m_pg.start(); });
+    std::atomic<bool> restartDone{false};
+    std::thread restarter([&] {
+        restarted = m_pg.start();
+        restartDone = true;
+    });
     for (;;) {
+        // Read before trying, so a server that came up just as the script ended still gets its last try.
+        const bool scriptEnded = restartDone;
         if (auto conn = venue::VenueConnection::open(conninfo)) {
             m_outage.acceptingUs = wallMicros();
             m_venue = std::make_unique<VenueProbe>(std::move(*conn));
             break;
         }
+        if (scriptEnded)
+            break; // the script gave up (its error is reported below)
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        if (Steady::now() - m_runStarted > std::chrono::hours(2))
-            break;
     }
     restarter.join();
     m_venueDown = false;
