@@ -15,7 +15,10 @@
 # The server runs as the user that calls the script; as root it runs as the system user checkin-pg (created when
 # missing), because PostgreSQL refuses to run as root. The connection over 127.0.0.1 needs the password the script
 # made (scram-sha-256), the unix socket in DIR trusts everyone who can reach it (only DIR's owner and root can).
-# fsync is off: a test cluster trades durability for speed.
+# fsync is off: a test cluster trades durability for speed. PG_TEST_DURABLE=1 keeps PostgreSQL's own defaults
+# instead (fsync, synchronous_commit and full_page_writes on, shared_buffers 128MB), for benchmarks whose figures
+# must hold on a real server (bench/bench_venue_sim). PG_TEST_MAX_CONNECTIONS (default 30) for more clients;
+# PG_TEST_SETTINGS adds server settings ("-c track_commit_timestamp=on -c log_min_duration_statement=1000").
 # A cluster whose test was killed before `stop` is stopped and removed by the next `start` in the same parent folder
 # (each DIR records the process that started it; a DIR whose process is gone is stale).
 # Exit status: 0 ok, 1 failure (with a message on standard error), 77 PostgreSQL is not installed (tests skip).
@@ -147,7 +150,15 @@ start() {
     clear_dead_server "$dir"
   fi
 
-  local fresh=1 port tries=0
+  local fresh=1 port tries=0 settings
+  if [ "${PG_TEST_DURABLE:-0}" = 1 ]; then
+    settings="-c fsync=on -c synchronous_commit=on -c full_page_writes=on -c shared_buffers=128MB"
+  else
+    settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=16MB"
+  fi
+  settings="$settings ${PG_TEST_SETTINGS:-}"
+  local max_connections=${PG_TEST_MAX_CONNECTIONS:-30}
+  [[ "$max_connections" =~ ^[0-9]+$ ]] || die "PG_TEST_MAX_CONNECTIONS must be a number"
   [ -f "$dir/port" ] && fresh=0
   while :; do
     if [ $fresh -eq 1 ]; then
@@ -160,8 +171,7 @@ start() {
     fi
     if as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/log/postgres.log" -w -t 30 \
          -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$dir/sock' \
-             -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=30 \
-             -c shared_buffers=16MB -c log_min_messages=warning" start >>"$dir/log/pg_ctl.out" 2>&1; then
+             $settings -c max_connections=$max_connections -c log_min_messages=warning" start >>"$dir/log/pg_ctl.out" 2>&1; then
       break
     fi
     tries=$((tries + 1))
