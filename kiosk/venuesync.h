@@ -52,8 +52,8 @@ struct VenueSyncRound
 // a round sends what the venue database does not have yet and brings back what changed there.
 //
 // Push: invitations revoked on this kiosk (so every other kiosk pulls them); check-ins annulled here after they
-// were sent; attendance, scan log, staff actions and print job states of the kiosk's event, in batches, each batch in one venue transaction
-// keyed by the rows' uids (idempotent). Only after the venue commits are the local marks (VenueOutboxStore) moved, so
+// were sent; then, after the pull, attendance, scan log, staff actions and print job states of the kiosk's event, in
+// batches, each batch in one venue transaction keyed by the rows' uids (idempotent). Only after the venue commits are the local marks (VenueOutboxStore) moved, so
 // a kiosk killed in between sends the same batch again and the venue adds nothing. Pull: guests and invitations
 // changed since the last pulled change number (a late registration, a reissued invitation); a revoked one is
 // revoked here too, so the next scan of it is refused; and the programme (sessions, who attends which). Nothing is
@@ -65,6 +65,8 @@ class VenueSync
 public:
     // Rows of each kind per venue transaction.
     static constexpr int kBatchSize = 500;
+    // How long a round reuses the venue's list of badges printed at two kiosks when it sent no print job itself.
+    static constexpr int kDoubleBadgesSeconds = 10;
 
     // Syncs event of local as kiosk kioskId with the venue database at conninfo (a libpq connection string).
     VenueSync(db::Database &local, db::EventRecord event, QString kioskId, QString conninfo);
@@ -72,7 +74,9 @@ public:
     VenueSync(const VenueSync &) = delete;
     VenueSync &operator=(const VenueSync &) = delete;
 
-    // One round: connect if needed, push everything waiting, pull. Never throws and never blocks longer than the
+    // One round: connect if needed (once more within the round when a kept connection turns out dead), push this
+    // kiosk's revocations and annulments, pull, then push the records that were waiting when the round began (not
+    // those that arrive meanwhile: a round stays short in a rush). Never throws and never blocks longer than the
     // connect timeout on a dead server; a failed round keeps what it had already sent and the next one goes on.
     [[nodiscard]] VenueSyncRound syncOnce();
     // Records waiting to be sent, from the local file alone (no network).

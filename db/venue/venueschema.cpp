@@ -287,6 +287,15 @@ END
 $$)sql",
 };
 
+// Version 3: indexes found by the 20-kiosk simulation (bench_venue_sim). The duplicate-scan marking looks up every
+// attendance row of a guest and day (live or not: the partial live index does not serve it), and every sync round
+// asks for the check-in badges printed at more than one kiosk.
+constexpr const char *kSchemaV3[] = {
+    R"sql(CREATE INDEX attendance_by_guest_day ON attendance (event_id, guest_id, day))sql",
+    R"sql(CREATE INDEX print_job_states_checkin_badges ON print_job_states (event_id, guest_id, kiosk_id)
+    WHERE kind = 'badge' AND reason = 'checkin' AND state IN ('sent', 'printed'))sql",
+};
+
 struct Migration
 {
     int version;
@@ -296,6 +305,7 @@ struct Migration
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
+    {3, kSchemaV3},
 };
 
 // pg_advisory_xact_lock key for schema changes ("ietf-checkin venue schema"); pushes use kChangesLock.

@@ -10,6 +10,7 @@
 #include <venueconnection.h>
 #include <venueevents.h>
 #include <venueschema.h>
+#include <venuesync.h>
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -94,6 +95,20 @@ private Q_SLOTS:
         QVERIFY(states.count() >= 3);
         QVERIFY(!doubles.isEmpty());
         QCOMPARE(doubles.last().at(0).toList().size(), 0); // one kiosk: no badge printed twice
+    }
+
+    void theFirstRoundAfterAServerRestartReconnectsAtOnce()
+    {
+        // The connection kept from the last round died with the server; the round finds that out on its first
+        // statement and connects again within the same round instead of failing one interval.
+        VenueSync sync(m_event->db(), m_event->event(), u"kiosk-restart"_s, m_pg.conninfo());
+        const VenueSyncRound before = sync.syncOnce();
+        QVERIFY2(before.online, qPrintable(before.error));
+        QVERIFY(m_pg.halt());
+        QVERIFY2(m_pg.start(), qPrintable(m_pg.error()));
+        const VenueSyncRound after = sync.syncOnce();
+        QVERIFY2(after.online, qPrintable(after.error));
+        QCOMPARE(after.waiting, qint64(0));
     }
 };
 
