@@ -860,8 +860,8 @@ int Simulation::report()
     say(u"  the server up from commit to push (s):      "_s + spreadText(lagUp, "s"));
     say(u"  until the push transaction began (s):       "_s + spreadText(lagPushStart, "s"));
     say(u"  until the kiosk's round ended (s):          "_s + spreadText(lagKiosk, "s"));
-    say(u"    (a round pushes until nothing is left: in a rush it goes on while check-ins keep coming, and the kiosk's"
-        " pull and status wait for its end)"_s);
+    say(u"    (a round pulls first, then pushes what was waiting when it began: rows that come during a round go"
+        " with the next one)"_s);
     say(u"sync rounds that pushed, duration (s):        "_s + spreadText(roundTime, "s"));
     say(u"venue log: %1 statements over 1 s (%2), %3 lock waits over 1 s"_s
             .arg(slow.total).arg(slow.byStatement.join(u", "_s)).arg(slow.lockWaits));
