@@ -52,12 +52,34 @@ std::expected<qint64, QString> VenueWideAttendance::ready()
 }
 
 std::expected<QList<db::AttendanceRecord>, QString> VenueWideAttendance::liveRows(const QList<db::GuestRecord> &guests,
-                                                                                  std::optional<QDate> day)
+                                                                                  const QList<db::AttendanceRecord> &local)
+{
+    // A connection kept from the last read may have died since (the server restarted in between): its first use fails
+    // as unreachable, and one fresh connection now saves staff the fallback until the retry.
+    const bool reusing = m_conn != nullptr;
+    auto rows = readOnce(guests);
+    if (!rows && reusing && !m_conn) {
+        m_retryAt.setRemainingTime(0);
+        rows = readOnce(guests);
+    }
+    if (!rows)
+        return rows;
+    QSet<std::pair<qint64, QDate>> held;
+    for (const db::AttendanceRecord &a : std::as_const(*rows))
+        held.insert({a.guestId, a.day});
+    for (const db::AttendanceRecord &a : local) {
+        if (!held.contains({a.guestId, a.day}))
+            rows->append(a);
+    }
+    return rows;
+}
+
+std::expected<QList<db::AttendanceRecord>, QString> VenueWideAttendance::readOnce(const QList<db::GuestRecord> &guests)
 {
     auto eventId = ready();
     if (!eventId)
         return std::unexpected(eventId.error());
-    auto rows = venue::VenueAttendance(*m_conn).liveRows(*eventId, day);
+    auto rows = venue::VenueAttendance(*m_conn).liveRows(*eventId);
     if (!rows)
         return std::unexpected(failed(rows.error().message, rows.error().isUnreachable()));
     QHash<QString, qint64> idOf;
@@ -81,19 +103,6 @@ std::expected<QList<db::AttendanceRecord>, QString> VenueWideAttendance::liveRow
         out.append(a);
     }
     return out;
-}
-
-QList<db::AttendanceRecord> VenueWideAttendance::withUnsent(QList<db::AttendanceRecord> venueRows,
-                                                            const QList<db::AttendanceRecord> &local)
-{
-    QSet<std::pair<qint64, QDate>> held;
-    for (const db::AttendanceRecord &a : std::as_const(venueRows))
-        held.insert({a.guestId, a.day});
-    for (const db::AttendanceRecord &a : local) {
-        if (!held.contains({a.guestId, a.day}))
-            venueRows.append(a);
-    }
-    return venueRows;
 }
 
 } // namespace checkin

@@ -9,7 +9,6 @@
 
 #include <expected>
 #include <memory>
-#include <optional>
 
 namespace checkin {
 
@@ -33,16 +32,16 @@ public:
     VenueWideAttendance(const VenueWideAttendance &) = delete;
     VenueWideAttendance &operator=(const VenueWideAttendance &) = delete;
 
-    // The live check-ins of every kiosk, of every day or only `day`, as rows of this file: guestId is the id in
-    // guests with the same external id. Check-ins of guests missing from guests (registered late and not pulled here
-    // yet; the next sync round brings them) are left out. The error is a sentence for staff.
+    // The live check-ins of every kiosk as rows of this file (guestId is the id in guests with the same external id),
+    // with those of local (this file's live check-ins) for a guest and day the venue database has none for yet: a
+    // check-in of the last seconds, not sent yet, counts at once. Check-ins of guests missing from guests (registered
+    // late and not pulled here yet; the next sync round brings them) are left out. The error is a sentence for staff.
     [[nodiscard]] std::expected<QList<db::AttendanceRecord>, QString> liveRows(const QList<db::GuestRecord> &guests,
-                                                                               std::optional<QDate> day = {});
-    // venueRows with the rows of local (this file's live check-ins) for a guest and day the venue database has no
-    // check-in for yet: a check-in of the last seconds, not sent yet, counts at once.
-    [[nodiscard]] static QList<db::AttendanceRecord> withUnsent(QList<db::AttendanceRecord> venueRows,
-                                                                const QList<db::AttendanceRecord> &local);
+                                                                               const QList<db::AttendanceRecord> &local);
+
 private:
+    // One read of the venue's live rows, mapped to guests' ids.
+    std::expected<QList<db::AttendanceRecord>, QString> readOnce(const QList<db::GuestRecord> &guests);
     // The venue's id of the event, connecting first when needed; an error while backing off after a failure.
     std::expected<qint64, QString> ready();
     QString failed(const QString &message, bool connectionLost);

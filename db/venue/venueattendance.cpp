@@ -4,7 +4,7 @@ using namespace Qt::StringLiterals;
 
 namespace checkin::venue {
 
-VenueResult<QList<VenueLiveAttendance>> VenueAttendance::liveRows(qint64 eventId, std::optional<QDate> day)
+VenueResult<QList<VenueLiveAttendance>> VenueAttendance::liveRows(qint64 eventId)
 {
     // The same UTC text form the kiosks write (AttendanceRecord::scannedAt), so both sources read alike.
     auto rows = m_venue.exec(
@@ -12,9 +12,8 @@ VenueResult<QList<VenueLiveAttendance>> VenueAttendance::liveRows(qint64 eventId
         "to_char(a.scanned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), a.method "
         "FROM attendance a JOIN guests g ON g.id = a.guest_id "
         "WHERE a.event_id = $1 AND a.annulled_at IS NULL AND a.duplicate_of IS NULL "
-        "AND ($2::date IS NULL OR a.day = $2::date) "
         "ORDER BY a.scanned_at, a.uid",
-        {eventId, day ? VenueParam(*day) : VenueParam(std::nullopt)});
+        {eventId});
     if (!rows)
         return std::unexpected(rows.error());
     QList<VenueLiveAttendance> live;

@@ -6,7 +6,6 @@
 #include <QList>
 #include <QString>
 
-#include <optional>
 
 namespace checkin::venue {
 
@@ -29,8 +28,8 @@ class VenueAttendance
 public:
     explicit VenueAttendance(VenueConnection &venue) : m_venue(venue) {}
 
-    // Live rows of the event (venue row id eventId), of every day or only `day`, oldest first.
-    [[nodiscard]] VenueResult<QList<VenueLiveAttendance>> liveRows(qint64 eventId, std::optional<QDate> day = {});
+    // Live rows of the event (venue row id eventId), oldest first.
+    [[nodiscard]] VenueResult<QList<VenueLiveAttendance>> liveRows(qint64 eventId);
 private:
     VenueConnection &m_venue;
 };

@@ -60,9 +60,9 @@ std::expected<DirectoryWorker::Arrivals, QString> DirectoryWorker::arrivals(bool
     for (const db::AttendanceRecord &a : std::as_const(*local))
         out.localUids.insert(a.uid);
     if (m_venue && venueWide) {
-        auto venueRows = m_venue->liveRows(m_guests);
+        auto venueRows = m_venue->liveRows(m_guests, *local);
         if (venueRows) {
-            out.rows = VenueWideAttendance::withUnsent(std::move(*venueRows), *local);
+            out.rows = std::move(*venueRows);
             out.venueWide = true;
             return out;
         }

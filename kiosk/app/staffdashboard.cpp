@@ -198,7 +198,8 @@ void StaffDashboard::reprint(const QString &kind)
 
 void StaffDashboard::annulToday(const QString &reason)
 {
-    if (m_selectedGuest.checkinId.isEmpty() || !startAction(u"annul"_s))
+    // Another kiosk's check-in (seen in the venue-wide view) is annulled at that kiosk, which holds it.
+    if (m_selectedGuest.checkinId.isEmpty() || !m_selectedGuest.annulHere || !startAction(u"annul"_s))
         return;
     // The audit log keeps an English reason whatever language the screen shows.
     const QString text = reason == u"wrong_person" ? u"wrong person checked in (annulled at the kiosk)"_s

@@ -740,13 +740,13 @@ std::optional<QList<db::AttendanceRecord>> venueWideRows(const Context &ctx, db:
     if (!guests || !local)
         return std::nullopt; // the local report says what is wrong with the file
     VenueWideAttendance venue(conninfo, event);
-    auto rows = venue.liveRows(*guests);
+    auto rows = venue.liveRows(*guests, *local);
     if (!rows) {
         std::fprintf(stderr, "checkinctl: warning: the venue database could not be read, so only this kiosk's "
                              "check-ins are counted: %s\n", qPrintable(rows.error()));
         return std::nullopt;
     }
-    return VenueWideAttendance::withUnsent(std::move(*rows), *local);
+    return std::move(*rows);
 }
 
 int cmdAttendance(Context &ctx)
