@@ -179,39 +179,41 @@ void TestCheckInService::programmeDayIsTheVenueLocalDate_data()
     QTest::addColumn<QString>("expectedOutcome");
     QTest::addColumn<QDate>("expectedDay");
 
-    const QDate nov2(2026, 11, 2), nov5(2026, 11, 5);
-    // Bangkok is UTC+7 all year: 17:30Z on 1 Nov is 00:30 on 2 Nov there, the first programme day.
+    // Dates in 2024, whose rules no tzdata release will change: a test of a rule must not depend on the installed
+    // tzdata's view of a later year (docs/time-zones.md; scripts/tzdata-check.sh proves it).
+    const QDate nov4(2024, 11, 4), nov7(2024, 11, 7);
+    // Bangkok is UTC+7 all year: 17:30Z on 3 Nov is 00:30 on 4 Nov there, the first programme day.
     QTest::newRow("Bangkok 00:30 local is the next day")
-        << u"Asia/Bangkok"_s << nov2 << nov5 << QDateTime(QDate(2026, 11, 1), QTime(17, 30), Qt::UTC)
-        << u"welcome"_s << nov2;
+        << u"Asia/Bangkok"_s << nov4 << nov7 << QDateTime(QDate(2024, 11, 3), QTime(17, 30), Qt::UTC)
+        << u"welcome"_s << nov4;
     QTest::newRow("Bangkok 23:59 local the evening before")
-        << u"Asia/Bangkok"_s << nov2 << nov5 << QDateTime(QDate(2026, 11, 1), QTime(16, 59), Qt::UTC)
-        << u"not_programme_day"_s << QDate(2026, 11, 1);
+        << u"Asia/Bangkok"_s << nov4 << nov7 << QDateTime(QDate(2024, 11, 3), QTime(16, 59), Qt::UTC)
+        << u"not_programme_day"_s << QDate(2024, 11, 3);
     QTest::newRow("Bangkok exactly midnight local")
-        << u"Asia/Bangkok"_s << nov2 << nov5 << QDateTime(QDate(2026, 11, 1), QTime(17, 0), Qt::UTC)
-        << u"welcome"_s << nov2;
+        << u"Asia/Bangkok"_s << nov4 << nov7 << QDateTime(QDate(2024, 11, 3), QTime(17, 0), Qt::UTC)
+        << u"welcome"_s << nov4;
     QTest::newRow("Bangkok last day 23:59 local")
-        << u"Asia/Bangkok"_s << nov2 << nov5 << QDateTime(QDate(2026, 11, 5), QTime(16, 59), Qt::UTC)
-        << u"welcome"_s << nov5;
+        << u"Asia/Bangkok"_s << nov4 << nov7 << QDateTime(QDate(2024, 11, 7), QTime(16, 59), Qt::UTC)
+        << u"welcome"_s << nov7;
     QTest::newRow("Bangkok after the last day by one minute")
-        << u"Asia/Bangkok"_s << nov2 << nov5 << QDateTime(QDate(2026, 11, 5), QTime(17, 0), Qt::UTC)
-        << u"not_programme_day"_s << QDate(2026, 11, 6);
-    // Vancouver leaves DST on Sunday 1 Nov 2026 at 02:00 PDT: UTC-7 before, UTC-8 after.
-    const QDate oct31(2026, 10, 31), nov3(2026, 11, 3);
-    QTest::newRow("Vancouver 23:30 PDT on 31 Oct (UTC-7)")
-        << u"America/Vancouver"_s << oct31 << nov3 << QDateTime(QDate(2026, 11, 1), QTime(6, 30), Qt::UTC)
-        << u"welcome"_s << oct31;
-    QTest::newRow("Vancouver 00:30 PDT on 1 Nov, before the change")
-        << u"America/Vancouver"_s << oct31 << nov3 << QDateTime(QDate(2026, 11, 1), QTime(7, 30), Qt::UTC)
-        << u"welcome"_s << QDate(2026, 11, 1);
-    QTest::newRow("Vancouver 23:30 PST on 1 Nov, after the change (UTC-8)")
-        << u"America/Vancouver"_s << oct31 << nov3 << QDateTime(QDate(2026, 11, 2), QTime(7, 30), Qt::UTC)
-        << u"welcome"_s << QDate(2026, 11, 1);
-    QTest::newRow("Vancouver 00:30 PST on 2 Nov")
-        << u"America/Vancouver"_s << oct31 << nov3 << QDateTime(QDate(2026, 11, 2), QTime(8, 30), Qt::UTC)
-        << u"welcome"_s << QDate(2026, 11, 2);
+        << u"Asia/Bangkok"_s << nov4 << nov7 << QDateTime(QDate(2024, 11, 7), QTime(17, 0), Qt::UTC)
+        << u"not_programme_day"_s << QDate(2024, 11, 8);
+    // Vancouver left DST on Sunday 3 Nov 2024 at 02:00 PDT: UTC-7 before, UTC-8 after. The 25-hour day.
+    const QDate nov2(2024, 11, 2), nov5(2024, 11, 5);
+    QTest::newRow("Vancouver 23:30 PDT on 2 Nov (UTC-7)")
+        << u"America/Vancouver"_s << nov2 << nov5 << QDateTime(QDate(2024, 11, 3), QTime(6, 30), Qt::UTC)
+        << u"welcome"_s << nov2;
+    QTest::newRow("Vancouver 00:30 PDT on 3 Nov, before the change")
+        << u"America/Vancouver"_s << nov2 << nov5 << QDateTime(QDate(2024, 11, 3), QTime(7, 30), Qt::UTC)
+        << u"welcome"_s << QDate(2024, 11, 3);
+    QTest::newRow("Vancouver 23:30 PST on 3 Nov, after the change (UTC-8)")
+        << u"America/Vancouver"_s << nov2 << nov5 << QDateTime(QDate(2024, 11, 4), QTime(7, 30), Qt::UTC)
+        << u"welcome"_s << QDate(2024, 11, 3);
+    QTest::newRow("Vancouver 00:30 PST on 4 Nov")
+        << u"America/Vancouver"_s << nov2 << nov5 << QDateTime(QDate(2024, 11, 4), QTime(8, 30), Qt::UTC)
+        << u"welcome"_s << QDate(2024, 11, 4);
     QTest::newRow("UTC venue at midnight")
-        << u"UTC"_s << nov2 << nov5 << QDateTime(nov2, QTime(0, 0), Qt::UTC) << u"welcome"_s << nov2;
+        << u"UTC"_s << nov4 << nov7 << QDateTime(nov4, QTime(0, 0), Qt::UTC) << u"welcome"_s << nov4;
 }
 
 void TestCheckInService::programmeDayIsTheVenueLocalDate()

@@ -33,14 +33,21 @@ QByteArray fixtureBytes(const QString &name)
     return file.readAll();
 }
 
-// IETF 122 in Bangkok (UTC+7 all year), Monday 2 to Thursday 5 November 2026.
+// The fixtures' expected UTC times follow from the zones' rules, so every date is in 2024: no tzdata release will
+// change what a zone did then (docs/time-zones.md; scripts/tzdata-check.sh runs these tests with made-up rules for
+// 2025 on).
+
+// IETF 122 in Bangkok (UTC+7 all year), Monday 4 to Thursday 7 November 2024.
 test::TestEvent::Options bangkok()
 {
-    return test::TestEvent::Options{};
+    test::TestEvent::Options o;
+    o.firstDay = QDate(2024, 11, 4);
+    o.lastDay = QDate(2024, 11, 7);
+    return o;
 }
 
-// IETF 125 in Vancouver, Friday 30 October to Tuesday 3 November 2026: daylight saving time ends on Sunday 1
-// November at 02:00 (PDT, UTC−7 → PST, UTC−8).
+// IETF 125 in Vancouver, Friday 1 to Tuesday 5 November 2024: daylight saving time ended on Sunday 3 November
+// at 02:00 (PDT, UTC−7 → PST, UTC−8), a 25-hour day.
 test::TestEvent::Options vancouver()
 {
     test::TestEvent::Options o;
@@ -48,8 +55,8 @@ test::TestEvent::Options vancouver()
     o.name = u"IETF 125 Vancouver"_s;
     o.city = u"Vancouver"_s;
     o.timeZone = u"America/Vancouver"_s;
-    o.firstDay = QDate(2026, 10, 30);
-    o.lastDay = QDate(2026, 11, 3);
+    o.firstDay = QDate(2024, 11, 1);
+    o.lastDay = QDate(2024, 11, 5);
     return o;
 }
 
@@ -172,112 +179,112 @@ void TestProgrammeImport::importsEachFormatInUtc_data()
     // Bangkok is UTC+7: 09:30 at the venue is 02:30 UTC.
     QTest::newRow("datatracker json, Bangkok")
         << bkk << u"agenda-122.json"_s << Format::DatatrackerJson << 7 << u"dt:31501"_s
-        << u"Operations and Management Area Working Group"_s << u"2026-11-02T02:30:00Z"_s << u"2026-11-02T04:30:00Z"_s
+        << u"Operations and Management Area Working Group"_s << u"2024-11-04T02:30:00Z"_s << u"2024-11-04T04:30:00Z"_s
         << u"Chitlada 1"_s << u"wg"_s;
     QTest::newRow("datatracker json, Bangkok, BOF") << bkk << u"agenda-122.json"_s << Format::DatatrackerJson << 7
                                                     << u"dt:31504"_s << u"Government Network Operations"_s
-                                                    << u"2026-11-03T08:00:00Z"_s << u"2026-11-03T09:00:00Z"_s
+                                                    << u"2024-11-05T08:00:00Z"_s << u"2024-11-05T09:00:00Z"_s
                                                     << u"Meeting Room 4"_s << u"bof"_s;
     QTest::newRow("datatracker json, Bangkok, cancelled")
         << bkk << u"agenda-122.json"_s << Format::DatatrackerJson << 7 << u"dt:31506"_s
-        << u"CANCELLED - Transport Layer Security"_s << u"2026-11-05T02:30:00Z"_s << u"2026-11-05T04:30:00Z"_s
+        << u"CANCELLED - Transport Layer Security"_s << u"2024-11-07T02:30:00Z"_s << u"2024-11-07T04:30:00Z"_s
         << u"Chitlada 3"_s << u"wg"_s;
     QTest::newRow("datatracker json, Vancouver, PDT") << yvr << u"agenda-125.json"_s << Format::DatatrackerJson << 3
                                                       << u"dt:42001"_s
                                                       << u"Operations and Management Area Working Group"_s
-                                                      << u"2026-10-30T17:00:00Z"_s << u"2026-10-30T19:00:00Z"_s
+                                                      << u"2024-11-01T17:00:00Z"_s << u"2024-11-01T19:00:00Z"_s
                                                       << u"Regency A"_s << u"wg"_s;
     QTest::newRow("datatracker json, Vancouver, PST") << yvr << u"agenda-125.json"_s << Format::DatatrackerJson << 3
                                                       << u"dt:42002"_s << u"Domain Name System Operations"_s
-                                                      << u"2026-11-02T18:00:00Z"_s << u"2026-11-02T20:00:00Z"_s
+                                                      << u"2024-11-04T18:00:00Z"_s << u"2024-11-04T20:00:00Z"_s
                                                       << u"Regency B"_s << u"wg"_s;
 
     QTest::newRow("datatracker csv, Bangkok")
         << bkk << u"agenda-122.csv"_s << Format::DatatrackerCsv << 9 << u"dt:31501"_s
-        << u"Operations and Management Area Working Group"_s << u"2026-11-02T02:30:00Z"_s << u"2026-11-02T04:30:00Z"_s
+        << u"Operations and Management Area Working Group"_s << u"2024-11-04T02:30:00Z"_s << u"2024-11-04T04:30:00Z"_s
         << u"Chitlada 1"_s << u"wg"_s;
     QTest::newRow("datatracker csv, Bangkok, break") << bkk << u"agenda-122.csv"_s << Format::DatatrackerCsv << 9
-                                                     << u"dt:b9101"_s << u"Lunch Break"_s << u"2026-11-02T04:30:00Z"_s
-                                                     << u"2026-11-02T06:00:00Z"_s << u"Sky Lobby"_s << u"break"_s;
+                                                     << u"dt:b9101"_s << u"Lunch Break"_s << u"2024-11-04T04:30:00Z"_s
+                                                     << u"2024-11-04T06:00:00Z"_s << u"Sky Lobby"_s << u"break"_s;
     QTest::newRow("datatracker csv, Bangkok, plenary")
         << bkk << u"agenda-122.csv"_s << Format::DatatrackerCsv << 9 << u"dt:31505"_s << u"IETF Plenary"_s
-        << u"2026-11-04T10:30:00Z"_s << u"2026-11-04T12:30:00Z"_s << u"Plenary Ballroom"_s << u"plenary"_s;
+        << u"2024-11-06T10:30:00Z"_s << u"2024-11-06T12:30:00Z"_s << u"Plenary Ballroom"_s << u"plenary"_s;
     QTest::newRow("datatracker csv, Bangkok, other session")
         << bkk << u"agenda-122.csv"_s << Format::DatatrackerCsv << 9 << u"dt:31507"_s
-        << u"Newcomers' Feedback Session"_s << u"2026-11-04T12:30:00Z"_s << u"2026-11-04T14:00:00Z"_s
+        << u"Newcomers' Feedback Session"_s << u"2024-11-06T12:30:00Z"_s << u"2024-11-06T14:00:00Z"_s
         << u"Meeting Room 2"_s << u"other"_s;
     QTest::newRow("datatracker csv, Vancouver, PDT") << yvr << u"agenda-125.csv"_s << Format::DatatrackerCsv << 3
                                                      << u"dt:42001"_s
                                                      << u"Operations and Management Area Working Group"_s
-                                                     << u"2026-10-30T17:00:00Z"_s << u"2026-10-30T19:00:00Z"_s
+                                                     << u"2024-11-01T17:00:00Z"_s << u"2024-11-01T19:00:00Z"_s
                                                      << u"Regency A"_s << u"wg"_s;
     QTest::newRow("datatracker csv, Vancouver, PST") << yvr << u"agenda-125.csv"_s << Format::DatatrackerCsv << 3
                                                      << u"dt:42002"_s << u"Domain Name System Operations"_s
-                                                     << u"2026-11-02T18:00:00Z"_s << u"2026-11-02T20:00:00Z"_s
+                                                     << u"2024-11-04T18:00:00Z"_s << u"2024-11-04T20:00:00Z"_s
                                                      << u"Regency B"_s << u"wg"_s;
 
     QTest::newRow("ics, Bangkok, TZID with VTIMEZONE")
         << bkk << u"agenda-122.ics"_s << Format::Ics << 5 << u"ics:ietf-122-60101-opsawg"_s
-        << u"opsawg - Operations and Management Area Working Group"_s << u"2026-11-02T02:30:00Z"_s
-        << u"2026-11-02T04:30:00Z"_s << u"Chitlada 1"_s << QString();
+        << u"opsawg - Operations and Management Area Working Group"_s << u"2024-11-04T02:30:00Z"_s
+        << u"2024-11-04T04:30:00Z"_s << u"Chitlada 1"_s << QString();
     QTest::newRow("ics, Bangkok, cancelled") << bkk << u"agenda-122.ics"_s << Format::Ics << 5
                                              << u"ics:ietf-122-60401-tls"_s
                                              << u"CANCELLED - tls - Transport Layer Security"_s
-                                             << u"2026-11-05T02:30:00Z"_s << u"2026-11-05T04:30:00Z"_s
+                                             << u"2024-11-07T02:30:00Z"_s << u"2024-11-07T04:30:00Z"_s
                                              << u"Chitlada 3"_s << QString();
     const QString breakfast = u"ics:pp125-breakfast@policymakers.example.org/"_s;
     QTest::newRow("ics, Vancouver, repeating, PDT")
-        << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << breakfast + u"20261030T150000Z"_s
-        << u"Breakfast briefing"_s << u"2026-10-30T15:00:00Z"_s << u"2026-10-30T16:00:00Z"_s << u"Pacific Room"_s
+        << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << breakfast + u"20241101T150000Z"_s
+        << u"Breakfast briefing"_s << u"2024-11-01T15:00:00Z"_s << u"2024-11-01T16:00:00Z"_s << u"Pacific Room"_s
         << u"briefing"_s;
     QTest::newRow("ics, Vancouver, repeating, PST")
-        << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << breakfast + u"20261103T160000Z"_s
-        << u"Breakfast briefing"_s << u"2026-11-03T16:00:00Z"_s << u"2026-11-03T17:00:00Z"_s << u"Pacific Room"_s
+        << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << breakfast + u"20241105T160000Z"_s
+        << u"Breakfast briefing"_s << u"2024-11-05T16:00:00Z"_s << u"2024-11-05T17:00:00Z"_s << u"Pacific Room"_s
         << u"briefing"_s;
     QTest::newRow("ics, Vancouver, RECURRENCE-ID override")
-        << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << breakfast + u"20261102T160000Z"_s
-        << u"Breakfast briefing (late start)"_s << u"2026-11-02T16:30:00Z"_s << u"2026-11-02T17:30:00Z"_s
+        << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << breakfast + u"20241104T160000Z"_s
+        << u"Breakfast briefing (late start)"_s << u"2024-11-04T16:30:00Z"_s << u"2024-11-04T17:30:00Z"_s
         << u"Pacific Room"_s << u"briefing"_s;
     QTest::newRow("ics, Vancouver, UTC time")
         << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << u"ics:pp125-capitals@policymakers.example.org"_s
-        << u"Remote briefing with capitals"_s << u"2026-11-02T20:00:00Z"_s << u"2026-11-02T21:00:00Z"_s
+        << u"Remote briefing with capitals"_s << u"2024-11-04T20:00:00Z"_s << u"2024-11-04T21:00:00Z"_s
         << u"Pacific Room"_s << u"briefing"_s;
     QTest::newRow("ics, Vancouver, floating time in the venue's zone")
         << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << u"ics:pp125-routing-rt@policymakers.example.org"_s
-        << u"Roundtable on routing security"_s << u"2026-10-31T21:00:00Z"_s << u"2026-10-31T22:30:00Z"_s
+        << u"Roundtable on routing security"_s << u"2024-11-02T21:00:00Z"_s << u"2024-11-02T22:30:00Z"_s
         << u"Harbour Room"_s << u"roundtable"_s;
     QTest::newRow("ics, Vancouver, all-day on the 25-hour day")
         << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << u"ics:pp125-free-day@policymakers.example.org"_s
-        << u"Free day — optional city tour"_s << u"2026-11-01T07:00:00Z"_s << u"2026-11-02T08:00:00Z"_s
+        << u"Free day — optional city tour"_s << u"2024-11-03T07:00:00Z"_s << u"2024-11-04T08:00:00Z"_s
         << QString() << u"social"_s;
     QTest::newRow("ics, Vancouver, TZID after the change")
         << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << u"ics:pp125-chair@policymakers.example.org"_s
-        << u"Meeting with the IETF Chair"_s << u"2026-11-02T22:00:00Z"_s << u"2026-11-02T22:45:00Z"_s
+        << u"Meeting with the IETF Chair"_s << u"2024-11-04T22:00:00Z"_s << u"2024-11-04T22:45:00Z"_s
         << u"Chair's office"_s << u"meeting"_s;
 
     QTest::newRow("ics, Vancouver, repeating floating time, PDT")
         << yvr << u"calendar-125.ics"_s << Format::Ics << 12
-        << u"ics:pp125-walk@policymakers.example.org/20261031T140000Z"_s << u"Morning walk along the seawall"_s
-        << u"2026-10-31T14:00:00Z"_s << u"2026-10-31T14:30:00Z"_s << u"Hotel lobby"_s << u"social"_s;
+        << u"ics:pp125-walk@policymakers.example.org/20241102T140000Z"_s << u"Morning walk along the seawall"_s
+        << u"2024-11-02T14:00:00Z"_s << u"2024-11-02T14:30:00Z"_s << u"Hotel lobby"_s << u"social"_s;
     QTest::newRow("ics, Vancouver, repeating floating time, PST")
         << yvr << u"calendar-125.ics"_s << Format::Ics << 12
-        << u"ics:pp125-walk@policymakers.example.org/20261102T150000Z"_s << u"Morning walk along the seawall"_s
-        << u"2026-11-02T15:00:00Z"_s << u"2026-11-02T15:30:00Z"_s << u"Hotel lobby"_s << u"social"_s;
+        << u"ics:pp125-walk@policymakers.example.org/20241104T150000Z"_s << u"Morning walk along the seawall"_s
+        << u"2024-11-04T15:00:00Z"_s << u"2024-11-04T15:30:00Z"_s << u"Hotel lobby"_s << u"social"_s;
 
     QTest::newRow("programme csv, Bangkok") << bkk << u"programme-122.csv"_s << Format::Csv << 6
                                             << u"pp:pp-welcome"_s << u"Welcome briefing for policymakers"_s
-                                            << u"2026-11-02T01:30:00Z"_s << u"2026-11-02T02:15:00Z"_s
+                                            << u"2024-11-04T01:30:00Z"_s << u"2024-11-04T02:15:00Z"_s
                                             << u"Meeting Room 7"_s << u"briefing"_s;
     QTest::newRow("programme csv, Bangkok, quoted quotes")
         << bkk << u"programme-122.csv"_s << Format::Csv << 6 << u"pp:pp-iab"_s << u"Meeting with the IAB"_s
-        << u"2026-11-04T07:00:00Z"_s << u"2026-11-04T08:00:00Z"_s << u"Meeting Room 5"_s << u"meeting"_s;
+        << u"2024-11-06T07:00:00Z"_s << u"2024-11-06T08:00:00Z"_s << u"Meeting Room 5"_s << u"meeting"_s;
     QTest::newRow("programme csv, Vancouver, PDT") << yvr << u"programme-125.csv"_s << Format::Csv << 3
                                                    << u"pp:pp-breakfast-fri"_s << u"Breakfast briefing"_s
-                                                   << u"2026-10-30T15:00:00Z"_s << u"2026-10-30T16:00:00Z"_s
+                                                   << u"2024-11-01T15:00:00Z"_s << u"2024-11-01T16:00:00Z"_s
                                                    << u"Pacific Room"_s << u"briefing"_s;
     QTest::newRow("programme csv, Vancouver, PST") << yvr << u"programme-125.csv"_s << Format::Csv << 3
                                                    << u"pp:pp-breakfast-mon"_s << u"Breakfast briefing"_s
-                                                   << u"2026-11-02T16:00:00Z"_s << u"2026-11-02T17:00:00Z"_s
+                                                   << u"2024-11-04T16:00:00Z"_s << u"2024-11-04T17:00:00Z"_s
                                                    << u"Pacific Room"_s << u"briefing"_s;
 }
 
@@ -370,7 +377,7 @@ void TestProgrammeImport::reimportUpdatesAChangedTitleWithoutDuplicates()
 
 void TestProgrammeImport::itemsMissingFromAReimportAreKeptAndCounted()
 {
-    test::TestEvent ev;
+    test::TestEvent ev(bangkok());
     ProgrammeImporter importer(ev.db(), ev.event(), u"kiosk-test"_s);
     QByteArray csv = fixtureBytes(u"agenda-122.csv"_s);
     QVERIFY(importer.importBytes(csv, u"agenda-122.csv"_s));
@@ -428,7 +435,7 @@ void TestProgrammeImport::brokenFileIsRejectedWholeWithLineNumbers()
     QFETCH(QStringList, expected);
     QFETCH(QStringList, fields);
 
-    test::TestEvent ev;
+    test::TestEvent ev(bangkok());
     ProgrammeImporter importer(ev.db(), ev.event(), u"kiosk-test"_s);
     const auto first = importer.importFile(fixture(good));
     QVERIFY2(first, first ? "" : qPrintable(describe(first.error())));
@@ -466,7 +473,7 @@ void TestProgrammeImport::fileCutShortIsRejected()
     QFETCH(int, keepBytes);
     QFETCH(int, line);
 
-    test::TestEvent ev;
+    test::TestEvent ev(bangkok());
     const Counts before = counts(ev);
     ProgrammeImporter importer(ev.db(), ev.event(), u"kiosk-test"_s);
     const auto result = importer.importBytes(fixtureBytes(file).left(keepBytes), file);
@@ -498,7 +505,7 @@ void TestProgrammeImport::invalidUtf8IsRejected()
     QFETCH(QByteArray, find);
     QFETCH(int, line);
 
-    test::TestEvent ev;
+    test::TestEvent ev(bangkok());
     const Counts before = counts(ev);
     QByteArray bytes = fixtureBytes(file);
     const qsizetype at = bytes.indexOf(find);
@@ -516,7 +523,7 @@ void TestProgrammeImport::invalidUtf8IsRejected()
 
 void TestProgrammeImport::fileOver64MegabytesIsRejected()
 {
-    test::TestEvent ev;
+    test::TestEvent ev(bangkok());
     const QString path = ev.dirPath() + u"/huge.csv"_s;
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -532,7 +539,7 @@ void TestProgrammeImport::fileOver64MegabytesIsRejected()
 
 void TestProgrammeImport::agendaOfAnotherMeetingIsRejected()
 {
-    test::TestEvent ev; // IETF 122
+    test::TestEvent ev(bangkok()); // IETF 122
     ProgrammeImporter importer(ev.db(), ev.event(), u"kiosk-test"_s);
     const auto result = importer.importFile(fixture(u"agenda-125.json"_s));
     QVERIFY(!result);
@@ -543,7 +550,7 @@ void TestProgrammeImport::agendaOfAnotherMeetingIsRejected()
 
 void TestProgrammeImport::attendeesLinkToGuestsAndReimportReplacesTheirSessions()
 {
-    test::TestEvent ev;
+    test::TestEvent ev(bangkok());
     ProgrammeImporter importer(ev.db(), ev.event(), u"kiosk-test"_s);
     const QByteArray original = fixtureBytes(u"programme-122.csv"_s);
     const auto first = importer.importBytes(original, u"programme-122.csv"_s);
@@ -558,7 +565,7 @@ void TestProgrammeImport::attendeesLinkToGuestsAndReimportReplacesTheirSessions(
 
     // Another file of ours, with a session of its own for guest-1: a re-import of the first file leaves it be.
     const QByteArray other = "session_id,date,start,end,title,kind,room,description,attendees\r\n"
-                             "pp-visit,2026-11-05,09:00,11:00,Visit to the NOC,other,Level 3,,guest-1\r\n";
+                             "pp-visit,2024-11-07,09:00,11:00,Visit to the NOC,other,Level 3,,guest-1\r\n";
     QVERIFY(importer.importBytes(other, u"visits.csv"_s));
 
     // guest-1 skips the dinner and meets the Chair instead; guest-3 drops out of the roundtable.
@@ -578,7 +585,7 @@ void TestProgrammeImport::attendeesLinkToGuestsAndReimportReplacesTheirSessions(
 
     // A file without an attendees column updates sessions and leaves who attends them alone.
     const QByteArray noAttendees = "session_id,date,start,end,title,kind,room\r\n"
-                                   "pp-dinner,2026-11-04,19:30,22:00,Policymakers' dinner,social,Riverside Terrace\r\n";
+                                   "pp-dinner,2024-11-06,19:30,22:00,Policymakers' dinner,social,Riverside Terrace\r\n";
     const auto moved = importer.importBytes(noAttendees, u"dinner.csv"_s);
     QVERIFY2(moved, moved ? "" : qPrintable(describe(moved.error())));
     QCOMPARE(moved->updated, 1);
@@ -598,11 +605,11 @@ void TestProgrammeImport::attendeesLinkToGuestsAndReimportReplacesTheirSessions(
 
 void TestProgrammeImport::unknownAttendeeIsAProblemNamingIdAndLine()
 {
-    test::TestEvent ev;
+    test::TestEvent ev(bangkok());
     ProgrammeImporter importer(ev.db(), ev.event(), u"kiosk-test"_s);
     const QByteArray csv = "session_id,date,start,end,title,kind,room,description,attendees\r\n"
-                           "pp-a,2026-11-02,09:00,10:00,Briefing,briefing,Room 1,,guest-1;guest-2\r\n"
-                           "pp-b,2026-11-03,09:00,10:00,Roundtable,roundtable,Room 1,,guest-1 guest-404 GUEST-2\r\n";
+                           "pp-a,2024-11-04,09:00,10:00,Briefing,briefing,Room 1,,guest-1;guest-2\r\n"
+                           "pp-b,2024-11-05,09:00,10:00,Roundtable,roundtable,Room 1,,guest-1 guest-404 GUEST-2\r\n";
     const auto result = importer.importBytes(csv, u"programme.csv"_s);
     QVERIFY(!result);
     QCOMPARE(positions(result.error().problems), (QStringList{u"3:9"_s, u"3:9"_s}));
@@ -616,14 +623,14 @@ void TestProgrammeImport::unknownAttendeeIsAProblemNamingIdAndLine()
 void TestProgrammeImport::sessionsOutsideTheProgrammeDaysCanBeSkipped()
 {
     test::TestEvent::Options o = bangkok();
-    o.firstDay = QDate(2026, 11, 3);
-    o.lastDay = QDate(2026, 11, 4);
+    o.firstDay = QDate(2024, 11, 5);
+    o.lastDay = QDate(2024, 11, 6);
     test::TestEvent ev(o);
     ProgrammeImporter importer(ev.db(), ev.event(), u"kiosk-test"_s);
     const auto rejected = importer.importFile(fixture(u"agenda-122.json"_s));
     QVERIFY(!rejected);
     QCOMPARE(rejected.error().problems.size(), 3); // two sessions on Monday, one on Thursday
-    QVERIFY(rejected.error().problems.first().message.contains(u"2026-11-03 to 2026-11-04"_s));
+    QVERIFY(rejected.error().problems.first().message.contains(u"2024-11-05 to 2024-11-06"_s));
 
     importer.setSkipOutsideProgrammeDays(true);
     const auto summary = importer.importFile(fixture(u"agenda-122.json"_s));
@@ -635,14 +642,14 @@ void TestProgrammeImport::sessionsOutsideTheProgrammeDaysCanBeSkipped()
 
 void TestProgrammeImport::itemsOfOneVenueDay()
 {
-    test::TestEvent ev;
+    test::TestEvent ev(bangkok());
     ProgrammeImporter importer(ev.db(), ev.event(), u"kiosk-test"_s);
     QVERIFY(importer.importFile(fixture(u"agenda-122.json"_s)));
     QVERIFY(importer.importFile(fixture(u"programme-122.csv"_s)));
-    // Wednesday 4 November in Bangkok runs from 3 Nov 17:00 to 4 Nov 17:00 UTC.
+    // Wednesday 6 November in Bangkok runs from 5 Nov 17:00 to 6 Nov 17:00 UTC.
     const QTimeZone zone("Asia/Bangkok");
-    const QDateTime from = QDateTime(QDate(2026, 11, 4), QTime(0, 0), zone).toUTC();
-    const QDateTime to = QDateTime(QDate(2026, 11, 5), QTime(0, 0), zone).toUTC();
+    const QDateTime from = QDateTime(QDate(2024, 11, 6), QTime(0, 0), zone).toUTC();
+    const QDateTime to = QDateTime(QDate(2024, 11, 7), QTime(0, 0), zone).toUTC();
     QStringList ids;
     const QList<db::AgendaItemRecord> items = *db::AgendaStore(ev.db()).forEvent(ev.event().id, from, to);
     for (const db::AgendaItemRecord &a : items)
@@ -652,7 +659,7 @@ void TestProgrammeImport::itemsOfOneVenueDay()
 
 void TestProgrammeImport::importIsAudited()
 {
-    test::TestEvent ev;
+    test::TestEvent ev(bangkok());
     ProgrammeImporter importer(ev.db(), ev.event(), u"kiosk-7"_s);
     QVERIFY(importer.importFile(fixture(u"programme-122.csv"_s)));
     const auto actions = *db::StaffActionStore(ev.db()).forEvent(ev.event().id);

@@ -33,14 +33,14 @@ test::TestEvent::Options dublin()
     o.name = u"IETF 121 Dublin"_s;
     o.city = u"Dublin"_s;
     o.timeZone = u"Europe/Dublin"_s;
-    o.firstDay = QDate(2026, 11, 2);
-    o.lastDay = QDate(2026, 11, 5);
+    o.firstDay = QDate(2024, 11, 4);
+    o.lastDay = QDate(2024, 11, 7);
     o.guests = 0;
     return o;
 }
 
-// 28 November 2026, 14:05 in Dublin (UTC+0 in winter).
-const QDateTime ExportTime(QDate(2026, 11, 28), QTime(14, 5), Qt::UTC);
+// 30 November 2024, 14:05 in Dublin (UTC+0 in winter; a settled date, docs/time-zones.md).
+const QDateTime ExportTime(QDate(2024, 11, 30), QTime(14, 5), Qt::UTC);
 
 QString pdfText(const QString &path)
 {
@@ -113,16 +113,16 @@ private Q_SLOTS:
         ReportExport exporter(m_event->db(), u"kiosk-a"_s, u"staff"_s);
         auto files = exporter.exportTo(m_event->event(), m_out.path(), ExportTime);
         QVERIFY2(files.has_value(), qPrintable(files.error()));
-        QCOMPARE(QFileInfo(files->csvPath).fileName(), u"ietf121-attendance-2026-11-28-1405.csv"_s);
-        QCOMPARE(QFileInfo(files->pdfPath).fileName(), u"ietf121-attendance-2026-11-28-1405.pdf"_s);
+        QCOMPARE(QFileInfo(files->csvPath).fileName(), u"ietf121-attendance-2024-11-30-1405.csv"_s);
+        QCOMPARE(QFileInfo(files->pdfPath).fileName(), u"ietf121-attendance-2024-11-30-1405.pdf"_s);
         QCOMPARE(QDir(m_out.path()).entryList(QDir::Files | QDir::Hidden),
-                 QStringList({u"ietf121-attendance-2026-11-28-1405.csv"_s, u"ietf121-attendance-2026-11-28-1405.pdf"_s}));
+                 QStringList({u"ietf121-attendance-2024-11-30-1405.csv"_s, u"ietf121-attendance-2024-11-30-1405.pdf"_s}));
 
         const QString csv = QString::fromUtf8(readAll(files->csvPath));
         QVERIFY(csv.startsWith(u"day,day_number,external_id,name,organisation"_s));
-        QVERIFY2(csv.contains(u"2026-11-02,1,guest-1,Nguyễn Thị Minh Khai,,,yes,2026-11-02 08:55,kiosk-a"_s), qPrintable(csv));
-        QVERIFY2(csv.contains(u"2026-11-03,2,guest-4,ليلى حسن,,,yes,2026-11-03 13:45"_s), qPrintable(csv));
-        QVERIFY(csv.contains(u"2026-11-03,2,guest-2,Ольга Смирнова,,,no,"_s));
+        QVERIFY2(csv.contains(u"2024-11-04,1,guest-1,Nguyễn Thị Minh Khai,,,yes,2024-11-04 08:55,kiosk-a"_s), qPrintable(csv));
+        QVERIFY2(csv.contains(u"2024-11-05,2,guest-4,ليلى حسن,,,yes,2024-11-05 13:45"_s), qPrintable(csv));
+        QVERIFY(csv.contains(u"2024-11-05,2,guest-2,Ольга Смирнова,,,no,"_s));
         QCOMPARE(csv.count(u"\r\n"_s), 1 + 6 * 4);
 
         const QString pdf = pdfText(files->pdfPath);
@@ -130,10 +130,10 @@ private Q_SLOTS:
         for (const QString &name : {u"Nguyễn Thị Minh Khai"_s, u"Ольга Смирнова"_s, u"山田太郎"_s, u"ليلى حسن"_s,
                                     u"สมชาย ใจดี"_s})
             QVERIFY2(pdf.contains(name), qPrintable(name + u" not in\n"_s + pdf));
-        QVERIFY2(flat.contains(u"Monday 2 November 2026 6 3 50 %"_s), qPrintable(flat));
-        QVERIFY2(flat.contains(u"Tuesday 3 November 2026 6 2 33 %"_s), qPrintable(flat));
+        QVERIFY2(flat.contains(u"Monday 4 November 2024 6 3 50 %"_s), qPrintable(flat));
+        QVERIFY2(flat.contains(u"Tuesday 5 November 2024 6 2 33 %"_s), qPrintable(flat));
         QVERIFY(flat.contains(u"08:55"_s) && flat.contains(u"13:45"_s));
-        QVERIFY(flat.contains(u"Generated 28 November 2026, 14:05"_s));
+        QVERIFY(flat.contains(u"Generated 30 November 2024, 14:05"_s));
         QVERIFY(flat.contains(u"Europe/Dublin"_s));
         QVERIFY(flat.contains(u"kiosk-a"_s));
         QVERIFY(flat.contains(u"Certified correct by"_s));
@@ -146,24 +146,24 @@ private Q_SLOTS:
         QCOMPARE(recorded[0].kioskId, u"kiosk-a"_s);
         const QJsonObject detail = QJsonDocument::fromJson(recorded[0].detail.toUtf8()).object();
         QCOMPARE(detail.value(u"files"_s).toArray(),
-                 QJsonArray({u"ietf121-attendance-2026-11-28-1405.csv"_s, u"ietf121-attendance-2026-11-28-1405.pdf"_s}));
+                 QJsonArray({u"ietf121-attendance-2024-11-30-1405.csv"_s, u"ietf121-attendance-2024-11-30-1405.pdf"_s}));
         QCOMPARE(detail.value(u"guests"_s).toInt(), 6);
     }
 
     void secondExportInTheSameMinuteKeepsTheFirst()
     {
-        const QByteArray first = readAll(QDir(m_out.path()).filePath(u"ietf121-attendance-2026-11-28-1405.csv"_s));
+        const QByteArray first = readAll(QDir(m_out.path()).filePath(u"ietf121-attendance-2024-11-30-1405.csv"_s));
         ReportExport exporter(m_event->db(), u"kiosk-a"_s, u"staff"_s);
         auto files = exporter.exportTo(m_event->event(), m_out.path(), ExportTime.addSecs(30));
         QVERIFY2(files.has_value(), qPrintable(files.error()));
-        QCOMPARE(QFileInfo(files->pdfPath).fileName(), u"ietf121-attendance-2026-11-28-1405-2.pdf"_s);
-        QCOMPARE(readAll(QDir(m_out.path()).filePath(u"ietf121-attendance-2026-11-28-1405.csv"_s)), first);
+        QCOMPARE(QFileInfo(files->pdfPath).fileName(), u"ietf121-attendance-2024-11-30-1405-2.pdf"_s);
+        QCOMPARE(readAll(QDir(m_out.path()).filePath(u"ietf121-attendance-2024-11-30-1405.csv"_s)), first);
         QCOMPARE(exports().size(), 2);
     }
 
     void csvNeutralisesFormulaInjection()
     {
-        const QString csv = QString::fromUtf8(readAll(QDir(m_out.path()).filePath(u"ietf121-attendance-2026-11-28-1405.csv"_s)));
+        const QString csv = QString::fromUtf8(readAll(QDir(m_out.path()).filePath(u"ietf121-attendance-2024-11-30-1405.csv"_s)));
         // The formula is kept readable but starts with an apostrophe, and the cell is quoted because of its quotes.
         QVERIFY2(csv.contains(u",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",'@SUM(1+1)*cmd|' /C calc'!A0,"_s),
                  qPrintable(csv));

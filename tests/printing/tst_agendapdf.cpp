@@ -57,19 +57,20 @@ AgendaSession session(const QDateTime &start, int minutes, const QString &title,
 
 // IETF 122 in Bangkok (UTC+7), four programme days with 40 sessions; the guest attends the
 // Policymaker Program sessions. Times are given in Bangkok time and stored in UTC, as the database does.
+// The days are in March 2024, whose rules no tzdata release will change (docs/time-zones.md).
 AgendaData bangkokProgramme(const QString &language = u"en"_s)
 {
     AgendaData d;
     d.eventName = u"IETF 122 Bangkok"_s;
     d.eventCity = u"Bangkok"_s;
     d.timeZone = u"Asia/Bangkok"_s;
-    d.firstDay = QDate(2025, 3, 15);
-    d.lastDay = QDate(2025, 3, 18);
+    d.firstDay = QDate(2024, 3, 16);
+    d.lastDay = QDate(2024, 3, 19);
     d.guestName = u"Ольга Смирнова"_s;
     d.guestLatinName = u"Olga Smirnova"_s;
     d.organisation = u"Ministry of Digital Development, Communications and Mass Media"_s;
     d.language = language;
-    const auto at = [](int day, int hour, int minute = 0) { return utc(2025, 3, 15 + day, hour - 7, minute); };
+    const auto at = [](int day, int hour, int minute = 0) { return utc(2024, 3, 16 + day, hour - 7, minute); };
     const QString hall = u"Chitlada 1"_s, boardroom = u"Boardroom 2 (Level 22)"_s, plenary = u"Ballroom"_s;
     d.sessions = {
         // Day 1, Saturday
@@ -265,41 +266,41 @@ private Q_SLOTS:
         for (const AgendaSession &s : std::as_const(data.sessions))
             QVERIFY2(all.contains(s.title.simplified()), qPrintable(s.title));
         qsizetype at = 0;
-        for (const QString &day : {u"Saturday, March 15, 2025"_s, u"Sunday, March 16, 2025"_s,
-                                   u"Monday, March 17, 2025"_s, u"Tuesday, March 18, 2025"_s}) {
+        for (const QString &day : {u"Saturday, March 16, 2024"_s, u"Sunday, March 17, 2024"_s,
+                                   u"Monday, March 18, 2024"_s, u"Tuesday, March 19, 2024"_s}) {
             const qsizetype found = all.indexOf(day, at);
             QVERIFY2(found >= at, qPrintable(day));
             at = found;
         }
-        QVERIFY(all.contains(u"15–18 March 2025"_s));
+        QVERIFY(all.contains(u"16–19 March 2024"_s));
         QVERIFY(all.contains(u"Ministry of Digital Development"_s));
     }
 
     void longDayContinuesOnTheNextPageUnderItsHeading()
     {
         AgendaData data = bangkokProgramme();
-        data.firstDay = data.lastDay = QDate(2025, 3, 16);
+        data.firstDay = data.lastDay = QDate(2024, 3, 17);
         data.sessions.clear();
         for (int i = 0; i < 45; ++i)
-            data.sessions.append(session(utc(2025, 3, 16, 1, 0).addSecs(i * 15 * 60), 15,
+            data.sessions.append(session(utc(2024, 3, 17, 1, 0).addSecs(i * 15 * 60), 15,
                                          u"Lightning talk %1"_s.arg(i + 1), u"meeting"_s, u"Chitlada 1"_s, i % 7 == 0));
         const QString path = renderToFile(data, u"long-day"_s);
         QVERIFY(!path.isEmpty());
         const int pages = pageCount(path);
         QVERIFY2(pages >= 2, qPrintable(QString::number(pages)));
-        QVERIFY(text(path, 1).contains(u"Sunday, March 16, 2025"_s));
+        QVERIFY(text(path, 1).contains(u"Sunday, March 17, 2024"_s));
         QVERIFY(!text(path, 1).contains(u"(continued)"_s));
         for (int page = 2; page <= pages; ++page)
-            QVERIFY2(text(path, page).contains(u"Sunday, March 16, 2025 (continued)"_s), qPrintable(text(path, page)));
+            QVERIFY2(text(path, page).contains(u"Sunday, March 17, 2024 (continued)"_s), qPrintable(text(path, page)));
         QVERIFY(text(path).contains(u"Lightning talk 45"_s));
     }
 
     void timesAreInTheVenuesTimeZone()
     {
         AgendaData data = bangkokProgramme();
-        data.sessions = {session(utc(2025, 3, 16, 2, 0), 90, u"Breakfast briefing"_s, u"briefing"_s, u"Boardroom"_s),
+        data.sessions = {session(utc(2024, 3, 17, 2, 0), 90, u"Breakfast briefing"_s, u"briefing"_s, u"Boardroom"_s),
                          // 17:30 UTC is already the next day (00:30) in Bangkok.
-                         session(utc(2025, 3, 16, 17, 30), 30, u"Night owl session"_s, u"meeting"_s, u"Bar"_s)};
+                         session(utc(2024, 3, 17, 17, 30), 30, u"Night owl session"_s, u"meeting"_s, u"Bar"_s)};
         const QString path = renderToFile(data, u"bangkok-times"_s);
         QVERIFY(!path.isEmpty());
         const QString t = text(path).simplified();
@@ -307,8 +308,8 @@ private Q_SLOTS:
         QVERIFY(!t.contains(u"02:00"_s));
         QVERIFY(t.contains(u"00:30"_s));
         // Each session under its local day.
-        const qsizetype sunday = t.indexOf(u"Sunday, March 16, 2025"_s);
-        const qsizetype monday = t.indexOf(u"Monday, March 17, 2025"_s);
+        const qsizetype sunday = t.indexOf(u"Sunday, March 17, 2024"_s);
+        const qsizetype monday = t.indexOf(u"Monday, March 18, 2024"_s);
         QVERIFY(sunday >= 0 && monday > sunday);
         QVERIFY(t.indexOf(u"Breakfast briefing"_s) > sunday && t.indexOf(u"Breakfast briefing"_s) < monday);
         QVERIFY(t.indexOf(u"Night owl session"_s) > monday);
@@ -316,17 +317,18 @@ private Q_SLOTS:
 
     void vancouverEventAcrossTheDaylightSavingChange()
     {
-        // North America leaves daylight saving time on Sunday 2 November 2025 at 02:00: UTC−7, then UTC−8.
+        // North America left daylight saving time on Sunday 3 November 2024 at 02:00: UTC−7, then UTC−8 (a settled
+        // rule: British Columbia's later ones may differ, docs/time-zones.md).
         AgendaData data;
         data.eventName = u"IETF 124 Vancouver"_s;
         data.eventCity = u"Vancouver"_s;
         data.timeZone = u"America/Vancouver"_s;
-        data.firstDay = QDate(2025, 11, 1);
-        data.lastDay = QDate(2025, 11, 4);
+        data.firstDay = QDate(2024, 11, 2);
+        data.lastDay = QDate(2024, 11, 5);
         data.guestName = u"Jean Tremblay"_s;
         data.language = u"en"_s;
-        data.sessions = {session(utc(2025, 11, 1, 16, 30), 30, u"Summer-time session"_s, u"briefing"_s, u"Room A"_s, true),
-                         session(utc(2025, 11, 3, 17, 15), 30, u"Winter-time session"_s, u"briefing"_s, u"Room A"_s)};
+        data.sessions = {session(utc(2024, 11, 2, 16, 30), 30, u"Summer-time session"_s, u"briefing"_s, u"Room A"_s, true),
+                         session(utc(2024, 11, 4, 17, 15), 30, u"Winter-time session"_s, u"briefing"_s, u"Room A"_s)};
         const QString path = renderToFile(data, u"vancouver-dst"_s);
         QVERIFY(!path.isEmpty());
         const QString t = text(path).simplified();
@@ -336,8 +338,8 @@ private Q_SLOTS:
         QVERIFY(!t.contains(u"10:15"_s)); // 17:15Z at UTC−7
         // The days do not share one offset: each day says its own, and so does the footer.
         QVERIFY2(t.contains(u"UTC−7"_s) && t.contains(u"UTC−8"_s), qPrintable(t));
-        QVERIFY(t.indexOf(u"Summer-time session"_s) < t.indexOf(u"Monday, November 3, 2025"_s));
-        QVERIFY(t.indexOf(u"Winter-time session"_s) > t.indexOf(u"Monday, November 3, 2025"_s));
+        QVERIFY(t.indexOf(u"Summer-time session"_s) < t.indexOf(u"Monday, November 4, 2024"_s));
+        QVERIFY(t.indexOf(u"Winter-time session"_s) > t.indexOf(u"Monday, November 4, 2024"_s));
     }
 
     void guestAndEventNamesInAnyScript_data()
@@ -372,22 +374,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("language");
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("en") << u"en"_s
-                            << QStringList{u"Personal agenda"_s, u"Your sessions today"_s, u"Saturday, March 15, 2025"_s,
+                            << QStringList{u"Personal agenda"_s, u"Your sessions today"_s, u"Saturday, March 16, 2024"_s,
                                            u"Page 1 of"_s, u"Briefing"_s};
         QTest::newRow("fr") << u"fr"_s
-                            << QStringList{u"Programme personnel"_s, u"Vos sessions du jour"_s, u"Samedi 15 mars 2025"_s,
-                                           u"Page 1 sur"_s, u"Séance d’information"_s, u"15–18 mars 2025"_s};
+                            << QStringList{u"Programme personnel"_s, u"Vos sessions du jour"_s, u"Samedi 16 mars 2024"_s,
+                                           u"Page 1 sur"_s, u"Séance d’information"_s, u"16–19 mars 2024"_s};
         QTest::newRow("es") << u"es-MX"_s
-                            << QStringList{u"Agenda personal"_s, u"Sus sesiones de hoy"_s, u"Sábado, 15 de marzo de 2025"_s,
+                            << QStringList{u"Agenda personal"_s, u"Sus sesiones de hoy"_s, u"Sábado, 16 de marzo de 2024"_s,
                                            u"Página 1 de"_s, u"Sesión informativa"_s};
         QTest::newRow("ar") << u"ar"_s
                             << QStringList{u"البرنامج الشخصي"_s, u"جلساتك اليوم"_s, u"السبت"_s, u"مارس"_s, u"إحاطة"_s};
         QTest::newRow("zh") << u"zh-Hans"_s
-                            << QStringList{u"个人日程"_s, u"您今天的会议"_s, u"2025年3月15日 星期六"_s, u"第 1 页"_s,
+                            << QStringList{u"个人日程"_s, u"您今天的会议"_s, u"2024年3月16日 星期六"_s, u"第 1 页"_s,
                                            u"情况介绍会"_s};
         QTest::newRow("ru") << u"ru"_s
                             << QStringList{u"Личная программа"_s, u"Ваши сессии в этот день"_s,
-                                           u"Суббота, 15 марта 2025"_s, u"Страница 1 из"_s, u"Брифинг"_s};
+                                           u"Суббота, 16 марта 2024"_s, u"Страница 1 из"_s, u"Брифинг"_s};
         QTest::newRow("unsupported language prints English") << u"de"_s << QStringList{u"Personal agenda"_s};
     }
 
@@ -466,14 +468,14 @@ private Q_SLOTS:
         QVERIFY(!t.contains(u"Your sessions today"_s)); // every row is theirs: no summary needed
 
         data = bangkokProgramme();
-        data.onlyDay = QDate(2025, 3, 17);
+        data.onlyDay = QDate(2024, 3, 18);
         path = renderToFile(data, u"only-day"_s);
         QVERIFY(!path.isEmpty());
         QCOMPARE(pageCount(path), 1);
         t = text(path).simplified();
-        QVERIFY(t.contains(u"Monday, March 17, 2025"_s));
+        QVERIFY(t.contains(u"Monday, March 18, 2024"_s));
         QVERIFY(t.contains(u"Inter-Domain Routing"_s));
-        QVERIFY(!t.contains(u"Sunday, March 16, 2025"_s));
+        QVERIFY(!t.contains(u"Sunday, March 17, 2024"_s));
         QVERIFY(!t.contains(u"IETF Plenary"_s));
     }
 
