@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -27,6 +28,15 @@ namespace {
 constexpr int kBusyTimeoutMs = 15000;
 // Below this much free space an I/O error is taken for a full disk (a check-in needs a few pages; WAL growth more).
 constexpr qint64 kLowDiskBytes = 1024 * 1024;
+
+// How long open() waits for a restore that holds the database's lock exclusively.
+constexpr int kRestoreWaitMs = 20000;
+
+// Opens (creating it, mode 0600) the lock file of the database at path; -1 with errno set on failure.
+int openLockFile(const QString &path)
+{
+    return ::open(QFile::encodeName(Database::lockPath(path)).constData(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+}
 
 // Creates the file with mode 0600 before SQLite opens it: the database holds guests' personal data.
 bool createPrivateFile(const QString &path)
@@ -233,6 +243,68 @@ Database::~Database()
     for (auto &[sql, stmt] : m_statements)
         sqlite3_finalize(stmt);
     sqlite3_close_v2(m_handle);
+    if (m_lockFd >= 0)
+        ::close(m_lockFd); // releases the shared lock
+}
+
+QString Database::lockPath(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    return (canonical.isEmpty() ? info.absoluteFilePath() : canonical) + u".lock"_s;
+}
+
+DbResult<std::unique_ptr<DatabaseInUseLock>> DatabaseInUseLock::tryExclusive(const QString &path)
+{
+    const int fd = openLockFile(path);
+    if (fd < 0) {
+        return std::unexpected(DbError{SQLITE_CANTOPEN,
+            u"Cannot create the lock file %1 (%2)."_s.arg(Database::lockPath(path),
+                                                           QString::fromLocal8Bit(strerror(errno)))});
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        const int err = errno;
+        ::close(fd);
+        if (err == EWOULDBLOCK) {
+            return std::unexpected(DbError{SQLITE_BUSY,
+                u"The database %1 is in use: a kiosk, print worker or checkinctl has it open."_s.arg(path)});
+        }
+        return std::unexpected(DbError{SQLITE_CANTOPEN,
+            u"Cannot lock the database %1 (%2)."_s.arg(path, QString::fromLocal8Bit(strerror(err)))});
+    }
+    return std::unique_ptr<DatabaseInUseLock>(new DatabaseInUseLock(fd));
+}
+
+DatabaseInUseLock::~DatabaseInUseLock()
+{
+    ::close(m_fd);
+}
+
+bool FileReport::isUsableCheckinDatabase() const
+{
+    return problem().isEmpty();
+}
+
+QString FileReport::problem() const
+{
+    const bool ours = applicationId == Database::kApplicationId
+                      || (applicationId == 0 && hasCheckinTables && schemaVersion >= 1 && schemaVersion < 3);
+    if (!ours) {
+        if (applicationId == 0 && schemaVersion == 0 && !hasCheckinTables)
+            return u"it is not an ietf-checkin database (it is empty, or another program's SQLite file)"_s;
+        return u"it is not an ietf-checkin database (it belongs to another program: application id %1)"_s.arg(
+            applicationId);
+    }
+    if (schemaVersion < 1)
+        return u"it is not an ietf-checkin database (it has no schema)"_s;
+    if (schemaVersion > Database::latestSchemaVersion()) {
+        return u"it was written by a newer version of ietf-checkin (schema %1; this program knows schema %2 at "
+               "most)"_s.arg(schemaVersion)
+            .arg(Database::latestSchemaVersion());
+    }
+    if (quickCheck != u"ok")
+        return u"it is damaged (quick_check: %1)"_s.arg(quickCheck.left(300));
+    return {};
 }
 
 DbResult<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode mode)
@@ -271,10 +343,35 @@ DbResult<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode
                 .arg(info.absolutePath(), QString::fromLocal8Bit(strerror(errno)))});
     }
 
+    // The shared side of the in-use lock (see the class comment), held until the connection closes.
+    const int lockFd = openLockFile(path);
+    if (lockFd < 0) {
+        return std::unexpected(DbError{SQLITE_CANTOPEN,
+            u"Cannot create the lock file %1 beside the database (%2). Make the folder writable by the user the "
+            "kiosk runs as."_s.arg(lockPath(path), QString::fromLocal8Bit(strerror(errno)))});
+    }
+    int waitedMs = 0;
+    while (::flock(lockFd, LOCK_SH | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK && errno != EINTR) {
+            ::close(lockFd);
+            return std::unexpected(DbError{SQLITE_CANTOPEN,
+                u"Cannot lock the database %1 (%2)."_s.arg(path, QString::fromLocal8Bit(strerror(errno)))});
+        }
+        if (waitedMs >= kRestoreWaitMs) {
+            ::close(lockFd);
+            return std::unexpected(DbError{SQLITE_BUSY,
+                u"The database %1 is being restored from a backup (checkinctl restore holds it). Try again when "
+                "the restore has finished."_s.arg(path)});
+        }
+        ::usleep(50 * 1000);
+        waitedMs += 50;
+    }
+
     sqlite3 *handle = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(nativePath.constData(), &handle, flags, nullptr);
     std::unique_ptr<Database> db(new Database(handle, path));
+    db->m_lockFd = lockFd;
     if (rc != SQLITE_OK)
         return std::unexpected(db->error(rc, u"Cannot open the database %1"_s.arg(path)));
     sqlite3_extended_result_codes(handle, 1);
@@ -488,6 +585,65 @@ DbResult<QString> Database::checkFile(const QString &path)
                                                 path, handleMessage(handle.get(), rc))});
     }
     return lines.join(u"; "_s);
+}
+
+DbResult<FileReport> Database::inspectFile(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return std::unexpected(DbError{SQLITE_CANTOPEN, u"There is no file %1."_s.arg(path)});
+    if (info.isFile() && info.size() == 0) {
+        return std::unexpected(DbError{SQLITE_NOTADB,
+            u"%1 is empty (0 bytes): it is not an ietf-checkin database."_s.arg(path)});
+    }
+    if (!info.isFile())
+        return std::unexpected(DbError{SQLITE_NOTADB, u"%1 is not a regular file."_s.arg(path)});
+    sqlite3 *raw = nullptr;
+    int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                             nullptr);
+    UniqueHandle handle(raw);
+    if (rc != SQLITE_OK)
+        return std::unexpected(DbError{rc, u"%1 cannot be opened: %2."_s.arg(path, handleMessage(handle.get(), rc))});
+    // Runs sql and hands each row to read; false with rc set when SQLite failed.
+    const auto query = [&](const char *sql, auto read) {
+        sqlite3_stmt *stmt = nullptr;
+        rc = sqlite3_prepare_v2(handle.get(), sql, -1, &stmt, nullptr);
+        while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+            rc = sqlite3_step(stmt);
+            if (rc == SQLITE_ROW)
+                read(stmt);
+        }
+        sqlite3_finalize(stmt);
+        return rc == SQLITE_DONE;
+    };
+    const auto unreadable = [&] {
+        return std::unexpected(DbError{rc, u"%1 is not a readable ietf-checkin database: %2."_s.arg(
+                                                path, handleMessage(handle.get(), rc))});
+    };
+    FileReport report;
+    if (!query("PRAGMA application_id", [&](sqlite3_stmt *s) { report.applicationId = sqlite3_column_int64(s, 0); })
+        || !query("PRAGMA user_version", [&](sqlite3_stmt *s) { report.schemaVersion = sqlite3_column_int(s, 0); }))
+        return unreadable();
+    QStringList problems;
+    if (!query("PRAGMA quick_check(10)", [&](sqlite3_stmt *s) {
+            problems << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)));
+        }))
+        return unreadable();
+    report.quickCheck = problems.join(u"; "_s);
+    int tables = 0;
+    if (!query("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN "
+               "('event', 'guest', 'invitation', 'attendance', 'scan_log')",
+               [&](sqlite3_stmt *s) { tables = sqlite3_column_int(s, 0); }))
+        return unreadable();
+    report.hasCheckinTables = tables == 5;
+    if (report.hasCheckinTables && report.quickCheck == u"ok") {
+        if (!query("SELECT number, verify_key FROM event ORDER BY number", [&](sqlite3_stmt *s) {
+                const auto *key = static_cast<const char *>(sqlite3_column_blob(s, 1));
+                report.events.append({sqlite3_column_int(s, 0), QByteArray(key, sqlite3_column_bytes(s, 1))});
+            }))
+            return unreadable();
+    }
+    return report;
 }
 
 bool Database::inTransaction() const

@@ -79,12 +79,40 @@ private:
     DbError m_bindError;
 };
 
+// What a database file holds, read without changing it (Database::inspectFile).
+struct FileReport
+{
+    struct Event
+    {
+        int number = 0;
+        QByteArray verifyKey;
+    };
+    qint64 applicationId = 0; // PRAGMA application_id: Database::kApplicationId for our files
+    int schemaVersion = 0;    // PRAGMA user_version
+    bool hasCheckinTables = false; // event, guest, invitation, attendance and scan_log (files before schema 3)
+    QString quickCheck;       // "ok" or the first problems PRAGMA quick_check found
+    QList<Event> events;      // every event in the file, by number (read only from a check-in database)
+
+    // An ietf-checkin database this build can open: our application id, a schema we know, quick_check ok.
+    [[nodiscard]] bool isUsableCheckinDatabase() const;
+    // Why it is not, as a sentence ("" when it is).
+    [[nodiscard]] QString problem() const;
+};
+
 // One SQLite connection: WAL, foreign keys on, synchronous=FULL (a committed check-in survives power loss),
 // a busy timeout so several kiosk processes can share the file, schema migrated on open.
+//
+// Every connection opened with open() holds a shared lock (flock) on "<database>.lock" beside the file until it
+// is closed, and the operating system drops it when a process dies. Restoring a backup takes the same lock
+// exclusively (DatabaseInUseLock), so a restore can never replace a file that a kiosk, print worker or checkinctl
+// has open, and no one can open the file while it is being replaced.
 class Database
 {
 public:
     enum class OpenMode { CreateIfMissing, MustExist };
+
+    // PRAGMA application_id of every ietf-checkin database ("IEFC"), set by schema version 3.
+    static constexpr qint64 kApplicationId = 0x49454643;
 
     // Opens (and if allowed creates, mode 0600) the database file and migrates it to the current schema.
     [[nodiscard]] static DbResult<std::unique_ptr<Database>> open(const QString &path,
@@ -116,6 +144,12 @@ public:
     // Opens the file at path read-only, without migrating or changing it, and runs PRAGMA quick_check:
     // "ok" or the problems found. A file that is not a database at all is an error.
     [[nodiscard]] static DbResult<QString> checkFile(const QString &path);
+    // Opens the file at path read-only, without migrating or changing it, and says what it is: application id,
+    // schema version, quick_check and (for a check-in database) its events. An empty file, or one that is not
+    // SQLite at all, is an error.
+    [[nodiscard]] static DbResult<FileReport> inspectFile(const QString &path);
+    // The lock file of the database at path ("<canonical path>.lock"; symlinks resolved).
+    [[nodiscard]] static QString lockPath(const QString &path);
     // True while a transaction is open (SQLite ends one by itself after some errors, such as a full disk).
     [[nodiscard]] bool inTransaction() const;
     // Number of rows changed by the last INSERT/UPDATE/DELETE.
@@ -133,7 +167,24 @@ private:
 
     sqlite3 *m_handle;
     QString m_path;
+    int m_lockFd = -1; // shared flock on lockPath(m_path) while open
     std::unordered_map<const char *, sqlite3_stmt *> m_statements;
+};
+
+// The exclusive side of the lock every open Database holds: taken only when no connection, in any process, has
+// the database open, and held while its file is replaced. Released when destroyed.
+class DatabaseInUseLock
+{
+public:
+    // Tries to take the lock on the database at path without waiting. The error says the file is in use.
+    [[nodiscard]] static DbResult<std::unique_ptr<DatabaseInUseLock>> tryExclusive(const QString &path);
+    ~DatabaseInUseLock();
+    DatabaseInUseLock(const DatabaseInUseLock &) = delete;
+    DatabaseInUseLock &operator=(const DatabaseInUseLock &) = delete;
+
+private:
+    explicit DatabaseInUseLock(int fd) : m_fd(fd) {}
+    int m_fd;
 };
 
 // BEGIN IMMEDIATE … COMMIT. Rolls back when destroyed uncommitted, so an early return loses nothing

@@ -151,9 +151,18 @@ constexpr const char *kSchemaV2 = R"sql(
 ALTER TABLE invitation ADD COLUMN signature BLOB CHECK (signature IS NULL OR length(signature) = 64);
 )sql";
 
+// Version 3: the file says what it is. PRAGMA application_id (in the file's header, read without any table) marks
+// it as an ietf-checkin database, so restore, backups and the damaged-database advice can refuse an empty file,
+// /dev/zero or another program's SQLite file (Database::kApplicationId).
+constexpr const char *kSchemaV3 = R"sql(
+PRAGMA application_id = 1229276739;
+)sql";
+static_assert(1229276739 == 0x49454643); // "IEFC": Database::kApplicationId
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
+    {3, kSchemaV3},
 };
 
 } // namespace

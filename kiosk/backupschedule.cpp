@@ -19,7 +19,7 @@ constexpr auto kTimeFormat = "yyyyMMdd'T'HHmmss'Z'";
 
 std::optional<BackupFile> parseName(const QFileInfo &file)
 {
-    static const QRegularExpression pattern(u"^(\\d{1,5})-(\\d{8}T\\d{6}Z)\\.sqlite$"_s);
+    static const QRegularExpression pattern(u"^(\\d{1,5})-(\\d{8}T\\d{6}Z)(?:-(\\d{1,4}))?\\.sqlite$"_s);
     const auto match = pattern.match(file.fileName());
     if (!match.hasMatch())
         return std::nullopt;
@@ -28,7 +28,10 @@ std::optional<BackupFile> parseName(const QFileInfo &file)
                             QTime::fromString(stamp.mid(9, 6), u"HHmmss"_s), Qt::UTC);
     if (!takenAt.isValid())
         return std::nullopt;
-    return BackupFile{file.absoluteFilePath(), match.captured(1).toInt(), takenAt, file.size()};
+    const int sequence = match.captured(3).isEmpty() ? 1 : match.captured(3).toInt();
+    if (sequence < 2 && !match.captured(3).isEmpty())
+        return std::nullopt;
+    return BackupFile{file.absoluteFilePath(), match.captured(1).toInt(), takenAt, file.size(), sequence};
 }
 
 } // namespace
@@ -59,7 +62,9 @@ QList<BackupFile> BackupSchedule::list(const QString &folder)
             backups << *backup;
     }
     std::sort(backups.begin(), backups.end(), [](const BackupFile &a, const BackupFile &b) {
-        return a.takenAt != b.takenAt ? a.takenAt > b.takenAt : a.path > b.path;
+        if (a.takenAt != b.takenAt)
+            return a.takenAt > b.takenAt;
+        return a.sequence != b.sequence ? a.sequence > b.sequence : a.path > b.path;
     });
     return backups;
 }
@@ -67,11 +72,20 @@ QList<BackupFile> BackupSchedule::list(const QString &folder)
 std::optional<BackupFile> BackupSchedule::newestGood(const QString &folder)
 {
     for (const BackupFile &backup : list(folder)) {
-        auto check = db::Database::checkFile(backup.path);
-        if (check && *check == u"ok")
+        if (check(backup.path))
             return backup;
     }
     return std::nullopt;
+}
+
+std::expected<db::FileReport, QString> BackupSchedule::check(const QString &path)
+{
+    auto report = db::Database::inspectFile(path);
+    if (!report)
+        return std::unexpected(report.error().message);
+    if (const QString problem = report->problem(); !problem.isEmpty())
+        return std::unexpected(u"%1 cannot be restored: %2."_s.arg(path, problem));
+    return *report;
 }
 
 std::expected<BackupFile, QString> BackupSchedule::takeBackup(db::Database &db, int eventNumber,
@@ -84,16 +98,27 @@ std::expected<BackupFile, QString> BackupSchedule::takeBackup(db::Database &db, 
     // stick's, perhaps without Unix permissions) is left as its owner made it.
     if (!existed)
         QFile::setPermissions(m_folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    const QString path = QDir(m_folder).filePath(fileName(eventNumber, nowUtc));
+    // Never over an existing backup: a second one in the same second (or after the clock went back) gets -2, -3…
+    const QString base = fileName(eventNumber, nowUtc);
+    QString path = QDir(m_folder).filePath(base);
+    for (int n = 2; QFileInfo::exists(path); ++n) {
+        if (n > 9999)
+            return std::unexpected(u"Cannot name a new backup in %1: too many taken in one second."_s.arg(m_folder));
+        path = QDir(m_folder).filePath(QString(base).replace(u".sqlite"_s, u"-%1.sqlite"_s.arg(n)));
+    }
     if (auto ok = db.backupTo(path); !ok)
         return std::unexpected(ok.error().message);
-
-    const QList<BackupFile> all = list(m_folder);
-    for (qsizetype i = m_keep; i < all.size(); ++i) {
-        if (!QFile::remove(all.at(i).path))
-            qCWarning(lcBackup) << "Could not delete the old backup" << all.at(i).path;
-    }
     auto written = parseName(QFileInfo(path));
+    if (!written)
+        return std::unexpected(u"The backup %1 was written but its name cannot be read back."_s.arg(path));
+
+    // Rotation counts the new backup as the newest, whatever the other names say.
+    QList<BackupFile> others = list(m_folder);
+    others.removeIf([&](const BackupFile &b) { return b.path == written->path; });
+    for (qsizetype i = m_keep - 1; i < others.size(); ++i) {
+        if (!QFile::remove(others.at(i).path))
+            qCWarning(lcBackup) << "Could not delete the old backup" << others.at(i).path;
+    }
     return *written;
 }
 

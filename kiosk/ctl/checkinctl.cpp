@@ -5,6 +5,7 @@
 #include "backupschedule.h"
 #include "checkinservice.h"
 #include "databasehealth.h"
+#include "databaserestore.h"
 #include "demoevent.h"
 #include "guestimporter.h"
 #include "invitationtoken.h"
@@ -118,7 +119,7 @@ During the event:
 
 Backups and recovery:
   backup [--to DIR]                write a backup now (default DIR: backups/ beside the database, newest 10 kept)
-  backups                          list the backups beside the database, newest first, each checked
+  backups [--to DIR]               list the backups beside the database (or in DIR), newest first, each checked
   restore FILE [--force]           replace the database with a checked backup (the old one is kept aside)
   purge --event N [--yes] [--force]
                                    remove a past event's personal data (without --yes: only say what would go)
@@ -299,17 +300,24 @@ DIR/<event>-<UTC time>.sqlite, mode 0600. Without --to, DIR is backups/ beside t
 10 backups there are kept (the kiosk writes the same ones every --backup-interval minutes).
 Prints {"backup": PATH, "event": N, "taken_at": ISO8601, "bytes": N}.
 )"},
-    {u"backups"_s, R"(checkinctl backups
+    {u"backups"_s, R"(checkinctl backups [--to DIR]
 
-Lists the backups in backups/ beside the database, newest first, each checked with PRAGMA quick_check:
-one line {"backup": PATH, "event": N, "taken_at": ISO8601, "bytes": N, "ok": BOOL} per file.
+Lists the backups in backups/ beside the database (or in DIR, a USB stick's folder), newest first, each checked
+the way restore checks it (an ietf-checkin database of a schema this version knows, PRAGMA quick_check): one line
+{"backup": PATH, "event": N, "taken_at": ISO8601, "bytes": N, "ok": true, "events": [N...]} per good file, or
+{"ok": false, "problem": TEXT} for one that cannot be restored (empty, another program's, damaged).
 )"},
     {u"restore"_s, R"(checkinctl restore FILE [--force]
 
-Replaces the database (--db) with the backup FILE. FILE is checked with PRAGMA quick_check first and refused if
-damaged. A database still open by a kiosk or print worker (its -wal file exists) is refused: stop them first, or
-pass --force (a kiosk left running keeps writing to the replaced file until it is restarted). The replaced database is kept beside it as <name>.before-restore-<UTC time> (with its -wal), so a
-restore can be undone. Prints {"restored": PATH, "from": FILE, "previous": PATH or null, "events": [N...]}.
+Replaces the database (--db) with the backup FILE. Refused, with nothing changed, when:
+  - FILE is not an ietf-checkin database, is of a newer version, or fails PRAGMA quick_check;
+  - any kiosk, print worker or checkinctl has the database open (every one holds a lock on <db>.lock while it
+    has the file open; the operating system drops it when a process dies): stop them first;
+  - FILE lacks an event the database holds, or holds it with another verify key (another meeting's database):
+    the message names each such event; --force restores anyway.
+A symlinked --db is resolved: the real file is replaced and the link stays. The replaced database is kept beside
+it as <name>.before-restore-<UTC time> (with its -wal; -2, -3 when that name is taken), so a restore can be
+undone. Prints {"restored": PATH, "from": FILE, "previous": PATH or null, "events": [N...]}.
 )"},
     {u"purge"_s, R"(checkinctl purge --event N [--yes] [--force]
 
@@ -1207,112 +1215,48 @@ int cmdBackup(Context &ctx)
 
 int cmdBackups(Context &ctx)
 {
-    const QString folder = BackupSchedule::defaultFolder(ctx.dbPath);
+    const QString folder = ctx.isSet("to") ? QFileInfo(ctx.value("to")).absoluteFilePath()
+                                           : BackupSchedule::defaultFolder(ctx.dbPath);
     const QList<BackupFile> backups = BackupSchedule::list(folder);
     if (backups.isEmpty())
         std::fprintf(stderr, "checkinctl: no backups in %s yet ('checkinctl backup' writes one).\n", qPrintable(folder));
     for (const BackupFile &backup : backups) {
-        auto check = db::Database::checkFile(backup.path);
+        const auto check = BackupSchedule::check(backup.path);
         QJsonObject line = backupJson(backup);
-        line[u"ok"_s] = check && *check == u"ok";
-        if (!check || *check != u"ok")
-            line[u"problem"_s] = check ? *check : check.error().message;
+        line[u"ok"_s] = bool(check);
+        if (check) {
+            QJsonArray events;
+            for (const db::FileReport::Event &e : check->events)
+                events << e.number;
+            line[u"events"_s] = events;
+        } else {
+            line[u"problem"_s] = check.error();
+        }
         printJson(line);
     }
     return kOk;
-}
-
-// Copies from to a new file to (mode 0600) and flushes it to disk.
-std::expected<void, QString> copyPrivately(const QString &from, const QString &to)
-{
-    QFile in(from);
-    if (!in.open(QIODevice::ReadOnly))
-        return std::unexpected(u"Cannot read %1: %2."_s.arg(from, in.errorString()));
-    QFile out(to);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return std::unexpected(u"Cannot write %1: %2."_s.arg(to, out.errorString()));
-    while (!in.atEnd()) {
-        const QByteArray chunk = in.read(1 << 20);
-        if (chunk.isEmpty() || out.write(chunk) != chunk.size()) {
-            out.remove();
-            return std::unexpected(u"Cannot write %1: %2."_s.arg(to, out.errorString()));
-        }
-    }
-    if (!out.flush() || ::fsync(out.handle()) != 0) {
-        out.remove();
-        return std::unexpected(u"Cannot write %1 to disk (is the disk full?)."_s.arg(to));
-    }
-    return {};
 }
 
 int cmdRestore(Context &ctx)
 {
     if (ctx.args.size() != 1)
         return fail(u"restore needs the backup file: checkinctl restore FILE ('checkinctl backups' lists them)."_s);
-    const QString source = QFileInfo(ctx.args.first()).absoluteFilePath();
-    const QString target = QFileInfo(ctx.dbPath).absoluteFilePath();
-    if (source == target)
-        return fail(u"%1 is the database itself; name a backup file."_s.arg(source));
-
-    auto check = db::Database::checkFile(source);
-    if (!check)
-        return fail(u"Nothing was changed: %1 Choose another backup ('checkinctl backups' lists them)."_s.arg(check.error().message));
-    if (*check != u"ok") {
-        return fail(u"Nothing was changed: the backup %1 is damaged too (quick_check: %2). Choose another one "
-                    "('checkinctl backups' lists them)."_s.arg(source, check->left(300)));
-    }
-    // SQLite deletes the -wal when the last connection closes, so one that exists means a kiosk or print worker
-    // has the database open (or crashed with it open): replacing the file under it would lose what it writes.
-    const QString wal = target + u"-wal"_s;
-    if (QFileInfo::exists(wal) && !ctx.isSet("force")) {
-        return fail(u"Nothing was changed: the database %1 is in use (%2 exists: a kiosk or print worker has it "
-                    "open, or one stopped without closing it). Stop the kiosks and print workers and run restore "
-                    "again, or pass --force to restore anyway."_s.arg(target, wal));
-    }
-
-    QString previous;
-    if (QFileInfo::exists(target)) {
-        previous = u"%1.before-restore-%2"_s.arg(target, QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmss'Z'"_s));
-        if (!QFile::rename(target, previous))
-            return fail(u"Nothing was changed: %1 could not be renamed to %2."_s.arg(target, previous));
-        // The -wal (and its index) belong to the replaced file: kept beside it under its new name, SQLite reads
-        // them with it, so the kept copy is complete.
-        for (const QString &suffix : {u"-wal"_s, u"-shm"_s}) {
-            if (QFileInfo::exists(target + suffix))
-                QFile::rename(target + suffix, previous + suffix);
-        }
-    }
-    const QString temporary = QFileInfo(target).absoluteDir().filePath(u".%1.restoring"_s.arg(QFileInfo(target).fileName()));
-    QFile::remove(temporary);
-    auto copied = copyPrivately(source, temporary);
-    if (!copied || !QFile::rename(temporary, target)) {
-        QFile::remove(temporary);
-        if (!previous.isEmpty())
-            QFile::rename(previous, target);
-        return fail(u"The restore failed and the database was left as it was: %1"_s.arg(copied ? u"could not rename the copy."_s : copied.error()));
-    }
-
-    auto db = openCheckedDatabase(target);
-    if (!db)
-        return fail(u"%1 was restored from %2 but cannot be opened: %3"_s.arg(target, source, db.error().message));
+    auto restored = DatabaseRestore::restore(ctx.dbPath, ctx.args.first(), ctx.isSet("force"), ctx.kioskId,
+                                             u"checkinctl"_s, QDateTime::currentDateTimeUtc());
+    if (!restored)
+        return fail(restored.error());
+    if (!restored->warning.isEmpty())
+        std::fprintf(stderr, "checkinctl: warning: %s\n", qPrintable(restored->warning));
+    std::fprintf(stderr, "checkinctl: restored %s from %s%s\n", qPrintable(restored->restored),
+                 qPrintable(restored->from),
+                 restored->previous.isEmpty() ? ""
+                                              : qPrintable(u"; the replaced database is kept as "_s + restored->previous));
     QJsonArray numbers;
-    db::EventStore events(**db);
-    if (auto all = events.all()) {
-        for (const db::EventRecord &e : *all)
-            numbers << e.number;
-    }
-    db::StaffActionRecord audit;
-    audit.kioskId = ctx.kioskId;
-    audit.actor = u"checkinctl"_s;
-    audit.action = u"restore"_s;
-    audit.detail = QFileInfo(source).fileName();
-    (void)db::StaffActionStore(**db).append(audit);
-
-    std::fprintf(stderr, "checkinctl: restored %s from %s%s\n", qPrintable(target), qPrintable(source),
-                 previous.isEmpty() ? "" : qPrintable(u"; the replaced database is kept as "_s + previous));
-    printJson({{u"restored"_s, target},
-               {u"from"_s, source},
-               {u"previous"_s, previous.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(previous)},
+    for (int n : std::as_const(restored->events))
+        numbers << n;
+    printJson({{u"restored"_s, restored->restored},
+               {u"from"_s, restored->from},
+               {u"previous"_s, restored->previous.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(restored->previous)},
                {u"events"_s, numbers}});
     return kOk;
 }

@@ -110,8 +110,14 @@ private:
 private Q_SLOTS:
     void initTestCase();
     void backupIsAPrivateFileNamedByEventAndTime();
-    void restoreRefusesADatabaseInUseUntilItIsClosedOrForced();
+    void restoreRefusesADatabaseInUseEvenWithForceUntilItIsClosed();
     void restoreBringsTheBackupBackAndKeepsTheReplacedDatabase();
+    void restoreRefusesAFileThatIsNotACheckinDatabase_data();
+    void restoreRefusesAFileThatIsNotACheckinDatabase();
+    void backupsMarksOnlyRestorableFilesGoodAndReadsAnotherFolder();
+    void restoreOfAnotherMeetingsDatabaseNeedsForceAndNamesTheEvent();
+    void restoreThroughASymlinkReplacesTheRealFileAndKeepsTheLink();
+    void twoRestoresInOneSecondKeepEachReplacedDatabase();
     void restoreRefusesADamagedBackupAndChangesNothing();
     void damagedDatabaseNamesTheRestoreCommandThatFixesIt();
     void kioskRefusesToStartOnADamagedDatabase();
@@ -157,22 +163,25 @@ void TestRecovery::backupIsAPrivateFileNamedByEventAndTime()
     QCOMPARE(ctl(m_db, {u"backups"_s}).lines().size(), 1);
 }
 
-void TestRecovery::restoreRefusesADatabaseInUseUntilItIsClosedOrForced()
+void TestRecovery::restoreRefusesADatabaseInUseEvenWithForceUntilItIsClosed()
 {
     const QString backup = ctl(m_db, {u"backups"_s}).json().value(u"backup"_s).toString();
     QVERIFY(!backup.isEmpty());
     {
-        // A kiosk holding the database open (its -wal exists while any connection is open).
+        // A kiosk holding the database open: every connection holds the lock beside the file, so a restore cannot
+        // replace the file under it (what it wrote would be lost in the set-aside copy), --force or not.
         auto kiosk = checkin::db::Database::open(m_db);
         QVERIFY(kiosk);
-        QVERIFY(QFile::exists(m_db + u"-wal"_s));
-        const Run refused = ctl(m_db, {u"restore"_s, backup});
-        QCOMPARE(refused.exitCode, 2);
-        QVERIFY2(refused.err.contains(u"Nothing was changed"_s) && refused.err.contains(u"in use"_s)
-                     && refused.err.contains(u"--force"_s),
-                 qPrintable(refused.err));
-        QVERIFY(QDir(path(u"demo"_s)).entryList({u"*.before-restore-*"_s}).isEmpty());
+        for (const QStringList &args : {QStringList{u"restore"_s, backup}, QStringList{u"restore"_s, backup, u"--force"_s}}) {
+            const Run refused = ctl(m_db, args);
+            QCOMPARE(refused.exitCode, 2);
+            QVERIFY2(refused.err.contains(u"Nothing was changed"_s) && refused.err.contains(u"in use"_s)
+                         && refused.err.contains(u"Stop the kiosks"_s),
+                     qPrintable(refused.err));
+            QVERIFY(QDir(path(u"demo"_s)).entryList({u"*.before-restore-*"_s}).isEmpty());
+        }
     }
+    // A -wal left behind by a process that died is not "in use": the lock went with the process.
     QVERIFY(!QFile::exists(m_db + u"-wal"_s));
 }
 
@@ -196,6 +205,161 @@ void TestRecovery::restoreBringsTheBackupBackAndKeepsTheReplacedDatabase()
     // The restored database is the backup's state; the replaced one still has the later check-in.
     QCOMPARE(checkIn(previous, u"demo-001"_s), u"already_checked_in"_s);
     QCOMPARE(checkIn(m_db, u"demo-001"_s), u"welcome"_s);
+}
+
+void TestRecovery::restoreRefusesAFileThatIsNotACheckinDatabase_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("empty file") << u"empty"_s << u"is empty"_s;
+    QTest::newRow("/dev/null") << u"/dev/null"_s << u"not a regular file"_s;
+    QTest::newRow("/dev/zero") << u"/dev/zero"_s << u"not a regular file"_s;
+    QTest::newRow("another program's SQLite file") << u"foreign"_s << u"not an ietf-checkin database"_s;
+    QTest::newRow("a text file") << u"text"_s << u"not a readable ietf-checkin database"_s;
+}
+
+void TestRecovery::restoreRefusesAFileThatIsNotACheckinDatabase()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, says);
+    QString source = file;
+    if (file == u"empty") {
+        source = path(u"not-backups/empty.sqlite"_s);
+        QDir().mkpath(path(u"not-backups"_s));
+        QFile f(source);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    } else if (file == u"foreign") {
+        source = path(u"not-backups/places.sqlite"_s);
+        QDir().mkpath(path(u"not-backups"_s));
+        QFile::remove(source);
+        QCOMPARE(QProcess::execute(u"sqlite3"_s, {source, u"CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); "
+                                                          "INSERT INTO moz_places (url) VALUES ('https://www.ietf.org/');"_s}),
+                 0);
+    } else if (file == u"text") {
+        source = path(u"not-backups/notes.sqlite"_s);
+        QDir().mkpath(path(u"not-backups"_s));
+        QFile f(source);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("Guests to call back: ").repeated(300));
+    }
+    const QByteArray before = [&] { QFile f(m_db); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+    const Run r = ctl(m_db, {u"restore"_s, source});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"Nothing was changed"_s) && r.err.contains(says), qPrintable(r.err));
+    QFile after(m_db);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), before);
+    QCOMPARE(ctl(m_db, {u"event"_s, u"list"_s}).json().value(u"number"_s).toInt(), 900);
+}
+
+void TestRecovery::backupsMarksOnlyRestorableFilesGoodAndReadsAnotherFolder()
+{
+    // Files named like backups, newer than the real one: an empty file and another program's database.
+    const QString folder = path(u"stick"_s);
+    const Run taken = ctl(m_db, {u"backup"_s, u"--to"_s, folder});
+    QVERIFY2(taken.exitCode == 0, qPrintable(taken.err));
+    const QString good = taken.json().value(u"backup"_s).toString();
+    { QFile empty(folder + u"/900-20991231T000000Z.sqlite"_s); QVERIFY(empty.open(QIODevice::WriteOnly)); }
+    QCOMPARE(QProcess::execute(u"sqlite3"_s, {folder + u"/900-20991230T000000Z.sqlite"_s, u"CREATE TABLE t (x);"_s}), 0);
+
+    const Run list = ctl(m_db, {u"backups"_s, u"--to"_s, folder});
+    QCOMPARE(list.exitCode, 0);
+    const auto lines = list.lines();
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[0].value(u"ok"_s).toBool(), false);
+    QVERIFY2(lines[0].value(u"problem"_s).toString().contains(u"empty"_s), qPrintable(lines[0].value(u"problem"_s).toString()));
+    QCOMPARE(lines[1].value(u"ok"_s).toBool(), false);
+    QVERIFY(lines[1].value(u"problem"_s).toString().contains(u"not an ietf-checkin database"_s));
+    QCOMPARE(lines[2].value(u"backup"_s).toString(), good);
+    QCOMPARE(lines[2].value(u"ok"_s).toBool(), true);
+    QCOMPARE(lines[2].value(u"events"_s).toArray(), QJsonArray{900});
+}
+
+void TestRecovery::restoreOfAnotherMeetingsDatabaseNeedsForceAndNamesTheEvent()
+{
+    // IETF 121's database (its own key) restored over the demo meeting's: refused, naming event 900.
+    const QString other = path(u"other/ietf121.sqlite"_s);
+    QDir().mkpath(path(u"other"_s));
+    QVERIFY(ctl(other, {u"keygen"_s, u"--out"_s, path(u"other/keys"_s)}).exitCode == 0);
+    QVERIFY(ctl(other, {u"event"_s, u"create"_s, u"--number"_s, u"121"_s, u"--name"_s, u"IETF 121 Dublin"_s, u"--city"_s,
+                        u"Dublin"_s, u"--tz"_s, u"Europe/Dublin"_s, u"--from"_s, u"2024-11-02"_s, u"--to"_s,
+                        u"2024-11-05"_s, u"--verify-key"_s, path(u"other/keys/verify.pub"_s)})
+                .exitCode == 0);
+    // And a copy of this meeting's database whose event 900 has another verify key.
+    const QString rekeyed = path(u"other/rekeyed.sqlite"_s);
+    QVERIFY(ctl(m_db, {u"backup"_s, u"--to"_s, path(u"other/copy"_s)}).exitCode == 0);
+    const QString copy = QDir(path(u"other/copy"_s)).entryInfoList({u"*.sqlite"_s}).first().absoluteFilePath();
+    QVERIFY(QFile::copy(copy, rekeyed));
+    QCOMPARE(QProcess::execute(u"sqlite3"_s, {rekeyed, u"UPDATE event SET verify_key = zeroblob(32) WHERE number = 900;"_s}), 0);
+
+    const QByteArray before = [&] { QFile f(m_db); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+    Run r = ctl(m_db, {u"restore"_s, other});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"Nothing was changed"_s) && r.err.contains(u"event 900 is not in the backup"_s)
+                 && r.err.contains(u"--force"_s),
+             qPrintable(r.err));
+    r = ctl(m_db, {u"restore"_s, rekeyed});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"event 900 has another verify key"_s), qPrintable(r.err));
+    QFile after(m_db);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), before);
+
+    // With --force it goes ahead, says what it did, and keeps the replaced database: undone by restoring that.
+    r = ctl(m_db, {u"restore"_s, other, u"--force"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"warning"_s) && r.err.contains(u"event 900"_s), qPrintable(r.err));
+    QCOMPARE(r.json().value(u"events"_s).toArray(), QJsonArray{121});
+    const QString previous = r.json().value(u"previous"_s).toString();
+    r = ctl(m_db, {u"restore"_s, previous});
+    QVERIFY2(r.exitCode != 0, "the kept database lacks event 121 now in the file: --force again is needed");
+    r = ctl(m_db, {u"restore"_s, previous, u"--force"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.json().value(u"events"_s).toArray(), QJsonArray{900});
+}
+
+void TestRecovery::restoreThroughASymlinkReplacesTheRealFileAndKeepsTheLink()
+{
+    // The kiosk's --db is a link to the database on a data partition.
+    QDir().mkpath(path(u"data"_s));
+    QDir().mkpath(path(u"linked"_s));
+    const QString real = path(u"data/checkin.sqlite"_s);
+    QVERIFY(ctl(m_db, {u"backup"_s, u"--to"_s, path(u"linked/backups"_s)}).exitCode == 0);
+    const QString backup = QDir(path(u"linked/backups"_s)).entryInfoList({u"*.sqlite"_s}).first().absoluteFilePath();
+    QVERIFY(QFile::copy(backup, real));
+    const QString link = path(u"linked/checkin.sqlite"_s);
+    QVERIFY(QFile::link(real, link));
+    QCOMPARE(checkIn(link, u"demo-002"_s), u"welcome"_s); // written through the link into the real file
+
+    const Run r = ctl(link, {u"restore"_s, backup});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(QFileInfo(link).isSymLink());
+    QCOMPARE(QFileInfo(link).symLinkTarget(), real);
+    QCOMPARE(r.json().value(u"restored"_s).toString(), real);
+    const QString previous = r.json().value(u"previous"_s).toString();
+    QCOMPARE(QFileInfo(previous).absolutePath(), path(u"data"_s));
+    QVERIFY(!QFileInfo(previous).isSymLink());
+    // The kept copy is the data (with the check-in made through the link); the link now reads the backup.
+    QCOMPARE(checkIn(previous, u"demo-002"_s), u"already_checked_in"_s);
+    QCOMPARE(checkIn(link, u"demo-002"_s), u"welcome"_s);
+}
+
+void TestRecovery::twoRestoresInOneSecondKeepEachReplacedDatabase()
+{
+    const QString db = path(u"twice/checkin.sqlite"_s);
+    QDir().mkpath(path(u"twice"_s));
+    QVERIFY(ctl(m_db, {u"backup"_s, u"--to"_s, path(u"twice/backups"_s)}).exitCode == 0);
+    const QString backup = QDir(path(u"twice/backups"_s)).entryInfoList({u"*.sqlite"_s}).first().absoluteFilePath();
+    QVERIFY(QFile::copy(backup, db));
+    QStringList previous;
+    for (int i = 0; i < 3; ++i) {
+        const Run r = ctl(db, {u"restore"_s, backup});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        previous << r.json().value(u"previous"_s).toString();
+    }
+    QCOMPARE(QSet<QString>(previous.cbegin(), previous.cend()).size(), 3);
+    for (const QString &kept : std::as_const(previous))
+        QVERIFY2(QFile::exists(kept), qPrintable(kept));
 }
 
 void TestRecovery::restoreRefusesADamagedBackupAndChangesNothing()

@@ -8,6 +8,7 @@
 #include <databasehealth.h>
 
 #include <QFile>
+#include <QProcess>
 #include <QtTest>
 
 #include <sys/stat.h>
@@ -59,6 +60,10 @@ private Q_SLOTS:
     void backupIsAPrivateSelfContainedCopyNamedWithoutPersonalData();
     void onlyTheNewestBackupsAreKept();
     void newestGoodBackupSkipsADamagedOne();
+    void aNewBackupIsKeptWhateverTheOtherNamesSay();
+    void twoBackupsInTheSameSecondGetTwoNames();
+    void onlyCheckinDatabasesAreGoodBackups();
+    void aBackupFromBeforeTheApplicationIdIsStillGood();
     void damagedDatabaseIsRefusedWithTheNewestGoodBackupAndTheRestoreCommand_data();
     void damagedDatabaseIsRefusedWithTheNewestGoodBackupAndTheRestoreCommand();
     void healthyDatabaseOpens();
@@ -123,6 +128,96 @@ void TestBackupSchedule::newestGoodBackupSkipsADamagedOne()
     QVERIFY(damagePages(newer->path, 1, 1));
     QCOMPARE(BackupSchedule::newestGood(schedule.folder())->path, older->path);
     QVERIFY(!db::Database::checkFile(newer->path));
+}
+
+void TestBackupSchedule::aNewBackupIsKeptWhateverTheOtherNamesSay()
+{
+    // A kiosk whose clock ran ahead named ten backups in 2099; back on time, its next backup must survive rotation.
+    test::TestEvent fixture;
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.error()));
+    BackupSchedule schedule(fixture.dbPath(), 10);
+    for (int i = 0; i < 10; ++i)
+        QVERIFY(schedule.takeBackup(fixture.db(), 122, QDateTime(QDate(2099, 1, 1), QTime(0, 0), Qt::UTC).addDays(i)));
+    auto backup = schedule.takeBackup(fixture.db(), 122, kNoon);
+    QVERIFY2(backup, backup ? "" : qPrintable(backup.error()));
+    QVERIFY(QFile::exists(backup->path));
+    QVERIFY(backup->bytes > 0);
+    const QList<BackupFile> kept = BackupSchedule::list(schedule.folder());
+    QCOMPARE(kept.size(), 10);
+    QCOMPARE(kept.last().path, backup->path);                                   // the oldest by name, kept
+    QCOMPARE(kept.first().takenAt, QDateTime(QDate(2099, 1, 10), QTime(0, 0), Qt::UTC)); // the oldest 2099 one went
+    QVERIFY(!QFile::exists(QDir(schedule.folder()).filePath(u"122-20990101T000000Z.sqlite"_s)));
+}
+
+void TestBackupSchedule::twoBackupsInTheSameSecondGetTwoNames()
+{
+    test::TestEvent fixture;
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.error()));
+    BackupSchedule schedule(fixture.dbPath());
+    auto first = schedule.takeBackup(fixture.db(), 122, kNoon);
+    CheckInService service(fixture.db(), fixture.event(), u"kiosk-a"_s);
+    QCOMPARE(service.checkIn(fixture.token(0), fixture.localTime(1, 9, 0)).kind, OutcomeKind::Welcome);
+    auto second = schedule.takeBackup(fixture.db(), 122, kNoon);
+    auto third = schedule.takeBackup(fixture.db(), 122, kNoon);
+    QVERIFY(first && second && third);
+    QCOMPARE(QFileInfo(first->path).fileName(), u"122-20261102T050000Z.sqlite"_s);
+    QCOMPARE(QFileInfo(second->path).fileName(), u"122-20261102T050000Z-2.sqlite"_s);
+    QCOMPARE(QFileInfo(third->path).fileName(), u"122-20261102T050000Z-3.sqlite"_s);
+    // Newest first: the later copy of the same second before the earlier one.
+    const QList<BackupFile> all = BackupSchedule::list(schedule.folder());
+    QCOMPARE(all.size(), 3);
+    QCOMPARE(all.at(0).path, third->path);
+    QCOMPARE(all.at(2).path, first->path);
+    // The first copy was not overwritten: it still lacks the check-in.
+    auto copy = db::Database::open(first->path);
+    QVERIFY(copy);
+    QCOMPARE(db::AttendanceStore(**copy).liveForEvent(fixture.event().id)->size(), 0);
+}
+
+void TestBackupSchedule::onlyCheckinDatabasesAreGoodBackups()
+{
+    test::TestEvent fixture;
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.error()));
+    BackupSchedule schedule(fixture.dbPath());
+    auto real = schedule.takeBackup(fixture.db(), 122, kNoon);
+    QVERIFY(real);
+    // Newer by name: a 0-byte file and another program's SQLite database.
+    const QString empty = QDir(schedule.folder()).filePath(u"122-20261103T050000Z.sqlite"_s);
+    const QString foreign = QDir(schedule.folder()).filePath(u"122-20261104T050000Z.sqlite"_s);
+    { QFile f(empty); QVERIFY(f.open(QIODevice::WriteOnly)); }
+    QCOMPARE(QProcess::execute(u"sqlite3"_s, {foreign, u"CREATE TABLE notes (text TEXT);"_s}), 0);
+
+    QVERIFY(BackupSchedule::check(real->path));
+    QCOMPARE(BackupSchedule::check(real->path)->events.size(), 1);
+    QCOMPARE(BackupSchedule::check(real->path)->events.first().number, 122);
+    QVERIFY(BackupSchedule::check(empty).error().contains(u"empty"_s));
+    QVERIFY(BackupSchedule::check(foreign).error().contains(u"not an ietf-checkin database"_s));
+    QCOMPARE(BackupSchedule::newestGood(schedule.folder())->path, real->path);
+
+    // The damaged-database advice names the real backup, never the empty file.
+    const QString advice = damagedDatabaseAdvice(fixture.dbPath());
+    QVERIFY2(advice.contains(real->path) && !advice.contains(empty) && !advice.contains(foreign), qPrintable(advice));
+}
+
+void TestBackupSchedule::aBackupFromBeforeTheApplicationIdIsStillGood()
+{
+    // Backups taken by an earlier version (schema 2, no application id) can still be restored.
+    test::TestEvent fixture;
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.error()));
+    BackupSchedule schedule(fixture.dbPath());
+    auto backup = schedule.takeBackup(fixture.db(), 122, kNoon);
+    QVERIFY(backup);
+    QCOMPARE(db::Database::inspectFile(backup->path)->applicationId, db::Database::kApplicationId);
+    QCOMPARE(QProcess::execute(u"sqlite3"_s, {backup->path, u"PRAGMA application_id = 0; PRAGMA user_version = 2;"_s}), 0);
+    const auto report = BackupSchedule::check(backup->path);
+    QVERIFY2(report, report ? "" : qPrintable(report.error()));
+    QCOMPARE(report->schemaVersion, 2);
+    // Opened, it is migrated and marked.
+    auto opened = db::Database::open(backup->path);
+    QVERIFY(opened);
+    QCOMPARE((*opened)->schemaVersion(), db::Database::latestSchemaVersion());
+    opened->reset();
+    QCOMPARE(db::Database::inspectFile(backup->path)->applicationId, db::Database::kApplicationId);
 }
 
 void TestBackupSchedule::damagedDatabaseIsRefusedWithTheNewestGoodBackupAndTheRestoreCommand_data()
