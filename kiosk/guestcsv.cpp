@@ -2,6 +2,7 @@
 
 #include "countries.h"
 #include "csvreader.h"
+#include "printedtext.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -315,7 +316,20 @@ private:
                 addProblem(record.line, column, problem);
                 return std::nullopt;
             }
-            return Cell{value, column};
+            if (!isPrinted(field))
+                return Cell{value, column};
+            // What is printed is cleaned here, once, so every screen and document shows the same characters.
+            const QString cleaned = printedtext::withoutInvisibleControls(value).trimmed();
+            if (const int run = printedtext::longestCombiningRun(cleaned); run > printedtext::kMaxCombiningRun) {
+                addProblem(record.line, column,
+                           GuestCsv::tr("the value stacks %1 accents or marks on one letter; a badge can print at "
+                                        "most %2, so the text is probably garbled")
+                               .arg(QString::number(run), QString::number(printedtext::kMaxCombiningRun)));
+                return std::nullopt;
+            }
+            if (cleaned.isEmpty())
+                continue; // nothing visible: as if the cell were empty
+            return Cell{cleaned, column};
         }
         return Cell{QString(), columns.first().second};
     }

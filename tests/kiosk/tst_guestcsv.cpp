@@ -106,6 +106,9 @@ private Q_SLOTS:
     void reportsDuplicateIdsNamingTheFirstLine();
     void restrictsIdsToSafeFileNames_data();
     void restrictsIdsToSafeFileNames();
+    void removesInvisibleControlsFromWhatIsPrinted_data();
+    void removesInvisibleControlsFromWhatIsPrinted();
+    void refusesAFloodOfCombiningMarks();
     void rejectsLineBreaksAndControlCharacters_data();
     void rejectsLineBreaksAndControlCharacters();
     void reportsAFileWithoutGuestsOnce_data();
@@ -621,6 +624,52 @@ void TestGuestCsv::restrictsIdsToSafeFileNames()
         return;
     }
     QCOMPARE(problemStrings(result), QStringList{u"line 2, column 1 (external_id): "_s + problem});
+}
+
+void TestGuestCsv::removesInvisibleControlsFromWhatIsPrinted_data()
+{
+    QTest::addColumn<QString>("given");
+    QTest::addColumn<QString>("stored");
+
+    // Shown as "Evilexe.png" by a screen that obeys the override; printed and stored as written.
+    QTest::newRow("right-to-left override") << u"Evil\u202Egnp.exe"_s << u"Evilgnp.exe"_s;
+    QTest::newRow("embedding and pop") << u"\u202BJane\u202C Doe"_s << u"Jane Doe"_s;
+    QTest::newRow("isolates") << u"\u2067ليلى\u2069 حسن"_s << u"ليلى حسن"_s;
+    QTest::newRow("direction marks") << u"Jane\u200F Doe\u200E"_s << u"Jane Doe"_s;
+    QTest::newRow("zero-width space, word joiner, BOM") << u"Jo\u200Bhn\u2060 Sm\uFEFFith"_s << u"John Smith"_s;
+    QTest::newRow("soft hyphen") << u"Müller\u00AD-Lüdenscheidt"_s << u"Müller-Lüdenscheidt"_s;
+    QTest::newRow("only invisible around the name") << u"\u202E\u200B Ольга Смирнова \u2066"_s << u"Ольга Смирнова"_s;
+    QTest::newRow("Persian ZWNJ kept") << u"محمد\u200Cرضا"_s << u"محمد\u200Cرضا"_s;
+    QTest::newRow("Devanagari ZWJ kept") << u"क्\u200Dष"_s << u"क्\u200Dष"_s;
+}
+
+void TestGuestCsv::removesInvisibleControlsFromWhatIsPrinted()
+{
+    QFETCH(QString, given);
+    QFETCH(QString, stored);
+    const QByteArray file = "external_id,display_name,organisation,latin_name\na1,\""_ba + given.toUtf8()
+                            + "\",\"Ministry\u202E of Tests\",\"Jane\u200B Doe\"\n"_ba;
+    const GuestCsvResult result = parse(file);
+    QCOMPARE(problemStrings(result), QStringList{});
+    QCOMPARE(result.rows.size(), 1);
+    QCOMPARE(result.rows.first().displayName, stored);
+    QCOMPARE(result.rows.first().organisation, u"Ministry of Tests"_s);
+    if (stored != u"Jane Doe"_s)
+        QCOMPARE(result.rows.first().latinName, u"Jane Doe"_s);
+}
+
+void TestGuestCsv::refusesAFloodOfCombiningMarks()
+{
+    // "Stack" with 500 acute accents on its k: admitted, its badge could never be printed.
+    const QString flood = u"Stack"_s + QString(500, QChar(0x0301));
+    const GuestCsvResult result =
+        parse("external_id,display_name\na1,Jane Doe\na2,\""_ba + flood.toUtf8() + "\"\n"_ba);
+    QCOMPARE(problemStrings(result),
+             QStringList{u"line 3, column 2 (display_name): the value stacks 500 accents or marks on one letter; a "
+                         "badge can print at most 4, so the text is probably garbled"_s});
+    QVERIFY(result.rows.isEmpty());
+    // Real names stack at most a few: Vietnamese two, Thai three.
+    QVERIFY(parse("external_id,display_name\na1,\"Nguye\xCC\x82\xCC\x83n\"\na2,\"\xE0\xB8\x81\xE0\xB8\xB4\xE0\xB9\x8A\xE0\xB9\x8C\"\n"_ba).ok());
 }
 
 void TestGuestCsv::rejectsLineBreaksAndControlCharacters_data()
