@@ -160,9 +160,14 @@ std::expected<StaffAuth::Status, QString> StaffAuth::status(const QDateTime &now
     if (!until)
         return std::unexpected(until.error().message);
     if (*until) {
+        // A lock written while the clock ran ahead (a kiosk set a year forward, then corrected) would otherwise
+        // last until the clock catches up: no lock lasts longer from now than the longest lockout.
         const QDateTime t = QDateTime::fromString(**until, Qt::ISODateWithMs);
-        if (t.isValid() && t > now)
-            status.lockedUntil = t.toUTC();
+        if (t.isValid() && t > now) {
+            const QDateTime longest = now.toUTC().addSecs(kMaxLockoutSeconds);
+            status.lockCapped = t > longest;
+            status.lockedUntil = status.lockCapped ? longest : t.toUTC();
+        }
     }
     return status;
 }
@@ -194,6 +199,11 @@ StaffVerifyResult StaffAuth::verify(const QString &pin, const QDateTime &now)
         db::Transaction tx(m_db);
         if (auto ok = tx.begin(); !ok)
             return fail(ok.error().message);
+        // The capped end is written back, so the lock ends then instead of moving on with the clock.
+        if (before->lockCapped) {
+            if (auto ok = settings.setValue(kLockedUntilKey, isoUtc(before->lockedUntil)); !ok)
+                return fail(ok.error().message);
+        }
         if (auto ok = audit(u"pin-locked"_s, kKioskActor,
                             json({{u"locked_until"_s, isoUtc(before->lockedUntil)},
                                   {u"failures"_s, before->failures}}));

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void lockoutGrowsAndCaps();
     void pinIsStoredAsArgon2idOnly();
     void lockoutGrowsSurvivesRestartAndResets();
+    void lockWrittenWhileTheClockRanAheadLastsAtMostTheLongestLockout();
     void cliSetsPinFromPipeAndReportsStatus();
     void cleanupTestCase();
 };
@@ -198,6 +199,30 @@ void TestStaffAuth::lockoutGrowsSurvivesRestartAndResets()
     QCOMPARE(kinds, (QStringList{u"pin-set"_s, u"staff-unlock"_s, u"pin-failed"_s, u"pin-failed"_s, u"pin-failed"_s,
                                  u"pin-locked"_s, u"pin-failed"_s, u"pin-locked"_s, u"staff-unlock"_s,
                                  u"pin-failed"_s}));
+}
+
+void TestStaffAuth::lockWrittenWhileTheClockRanAheadLastsAtMostTheLongestLockout()
+{
+    test::TestEvent event;
+    QVERIFY2(event.isValid(), qPrintable(event.error()));
+    const QDateTime now = event.localTime(1, 9, 0);
+    const QDateTime yearAhead = now.addDays(365);
+    using Kind = StaffVerifyResult::Kind;
+    StaffAuth auth(event.db(), u"kiosk-1"_s);
+    auth.setEventId(event.event().id);
+    QVERIFY(auth.setPin(kPin, u"tester"_s));
+    // Three wrong PINs while the kiosk's clock is a year ahead: locked until then + 30 s.
+    for (int i = 0; i < StaffAuth::kFailuresBeforeLockout; ++i)
+        (void)auth.verify(kWrongPin, yearAhead.addSecs(i));
+    QCOMPARE(auth.status(yearAhead.addSecs(3))->lockedUntil, yearAhead.addSecs(2 + 30));
+
+    // The clock is put right: the lock lasts at most the longest lockout from now, not a year.
+    const auto status = auth.status(now);
+    QVERIFY(status);
+    QVERIFY(status->lockedUntil.isValid());
+    QCOMPARE(status->lockedUntil, now.addSecs(StaffAuth::kMaxLockoutSeconds));
+    QCOMPARE(auth.verify(kPin, now).kind, Kind::LockedOut);
+    QCOMPARE(auth.verify(kPin, now.addSecs(StaffAuth::kMaxLockoutSeconds + 1)).kind, Kind::Accepted);
 }
 
 void TestStaffAuth::cliSetsPinFromPipeAndReportsStatus()
