@@ -677,6 +677,10 @@ int cmdCheckin(Context &ctx)
         if (!at.isValid())
             return fail(u"--at must be an ISO 8601 time such as 2026-11-02T09:30:00+07:00 or 2026-11-02T02:30:00Z."_s);
         at = at.toUTC();
+        // Stored as ISO 8601 text: a time outside years 1970-9999 in UTC cannot be written or read back.
+        if (at.date().year() < 1970 || at.date().year() > 9999)
+            return fail(u"--at %1 is %2 in UTC, outside the years 1970 to 9999 that a check-in can be recorded in."_s
+                            .arg(ctx.value("at"), at.toString(Qt::ISODate)));
     }
     auto opened = openEvent(ctx);
     if (!opened)

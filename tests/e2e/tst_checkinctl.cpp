@@ -440,6 +440,12 @@ void TestCheckinCtl::errorsAreClearAndExitWithTwo()
     QVERIFY(r.out.contains("guests import"));
     r = ctl({u"help"_s, u"checkin"_s});
     QVERIFY(r.out.contains("already_checked_in"));
+    // A time the database cannot store (past year 9999 in UTC) is refused before anything is recorded.
+    const QByteArray attendanceBefore = ctl({u"attendance"_s}).out;
+    r = ctl({u"checkin"_s, u"--guest"_s, u"ps-003"_s, u"--actor"_s, u"Ana Staff"_s, u"--at"_s, u"9999-12-31T23:30:00-11:00"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"outside the years 1970 to 9999"_s), qPrintable(r.err));
+    QCOMPARE(ctl({u"attendance"_s}).out, attendanceBefore);
 
     QProcess p;
     p.start(QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/checkinctl"),
