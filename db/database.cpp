@@ -563,28 +563,10 @@ DbResult<void> Database::backupTo(const QString &path)
 
 DbResult<QString> Database::checkFile(const QString &path)
 {
-    if (!QFileInfo::exists(path))
-        return std::unexpected(DbError{SQLITE_CANTOPEN, u"There is no file %1."_s.arg(path)});
-    sqlite3 *raw = nullptr;
-    int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
-    UniqueHandle handle(raw);
-    if (rc != SQLITE_OK)
-        return std::unexpected(DbError{rc, u"%1 cannot be opened: %2."_s.arg(path, handleMessage(handle.get(), rc))});
-    sqlite3_stmt *raw_stmt = nullptr;
-    rc = sqlite3_prepare_v2(handle.get(), "PRAGMA quick_check(10)", -1, &raw_stmt, nullptr);
-    QStringList lines;
-    while (rc == SQLITE_OK || rc == SQLITE_ROW) {
-        rc = sqlite3_step(raw_stmt);
-        if (rc == SQLITE_ROW)
-            lines << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(raw_stmt, 0)));
-    }
-    sqlite3_finalize(raw_stmt);
-    if (rc != SQLITE_DONE) {
-        return std::unexpected(DbError{rc, u"%1 is not a readable ietf-checkin database: %2."_s.arg(
-                                                path, handleMessage(handle.get(), rc))});
-    }
-    return lines.join(u"; "_s);
+    auto report = inspectFile(path);
+    if (!report)
+        return std::unexpected(report.error());
+    return report->quickCheck;
 }
 
 DbResult<FileReport> Database::inspectFile(const QString &path)
