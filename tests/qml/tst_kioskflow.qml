@@ -82,7 +82,7 @@ TestCase {
         const words = "hello12345";
         for (let i = 0; i < words.length; ++i) {
             keyClick(words[i]);
-            wait(90);
+            wait(300); // twice the fixture's 150 ms wedge interval
         }
         keyClick(Qt.Key_Return);
         wait(100);

@@ -136,7 +136,7 @@ TestCase {
         Kiosk.dismiss();
         tryCompare(view, "shownScreen", "attract");
         compare(view.printerNotice, "Badge printer needs attention");
-        verify(shown("printerNotice").visible);
+        tryVerify(() => shown("printerNotice").visible, 5000, "the notice fades in");
         compare(shown("printerNoticeText").text, "Badge printer needs attention");
         verify(Fixture.checkedIn(guest, 1), "still recorded");
 
