@@ -352,10 +352,10 @@ DbResult<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode
     }
     int waitedMs = 0;
     while (::flock(lockFd, LOCK_SH | LOCK_NB) != 0) {
-        if (errno != EWOULDBLOCK && errno != EINTR) {
+        if (const int err = errno; err != EWOULDBLOCK && err != EINTR) {
             ::close(lockFd);
             return std::unexpected(DbError{SQLITE_CANTOPEN,
-                u"Cannot lock the database %1 (%2)."_s.arg(path, QString::fromLocal8Bit(strerror(errno)))});
+                u"Cannot lock the database %1 (%2)."_s.arg(path, QString::fromLocal8Bit(strerror(err)))});
         }
         if (waitedMs >= kRestoreWaitMs) {
             ::close(lockFd);

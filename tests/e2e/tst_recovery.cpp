@@ -181,8 +181,24 @@ void TestRecovery::restoreRefusesADatabaseInUseEvenWithForceUntilItIsClosed()
             QVERIFY(QDir(path(u"demo"_s)).entryList({u"*.before-restore-*"_s}).isEmpty());
         }
     }
-    // A -wal left behind by a process that died is not "in use": the lock went with the process.
     QVERIFY(!QFile::exists(m_db + u"-wal"_s));
+
+    // A -wal left behind by a process that died is not "in use": its lock went with it. The sqlite3 shell opens
+    // the file in WAL mode and is killed, leaving -wal and -shm behind; restore goes ahead and keeps them with
+    // the replaced file.
+    QProcess shell;
+    shell.start(u"sqlite3"_s, {m_db});
+    QVERIFY(shell.waitForStarted());
+    shell.write("SELECT count(*) FROM event;\n");
+    QVERIFY(shell.waitForReadyRead(10000));
+    QVERIFY(QFile::exists(m_db + u"-wal"_s));
+    shell.kill();
+    QVERIFY(shell.waitForFinished());
+    QVERIFY2(QFile::exists(m_db + u"-wal"_s), "the killed shell left its -wal behind");
+    const Run restored = ctl(m_db, {u"restore"_s, backup});
+    QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
+    const QString previous = restored.json().value(u"previous"_s).toString();
+    QVERIFY(QFile::exists(previous + u"-wal"_s));
 }
 
 void TestRecovery::restoreBringsTheBackupBackAndKeepsTheReplacedDatabase()
