@@ -198,6 +198,18 @@ ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std
         }
     }
 
+    // The limits every format is held to (a too-long text, too many sessions) are checked here, once.
+    for (const ProgrammeItem &item : std::as_const(items))
+        problems.append(programme::fieldLengthProblems(item));
+    if (items.size() > programme::kMaxSessions) {
+        problems.append(programme::problemAt(
+            items.at(programme::kMaxSessions).position,
+            tr("this is session %1 of the file within the programme days; an event may hold at most %2 sessions: "
+               "import only the Policymaker Program's sessions, or split the programme into several events")
+                .arg(programme::kMaxSessions + 1)
+                .arg(programme::kMaxSessions)));
+    }
+
     // Attendees are named by external id; every one must be a guest of this event.
     auto guests = db::GuestStore(m_db).forEvent(m_event.id);
     if (!guests)
@@ -261,6 +273,20 @@ ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std
             summary.attendeesLinked += int(attendees.size());
             summary.attendeesUnlinked += change->removed;
         }
+    }
+    // Sessions kept from earlier imports (of this or another format) count too.
+    auto total = agenda.itemCount(m_event.id);
+    if (!total)
+        return fail(total.error());
+    if (*total > programme::kMaxSessions) {
+        return std::unexpected(Failure{
+            tr("%1 was not imported: IETF %2 would then hold %3 sessions, and an event may hold at most %4 "
+               "(sessions of earlier imports are kept); nothing was changed.")
+                .arg(name)
+                .arg(m_event.number)
+                .arg(*total)
+                .arg(programme::kMaxSessions),
+            {}});
     }
     inFile.unite(skipped);
     for (const QString &id : std::as_const(*stored)) {

@@ -17,7 +17,7 @@ class CsvProgrammeParser
 {
 protected:
     CsvProgrammeParser(QByteArrayView bytes, const QTimeZone &zone)
-        : m_table(CsvReader::parse(bytes))
+        : m_table(CsvReader::parse(bytes, kMaxFieldLength))
         , m_zone(zone)
     {
     }

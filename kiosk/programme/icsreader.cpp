@@ -225,6 +225,14 @@ public:
         }
         for (const auto &[event, block] : overrides)
             readOverride(event, block);
+        if (m_seriesNotExpanded > 0) {
+            m_result.problems.append(CsvProblem{
+                0, 0, {},
+                IcsReader::tr("%1 more repeating events were not checked: the file already has %2 that repeat too "
+                              "often")
+                    .arg(m_seriesNotExpanded)
+                    .arg(m_seriesOverLimit)});
+        }
         if (m_result.items.isEmpty() && m_result.problems.isEmpty())
             m_result.problems.append(CsvProblem{0, 0, {}, IcsReader::tr("the calendar has no events (VEVENT)")});
         return finish();
@@ -430,13 +438,19 @@ private:
         }
 
         // Expand a little beyond the programme days (libical reads floating times as UTC), then keep what starts
-        // within them.
-        struct Span
+        // within them, and no more than kMaxOccurrences of it: libical cannot be stopped midway, but once a series
+        // is over the limit its remaining occurrences cost no more than libical's own step.
+        if (m_seriesOverLimit >= kMaxSeriesOverLimit) {
+            ++m_seriesNotExpanded;
+            return;
+        }
+        struct Collector
         {
-            time_t start;
-            time_t end;
-        };
-        std::vector<Span> spans;
+            const Parser *parser;
+            bool wallClock;
+            QList<QDateTime> starts;
+            bool over = false;
+        } collector{this, start.wallClock, {}};
         const icaltimetype from = icaltime_from_timet_with_zone(time_t(m_from.addDays(-1).toSecsSinceEpoch()), 0,
                                                                 icaltimezone_get_utc_timezone());
         const icaltimetype to = icaltime_from_timet_with_zone(time_t(m_to.addDays(1).toSecsSinceEpoch()), 0,
@@ -444,15 +458,32 @@ private:
         icalcomponent_foreach_recurrence(
             event, from, to,
             [](icalcomponent *, icaltime_span *span, void *data) {
-                static_cast<std::vector<Span> *>(data)->push_back(Span{span->start, span->end});
+                auto *c = static_cast<Collector *>(data);
+                if (c->over)
+                    return;
+                const QDateTime occurrence =
+                    c->wallClock ? wallClockFromTimeT(span->start, c->parser->m_venue) : fromTimeT(span->start);
+                if (!occurrence.isValid() || occurrence < c->parser->m_from || occurrence >= c->parser->m_to)
+                    return;
+                if (c->starts.size() == programme::kMaxOccurrences)
+                    c->over = true;
+                else
+                    c->starts.append(occurrence);
             },
-            &spans);
+            &collector);
+        if (collector.over) {
+            ++m_seriesOverLimit;
+            problem(at(block, block.propertyLines.contains(u"RRULE"_s) ? u"RRULE"_s : u"RDATE"_s),
+                    IcsReader::tr("the event repeats more than %1 times within the programme days; a repeating "
+                                  "event may have at most %1 there: make its rule less frequent (an INTERVAL, an "
+                                  "UNTIL, a COUNT) or list the sessions as separate events")
+                        .arg(programme::kMaxOccurrences));
+            return;
+        }
         const qint64 length = item.start.secsTo(item.end);
-        for (const Span &span : spans) {
+        for (const QDateTime &occurrenceStart : std::as_const(collector.starts)) {
             ProgrammeItem occurrence = item;
-            occurrence.start = start.wallClock ? wallClockFromTimeT(span.start, m_venue) : fromTimeT(span.start);
-            if (!occurrence.start.isValid() || occurrence.start < m_from || occurrence.start >= m_to)
-                continue;
+            occurrence.start = occurrenceStart;
             occurrence.end = occurrence.start.addSecs(length);
             occurrence.sourceId = occurrenceId(uid, occurrence.start);
             if (claim(occurrence.sourceId, occurrence.position))
@@ -494,6 +525,10 @@ private:
     QDateTime m_to;
     QList<EventBlock> m_blocks;
     QHash<QString, int> m_seen; // source id → line
+    // After this many series over the occurrence limit the file is refused anyway: later ones are not expanded.
+    static constexpr int kMaxSeriesOverLimit = 10;
+    int m_seriesOverLimit = 0;
+    int m_seriesNotExpanded = 0;
     ProgrammeParse m_result;
 };
 

@@ -1,5 +1,6 @@
 #include "programmeitem.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QStringDecoder>
 
@@ -51,6 +52,36 @@ void sortProblems(QList<CsvProblem> &problems)
     std::stable_sort(problems.begin(), problems.end(), [](const CsvProblem &a, const CsvProblem &b) {
         return std::pair(a.line, a.column) < std::pair(b.line, b.column);
     });
+}
+
+QList<CsvProblem> fieldLengthProblems(const ProgrammeItem &item)
+{
+    const std::pair<QString, const QString *> texts[] = {
+        {QCoreApplication::translate("ProgrammeImporter", "title"), &item.title},
+        {QCoreApplication::translate("ProgrammeImporter", "kind"), &item.kind},
+        {QCoreApplication::translate("ProgrammeImporter", "room"), &item.room},
+        {QCoreApplication::translate("ProgrammeImporter", "area"), &item.area},
+        {QCoreApplication::translate("ProgrammeImporter", "group"), &item.acronym},
+        {QCoreApplication::translate("ProgrammeImporter", "description"), &item.description},
+        {QCoreApplication::translate("ProgrammeImporter", "id"), &item.sourceId},
+    };
+    QList<CsvProblem> problems;
+    for (const auto &[what, text] : texts) {
+        if (text->size() <= kMaxFieldLength)
+            continue;
+        // Characters as people count them (code points), as the CSV reader does.
+        const qsizetype length = text->size() - std::count_if(text->cbegin(), text->cend(), [](QChar c) {
+                                     return c.isLowSurrogate();
+                                 });
+        if (length <= kMaxFieldLength)
+            continue;
+        problems.append(problemAt(
+            item.position, QCoreApplication::translate("ProgrammeImporter",
+                                                       "the session's %1 is %2 characters long; at most %3 are "
+                                                       "allowed: shorten it in the file")
+                               .arg(what, QString::number(length), QString::number(kMaxFieldLength))));
+    }
+    return problems;
 }
 
 QString quoted(QStringView value)

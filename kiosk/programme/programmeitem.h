@@ -69,6 +69,14 @@ struct ProgrammeParse
 // Small helpers every programme reader shares.
 namespace programme {
 
+// What a programme file may hold, whatever its format (docs/programme-import.md). A file over any of them is
+// refused whole, with the line and what to change: a small file must not be able to fill a kiosk's disk or
+// memory, and a real Policymaker Program (four days, a few dozen sessions; a whole IETF week is about 1,500)
+// stays far below them.
+inline constexpr qsizetype kMaxFieldLength = 1000; // characters in any text of a session (title, room, ...)
+inline constexpr int kMaxOccurrences = 500;        // occurrences of one repeating event within the programme days
+inline constexpr int kMaxSessions = 5000;          // sessions of one event, stored and imported together
+
 // A problem located at pos.
 [[nodiscard]] CsvProblem problemAt(const SourcePosition &pos, const QString &message);
 // The 1-based line of the first byte that is not valid UTF-8, if any.
@@ -77,6 +85,8 @@ namespace programme {
 [[nodiscard]] QDateTime wallClockToUtc(QDate date, QTime time, const QTimeZone &zone);
 // Sorts problems by line, then column (stable).
 void sortProblems(QList<CsvProblem> &problems);
+// A problem for every text of item longer than kMaxFieldLength characters, at the item's position.
+[[nodiscard]] QList<CsvProblem> fieldLengthProblems(const ProgrammeItem &item);
 // A value quoted for a message: short and on one line.
 [[nodiscard]] QString quoted(QStringView value);
 

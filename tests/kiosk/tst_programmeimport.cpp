@@ -6,6 +6,7 @@
 #include <gueststore.h>
 #include <printjobstore.h>
 #include <programmeimporter.h>
+#include <programmeitem.h>
 
 #include <QFile>
 #include <QTimeZone>
@@ -149,6 +150,11 @@ private Q_SLOTS:
     void invalidUtf8IsRejected();
     void fileOver64MegabytesIsRejected();
     void agendaOfAnotherMeetingIsRejected();
+    void textOverTheFieldLimitIsRefusedInEveryFormat_data();
+    void textOverTheFieldLimitIsRefusedInEveryFormat();
+    void repeatingEventOverTheOccurrenceLimitIsRefusedAtItsRule();
+    void manyTooFrequentSeriesAreRefusedWithoutExpandingThemAll();
+    void eventOverTheSessionLimitIsRefused();
     void attendeesLinkToGuestsAndReimportReplacesTheirSessions();
     void unknownAttendeeIsAProblemNamingIdAndLine();
     void sessionsOutsideTheProgrammeDaysCanBeSkipped();
@@ -546,6 +552,131 @@ void TestProgrammeImport::agendaOfAnotherMeetingIsRejected()
     QCOMPARE(positions(result.error().problems), QStringList{u"2:0"_s});
     QVERIFY2(result.error().problems.first().message.contains(u"IETF 122"_s),
              qPrintable(result.error().problems.first().message));
+}
+
+// Every format is held to the same limit on a session's texts: the CSV readers by their cell limit, the others
+// by the importer; a file over it is refused whole at the session's line, and one exactly at it imports.
+void TestProgrammeImport::textOverTheFieldLimitIsRefusedInEveryFormat_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("title");
+    QTest::addColumn<int>("line");
+
+    QTest::newRow("datatracker json") << u"agenda-122.json"_s
+                                      << QByteArray("Operations and Management Area Working Group") << 45;
+    QTest::newRow("datatracker csv") << u"agenda-122.csv"_s
+                                     << QByteArray("Operations and Management Area Working Group") << 3;
+    QTest::newRow("ics") << u"agenda-122.ics"_s << QByteArray("opsawg - Operations and Management Area Working Group")
+                         << 14;
+    QTest::newRow("programme csv") << u"programme-122.csv"_s << QByteArray("Welcome briefing for policymakers") << 2;
+}
+
+void TestProgrammeImport::textOverTheFieldLimitIsRefusedInEveryFormat()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, title);
+    QFETCH(int, line);
+
+    test::TestEvent ev(bangkok());
+    ProgrammeImporter importer(ev.db(), ev.event(), u"kiosk-test"_s);
+    const QByteArray original = fixtureBytes(file);
+    QVERIFY(original.count(title) >= 1);
+
+    // Long titles in a script outside the BMP: the limit counts characters, not UTF-16 units or bytes.
+    const QByteArray over = QString(programme::kMaxFieldLength + 1, u'x').toUtf8();
+    const auto refused = importer.importBytes(QByteArray(original).replace(title, over), file);
+    QVERIFY(!refused);
+    qDebug().noquote() << describe(refused.error()).left(300);
+    QCOMPARE(refused.error().problems.size(), 1);
+    QCOMPARE(refused.error().problems.first().line, line);
+    QVERIFY2(refused.error().problems.first().message.contains(u"1001"_s), qPrintable(describe(refused.error())));
+    QVERIFY(refused.error().message.contains(u"nothing was changed"_s));
+    QCOMPARE(counts(ev).items, 0);
+
+    QString atLimit;
+    for (int i = 0; i < programme::kMaxFieldLength; ++i)
+        atLimit += QString::fromUcs4(U"\U0001D4B3", 1); // MATHEMATICAL SCRIPT CAPITAL X: two UTF-16 units
+    const auto imported = importer.importBytes(QByteArray(original).replace(title, atLimit.toUtf8()), file);
+    QVERIFY2(imported, imported ? "" : qPrintable(describe(imported.error())));
+    QVERIFY(counts(ev).titles.join(u'\n').contains(atLimit));
+}
+
+// One event of 1.6 KB of iCalendar must not turn into hundreds of thousands of sessions.
+void TestProgrammeImport::repeatingEventOverTheOccurrenceLimitIsRefusedAtItsRule()
+{
+    test::TestEvent ev(bangkok());
+    ProgrammeImporter importer(ev.db(), ev.event(), u"kiosk-test"_s);
+    auto calendar = [](const QByteArray &rule) -> QByteArray {
+        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+               "BEGIN:VEVENT\r\nUID:coffee\r\nSUMMARY:Coffee\r\n"
+               "DTSTART:20241104T020000Z\r\nDTEND:20241104T020100Z\r\n" // 09:00 in Bangkok
+               + rule + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    };
+    // Every second until the end of the first programme day: 54,000 occurrences inside the days.
+    const auto refused = importer.importBytes(calendar("RRULE:FREQ=SECONDLY;UNTIL=20241104T170000Z"), u"x.ics"_s);
+    QVERIFY(!refused);
+    QCOMPARE(positions(refused.error().problems), QStringList{u"9:0"_s});
+    QCOMPARE(refused.error().problems.first().columnName, u"RRULE"_s);
+    QVERIFY2(refused.error().problems.first().message.contains(u"500"_s), qPrintable(describe(refused.error())));
+    importer.setSkipOutsideProgrammeDays(true);
+    QVERIFY(!importer.importBytes(calendar("RRULE:FREQ=SECONDLY"), u"x.ics"_s));
+    QCOMPARE(counts(ev).items, 0);
+
+    // Exactly at the limit (every ten minutes from 09:00 for 500 occurrences, all inside the four days) imports.
+    const auto imported = importer.importBytes(calendar("RRULE:FREQ=MINUTELY;INTERVAL=10;COUNT=500"), u"x.ics"_s);
+    QVERIFY2(imported, imported ? "" : qPrintable(describe(imported.error())));
+    QCOMPARE(imported->inserted, programme::kMaxOccurrences);
+}
+
+// The file: eight events every second. Each of the first ten such series is a problem at its rule; the
+// rest are not expanded at all, so a long file of them costs no more than ten.
+void TestProgrammeImport::manyTooFrequentSeriesAreRefusedWithoutExpandingThemAll()
+{
+    test::TestEvent ev(bangkok());
+    ProgrammeImporter importer(ev.db(), ev.event(), u"kiosk-test"_s);
+    importer.setSkipOutsideProgrammeDays(true);
+    QByteArray ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n";
+    for (int i = 0; i < 14; ++i) {
+        ics += "BEGIN:VEVENT\r\nUID:flood-" + QByteArray::number(i)
+            + "\r\nSUMMARY:Flood\r\nDTSTART:20241101T000000Z\r\nDURATION:PT1S\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\n";
+    }
+    ics += "END:VCALENDAR\r\n";
+    const auto refused = importer.importBytes(ics, u"flood.ics"_s);
+    QVERIFY(!refused);
+    const QList<CsvProblem> problems = refused.error().problems;
+    QCOMPARE(problems.size(), 11);
+    QCOMPARE(problems.first().line, 0);
+    QVERIFY2(problems.first().message.startsWith(u"4 more repeating events"_s), qPrintable(problems.first().message));
+    for (qsizetype i = 1; i < problems.size(); ++i)
+        QCOMPARE(problems.at(i).columnName, u"RRULE"_s);
+    QCOMPARE(counts(ev).items, 0);
+}
+
+// An event holds at most kMaxSessions sessions: a file with more is refused at the first one over, and so is a
+// file that would take the event over the limit together with sessions kept from an earlier import.
+void TestProgrammeImport::eventOverTheSessionLimitIsRefused()
+{
+    test::TestEvent ev(bangkok());
+    ProgrammeImporter importer(ev.db(), ev.event(), u"kiosk-test"_s);
+    auto programmeCsv = [](int sessions, const QByteArray &prefix) {
+        QByteArray csv = "session_id,date,start,end,title\n";
+        for (int i = 0; i < sessions; ++i)
+            csv += prefix + QByteArray::number(i) + ",2024-11-05,10:00,11:00,Session " + QByteArray::number(i) + '\n';
+        return csv;
+    };
+    const auto refused = importer.importBytes(programmeCsv(programme::kMaxSessions + 1, "s"), u"p.csv"_s);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().problems.size(), 1);
+    QCOMPARE(refused.error().problems.first().line, programme::kMaxSessions + 2); // after the header
+    QCOMPARE(counts(ev).items, 0);
+
+    const auto full = importer.importBytes(programmeCsv(programme::kMaxSessions, "s"), u"p.csv"_s);
+    QVERIFY2(full, full ? "" : qPrintable(describe(full.error())));
+    const Counts before = counts(ev);
+    const auto more = importer.importBytes(programmeCsv(1, "extra"), u"more.csv"_s);
+    QVERIFY(!more);
+    QVERIFY2(more.error().message.contains(u"5001 sessions"_s), qPrintable(more.error().message));
+    QCOMPARE(counts(ev), before);
 }
 
 void TestProgrammeImport::attendeesLinkToGuestsAndReimportReplacesTheirSessions()
