@@ -76,7 +76,7 @@ DbResult<GuestStore::Upserted> GuestStore::upsert(const GuestRecord &guest)
         ? "UPDATE guest SET display_name = ?3, given_name = ?4, family_name = ?5, latin_name = ?6, "
           "organisation = ?7, country = ?8, role = ?9, email = ?10, language = ?11, reg_type = ?12, "
           "ticket_type = ?13, days = ?14, updated_at = ?15 "
-          "WHERE event_id = ?1 AND external_id = ?2 AND (display_name, given_name, family_name, latin_name, "
+          "WHERE id = ?16 AND (display_name, given_name, family_name, latin_name, "
           "organisation, country, role, email, language, reg_type, ticket_type, days) IS NOT "
           "(?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
         : "INSERT INTO guest (event_id, external_id, display_name, given_name, family_name, latin_name, "
@@ -100,6 +100,8 @@ DbResult<GuestStore::Upserted> GuestStore::upsert(const GuestRecord &guest)
         .bind(13, guest.ticketType)
         .bind(14, daysToText(guest.days))
         .bind(15, now);
+    if (*existing)
+        stmt->bind(16, (*existing)->id); // the stored guest, whatever the case of the id in this file
     if (auto ok = stmt->run(); !ok)
         return std::unexpected(ok.error());
     if (!*existing)
@@ -109,7 +111,11 @@ DbResult<GuestStore::Upserted> GuestStore::upsert(const GuestRecord &guest)
 
 DbResult<std::optional<GuestRecord>> GuestStore::byExternalId(qint64 eventId, const QString &externalId)
 {
-    auto stmt = m_db.prepare("SELECT " GUEST_COLUMNS " FROM guest WHERE event_id = ?1 AND external_id = ?2");
+    // Ids are ASCII ([A-Za-z0-9._-]) and one guest whatever their case: "G1" finds "g1" (their invitation files
+    // would overwrite each other on a FAT or exFAT stick). A database from before this rule may hold both; then
+    // the exact spelling wins.
+    auto stmt = m_db.prepare("SELECT " GUEST_COLUMNS " FROM guest WHERE event_id = ?1 "
+                             "AND external_id = ?2 COLLATE NOCASE ORDER BY external_id = ?2 DESC, id LIMIT 1");
     if (stmt)
         stmt->bind(1, eventId).bind(2, externalId);
     return firstRow(stmt, readGuest);

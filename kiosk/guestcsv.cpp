@@ -205,6 +205,10 @@ public:
                          });
         if (!m_result.problems.isEmpty())
             m_result.rows.clear();
+        std::stable_sort(m_result.warnings.begin(), m_result.warnings.end(),
+                         [](const CsvProblem &a, const CsvProblem &b) {
+                             return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+                         });
         return std::move(m_result);
     }
 
@@ -327,9 +331,18 @@ private:
                                .arg(QString::number(run), QString::number(printedtext::kMaxCombiningRun)));
                 return std::nullopt;
             }
-            if (cleaned.isEmpty())
-                continue; // nothing visible: as if the cell were empty
-            return Cell{cleaned, column};
+            const printedtext::Printable printable = printedtext::withoutUnprintable(cleaned);
+            if (!printable.removed.isEmpty()) {
+                m_result.warnings.append(CsvProblem{
+                    record.line, column, m_table.header.value(column - 1).trimmed(),
+                    GuestCsv::tr("%1 cannot be printed on a badge (its fonts have no emoji) and was left out: "
+                                 "the badge and the kiosk screen show %2")
+                        .arg(printable.removed, printable.text.isEmpty() ? GuestCsv::tr("nothing here")
+                                                                         : u'"' + printable.text + u'"')});
+            }
+            if (printable.text.isEmpty())
+                continue; // nothing printable: as if the cell were empty
+            return Cell{printable.text, column};
         }
         return Cell{QString(), columns.first().second};
     }

@@ -37,6 +37,7 @@ struct GuestCsvResult
 {
     QList<GuestImportRow> rows;
     QList<CsvProblem> problems; // sorted by line, then column
+    QList<CsvProblem> warnings; // what was changed on the way in (characters a badge cannot print), by line
 
     // True if the file can be imported.
     [[nodiscard]] bool ok() const { return problems.isEmpty(); }

@@ -53,6 +53,7 @@ std::expected<GuestImporter::Summary, GuestImporter::Failure> GuestImporter::imp
     }
 
     Summary summary;
+    summary.warnings = parsed.warnings;
     db::Transaction tx(m_db);
     auto fail = [](const db::DbError &e) { return std::unexpected(Failure{e.message, {}}); };
     if (auto ok = tx.begin(); !ok)

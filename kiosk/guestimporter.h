@@ -23,6 +23,7 @@ public:
         int inserted = 0;
         int updated = 0;
         int unchanged = 0;
+        QList<CsvProblem> warnings; // what was changed on the way in, by line (the file was imported)
     };
     struct Failure
     {

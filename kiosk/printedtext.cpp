@@ -1,7 +1,11 @@
 #include "printedtext.h"
 
+#include <printabletext.h>
+
 #include <QChar>
 #include <QList>
+
+using namespace Qt::StringLiterals;
 
 namespace checkin::printedtext {
 
@@ -24,6 +28,17 @@ QString withoutInvisibleControls(const QString &text)
     if (kept.size() == codePoints.size())
         return text;
     return QString::fromUcs4(kept.constData(), kept.size());
+}
+
+Printable withoutUnprintable(const QString &text)
+{
+    const PrintableText printable = printableText(text);
+    if (printable.removed.isEmpty())
+        return {text, {}};
+    QString tidy = printable.text;
+    while (tidy.contains(QStringView(u"  ")))
+        tidy.replace(QString(u"  "_s), QString(u" "_s));
+    return {tidy.trimmed(), printable.removed};
 }
 
 int longestCombiningRun(const QString &text)

@@ -17,6 +17,15 @@ namespace checkin::printedtext {
 // text without its invisible controls ("Evil\u202Egnp.exe" becomes "Evilgnp.exe", shown as written everywhere).
 [[nodiscard]] QString withoutInvisibleControls(const QString &text);
 
+// What a badge cannot print (emoji and emoji sequences, private-use and unassigned code points: the badge's own
+// rule, printableText) taken out of text, with the spaces left around it tidied: "José 😀 Silva" → "José Silva".
+struct Printable
+{
+    QString text;
+    QString removed; // empty when nothing was taken out
+};
+[[nodiscard]] Printable withoutUnprintable(const QString &text);
+
 // The longest run of combining marks (Unicode Mn, Me) after one character: 2 in a decomposed "ễ", 500 in a "Zalgo"
 // flood that no badge can print.
 [[nodiscard]] int longestCombiningRun(const QString &text);

@@ -216,12 +216,12 @@ ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std
         return fail(guests.error());
     QHash<QString, qint64> guestIds;
     for (const db::GuestRecord &g : std::as_const(*guests))
-        guestIds.insert(g.externalId, g.id);
+        guestIds.insert(g.externalId.toLower(), g.id); // ids are one guest whatever their case
     QHash<QString, QList<qint64>> attendeesBySession;
     for (const ProgrammeAttendance &a : std::as_const(parsed.attendance)) {
         if (skipped.contains(a.sourceId))
             continue;
-        const auto id = guestIds.constFind(a.guestExternalId);
+        const auto id = guestIds.constFind(a.guestExternalId.toLower());
         if (id == guestIds.cend()) {
             problems.append(programme::problemAt(
                 a.position, tr("unknown guest %1: no guest of IETF %2 has this external id; import the guest list "

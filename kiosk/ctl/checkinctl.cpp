@@ -599,11 +599,23 @@ int cmdGuestsImport(Context &ctx)
         printJson({{u"imported"_s, false}, {u"problems"_s, problems}, {u"message"_s, summary.error().message}});
         return fail(summary.error().message);
     }
-    printJson({{u"imported"_s, true},
-               {u"event"_s, event.number},
-               {u"inserted"_s, summary->inserted},
-               {u"updated"_s, summary->updated},
-               {u"unchanged"_s, summary->unchanged}});
+    QJsonArray warnings;
+    for (const CsvProblem &w : summary->warnings) {
+        std::fprintf(stderr, "%s: warning: %s\n", qPrintable(QFileInfo(ctx.args.first()).fileName()),
+                     qPrintable(w.toString()));
+        warnings.append(QJsonObject{{u"line"_s, w.line},
+                                    {u"column"_s, w.column},
+                                    {u"column_name"_s, w.columnName},
+                                    {u"message"_s, w.message}});
+    }
+    QJsonObject result{{u"imported"_s, true},
+                       {u"event"_s, event.number},
+                       {u"inserted"_s, summary->inserted},
+                       {u"updated"_s, summary->updated},
+                       {u"unchanged"_s, summary->unchanged}};
+    if (!warnings.isEmpty())
+        result.insert(u"warnings"_s, warnings);
+    printJson(result);
     return kOk;
 }
 

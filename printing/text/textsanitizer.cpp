@@ -80,9 +80,24 @@ bool joinerIsMeaningful(const QList<char32_t> &cps, qsizetype at)
     return isLetterOrMark(a) && isLetterOrMark(b);
 }
 
-} // namespace
+bool has(char32_t c, UProperty property)
+{
+    return u_hasBinaryProperty(UChar32(c), property);
+}
 
-QString sanitizeForPrint(const QString &text)
+// Characters that only continue an emoji sequence: skin tones, VS15/VS16, the keycap mark, tag characters.
+bool continuesEmoji(char32_t c)
+{
+    return has(c, UCHAR_EMOJI_MODIFIER) || c == 0xFE0E || c == 0xFE0F || c == 0x20E3 || (c >= 0xE0020 && c <= 0xE007F);
+}
+
+bool isUnassignedOrPrivate(char32_t c)
+{
+    const int8_t type = u_charType(UChar32(c));
+    return type == U_PRIVATE_USE_CHAR || type == U_UNASSIGNED || has(c, UCHAR_NONCHARACTER_CODE_POINT);
+}
+
+QList<char32_t> codePoints(const QString &text)
 {
     QList<char32_t> cps;
     cps.reserve(text.size());
@@ -97,6 +112,58 @@ QString sanitizeForPrint(const QString &text)
             cps.append(c.unicode());
         }
     }
+    return cps;
+}
+
+} // namespace
+
+QString withoutUnprintable(const QString &text, QString *removed)
+{
+    const QList<char32_t> cps = codePoints(text);
+    QList<char32_t> kept;
+    kept.reserve(cps.size());
+    QList<char32_t> taken;
+    for (qsizetype i = 0; i < cps.size(); ++i) {
+        const char32_t c = cps[i];
+        const char32_t next = i + 1 < cps.size() ? cps[i + 1] : 0;
+        const bool emoji = has(c, UCHAR_EMOJI_PRESENTATION) || has(c, UCHAR_REGIONAL_INDICATOR)
+            || (has(c, UCHAR_EXTENDED_PICTOGRAPHIC) && (next == 0xFE0F || has(next, UCHAR_EMOJI_MODIFIER)));
+        if (emoji) {
+            // The whole sequence goes: its modifiers and selectors, and pictographs joined to it by ZWJ.
+            taken.append(c);
+            while (i + 1 < cps.size()) {
+                const char32_t n = cps[i + 1];
+                const char32_t after = i + 2 < cps.size() ? cps[i + 2] : 0;
+                if (continuesEmoji(n) || (has(c, UCHAR_REGIONAL_INDICATOR) && has(n, UCHAR_REGIONAL_INDICATOR))) {
+                    taken.append(n);
+                    ++i;
+                } else if (n == 0x200D && has(after, UCHAR_EXTENDED_PICTOGRAPHIC)) {
+                    taken.append(n);
+                    taken.append(after);
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            continue;
+        }
+        // A keycap ("1️⃣") keeps its digit; a stray selector or tag goes.
+        if (continuesEmoji(c) || isUnassignedOrPrivate(c)) {
+            taken.append(c);
+            continue;
+        }
+        kept.append(c);
+    }
+    if (removed)
+        *removed = QString::fromUcs4(taken.constData(), taken.size());
+    if (taken.isEmpty())
+        return text;
+    return QString::fromUcs4(kept.constData(), kept.size());
+}
+
+QString sanitizeForPrint(const QString &text)
+{
+    const QList<char32_t> cps = codePoints(withoutUnprintable(text));
 
     QString out;
     out.reserve(text.size());

@@ -13,7 +13,14 @@ namespace checkin::text {
 //   forms) or ZWJ inside an emoji sequence, and variation selectors after a visible character;
 // - turns controls and line/paragraph separators into spaces, collapses runs of white space, trims;
 // - replaces unpaired surrogates with U+FFFD and normalises to NFC.
-// Characters no font has (emoji, unassigned code points) are kept: they print as a placeholder box.
+// - leaves out what no badge font can draw (withoutUnprintable), so nothing prints as a placeholder box.
 [[nodiscard]] QString sanitizeForPrint(const QString &text);
+
+// text without what a badge cannot print: emoji (Emoji_Presentation characters and every emoji sequence: a
+// pictograph with VS16, skin-tone modifiers, flags of regional indicators, ZWJ sequences, keycaps, tag
+// sequences), variation selectors 15/16, private-use, unassigned and noncharacter code points. The badge fonts
+// are monochrome Noto fonts without emoji; text-style symbols they do have (©, ®, ™, ★, ☎) are kept.
+// removed, if given, receives what was taken out, in order.
+[[nodiscard]] QString withoutUnprintable(const QString &text, QString *removed = nullptr);
 
 } // namespace checkin::text

@@ -10,6 +10,7 @@
 #include <QPainter>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -53,6 +54,8 @@ private Q_SLOTS:
     void keygenWritesAPrivateKeyAndRefusesToOverwriteIt();
     void eventCreateValidatesItsInput();
     void guestImportIsIdempotentAndUpdates();
+    void guestIdsDifferingOnlyInCaseAreOneGuestAcrossImports();
+    void emojiInANameIsLeftOutWithAWarning();
     void badGuestFileIsRejectedWholeWithEveryProblem();
     void invitationsAreWrittenAsPngAndPdf();
     void checkInFromPhotosThroughTheProgramme();
@@ -130,6 +133,60 @@ void TestCheckinCtl::guestImportIsIdempotentAndUpdates()
     r = ctl({u"guests"_s, u"import"_s, path(u"guests.csv"_s)});
     QCOMPARE(r.json().value(u"updated"_s).toInt(), 1);
     QCOMPARE(r.json().value(u"unchanged"_s).toInt(), 4);
+}
+
+// "PS-005" in a later file is the guest "ps-005": a second guest would get PS-005.png beside ps-005.png, which
+// overwrite each other on a FAT or exFAT stick.
+void TestCheckinCtl::guestIdsDifferingOnlyInCaseAreOneGuestAcrossImports()
+{
+    QFile f(path(u"upper.csv"_s));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("external_id,display_name,latin_name,organisation,country_code,language,role\n"
+            "PS-005,สมชาย ใจดี,Somchai Jaidee,Office of the NBTC,TH,en,host\n");
+    f.close();
+    const QByteArray before = guestTableDigest();
+    Run r = ctl({u"guests"_s, u"import"_s, path(u"upper.csv"_s)});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(u"inserted"_s).toInt(), 0);
+    QCOMPARE(r.json().value(u"unchanged"_s).toInt(), 1); // the same guest with the same details
+    QCOMPARE(guestTableDigest(), before); // still five guests, ps-005 spelt as first imported
+    r = ctl({u"badge"_s, u"Ps-005"_s, u"--out"_s, path(u"ps-005-badge.pdf"_s)}); // any spelling finds the guest
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+}
+
+// The badge fonts have no emoji: an emoji in a name is left out at import, with a warning, so the kiosk screen
+// and the badge show the same name and the badge never prints a placeholder box.
+void TestCheckinCtl::emojiInANameIsLeftOutWithAWarning()
+{
+    const QString mainDb = m_db;
+    m_db = path(u"emoji.sqlite"_s);
+    const auto back = qScopeGuard([&] { m_db = mainDb; });
+    Run r = ctl({u"event"_s, u"create"_s, u"--number"_s, u"123"_s, u"--name"_s, u"IETF 123"_s, u"--city"_s,
+                 u"Madrid"_s, u"--verify-key"_s, path(u"keys/verify.pub"_s), u"--tz"_s, u"Europe/Madrid"_s,
+                 u"--from"_s, u"2024-07-20"_s, u"--to"_s, u"2024-07-23"_s});
+    QCOMPARE(r.exitCode, 0);
+    QFile f(path(u"emoji.csv"_s));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("external_id,display_name,organisation\n"
+            "e-1,José \xF0\x9F\x98\x80 Silva,Acme\xC2\xAE Ministry \xF0\x9F\x87\xAB\xF0\x9F\x87\xB7\n");
+    f.close();
+    r = ctl({u"guests"_s, u"import"_s, path(u"emoji.csv"_s)});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(u"inserted"_s).toInt(), 1);
+    const QJsonArray warnings = r.json().value(u"warnings"_s).toArray();
+    QCOMPARE(warnings.size(), 2);
+    QCOMPARE(warnings.at(0).toObject().value(u"line"_s).toInt(), 2);
+    QCOMPARE(warnings.at(0).toObject().value(u"column_name"_s).toString(), u"display_name"_s);
+    QVERIFY2(r.err.contains(u"warning"_s) && r.err.contains(u"\"José Silva\""_s), qPrintable(r.err));
+
+    r = ctl({u"badge"_s, u"e-1"_s, u"--out"_s, path(u"emoji-badge.pdf"_s)});
+    QCOMPARE(r.exitCode, 0);
+    QProcess text;
+    text.start(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, path(u"emoji-badge.pdf"_s), u"-"_s});
+    QVERIFY(text.waitForFinished(30000));
+    const QString printed = QString::fromUtf8(text.readAllStandardOutput());
+    QVERIFY2(printed.contains(u"José Silva"_s) && printed.contains(u"Acme® Ministry"_s), qPrintable(printed));
+    QVERIFY(!printed.contains(u"😀"_s));
 }
 
 void TestCheckinCtl::badGuestFileIsRejectedWholeWithEveryProblem()

@@ -109,6 +109,7 @@ private Q_SLOTS:
     void removesInvisibleControlsFromWhatIsPrinted_data();
     void removesInvisibleControlsFromWhatIsPrinted();
     void refusesAFloodOfCombiningMarks();
+    void leavesOutWhatABadgeCannotPrintWithAWarning();
     void rejectsLineBreaksAndControlCharacters_data();
     void rejectsLineBreaksAndControlCharacters();
     void reportsAFileWithoutGuestsOnce_data();
@@ -670,6 +671,32 @@ void TestGuestCsv::refusesAFloodOfCombiningMarks()
     QVERIFY(result.rows.isEmpty());
     // Real names stack at most a few: Vietnamese two, Thai three.
     QVERIFY(parse("external_id,display_name\na1,\"Nguye\xCC\x82\xCC\x83n\"\na2,\"\xE0\xB8\x81\xE0\xB8\xB4\xE0\xB9\x8A\xE0\xB9\x8C\"\n"_ba).ok());
+}
+
+// The badge fonts are monochrome Noto fonts without emoji: an emoji is left out of what is shown and printed,
+// with a warning naming it, instead of a placeholder box on the badge ("José □ Silva") beside "José 😀 Silva" on
+// the screen. Text-style symbols the fonts have stay.
+void TestGuestCsv::leavesOutWhatABadgeCannotPrintWithAWarning()
+{
+    const GuestCsvResult result = parse("external_id,display_name,organisation,latin_name\n"
+                                        "a1,José \xF0\x9F\x98\x80 Silva,Acme\xC2\xAE Ministry \xE2\x98\x85,Jose Silva\n"
+                                        "a2,\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7 Marie \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD,Office,\n"
+                                        "a3,Ana \xEE\x80\x80Lima,\xF0\x9F\x98\x80,\n"_ba);
+    QCOMPARE(problemStrings(result), QStringList{});
+    QCOMPARE(result.rows.size(), 3);
+    QCOMPARE(result.rows.at(0).displayName, u"José Silva"_s);
+    QCOMPARE(result.rows.at(0).organisation, u"Acme® Ministry ★"_s);
+    QCOMPARE(result.rows.at(1).displayName, u"Marie"_s);
+    QCOMPARE(result.rows.at(2).displayName, u"Ana Lima"_s);   // a private-use character
+    QCOMPARE(result.rows.at(2).organisation, QString());      // nothing printable left: as if empty
+    QStringList warnings;
+    for (const CsvProblem &w : result.warnings)
+        warnings << u"%1:%2"_s.arg(w.line).arg(w.columnName);
+    QCOMPARE(warnings, (QStringList{u"2:display_name"_s, u"3:display_name"_s, u"4:display_name"_s,
+                                    u"4:organisation"_s}));
+    QVERIFY2(result.warnings.first().message.contains(u"😀"_s)
+                 && result.warnings.first().message.contains(u"\"José Silva\""_s),
+             qPrintable(result.warnings.first().message));
 }
 
 void TestGuestCsv::rejectsLineBreaksAndControlCharacters_data()

@@ -1,0 +1,14 @@
+#include "printabletext.h"
+
+#include "textsanitizer.h"
+
+namespace checkin {
+
+PrintableText printableText(const QString &text)
+{
+    PrintableText result;
+    result.text = text::withoutUnprintable(text, &result.removed);
+    return result;
+}
+
+} // namespace checkin
