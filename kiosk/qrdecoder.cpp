@@ -10,6 +10,7 @@
 #include <ZXing/ImageView.h>
 #include <ZXing/ReadBarcode.h>
 
+#include <cmath>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -91,6 +92,10 @@ QList<DecodedCode> toDecodedCodes(const ZXing::Results &results)
     return codes;
 }
 
+constexpr qint64 kMaxDecodedPixels = 12'600'000;   // a 4032 × 3024 phone photo is read as it is
+constexpr qint64 kMaxScaledPixels = 260'000'000;   // JPEG: up to a 200-megapixel phone photo
+constexpr qint64 kMaxWholePixels = 64'000'000;     // PNG and the rest: decoded whole before scaling
+
 QString readerFailure(const QImageReader &reader)
 {
     switch (reader.error()) {
@@ -168,6 +173,29 @@ std::expected<QList<DecodedCode>, QString> QrDecoder::decodeFile(const QString &
         return std::unexpected(u"cannot read image %1: permission denied"_s.arg(path));
 
     QImageReader reader(path);
+    // A phone's 48- or 200-megapixel photo is read at about 12 megapixels (a 4000 × 3000 photo as it is): a code
+    // that fills a fraction of it still has several pixels a module, and the picture fits in memory. JPEG is
+    // scaled while it is decoded; other formats are decoded whole, so they get a larger allocation limit up to
+    // kMaxWholePixels and are refused above it (a small PNG can claim a billion pixels).
+    const QSize size = reader.size();
+    if (size.isValid()) {
+        const qint64 pixels = qint64(size.width()) * size.height();
+        const bool scalesWhileDecoding = reader.format() == "jpeg"; // libjpeg's DCT scaling
+        if (pixels > (scalesWhileDecoding ? kMaxScaledPixels : kMaxWholePixels)) {
+            return std::unexpected(u"cannot read image %1: it is %2 × %3 pixels, more than any camera takes; "
+                                   "photograph the invitation again or send a smaller copy"_s
+                                       .arg(path)
+                                       .arg(size.width())
+                                       .arg(size.height()));
+        }
+        if (pixels > kMaxDecodedPixels) {
+            const double factor = std::sqrt(double(kMaxDecodedPixels) / double(pixels));
+            reader.setScaledSize(QSize(std::max(1, int(size.width() * factor)),
+                                       std::max(1, int(size.height() * factor))));
+            if (!scalesWhileDecoding)
+                reader.setAllocationLimit(int(kMaxWholePixels * 4 / (1024 * 1024)) + 1); // 32-bit pixels
+        }
+    }
     QImage image;
     if (!reader.read(&image))
         return std::unexpected(u"cannot read image %1: %2"_s.arg(path, readerFailure(reader)));

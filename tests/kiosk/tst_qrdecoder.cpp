@@ -301,6 +301,47 @@ private Q_SLOTS:
         QVERIFY(empty.error().contains(u"no file name"_s));
     }
 
+    // A 48-megapixel phone photo (8064 × 6048) used to be refused as "damaged or not an image" by Qt's 128 MB
+    // image limit; it is read scaled down to about 12 megapixels. So is the same picture as a PNG.
+    void largePhoneCameraPhotosAreScaledDownAndRead_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("48 MP JPEG") << u"jpg"_s;
+        QTest::newRow("48 MP PNG") << u"png"_s;
+    }
+
+    void largePhoneCameraPhotosAreScaledDownAndRead()
+    {
+        QFETCH(QString, format);
+        QImage photo(8064, 6048, QImage::Format_RGB32);
+        photo.fill(QColor(205, 200, 190)); // a grey-beige table top
+        {
+            QPainter p(&photo);
+            const QImage code = qrImage(u"forty-eight megapixels"_s, 40);
+            p.drawImage(QPointF(3000, 2000), code);
+        }
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"photo."_s + format);
+        QVERIFY(photo.save(path, nullptr, 85));
+        photo = QImage(); // free the 195 MB before decoding
+        const auto codes = QrDecoder::decodeFile(path);
+        QVERIFY2(codes.has_value(), why(codes).constData());
+        QCOMPARE(texts(*codes), QStringList{u"forty-eight megapixels"_s});
+    }
+
+    // What no camera takes is refused with its size, not read: a small PNG can claim a billion pixels.
+    void pictureLargerThanAnyCameraIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"huge.png"_s);
+        QImage wide(20000, 4000, QImage::Format_Mono); // 80 MP, 10 MB in memory, a few KB on disk
+        wide.fill(1);
+        QVERIFY(wide.save(path));
+        const auto refused = QrDecoder::decodeFile(path);
+        QVERIFY(!refused.has_value());
+        QVERIFY2(refused.error().contains(u"20000 × 4000 pixels"_s), qPrintable(refused.error()));
+    }
+
     void fileWithoutCodesIsAnEmptyResult()
     {
         QTemporaryDir dir;
