@@ -1,5 +1,7 @@
 #include "countries.h"
 
+#include <QHash>
+
 #include <QLocale>
 
 #include <array>
@@ -60,14 +62,17 @@ QString Countries::suggestion(QStringView value)
         if (value.compare(QStringView(alias.alias), Qt::CaseInsensitive) == 0)
             return QString::fromUtf16(alias.code);
     }
-    for (int t = 1; t <= int(QLocale::LastTerritory); ++t) {
-        const auto territory = QLocale::Territory(t);
-        if (value.compare(QLocale::territoryToString(territory), Qt::CaseInsensitive) != 0)
-            continue;
-        if (std::optional<QString> code = normalisedCode(QLocale::territoryToCode(territory)))
-            return *code;
-    }
-    return {};
+    // English territory names by their case-folded form, built once (a file can ask two million times).
+    static const QHash<QString, QString> byName = [] {
+        QHash<QString, QString> names;
+        for (int t = int(QLocale::LastTerritory); t >= 1; --t) { // the first territory of a name wins
+            const auto territory = QLocale::Territory(t);
+            if (std::optional<QString> code = normalisedCode(QLocale::territoryToCode(territory)))
+                names.insert(QLocale::territoryToString(territory).toCaseFolded(), *code);
+        }
+        return names;
+    }();
+    return byName.value(value.toString().toCaseFolded());
 }
 
 } // namespace checkin

@@ -1,5 +1,7 @@
 #include "csvreader.h"
 
+#include <QLocale>
+
 #include <QStringDecoder>
 
 #include <algorithm>
@@ -211,7 +213,8 @@ private:
         } else if (m_recordProblems.isEmpty()) {
             m_table.records.append(CsvRecord{recordLine, fields});
         }
-        m_table.problems.append(m_recordProblems);
+        for (CsvProblem &problem : m_recordProblems)
+            appendProblem(m_table.problems, m_table.unlistedProblems, std::move(problem));
     }
 
     [[nodiscard]] QString fieldCountMessage(qsizetype count) const
@@ -312,6 +315,30 @@ private:
 };
 
 } // namespace
+
+void appendProblem(QList<CsvProblem> &problems, int &unlisted, CsvProblem problem)
+{
+    if (problems.size() < kMaxListedProblems) {
+        problems.append(std::move(problem));
+        return;
+    }
+    // Full: keep the first problems by line whatever order they were found in (the reader's, then a row's).
+    ++unlisted;
+    const auto byPosition = [](const CsvProblem &a, const CsvProblem &b) {
+        return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+    };
+    const auto last = std::max_element(problems.begin(), problems.end(), byPosition);
+    if (byPosition(problem, *last))
+        *last = std::move(problem);
+}
+
+QString unlistedProblemsNote(int unlisted)
+{
+    if (unlisted <= 0)
+        return {};
+    return unlisted == 1 ? CsvReader::tr("…and 1 more problem, not listed")
+                         : CsvReader::tr("…and %1 more problems, not listed").arg(QLocale(QLocale::English).toString(unlisted));
+}
 
 CsvTable CsvReader::parse(QByteArrayView bytes, qsizetype maxFieldLength)
 {

@@ -22,6 +22,16 @@ struct CsvProblem
     friend bool operator==(const CsvProblem &, const CsvProblem &) = default;
 };
 
+// A file with a problem on every one of its two million rows must not produce a two-million-line answer: lists
+// of problems keep the first kMaxListedProblems by line and count the rest.
+inline constexpr qsizetype kMaxListedProblems = 100;
+
+// Appends problem to problems; when that already holds kMaxListedProblems, counts one in unlisted and keeps the
+// problem that comes first in the file.
+void appendProblem(QList<CsvProblem> &problems, int &unlisted, CsvProblem problem);
+// "…and 1,999,900 more problems not listed", or empty when unlisted is 0.
+[[nodiscard]] QString unlistedProblemsNote(int unlisted);
+
 // One data row and the physical line on which it starts.
 struct CsvRecord
 {
@@ -37,7 +47,8 @@ struct CsvTable
     int headerLine = 0; // 0 if the file has no header
     QStringList header;
     QList<CsvRecord> records; // records with a problem are left out
-    QList<CsvProblem> problems; // in file order
+    QList<CsvProblem> problems; // in file order, at most kMaxListedProblems
+    int unlistedProblems = 0;   // found beyond those, counted only
 };
 
 // RFC 4180 reader: comma-separated, UTF-8 (optional BOM), CRLF/LF/CR line ends, "quoted" fields with

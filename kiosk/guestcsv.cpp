@@ -191,6 +191,7 @@ public:
     [[nodiscard]] GuestCsvResult run()
     {
         m_result.problems = m_table.problems;
+        m_result.unlistedProblems = m_table.unlistedProblems;
         if (!checkHasGuests())
             return std::move(m_result);
         if (mapHeader()) {
@@ -243,7 +244,8 @@ private:
 
     void addProblem(int line, int column, const QString &message)
     {
-        m_result.problems.append(CsvProblem{line, column, m_table.header.value(column - 1).trimmed(), message});
+        appendProblem(m_result.problems, m_result.unlistedProblems,
+                      CsvProblem{line, column, m_table.header.value(column - 1).trimmed(), message});
     }
 
     // Returns false if the rows cannot be read at all.
@@ -369,7 +371,6 @@ private:
 
     void validate(const CsvRecord &record)
     {
-        const int problemsBefore = int(m_result.problems.size());
         GuestImportRow row;
         row.line = record.line;
 
@@ -416,7 +417,8 @@ private:
         validateRole(record, row);
         validateDays(record, row);
 
-        if (m_result.problems.size() == problemsBefore)
+        // Once the file has a problem its rows are not kept: it will not be imported.
+        if (m_result.problemCount() == 0)
             m_result.rows.append(row);
     }
 

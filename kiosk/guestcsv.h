@@ -36,11 +36,14 @@ struct GuestImportRow
 struct GuestCsvResult
 {
     QList<GuestImportRow> rows;
-    QList<CsvProblem> problems; // sorted by line, then column
+    QList<CsvProblem> problems; // sorted by line, then column; at most kMaxListedProblems
+    int unlistedProblems = 0;   // found beyond those, counted only
     QList<CsvProblem> warnings; // what was changed on the way in (characters a badge cannot print), by line
 
     // True if the file can be imported.
     [[nodiscard]] bool ok() const { return problems.isEmpty(); }
+    // Every problem found, listed or not.
+    [[nodiscard]] int problemCount() const { return int(problems.size()) + unlistedProblems; }
 };
 
 // Reads a guest list. Header names are matched ignoring case, spaces around them, and "-"/" " versus "_";

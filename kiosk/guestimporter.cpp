@@ -47,9 +47,8 @@ std::expected<GuestImporter::Summary, GuestImporter::Failure> GuestImporter::imp
     const GuestCsvResult parsed = GuestCsv::parse(bytes, m_event.firstDay, m_event.lastDay);
     if (!parsed.ok()) {
         return std::unexpected(Failure{
-            u"%1 was not imported: %2 problem(s) found; nothing was changed."_s.arg(name).arg(
-                parsed.problems.size()),
-            parsed.problems});
+            u"%1 was not imported: %2 problem(s) found; nothing was changed."_s.arg(name).arg(parsed.problemCount()),
+            parsed.problems, parsed.unlistedProblems});
     }
 
     Summary summary;

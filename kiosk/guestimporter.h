@@ -28,7 +28,9 @@ public:
     struct Failure
     {
         QString message;            // one sentence for the whole failure
-        QList<CsvProblem> problems; // every problem by line and column (empty for I/O or database errors)
+        QList<CsvProblem> problems; // problems by line and column, at most kMaxListedProblems (empty for I/O or
+                                    // database errors)
+        int unlistedProblems = 0;   // found beyond those, counted only
     };
 
     GuestImporter(db::Database &db, const db::EventRecord &event, QString kioskId);

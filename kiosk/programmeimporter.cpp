@@ -158,10 +158,17 @@ ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std
     case Format::Ics: parsed = IcsReader::parse(bytes, venue, m_event.firstDay, m_event.lastDay); break;
     case Format::Csv: parsed = ProgrammeCsvReader::parse(bytes, venue); break;
     }
-    auto rejected = [&name](const QList<CsvProblem> &problems) {
-        return std::unexpected(Failure{
-            tr("%1 was not imported: %2 problem(s) found; nothing was changed.").arg(name).arg(problems.size()),
-            problems});
+    auto rejected = [&name, &parsed](QList<CsvProblem> problems) {
+        // The first kMaxListedProblems by line; the rest (and what the CSV reader only counted) as a number.
+        int unlisted = parsed.unlistedProblems;
+        if (problems.size() > kMaxListedProblems) {
+            unlisted += int(problems.size() - kMaxListedProblems);
+            problems.resize(kMaxListedProblems);
+        }
+        return std::unexpected(Failure{tr("%1 was not imported: %2 problem(s) found; nothing was changed.")
+                                           .arg(name)
+                                           .arg(problems.size() + unlisted),
+                                       problems, unlisted});
     };
     // A file that cannot be read as a whole (not JSON, cut short, no header) has no items to check further.
     if (!parsed.ok() && parsed.items.isEmpty())

@@ -575,6 +575,32 @@ int cmdEventList(Context &ctx)
     return kOk;
 }
 
+QJsonArray problemsJson(const QList<CsvProblem> &problems)
+{
+    QJsonArray out;
+    for (const CsvProblem &p : problems) {
+        out.append(QJsonObject{{u"line"_s, p.line},
+                               {u"column"_s, p.column},
+                               {u"column_name"_s, p.columnName},
+                               {u"message"_s, p.message}});
+    }
+    return out;
+}
+
+// A file that was not imported: each listed problem on stderr and in the JSON line, then how many more there were.
+void printRejectedFile(const QString &path, const QList<CsvProblem> &problems, int unlisted, const QString &message)
+{
+    const QString name = QFileInfo(path).fileName();
+    for (const CsvProblem &p : problems)
+        std::fprintf(stderr, "%s: %s\n", qPrintable(name), qPrintable(p.toString()));
+    if (unlisted > 0)
+        std::fprintf(stderr, "%s: %s\n", qPrintable(name), qPrintable(unlistedProblemsNote(unlisted)));
+    QJsonObject result{{u"imported"_s, false}, {u"problems"_s, problemsJson(problems)}, {u"message"_s, message}};
+    if (unlisted > 0)
+        result.insert(u"problems_not_listed"_s, unlisted);
+    printJson(result);
+}
+
 int cmdGuestsImport(Context &ctx)
 {
     if (ctx.args.size() != 1)
@@ -587,26 +613,14 @@ int cmdGuestsImport(Context &ctx)
     GuestImporter importer(db, event, ctx.kioskId);
     auto summary = importer.importFile(ctx.args.first());
     if (!summary) {
-        for (const CsvProblem &p : summary.error().problems)
-            std::fprintf(stderr, "%s: %s\n", qPrintable(QFileInfo(ctx.args.first()).fileName()), qPrintable(p.toString()));
-        QJsonArray problems;
-        for (const CsvProblem &p : summary.error().problems) {
-            problems.append(QJsonObject{{u"line"_s, p.line},
-                                        {u"column"_s, p.column},
-                                        {u"column_name"_s, p.columnName},
-                                        {u"message"_s, p.message}});
-        }
-        printJson({{u"imported"_s, false}, {u"problems"_s, problems}, {u"message"_s, summary.error().message}});
+        printRejectedFile(ctx.args.first(), summary.error().problems, summary.error().unlistedProblems,
+                          summary.error().message);
         return fail(summary.error().message);
     }
-    QJsonArray warnings;
+    const QJsonArray warnings = problemsJson(summary->warnings);
     for (const CsvProblem &w : summary->warnings) {
         std::fprintf(stderr, "%s: warning: %s\n", qPrintable(QFileInfo(ctx.args.first()).fileName()),
                      qPrintable(w.toString()));
-        warnings.append(QJsonObject{{u"line"_s, w.line},
-                                    {u"column"_s, w.column},
-                                    {u"column_name"_s, w.columnName},
-                                    {u"message"_s, w.message}});
     }
     QJsonObject result{{u"imported"_s, true},
                        {u"event"_s, event.number},
@@ -920,15 +934,8 @@ int cmdProgrammeImport(Context &ctx)
     importer.setSkipOutsideProgrammeDays(ctx.isSet("only-programme-days"));
     auto summary = importer.importFile(ctx.args.first(), format);
     if (!summary) {
-        QJsonArray problems;
-        for (const CsvProblem &p : summary.error().problems) {
-            std::fprintf(stderr, "%s: %s\n", qPrintable(QFileInfo(ctx.args.first()).fileName()), qPrintable(p.toString()));
-            problems.append(QJsonObject{{u"line"_s, p.line},
-                                        {u"column"_s, p.column},
-                                        {u"column_name"_s, p.columnName},
-                                        {u"message"_s, p.message}});
-        }
-        printJson({{u"imported"_s, false}, {u"problems"_s, problems}, {u"message"_s, summary.error().message}});
+        printRejectedFile(ctx.args.first(), summary.error().problems, summary.error().unlistedProblems,
+                          summary.error().message);
         return fail(summary.error().message);
     }
     printJson({{u"imported"_s, true},

@@ -26,6 +26,7 @@ protected:
     bool mapHeader()
     {
         m_result.problems = m_table.problems;
+        m_result.unlistedProblems = m_table.unlistedProblems;
         const auto columns = mapColumns(m_table, m_result.problems);
         if (!columns)
             return false;

@@ -61,6 +61,7 @@ struct ProgrammeParse
     QList<ProgrammeAttendance> attendance; // our programme CSV only
     bool listsAttendees = false;           // the file has an attendees column: it says who attends its sessions
     QList<CsvProblem> problems;            // sorted by line, then column
+    int unlistedProblems = 0;              // the CSV reader's problems beyond its kMaxListedProblems, counted only
 
     // True if the file can be imported.
     [[nodiscard]] bool ok() const { return problems.isEmpty(); }

@@ -213,6 +213,21 @@ void TestCheckinCtl::badGuestFileIsRejectedWholeWithEveryProblem()
     const Run noId = ctl({u"guests"_s, u"import"_s, path(u"bad.csv"_s)});
     QCOMPARE(noId.exitCode, 2);
     QVERIFY2(noId.err.contains(u"external_id"_s), qPrintable(noId.err));
+
+    // A file bad on every row: the first 100 problems, then how many more; the JSON line stays small.
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("external_id,display_name,country_code\n");
+    for (int i = 0; i < 20000; ++i)
+        f.write("x" + QByteArray::number(i) + ",Someone,XX\n");
+    f.close();
+    const Run many = ctl({u"guests"_s, u"import"_s, path(u"bad.csv"_s)});
+    QCOMPARE(many.exitCode, 2);
+    QCOMPARE(many.json().value(u"problems"_s).toArray().size(), 100);
+    QCOMPARE(many.json().value(u"problems_not_listed"_s).toInt(), 19900);
+    QVERIFY2(many.err.contains(u"…and 19,900 more problems, not listed"_s), qPrintable(many.err.right(500)));
+    QVERIFY2(many.err.contains(u"20000 problem(s) found"_s), qPrintable(many.err.right(500)));
+    QVERIFY(many.out.size() < 50'000);
+    QCOMPARE(guestTableDigest(), before);
 }
 
 void TestCheckinCtl::invitationsAreWrittenAsPngAndPdf()

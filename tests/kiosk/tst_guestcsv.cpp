@@ -110,6 +110,7 @@ private Q_SLOTS:
     void removesInvisibleControlsFromWhatIsPrinted();
     void refusesAFloodOfCombiningMarks();
     void leavesOutWhatABadgeCannotPrintWithAWarning();
+    void listsTheFirstHundredProblemsAndCountsTheRest();
     void rejectsLineBreaksAndControlCharacters_data();
     void rejectsLineBreaksAndControlCharacters();
     void reportsAFileWithoutGuestsOnce_data();
@@ -697,6 +698,24 @@ void TestGuestCsv::leavesOutWhatABadgeCannotPrintWithAWarning()
     QVERIFY2(result.warnings.first().message.contains(u"😀"_s)
                  && result.warnings.first().message.contains(u"\"José Silva\""_s),
              qPrintable(result.warnings.first().message));
+}
+
+// Two million bad rows used to become a 193 MB answer; the list keeps the first 100 in file order and counts the rest.
+void TestGuestCsv::listsTheFirstHundredProblemsAndCountsTheRest()
+{
+    QByteArray file = "external_id,display_name,country_code\n";
+    for (int i = 0; i < 250; ++i)
+        file += "g" + QByteArray::number(i) + ",Guest " + QByteArray::number(i) + ",XX\n"; // unknown country
+    file += "short row\n"; // the CSV reader's own problem, found after the first 100 too
+    const GuestCsvResult result = parse(file);
+    QCOMPARE(result.problems.size(), checkin::kMaxListedProblems);
+    QCOMPARE(result.unlistedProblems, 151);
+    QCOMPARE(result.problemCount(), 251);
+    QCOMPARE(result.problems.first().line, 2);
+    QCOMPARE(result.problems.last().line, 101);
+    QVERIFY(result.rows.isEmpty());
+    QCOMPARE(checkin::unlistedProblemsNote(151), u"…and 151 more problems, not listed"_s);
+    QCOMPARE(checkin::unlistedProblemsNote(1999900), u"…and 1,999,900 more problems, not listed"_s);
 }
 
 void TestGuestCsv::rejectsLineBreaksAndControlCharacters_data()

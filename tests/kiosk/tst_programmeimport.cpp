@@ -155,6 +155,7 @@ private Q_SLOTS:
     void repeatingEventOverTheOccurrenceLimitIsRefusedAtItsRule();
     void manyTooFrequentSeriesAreRefusedWithoutExpandingThemAll();
     void eventOverTheSessionLimitIsRefused();
+    void problemListIsCappedAndCounted();
     void attendeesLinkToGuestsAndReimportReplacesTheirSessions();
     void unknownAttendeeIsAProblemNamingIdAndLine();
     void sessionsOutsideTheProgrammeDaysCanBeSkipped();
@@ -679,6 +680,23 @@ void TestProgrammeImport::eventOverTheSessionLimitIsRefused()
     QCOMPARE(counts(ev), before);
 }
 
+void TestProgrammeImport::problemListIsCappedAndCounted()
+{
+    test::TestEvent ev(bangkok());
+    ProgrammeImporter importer(ev.db(), ev.event(), u"kiosk-test"_s);
+    QByteArray csv = "session_id,date,start,end,title\n";
+    for (int i = 0; i < 130; ++i)
+        csv += "s" + QByteArray::number(i) + ",2024-11-05,25:00,11:00,Session\n"; // no such hour
+    for (int i = 0; i < 20; ++i)
+        csv += "short row\n"; // the CSV reader's problems
+    const auto refused = importer.importBytes(csv, u"p.csv"_s);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().problems.size(), kMaxListedProblems);
+    QCOMPARE(refused.error().problems.size() + refused.error().unlistedProblems, 150);
+    QCOMPARE(refused.error().problems.first().line, 2);
+    QVERIFY2(refused.error().message.contains(u"150 problem(s)"_s), qPrintable(refused.error().message));
+}
+
 void TestProgrammeImport::attendeesLinkToGuestsAndReimportReplacesTheirSessions()
 {
     test::TestEvent ev(bangkok());
@@ -743,9 +761,9 @@ void TestProgrammeImport::unknownAttendeeIsAProblemNamingIdAndLine()
                            "pp-b,2024-11-05,09:00,10:00,Roundtable,roundtable,Room 1,,guest-1 guest-404 GUEST-2\r\n";
     const auto result = importer.importBytes(csv, u"programme.csv"_s);
     QVERIFY(!result);
-    QCOMPARE(positions(result.error().problems), (QStringList{u"3:9"_s, u"3:9"_s}));
+    // GUEST-2 is guest-2: ids are one guest whatever their case (and would be one file on a FAT stick).
+    QCOMPARE(positions(result.error().problems), (QStringList{u"3:9"_s}));
     QVERIFY(result.error().problems.at(0).message.contains(u"\"guest-404\""_s));
-    QVERIFY(result.error().problems.at(1).message.contains(u"\"GUEST-2\""_s));
     QCOMPARE(result.error().problems.at(0).columnName, u"attendees"_s);
     QVERIFY(result.error().problems.at(0).toString().startsWith(u"line 3, column 9 (attendees): "_s));
     QCOMPARE(counts(ev).items, 0);
