@@ -118,6 +118,8 @@ constexpr char Separator = ',';
 [[nodiscard]] std::optional<CsvProblem> formatProblem(QByteArrayView bytes)
 {
     const auto saveAs = CsvReader::tr("save it as \"CSV UTF-8 (comma delimited)\" and try again");
+    if (bytes.startsWith(QByteArrayView("\xFF\xFE\x00\x00", 4)) || bytes.startsWith(QByteArrayView("\x00\x00\xFE\xFF", 4)))
+        return CsvProblem{0, 0, {}, CsvReader::tr("the file is saved as UTF-32 text, not as CSV; %1").arg(saveAs)};
     if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF"))
         return CsvProblem{0, 0, {}, CsvReader::tr("the file is saved as UTF-16 text, not as CSV; %1").arg(saveAs)};
     if (bytes.startsWith("PK\x03\x04"))

@@ -251,8 +251,10 @@ private:
     // Returns false if the rows cannot be read at all.
     bool mapHeader()
     {
-        // A header the reader could not read (bad quote or encoding) has already been reported; guessing at its
-        // columns would only add misleading problems.
+        // A header the reader could not read (bad quote or encoding, or a file it refused whole: a zero byte, a
+        // workbook) has already been reported; guessing at its columns would only add misleading problems.
+        if (m_table.headerLine == 0)
+            return false;
         if (std::any_of(m_table.problems.begin(), m_table.problems.end(),
                         [this](const CsvProblem &p) { return p.line == m_table.headerLine; }))
             return false;

@@ -1,4 +1,5 @@
 #include "agendapdf.h"
+#include "venuezone.h"
 
 #include "daterange.h"
 
@@ -266,11 +267,7 @@ struct AgendaRenderer::Private
     {
         auto it = zones.find(id);
         if (it == zones.end()) {
-            const QByteArray ianaId = id.toLatin1();
-            std::optional<QTimeZone> zone;
-            if (!id.isEmpty() && (ianaId == "UTC" || QTimeZone::isTimeZoneIdAvailable(ianaId)))
-                zone = QTimeZone(ianaId);
-            it = zones.insert(id, zone.has_value() && zone->isValid() ? zone : std::nullopt);
+            it = zones.insert(id, id.isEmpty() ? std::nullopt : venueZone(id.toLatin1()));
         }
         return *it;
     }

@@ -2,6 +2,7 @@
 
 #include "attendancereport.h"
 #include "venuewideattendance.h"
+#include "venuezone.h"
 #include "backupschedule.h"
 #include "checkinservice.h"
 #include "databasehealth.h"
@@ -528,7 +529,7 @@ int cmdEventCreate(Context &ctx)
     if (event.name.isEmpty() || event.city.isEmpty())
         return fail(u"--name and --city must not be empty."_s);
     event.timeZone = ctx.value("tz");
-    if (!QTimeZone::isTimeZoneIdAvailable(event.timeZone.toUtf8()))
+    if (!venueZone(event.timeZone.toUtf8()))
         return fail(u"Unknown time zone \"%1\": use an IANA name such as Asia/Bangkok or Europe/Dublin."_s.arg(event.timeZone));
     event.firstDay = QDate::fromString(ctx.value("from"), Qt::ISODate);
     event.lastDay = QDate::fromString(ctx.value("to"), Qt::ISODate);

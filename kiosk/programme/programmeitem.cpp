@@ -111,8 +111,10 @@ std::optional<QHash<QString, int>> mapColumns(const CsvTable &table, QList<CsvPr
 {
     // A header the reader could not read (bad quote or encoding) has already been reported; guessing at its
     // columns would only add misleading problems.
-    if (std::any_of(table.problems.begin(), table.problems.end(),
-                    [&table](const CsvProblem &p) { return p.line == table.headerLine || p.line == 0; }))
+    // So has a file it refused whole (a zero byte, a workbook): it has no header to map.
+    if ((table.headerLine == 0 && !table.problems.isEmpty())
+        || std::any_of(table.problems.begin(), table.problems.end(),
+                       [&table](const CsvProblem &p) { return p.line == table.headerLine || p.line == 0; }))
         return std::nullopt;
     if (table.header.isEmpty()) {
         problems.append(CsvProblem{0, 0, {}, CsvReader::tr("the file is empty")});

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void initTestCase();
     void keygenWritesAPrivateKeyAndRefusesToOverwriteIt();
     void eventCreateValidatesItsInput();
+    void etcZonesAreKnownAndCityNamesAreNot();
     void guestImportIsIdempotentAndUpdates();
     void guestIdsDifferingOnlyInCaseAreOneGuestAcrossImports();
     void emojiInANameIsLeftOutWithAWarning();
@@ -108,6 +109,30 @@ void TestCheckinCtl::eventCreateValidatesItsInput()
     QVERIFY(dup.err.contains(u"already exists"_s));
     const Run list = ctl({u"event"_s, u"list"_s});
     QCOMPARE(list.lines().size(), 1);
+}
+
+// Etc/GMT+12 (UTC−12, Baker Island) is an IANA zone that Qt leaves off its list; "Bangkok" is not a zone at all
+// (Qt would read it as a POSIX rule for UTC).
+void TestCheckinCtl::etcZonesAreKnownAndCityNamesAreNot()
+{
+    const QString mainDb = m_db;
+    m_db = path(u"zones.sqlite"_s);
+    const auto back = qScopeGuard([&] { m_db = mainDb; });
+    auto create = [&](int number, const QString &zone) {
+        return ctl({u"event"_s, u"create"_s, u"--number"_s, QString::number(number), u"--name"_s, u"IETF"_s,
+                    u"--city"_s, u"Somewhere"_s, u"--verify-key"_s, path(u"keys/verify.pub"_s), u"--tz"_s, zone,
+                    u"--from"_s, u"2024-07-20"_s, u"--to"_s, u"2024-07-23"_s});
+    };
+    Run r = create(201, u"Etc/GMT+12"_s);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.json().value(u"tz"_s).toString(), u"Etc/GMT+12"_s);
+    r = create(202, u"Etc/UTC"_s);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = create(203, u"Bangkok"_s);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"Unknown time zone"_s), qPrintable(r.err));
+    r = create(204, u"Etc/GMT+15"_s);
+    QCOMPARE(r.exitCode, 2);
 }
 
 void TestCheckinCtl::guestImportIsIdempotentAndUpdates()

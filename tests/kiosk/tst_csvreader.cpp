@@ -152,6 +152,12 @@ void TestCsvReader::reportsProblemsWithLineAndColumn_data()
     QTest::newRow("UTF-16 file")
         << "\xFF\xFE" "a\0,\0b\0"_ba
         << QStringList{u"the file is saved as UTF-16 text, not as CSV; "_s + SaveAsCsv};
+    QTest::newRow("UTF-32 file, little-endian") // starts like UTF-16's mark: told apart by its two zero bytes
+        << QByteArray("\xFF\xFE\0\0a\0\0\0,\0\0\0", 12)
+        << QStringList{u"the file is saved as UTF-32 text, not as CSV; "_s + SaveAsCsv};
+    QTest::newRow("UTF-32 file, big-endian")
+        << QByteArray("\0\0\xFE\xFF\0\0\0a", 8)
+        << QStringList{u"the file is saved as UTF-32 text, not as CSV; "_s + SaveAsCsv};
     QTest::newRow("xlsx workbook")
         << "PK\x03\x04\x14\0\x06\0"_ba
         << QStringList{u"the file is a spreadsheet workbook (for example .xlsx or .ods), not CSV; "_s + SaveAsCsv};

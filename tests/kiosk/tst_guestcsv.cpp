@@ -774,6 +774,16 @@ void TestGuestCsv::reportsAFileWithoutGuestsOnce_data()
     QTest::newRow("header only") << "external_id,display_name\r\n"_ba << headerOnly;
     QTest::newRow("header with a wrong column only") << "name\n"_ba << headerOnly;
     QTest::newRow("header and empty spreadsheet rows") << "external_id,display_name\n,\n , \n"_ba << headerOnly;
+    // A file the CSV reader refuses whole is that one problem, not also "missing required column" for the header
+    // it never read.
+    QTest::newRow("zero byte on a data line")
+        << QByteArray("external_id,display_name\ng1,Jane\ng2,Jo\0hn\n", 42)
+        << u"line 3: the file contains a zero byte, so it is not a CSV text file; save it as \"CSV UTF-8 (comma "
+           "delimited)\" and try again"_s;
+    QTest::newRow("workbook")
+        << "PK\x03\x04\x14\0\x06\0"_ba
+        << u"the file is a spreadsheet workbook (for example .xlsx or .ods), not CSV; save it as \"CSV UTF-8 (comma "
+           "delimited)\" and try again"_s;
 }
 
 void TestGuestCsv::reportsAFileWithoutGuestsOnce()

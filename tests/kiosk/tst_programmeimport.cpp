@@ -156,6 +156,7 @@ private Q_SLOTS:
     void manyTooFrequentSeriesAreRefusedWithoutExpandingThemAll();
     void eventOverTheSessionLimitIsRefused();
     void problemListIsCappedAndCounted();
+    void csvWithAZeroByteIsOneProblemNotAlsoAnEmptyFile();
     void attendeesLinkToGuestsAndReimportReplacesTheirSessions();
     void unknownAttendeeIsAProblemNamingIdAndLine();
     void sessionsOutsideTheProgrammeDaysCanBeSkipped();
@@ -695,6 +696,17 @@ void TestProgrammeImport::problemListIsCappedAndCounted()
     QCOMPARE(refused.error().problems.size() + refused.error().unlistedProblems, 150);
     QCOMPARE(refused.error().problems.first().line, 2);
     QVERIFY2(refused.error().message.contains(u"150 problem(s)"_s), qPrintable(refused.error().message));
+}
+
+void TestProgrammeImport::csvWithAZeroByteIsOneProblemNotAlsoAnEmptyFile()
+{
+    test::TestEvent ev(bangkok());
+    ProgrammeImporter importer(ev.db(), ev.event(), u"kiosk-test"_s);
+    const auto refused = importer.importBytes(
+        QByteArray("session_id,date,start,end,title\ns1,2024-11-05,09:00,10:00,Jo\0hn\n", 64), u"p.csv"_s);
+    QVERIFY(!refused);
+    QCOMPARE(positions(refused.error().problems), QStringList{u"2:0"_s});
+    QVERIFY(refused.error().problems.first().message.contains(u"zero byte"_s));
 }
 
 void TestProgrammeImport::attendeesLinkToGuestsAndReimportReplacesTheirSessions()
