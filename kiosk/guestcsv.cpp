@@ -159,9 +159,10 @@ template<typename Container>
 
 [[nodiscard]] bool isValidId(QStringView id)
 {
-    static const QRegularExpression pattern(u"\\A[A-Za-z0-9._-]{1,64}\\z"_s);
-    // "." and ".." pass the pattern but cannot be file names.
-    return pattern.match(id).hasMatch() && id != u"." && id != u"..";
+    // It starts with a letter or digit: "-rf" would be read as an option by checkinctl and other programs, and
+    // ".", ".." or ".hidden" are not ordinary file names.
+    static const QRegularExpression pattern(u"\\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\z"_s);
+    return pattern.match(id).hasMatch();
 }
 
 [[nodiscard]] bool looksLikeEmail(QStringView email)
@@ -484,7 +485,7 @@ private:
             if (!isValidId(externalId->value)) {
                 addProblem(record.line, column,
                            GuestCsv::tr("the guest id %1 may only contain the letters A to Z and a to z, digits, "
-                                        "\".\", \"_\" and \"-\"")
+                                        "\".\", \"_\" and \"-\", and must start with a letter or digit")
                                .arg(quoted(externalId->value)));
                 return;
             }

@@ -1,4 +1,5 @@
 #include "invitationissuer.h"
+#include "savefile.h"
 
 #include "invitationtoken.h"
 #include "signingkey.h"
@@ -107,9 +108,8 @@ std::expected<QList<InvitationIssuer::Issued>, QString> InvitationIssuer::issue(
         if (!pdf)
             return std::unexpected(u"Invitation for %1: %2"_s.arg(guest.externalId, pdf.error()));
         item.pdfPath = dir.filePath(guest.externalId + u".pdf"_s);
-        QSaveFile file(item.pdfPath);
-        if (!file.open(QIODevice::WriteOnly) || file.write(*pdf) != pdf->size() || !file.commit())
-            return std::unexpected(u"Cannot write %1: %2."_s.arg(item.pdfPath, file.errorString()));
+        if (auto saved = saveFile(item.pdfPath, *pdf); !saved)
+            return std::unexpected(saved.error());
 
         if (progress)
             progress(item);

@@ -1,4 +1,5 @@
 #include "reportexport.h"
+#include "savefile.h"
 
 #include <attendancereportpdf.h>
 #include <database.h>
@@ -33,11 +34,6 @@ namespace {
 
 // Room kept free beyond the two files: file system metadata, and a stick that reports its space loosely.
 constexpr qint64 SpareBytes = 64 * 1024;
-
-QString sizeText(qint64 bytes)
-{
-    return QLocale(QLocale::English).formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
 
 // A folder counts as read-only when the system refuses writing (a write-protected or read-only mounted stick)
 // or when nobody has write permission on it: a process running as root could still write there, but a folder

@@ -17,6 +17,7 @@
 #include "invitationissuer.h"
 #include "qrdecoder.h"
 #include "reportexport.h"
+#include "savefile.h"
 #include "signingkey.h"
 #include "staffactions.h"
 #include "staffauth.h"
@@ -725,16 +726,32 @@ int cmdCheckin(Context &ctx)
 
     QString payload = ctx.value("payload");
     QString source = ctx.isSet("source") ? ctx.value("source") : u"cli"_s;
+    // The source is a label in the scan log and every export ("usb-scanner", "gate-2"), not a place for a file.
+    constexpr qsizetype kMaxSourceLength = 64;
+    if (source.trimmed().isEmpty() || source.size() > kMaxSourceLength
+        || std::any_of(source.cbegin(), source.cend(), [](QChar c) { return c.category() == QChar::Other_Control; })) {
+        return fail(u"--source is a short label such as \"usb-scanner\" or \"gate-2\": 1 to %1 characters on one "
+                    "line (this one has %2)."_s.arg(kMaxSourceLength).arg(source.size()));
+    }
     if (ctx.isSet("image")) {
         auto codes = QrDecoder::decodeFile(ctx.value("image"));
         if (!codes)
             return fail(codes.error());
         source = ctx.isSet("source") ? source : u"image"_s;
-        // Several codes in one photo: prefer the one that is shaped like an invitation.
+        // Several codes in one photo: the one shaped like an invitation (a poster's URL code beside it does not
+        // matter). Two invitations in one photo are refused: which guest came is not for the kiosk to guess.
         payload.clear();
+        QStringList invitations;
         for (const DecodedCode &code : *codes) {
-            if (InvitationToken::parse(code.text).has_value() || payload.isEmpty())
+            const bool invitation = InvitationToken::parse(code.text).has_value();
+            if (invitation && !invitations.contains(code.text))
+                invitations.append(code.text);
+            if (invitation || payload.isEmpty())
                 payload = code.text;
+        }
+        if (invitations.size() > 1) {
+            return fail(u"The photo %1 shows %2 invitations; nobody was checked in. Photograph one invitation at a "
+                        "time."_s.arg(ctx.value("image")).arg(invitations.size()));
         }
     }
     return reportCheckIn(service.checkIn(payload, at, source));
@@ -821,9 +838,8 @@ int cmdAttendance(Context &ctx)
         }
     }
     if (ctx.isSet("out")) {
-        QSaveFile file(ctx.value("out"));
-        if (!file.open(QIODevice::WriteOnly) || file.write(output) != output.size() || !file.commit())
-            return fail(u"Cannot write %1: %2."_s.arg(ctx.value("out"), file.errorString()));
+        if (auto saved = saveFile(ctx.value("out"), output); !saved)
+            return fail(saved.error());
         std::fprintf(stderr, "checkinctl: attendance written to %s\n", qPrintable(QFileInfo(ctx.value("out")).absoluteFilePath()));
     } else {
         std::fwrite(output.constData(), 1, size_t(output.size()), stdout);
@@ -907,9 +923,8 @@ std::expected<BadgeLayout, QString> chooseLayout(const Context &ctx, const QStri
 
 int writeOutput(const Context &ctx, const QByteArray &bytes, QJsonObject result)
 {
-    QSaveFile file(ctx.value("out"));
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return fail(u"Cannot write %1: %2."_s.arg(ctx.value("out"), file.errorString()));
+    if (auto saved = saveFile(ctx.value("out"), bytes); !saved)
+        return fail(saved.error());
     result[u"out"_s] = QFileInfo(ctx.value("out")).absoluteFilePath();
     result[u"bytes"_s] = bytes.size();
     printJson(result);

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void manualCheckInByExternalIdFollowsTheScanRules();
     void reportWritesCsvAndPdfIntoAFolder();
     void reportRefusesAFullOrWriteProtectedStick();
+    void documentsOnAFullDiskSayTheDiskIsFull();
     void errorsAreClearAndExitWithTwo();
 };
 
@@ -327,6 +328,26 @@ void TestCheckinCtl::checkInFromPhotosThroughTheProgramme()
     r = ctl({u"checkin"_s, u"--payload"_s, u"https://www.ietf.org/"_s});
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.json().value(u"outcome"_s).toString(), u"unreadable"_s);
+
+    // Two invitations in one photo: which guest came is not for the kiosk to guess, so nobody is checked in.
+    QImage two(1400, 700, QImage::Format_RGB32);
+    two.fill(Qt::white);
+    {
+        QPainter p(&two);
+        p.drawImage(QRectF(50, 50, 600, 600), QImage(path(u"invitations/ps-003.png"_s)));
+        p.drawImage(QRectF(750, 50, 600, 600), QImage(path(u"invitations/ps-004.png"_s)));
+    }
+    QVERIFY(two.save(path(u"two.png"_s)));
+    const QByteArray before = guestTableDigest();
+    r = ctl({u"checkin"_s, u"--image"_s, path(u"two.png"_s), u"--at"_s, u"2024-11-05T09:00:00+07:00"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"shows 2 invitations; nobody was checked in"_s), qPrintable(r.err));
+    QCOMPARE(guestTableDigest(), before);
+
+    // The source is a short label; a 120,000-character one is refused, not stored.
+    r = ctl({u"checkin"_s, u"--payload"_s, u"x"_s, u"--source"_s, QString(120000, u'a')});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"--source is a short label"_s), qPrintable(r.err.left(300)));
 }
 
 void TestCheckinCtl::decodePrintsEveryCodeInAnImage()
@@ -522,6 +543,39 @@ void TestCheckinCtl::reportRefusesAFullOrWriteProtectedStick()
     r = inNamespace(u"ro,size=1m"_s);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(u"is read-only (is the USB stick write-protected?)"_s), qPrintable(r.err));
+}
+
+// A badge, an agenda or an attendance file written to a full disk said "Unknown error" (Qt's text for ENOSPC from
+// QSaveFile); it says the disk is full, how much is free and how much the file needs, and leaves nothing behind.
+void TestCheckinCtl::documentsOnAFullDiskSayTheDiskIsFull()
+{
+    const QString mountPoint = path(u"full"_s);
+    QVERIFY(QDir().mkpath(mountPoint));
+    const auto onFullDisk = [&](const QStringList &args) {
+        QProcess p;
+        p.start(u"unshare"_s,
+                QStringList{u"--mount"_s, u"--map-root-user"_s, u"sh"_s, u"-c"_s,
+                            u"mount -t tmpfs -o size=8k tmpfs \"$1\" || exit 99; shift; \"$@\"; rc=$?; "
+                            "ls -A \"$MNT\" >&2; exit $rc"_s,
+                            u"sh"_s, mountPoint, QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/checkinctl"), u"--db"_s,
+                            m_db}
+                    + args);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"MNT"_s, mountPoint);
+        p.setProcessEnvironment(env);
+        p.waitForFinished(60000);
+        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+                   QString::fromUtf8(p.readAllStandardError())};
+    };
+    for (const QStringList &args : {QStringList{u"badge"_s, u"ps-001"_s, u"--out"_s, mountPoint + u"/b.pdf"_s},
+                                    QStringList{u"agenda"_s, u"ps-001"_s, u"--out"_s, mountPoint + u"/a.pdf"_s}}) {
+        const Run r = onFullDisk(args);
+        if (r.exitCode == 99 || r.exitCode == -1 || r.err.contains(u"unshare:"_s))
+            QSKIP(qPrintable(u"cannot mount a tmpfs in a private namespace here: "_s + r.err));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"the disk is full"_s) && !r.err.contains(u"Unknown error"_s), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(u".pdf\n"_s), qPrintable(r.err)); // nothing left on the disk (ls shows nothing)
+    }
 }
 
 void TestCheckinCtl::errorsAreClearAndExitWithTwo()

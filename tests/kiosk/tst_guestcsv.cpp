@@ -601,8 +601,13 @@ void TestGuestCsv::restrictsIdsToSafeFileNames_data()
     QTest::addColumn<QString>("problem");
 
     const QString characters = u"the guest id \"%1\" may only contain the letters A to Z and a to z, digits, "
-                               "\".\", \"_\" and \"-\""_s;
+                               "\".\", \"_\" and \"-\", and must start with a letter or digit"_s;
     QTest::newRow("all allowed characters") << u"Az09._-"_s << QString();
+    QTest::newRow("digit first") << u"0-a"_s << QString();
+    // "checkinctl badge -rf" would read the id as an option.
+    QTest::newRow("hyphen first") << u"-rf"_s << characters.arg(u"-rf");
+    QTest::newRow("dot first") << u".hidden"_s << characters.arg(u".hidden");
+    QTest::newRow("underscore first") << u"_x"_s << characters.arg(u"_x");
     QTest::newRow("64 characters") << QString(64, u'x') << QString();
     QTest::newRow("65 characters") << QString(65, u'x') << u"the guest id is 65 characters long; the limit is 64"_s;
     QTest::newRow("space") << u"a b"_s << characters.arg(u"a b");
@@ -828,7 +833,7 @@ void TestGuestCsv::reportsEveryProblemSortedByLineAndColumn()
                  "date from 2025-03-17 to 2025-03-19"_s,
                  u"line 4, column 1 (external_id): guest id \"a1\" is already used on line 2"_s,
                  u"line 5, column 1 (external_id): the guest id \"a 3\" may only contain the letters A to Z and a "
-                 "to z, digits, \".\", \"_\" and \"-\""_s,
+                 "to z, digits, \".\", \"_\" and \"-\", and must start with a letter or digit"_s,
                  u"line 5, column 2 (display_name): the value is on more than one line; it is printed on the "
                  "badge, so it must be on one line"_s,
                  u"line 7, column 6 (days): 2025-03-20 is outside the programme, which runs from 2025-03-17 to "
