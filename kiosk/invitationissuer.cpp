@@ -109,7 +109,7 @@ std::expected<QList<InvitationIssuer::Issued>, QString> InvitationIssuer::issue(
             return std::unexpected(u"Invitation for %1: %2"_s.arg(guest.externalId, pdf.error()));
         item.pdfPath = dir.filePath(guest.externalId + u".pdf"_s);
         if (auto saved = saveFile(item.pdfPath, *pdf); !saved)
-            return std::unexpected(saved.error());
+            return std::unexpected(u"Cannot write %1: %2."_s.arg(item.pdfPath, saved.error()));
 
         if (progress)
             progress(item);

@@ -1,6 +1,8 @@
 #include "qrencoder.h"
+#include "savefile.h"
 
-#include <QSaveFile>
+#include <QBuffer>
+
 
 #include <ZXing/BitMatrix.h>
 #include <ZXing/CharacterSet.h>
@@ -123,18 +125,14 @@ std::expected<void, QString> QrEncoder::writePng(const QrMatrix &m, const QStrin
     if (image.isNull())
         return std::unexpected(u"cannot write QR image %1: out of memory"_s.arg(name));
 
-    // QSaveFile writes to a temporary file beside the target and renames it on commit(),
-    // so a crash or a full disk never leaves half a PNG under the final name.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return std::unexpected(u"cannot write QR image %1: %2"_s.arg(name, file.errorString()));
-    if (!image.save(&file, "PNG")) {
-        const QString reason = file.error() != QFileDevice::NoError ? file.errorString() : u"PNG encoding failed"_s;
-        file.cancelWriting();
-        return std::unexpected(u"cannot write QR image %1: %2"_s.arg(name, reason));
-    }
-    if (!file.commit())
-        return std::unexpected(u"cannot write QR image %1: %2"_s.arg(name, file.errorString()));
+    // Encoded in memory, then written through a temporary file renamed into place: a crash or a full disk never
+    // leaves half a PNG under the final name, and a full disk is named as such.
+    QByteArray png;
+    QBuffer buffer(&png);
+    if (!buffer.open(QIODevice::WriteOnly) || !image.save(&buffer, "PNG"))
+        return std::unexpected(u"cannot write QR image %1: PNG encoding failed"_s.arg(name));
+    if (auto saved = saveFile(path, png); !saved)
+        return std::unexpected(u"cannot write QR image %1: %2"_s.arg(name, saved.error()));
     return {};
 }
 

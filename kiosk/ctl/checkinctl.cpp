@@ -839,7 +839,7 @@ int cmdAttendance(Context &ctx)
     }
     if (ctx.isSet("out")) {
         if (auto saved = saveFile(ctx.value("out"), output); !saved)
-            return fail(saved.error());
+            return fail(u"Cannot write %1: %2."_s.arg(ctx.value("out"), saved.error()));
         std::fprintf(stderr, "checkinctl: attendance written to %s\n", qPrintable(QFileInfo(ctx.value("out")).absoluteFilePath()));
     } else {
         std::fwrite(output.constData(), 1, size_t(output.size()), stdout);
@@ -924,7 +924,7 @@ std::expected<BadgeLayout, QString> chooseLayout(const Context &ctx, const QStri
 int writeOutput(const Context &ctx, const QByteArray &bytes, QJsonObject result)
 {
     if (auto saved = saveFile(ctx.value("out"), bytes); !saved)
-        return fail(saved.error());
+        return fail(u"Cannot write %1: %2."_s.arg(ctx.value("out"), saved.error()));
     result[u"out"_s] = QFileInfo(ctx.value("out")).absoluteFilePath();
     result[u"bytes"_s] = bytes.size();
     printJson(result);

@@ -42,6 +42,26 @@ private:
 
     Run ctl(const QStringList &args) { return checkin::test::runCheckinctl(m_db, u"test-kiosk"_s, args); }
     QString path(const QString &name) const { return m_dir.filePath(name); }
+    // checkinctl with a tmpfs mounted (with mountOptions) on mountPoint in a private mount namespace: a small or
+    // read-only file system stands in for a full or write-protected USB stick. Exit code 99 (or -1) when such a
+    // mount is not allowed here. What is left on the file system afterwards is listed on stderr.
+    Run ctlOnTmpfs(const QString &mountPoint, const QString &mountOptions, const QStringList &args)
+    {
+        QProcess p;
+        p.start(u"unshare"_s,
+                QStringList{u"--mount"_s, u"--map-root-user"_s, u"sh"_s, u"-c"_s,
+                            u"mount -t tmpfs -o %1 tmpfs \"$1\" || exit 99; shift; \"$@\"; rc=$?; ls -A \"$MNT\" >&2; "
+                            "exit $rc"_s.arg(mountOptions),
+                            u"sh"_s, mountPoint, QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/checkinctl"), u"--db"_s,
+                            m_db}
+                    + args);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"MNT"_s, mountPoint);
+        p.setProcessEnvironment(env);
+        p.waitForFinished(60000);
+        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+                   QString::fromUtf8(p.readAllStandardError())};
+    }
     QByteArray guestTableDigest()
     {
         // Everything a bad import could have touched, as the CLI sees it.
@@ -518,19 +538,7 @@ void TestCheckinCtl::reportRefusesAFullOrWriteProtectedStick()
     const QString mountPoint = path(u"mnt"_s);
     QVERIFY(QDir().mkpath(mountPoint));
     const auto inNamespace = [&](const QString &mountOptions) {
-        QProcess p;
-        p.start(u"unshare"_s,
-                {u"--mount"_s, u"--map-root-user"_s, u"sh"_s, u"-c"_s,
-                 u"mount -t tmpfs -o %1 tmpfs \"$1\" || exit 99; shift; \"$@\"; rc=$?; ls -A \"$MNT\" >&2; exit $rc"_s
-                     .arg(mountOptions),
-                 u"sh"_s, mountPoint, QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/checkinctl"), u"--db"_s, m_db,
-                 u"report"_s, u"--out"_s, mountPoint});
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"MNT"_s, mountPoint);
-        p.setProcessEnvironment(env);
-        p.waitForFinished(60000);
-        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                   QString::fromUtf8(p.readAllStandardError())};
+        return ctlOnTmpfs(mountPoint, mountOptions, {u"report"_s, u"--out"_s, mountPoint});
     };
     Run r = inNamespace(u"size=16k"_s);
     if (r.exitCode == 99 || r.exitCode == -1 || r.err.contains(u"unshare:"_s))
@@ -551,22 +559,7 @@ void TestCheckinCtl::documentsOnAFullDiskSayTheDiskIsFull()
 {
     const QString mountPoint = path(u"full"_s);
     QVERIFY(QDir().mkpath(mountPoint));
-    const auto onFullDisk = [&](const QStringList &args) {
-        QProcess p;
-        p.start(u"unshare"_s,
-                QStringList{u"--mount"_s, u"--map-root-user"_s, u"sh"_s, u"-c"_s,
-                            u"mount -t tmpfs -o size=8k tmpfs \"$1\" || exit 99; shift; \"$@\"; rc=$?; "
-                            "ls -A \"$MNT\" >&2; exit $rc"_s,
-                            u"sh"_s, mountPoint, QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/checkinctl"), u"--db"_s,
-                            m_db}
-                    + args);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"MNT"_s, mountPoint);
-        p.setProcessEnvironment(env);
-        p.waitForFinished(60000);
-        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                   QString::fromUtf8(p.readAllStandardError())};
-    };
+    const auto onFullDisk = [&](const QStringList &args) { return ctlOnTmpfs(mountPoint, u"size=8k"_s, args); };
     for (const QStringList &args : {QStringList{u"badge"_s, u"ps-001"_s, u"--out"_s, mountPoint + u"/b.pdf"_s},
                                     QStringList{u"agenda"_s, u"ps-001"_s, u"--out"_s, mountPoint + u"/a.pdf"_s}}) {
         const Run r = onFullDisk(args);

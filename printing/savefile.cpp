@@ -1,6 +1,5 @@
 #include "savefile.h"
 
-#include <QDir>
 #include <QFileInfo>
 #include <QLocale>
 #include <QSaveFile>
@@ -35,9 +34,7 @@ std::expected<void, QString> saveFile(const QString &path, const QByteArray &byt
     QSaveFile file(path);
     if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
         return {};
-    const QString folder = QFileInfo(path).absolutePath();
-    return std::unexpected(u"Cannot write %1: %2."_s.arg(QDir::toNativeSeparators(path),
-                                                           writeFailureReason(folder, file.errorString(), bytes.size())));
+    return std::unexpected(writeFailureReason(QFileInfo(path).absolutePath(), file.errorString(), bytes.size()));
 }
 
 } // namespace checkin
