@@ -282,7 +282,7 @@ void TestCheckinCtl::invitationsAreWrittenAsPngAndPdf()
                        path(u"invitations"_s)});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(r.lines().size(), 5);
-    for (const QString id : {u"ps-001"_s, u"ps-002"_s, u"ps-003"_s, u"ps-004"_s, u"ps-005"_s}) {
+    for (const QString &id : {u"ps-001"_s, u"ps-002"_s, u"ps-003"_s, u"ps-004"_s, u"ps-005"_s}) {
         QVERIFY(QImage(path(u"invitations/%1.png"_s.arg(id))).width() > 100);
         QFile pdf(path(u"invitations/%1.pdf"_s.arg(id)));
         QVERIFY(pdf.open(QIODevice::ReadOnly));
@@ -584,6 +584,30 @@ void TestCheckinCtl::errorsAreClearAndExitWithTwo()
     QVERIFY(r.out.contains("guests import"));
     r = ctl({u"help"_s, u"checkin"_s});
     QVERIFY(r.out.contains("already_checked_in"));
+    // A topic that is no command says so (it used to print the whole help and exit 0).
+    r = ctl({u"help"_s, u"log"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"There is no command 'log'"_s), qPrintable(r.err));
+    // An option the command does not take is refused, naming it (keygen --tz was silently accepted).
+    r = ctl({u"keygen"_s, u"--out"_s, path(u"other-keys"_s), u"--tz"_s, u"Asia/Bangkok"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"'keygen' does not take --tz"_s), qPrintable(r.err));
+    QVERIFY(!QFile::exists(path(u"other-keys"_s)));
+    r = ctl({u"event"_s, u"list"_s, u"--reason"_s, u"x"_s});
+    QVERIFY2(r.exitCode == 2 && r.err.contains(u"'event list' does not take --reason"_s), qPrintable(r.err));
+    // Every command in the overview has its own help, and every command's help names it.
+    const QString overview = QString::fromUtf8(ctl({u"--help"_s}).out);
+    for (const QString &command : {u"keygen"_s, u"event create"_s, u"guests import"_s, u"invitations issue"_s,
+                                   u"programme import"_s, u"demo"_s, u"badge"_s, u"badges"_s, u"agenda"_s,
+                                   u"printers"_s, u"print-queue"_s, u"reprint"_s, u"print-worker"_s, u"checkin"_s,
+                                   u"decode"_s, u"attendance"_s, u"report"_s, u"annul"_s, u"revoke"_s, u"backup"_s,
+                                   u"backups"_s, u"restore"_s, u"purge"_s, u"venue push"_s, u"sync"_s,
+                                   u"staff-pin set"_s}) {
+        QVERIFY2(overview.contains(u"  "_s + command + u' '), qPrintable(command));
+        const Run help = ctl({u"help"_s, command.section(u' ', 0, 0)});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains(QByteArray("checkinctl " + command.toUtf8())), qPrintable(command));
+    }
     // A time the database cannot store (past year 9999 in UTC) is refused before anything is recorded.
     const QByteArray attendanceBefore = ctl({u"attendance"_s}).out;
     r = ctl({u"checkin"_s, u"--guest"_s, u"ps-003"_s, u"--actor"_s, u"Ana Staff"_s, u"--at"_s, u"9999-12-31T23:30:00-11:00"_s});

@@ -1,0 +1,344 @@
+// checkinctl: badges and agendas as PDF, printers, the print queue and its worker.
+#include "commands.h"
+#include "ctlcommon.h"
+
+#include "printdocuments.h"
+#include "printersetup.h"
+#include "printqueueworker.h"
+#include "staffactions.h"
+
+#include <badgelayout.h>
+#include <database.h>
+#include <gueststore.h>
+#include <printjobstore.h>
+#include <records.h>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QSocketNotifier>
+#include <QThread>
+
+#include <csignal>
+#include <cstdio>
+#include <optional>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace checkin::ctl {
+
+namespace {
+
+const char *const kBadgeHelp = R"(checkinctl badge GUEST --out FILE.pdf [--layout NAME|FILE]
+
+Writes the guest's badge: given name large, full name, organisation, country, role band, event and dates, and
+the invitation QR (vector) so the badge can be scanned on later days. --layout is a built-in layout name or a
+layout JSON file (see printing/layouts/README.md); the default is the Policymaker Program 4x3 in badge.
+)";
+
+const char *const kBadgesHelp = R"(checkinctl badges --all --out FILE.pdf [--layout NAME|FILE]
+
+Writes every guest's badge into one PDF for batch printing: 8 per A4 sheet with crop marks by default.
+)";
+
+const char *const kAgendaHelp = R"(checkinctl agenda GUEST --out FILE.pdf [--day DATE]
+
+Writes the guest's personal agenda: day by day, times in the venue's time zone, the guest's own sessions
+highlighted, headings in the guest's language. --day prints one programme day only.
+)";
+
+const char *const kPrintersHelp = R"(checkinctl printers [--badge-printer SPEC] [--agenda-printer SPEC]
+
+Shows, or sets, where badges and agendas print. SPEC is cups:QUEUE (the local CUPS), cups:QUEUE@HOST:PORT,
+folder:DIR (each document becomes a PDF file in DIR, for venues without CUPS) or none. Until set, documents go to
+PDF folders beside the database (printed/badges, printed/agendas).
+)";
+
+const char *const kPrintQueueHelp = R"(checkinctl print-queue [--state queued|sent|printed|failed]
+
+Lists the print jobs of the event, oldest first: guest, kind, reason (checkin or reprint), state, attempts and
+the last error in words staff can act on.
+)";
+
+const char *const kReprintHelp = R"(checkinctl reprint GUEST --badge | --agenda
+
+Queues a new, explicit print job for the guest's badge or agenda (a check-in never prints a badge twice by
+itself). Recorded in the staff action log.
+)";
+
+const char *const kPrintWorkerHelp = R"(checkinctl print-worker [--once]
+
+Prints queued jobs on the configured printers: renders each badge or agenda, hands it to CUPS (or the PDF
+folder), follows it until printed and retries with backoff while a printer is stopped or CUPS is down. Never
+hands the same job over twice, also across crashes. Runs until stopped (Ctrl+C); --once makes one pass.
+)";
+
+int cmdBadge(Context &ctx)
+{
+    if (ctx.args.size() != 1 || !ctx.isSet("out"))
+        return fail(u"badge takes a guest and --out FILE.pdf: checkinctl badge GUEST --out FILE.pdf"_s);
+    auto layout = chooseLayout(ctx, BadgeLayout::builtInNames().first());
+    if (!layout)
+        return fail(layout.error());
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    auto guest = chooseGuest(db, event, ctx.args.first());
+    if (!guest)
+        return fail(guest.error());
+    PrintDocuments documents(db, *layout);
+    auto pdf = documents.badge(event, *guest);
+    if (!pdf)
+        return fail(pdf.error());
+    return writeOutput(ctx, *pdf, {{u"guest"_s, guest->externalId}, {u"layout"_s, layout->name()}});
+}
+
+int cmdBadges(Context &ctx)
+{
+    if (!ctx.isSet("all") || !ctx.isSet("out"))
+        return fail(u"badges needs --all and --out FILE.pdf: checkinctl badges --all --out FILE.pdf"_s);
+    auto layout = chooseLayout(ctx, u"a4-sheet-8"_s);
+    if (!layout)
+        return fail(layout.error());
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    auto guests = db::GuestStore(db).forEvent(event.id);
+    if (!guests)
+        return fail(guests.error().message);
+    if (guests->isEmpty())
+        return fail(u"%1 has no guests yet: import them with 'checkinctl guests import'."_s.arg(event.name));
+    PrintDocuments documents(db, *layout);
+    auto pdf = documents.badgeSheet(event, *guests);
+    if (!pdf)
+        return fail(pdf.error());
+    return writeOutput(ctx, *pdf, {{u"badges"_s, guests->size()}, {u"layout"_s, layout->name()}});
+}
+
+int cmdAgenda(Context &ctx)
+{
+    if (ctx.args.size() != 1 || !ctx.isSet("out"))
+        return fail(u"agenda takes a guest and --out FILE.pdf: checkinctl agenda GUEST --out FILE.pdf"_s);
+    std::optional<QDate> day;
+    if (ctx.isSet("day")) {
+        day = QDate::fromString(ctx.value("day"), Qt::ISODate);
+        if (!day->isValid())
+            return fail(u"--day must be a date written YYYY-MM-DD."_s);
+    }
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    if (day && (*day < event.firstDay || *day > event.lastDay))
+        return fail(u"%1 is not a programme day of %2."_s.arg(day->toString(Qt::ISODate), event.name));
+    auto guest = chooseGuest(db, event, ctx.args.first());
+    if (!guest)
+        return fail(guest.error());
+    auto layout = BadgeLayout::builtIn(BadgeLayout::builtInNames().first());
+    if (!layout)
+        return fail(layout.error());
+    PrintDocuments documents(db, *layout);
+    auto pdf = documents.agenda(event, *guest, day);
+    if (!pdf)
+        return fail(pdf.error());
+    return writeOutput(ctx, *pdf, {{u"guest"_s, guest->externalId}});
+}
+
+int cmdPrinters(Context &ctx)
+{
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    const std::pair<const char *, QString> options[] = {{"badge-printer", u"badge"_s}, {"agenda-printer", u"agenda"_s}};
+    for (const auto &[option, kind] : options) {
+        if (!ctx.isSet(option))
+            continue;
+        auto spec = PrinterSpec::parse(ctx.value(option));
+        if (!spec)
+            return fail(spec.error());
+        if (auto ok = PrinterSetup::setForKind(**db, kind, *spec); !ok)
+            return fail(ok.error());
+        db::StaffActionRecord audit;
+        audit.kioskId = ctx.kioskId;
+        audit.actor = u"checkinctl"_s;
+        audit.action = u"printer-set"_s;
+        audit.detail = QString::fromUtf8(QJsonDocument(QJsonObject{{u"kind"_s, kind}, {u"printer"_s, spec->toString()}})
+                                             .toJson(QJsonDocument::Compact));
+        (void)db::StaffActionStore(**db).append(audit);
+    }
+    QJsonObject out;
+    for (const auto &[option, kind] : options) {
+        auto spec = PrinterSetup::forKind(**db, kind);
+        if (!spec)
+            return fail(spec.error());
+        out[kind] = spec->toString();
+    }
+    printJson(out);
+    return kOk;
+}
+
+QJsonObject jobJson(const db::PrintJobRecord &job, const QString &guest)
+{
+    return QJsonObject{{u"job"_s, job.uid},         {u"guest"_s, guest},
+                       {u"kind"_s, job.kind},       {u"reason"_s, job.reason},
+                       {u"state"_s, job.state},     {u"attempts"_s, job.attempts},
+                       {u"last_error"_s, job.lastError}, {u"printer_job"_s, job.printer},
+                       {u"kiosk"_s, job.kioskId},   {u"created"_s, job.createdAt},
+                       {u"updated"_s, job.updatedAt}};
+}
+
+int cmdPrintQueue(Context &ctx)
+{
+    const QString state = ctx.value("state");
+    if (ctx.isSet("state") && !QStringList{u"queued"_s, u"sent"_s, u"printed"_s, u"failed"_s}.contains(state))
+        return fail(u"--state is queued, sent, printed or failed."_s);
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    auto jobs = db::PrintJobStore(db).jobs(event.id);
+    if (!jobs)
+        return fail(jobs.error().message);
+    auto guests = db::GuestStore(db).forEvent(event.id);
+    if (!guests)
+        return fail(guests.error().message);
+    QHash<qint64, QString> names;
+    for (const db::GuestRecord &g : *guests)
+        names.insert(g.id, g.externalId);
+    for (const db::PrintJobRecord &job : *jobs) {
+        if (!state.isEmpty() && job.state != state)
+            continue;
+        printJson(jobJson(job, names.value(job.guestId)));
+    }
+    return kOk;
+}
+
+int cmdReprint(Context &ctx)
+{
+    if (ctx.args.size() != 1 || ctx.isSet("badge") == ctx.isSet("agenda"))
+        return fail(u"reprint takes a guest and one of --badge or --agenda."_s);
+    const QString kind = ctx.isSet("badge") ? u"badge"_s : u"agenda"_s;
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    auto guest = chooseGuest(db, event, ctx.args.first());
+    if (!guest)
+        return fail(guest.error());
+    auto job = StaffActions(db, event, ctx.kioskId, u"checkinctl"_s).reprint(guest->id, kind);
+    if (!job)
+        return fail(job.error());
+    printJson(jobJson(*job, guest->externalId));
+    return kOk;
+}
+
+int cmdPrintWorker(Context &ctx)
+{
+    auto db = openDb(ctx);
+    if (!db)
+        return fail(db.error());
+    PrintQueueWorker::Options options;
+    options.dbPath = ctx.dbPath;
+    PrintQueueWorker worker(options, PrintDocuments::jobRenderer(ctx.dbPath));
+    QJsonObject printers;
+    for (const QString kind : {u"badge"_s, u"agenda"_s}) {
+        auto spec = PrinterSetup::forKind(**db, kind);
+        if (!spec)
+            return fail(spec.error());
+        printers[kind] = spec->toString();
+        if (auto printer = spec->makePrinter())
+            worker.setPrinter(kind, printer);
+    }
+    db.value().reset();
+    QObject::connect(&worker, &PrintQueueWorker::jobChanged,
+                     [](qint64 jobId, qint64, const QString &kind, const QString &state, const QString &message) {
+                         printJson({{u"job_id"_s, jobId}, {u"kind"_s, kind}, {u"state"_s, state}, {u"message"_s, message}});
+                     });
+    auto reported = std::make_shared<QSet<QString>>();
+    QObject::connect(&worker, &PrintQueueWorker::printerProblemChanged,
+                     [reported](const QString &kind, const QString &problem) {
+                         if (!problem.isEmpty()) {
+                             reported->insert(kind);
+                             std::fprintf(stderr, "checkinctl: %s printer: %s\n", qPrintable(kind), qPrintable(problem));
+                         } else if (reported->remove(kind)) {
+                             std::fprintf(stderr, "checkinctl: %s printer is working again\n", qPrintable(kind));
+                         }
+                     });
+    QObject::connect(&worker, &PrintQueueWorker::errorOccurred,
+                     [](const QString &message) { std::fprintf(stderr, "checkinctl: %s\n", qPrintable(message)); });
+    if (ctx.isSet("once")) {
+        // One pass over the queue, then follow what was handed over for a few seconds: a PDF folder prints at
+        // once, a CUPS queue usually within seconds; whatever is still at the printer stays followed next time.
+        PrintQueueWorker::Summary summary = worker.runOnce();
+        PrintQueueWorker::Summary total = summary;
+        QElapsedTimer waited;
+        waited.start();
+        while (summary.error.isEmpty() && summary.atPrinter > 0 && waited.elapsed() < 10000) {
+            QThread::msleep(200);
+            summary = worker.runOnce();
+            total.submitted += summary.submitted;
+            total.printed += summary.printed;
+            total.retried += summary.retried;
+            total.failed += summary.failed;
+            total.atPrinter = summary.atPrinter;
+            total.queued = summary.queued;
+        }
+        summary = total;
+        if (!summary.error.isEmpty())
+            return fail(summary.error);
+        printJson({{u"printers"_s, printers},
+                   {u"submitted"_s, summary.submitted},
+                   {u"printed"_s, summary.printed},
+                   {u"retried"_s, summary.retried},
+                   {u"failed"_s, summary.failed},
+                   {u"at_printer"_s, summary.atPrinter},
+                   {u"queued"_s, summary.queued}});
+        return kOk;
+    }
+    std::fprintf(stderr, "checkinctl: printing badges to %s and agendas to %s; Ctrl+C stops\n",
+                 qPrintable(printers[u"badge"_s].toString()), qPrintable(printers[u"agenda"_s].toString()));
+    // SIGINT/SIGTERM end the loop between jobs: a job in hand is finished or left for recovery, never half-sent.
+    static int signalPipe[2] = {-1, -1};
+    if (::pipe(signalPipe) == 0) {
+        auto handler = [](int) { (void)!::write(signalPipe[1], "x", 1); };
+        std::signal(SIGINT, handler);
+        std::signal(SIGTERM, handler);
+        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &worker);
+        QObject::connect(notifier, &QSocketNotifier::activated, [&worker] {
+            worker.requestStop();
+            worker.stop();
+            QCoreApplication::quit();
+        });
+    }
+    worker.start();
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+const QList<Command> &printingCommands()
+{
+    static const QList<Command> commands = {
+        {u"badge"_s, {u"out"_s, u"layout"_s}, kBadgeHelp, cmdBadge},
+        {u"badges"_s, {u"all"_s, u"out"_s, u"layout"_s}, kBadgesHelp, cmdBadges},
+        {u"agenda"_s, {u"day"_s, u"out"_s}, kAgendaHelp, cmdAgenda},
+        {u"printers"_s, {u"badge-printer"_s, u"agenda-printer"_s}, kPrintersHelp, cmdPrinters},
+        {u"print-queue"_s, {u"state"_s}, kPrintQueueHelp, cmdPrintQueue},
+        {u"reprint"_s, {u"badge"_s, u"agenda"_s}, kReprintHelp, cmdReprint},
+        {u"print-worker"_s, {u"once"_s}, kPrintWorkerHelp, cmdPrintWorker},
+    };
+    return commands;
+}
+
+} // namespace checkin::ctl
