@@ -35,6 +35,15 @@ DbResult<std::optional<AttendanceRecord>> AttendanceStore::liveForGuestDay(qint6
     return firstRow(stmt, readAttendance);
 }
 
+DbResult<QList<AttendanceRecord>> AttendanceStore::forGuest(qint64 guestId)
+{
+    auto stmt = m_db.prepare("SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE guest_id = ?1 "
+                             "ORDER BY day, scanned_at, id");
+    if (stmt)
+        stmt->bind(1, guestId);
+    return collectRows(stmt, readAttendance);
+}
+
 DbResult<int> AttendanceStore::liveDaysOtherThan(qint64 guestId, QDate day)
 {
     auto stmt = m_db.prepare("SELECT count(*) FROM attendance "

@@ -24,6 +24,8 @@ public:
     // Marks the row annulled; false when it does not exist or was already annulled.
     [[nodiscard]] DbResult<bool> annul(const QString &uid, const QString &reason);
     // Live attendance of an event, optionally of one day, by day then scan time.
+    // Every check-in of a guest, annulled ones too, by day then time.
+    [[nodiscard]] DbResult<QList<AttendanceRecord>> forGuest(qint64 guestId);
     [[nodiscard]] DbResult<QList<AttendanceRecord>> liveForEvent(qint64 eventId, std::optional<QDate> day = {});
 
     // Appends one scan attempt to the log.

@@ -50,6 +50,9 @@ std::expected<QList<InvitationIssuer::Issued>, QString> InvitationIssuer::issue(
             continue;
         Issued item;
         item.externalId = guest.externalId;
+        item.name = guest.displayName;
+        item.email = guest.email;
+        item.language = guest.language;
 
         // One transaction per guest: an interrupted run keeps what it issued, and re-running continues.
         db::Transaction tx(m_db);

@@ -23,6 +23,9 @@ public:
     struct Issued
     {
         QString externalId;
+        QString name;     // as printed (display name)
+        QString email;    // empty when the list gave none
+        QString language; // the guest's language: en fr es ar zh ru
         QString pngPath;
         QString pdfPath;
         bool newInvitation = false;

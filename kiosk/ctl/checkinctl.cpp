@@ -30,6 +30,10 @@ Preparing an event:
                                    add an event (ZONE is an IANA time zone such as Asia/Bangkok; dates YYYY-MM-DD)
   event list                       list the events in the database
   guests import FILE.csv           import or update the guest list (UTF-8 CSV; datatracker columns accepted)
+  guests list [--arrived DATE | --missing DATE]
+                                   every guest with invitation and arrivals (or who came / who is missing)
+  guests find TEXT                 guests by name, organisation or country, in any script
+  guests show GUEST                one guest: invitation, days, check-ins, print jobs, staff actions
   invitations issue --key FILE --out DIR [GUEST...]
                                    write DIR/<external_id>.png (QR) and DIR/<external_id>.pdf (invitation)
   programme import FILE [--format datatracker-json|datatracker-csv|ics|csv] [--only-programme-days]
@@ -95,7 +99,7 @@ Global options:
 
 Every result is printed as one line of JSON on standard output; messages go to standard error.
 Exit status: 0 success (guest admitted), 1 guest refused, 2 usage or system error.
-Guests are named by their external id (the external_id column of the guest list).
+GUEST is an external id, an e-mail address or a name that matches one guest (an ambiguous one lists them).
 )";
 
 // Options every command takes.
@@ -103,7 +107,7 @@ const QStringList kGlobalOptions = {u"help"_s, u"version"_s, u"db"_s, u"event"_s
 
 const QList<Command> &allCommands()
 {
-    static const QList<Command> commands = setupCommands() + printingCommands() + eventDayCommands()
+    static const QList<Command> commands = setupCommands() + guestCommands() + printingCommands() + eventDayCommands()
         + backupCommands() + venueCommands() + staffCommands();
     return commands;
 }
@@ -192,6 +196,8 @@ int runCheckinCtl(const QStringList &arguments)
         {u"pg"_s, u"venue database connection string"_s, u"CONNINFO"_s},
         {u"interval"_s, u"seconds between sync rounds"_s, u"SECONDS"_s},
         {u"local"_s, u"only this database's check-ins"_s},
+        {u"arrived"_s, u"guests checked in on DATE"_s, u"DATE"_s},
+        {u"missing"_s, u"guests expected on DATE who have not arrived"_s, u"DATE"_s},
     };
     parser.addOptions(options);
     if (!parser.parse(arguments))

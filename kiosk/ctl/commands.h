@@ -21,6 +21,7 @@ struct Command
 };
 
 [[nodiscard]] const QList<Command> &setupCommands();    // setupcommands.cpp: keys, events, guests, programme
+[[nodiscard]] const QList<Command> &guestCommands();    // guestcommands.cpp: import, list, find, show
 [[nodiscard]] const QList<Command> &printingCommands(); // printingcommands.cpp: badges, agendas, printers
 [[nodiscard]] const QList<Command> &eventDayCommands(); // eventdaycommands.cpp: check-in, attendance, report
 [[nodiscard]] const QList<Command> &backupCommands();   // backupcommands.cpp: backup, restore, purge

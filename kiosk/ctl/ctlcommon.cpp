@@ -1,6 +1,7 @@
 #include "ctlcommon.h"
 
 #include "databasehealth.h"
+#include "guestfinder.h"
 #include "savefile.h"
 
 #include <badgelayout.h>
@@ -131,12 +132,15 @@ void printRejectedFile(const QString &path, const QList<CsvProblem> &problems, i
 
 std::expected<db::GuestRecord, QString> chooseGuest(db::Database &db, const db::EventRecord &event, const QString &id)
 {
-    auto guest = db::GuestStore(db).byExternalId(event.id, id);
-    if (!guest)
-        return std::unexpected(guest.error().message);
-    if (!*guest)
-        return std::unexpected(u"No guest %1 in %2 (guests are named by their external_id)."_s.arg(id, event.name));
-    return **guest;
+    auto guest = GuestFinder::find(db, event, id);
+    if (guest)
+        return *guest;
+    QString message = guest.error().message;
+    for (const db::GuestRecord &g : std::as_const(guest.error().candidates)) {
+        message += u"\n  %1  %2%3"_s.arg(g.externalId, g.displayName,
+                                         g.organisation.isEmpty() ? QString() : u" (%1)"_s.arg(g.organisation));
+    }
+    return std::unexpected(message);
 }
 
 std::expected<BadgeLayout, QString> chooseLayout(const Context &ctx, const QString &fallback)

@@ -65,7 +65,8 @@ openDb(const Context &ctx, db::Database::OpenMode mode = db::Database::OpenMode:
 // A file that was not imported: each listed problem on stderr and in the JSON line, then how many more there were.
 void printRejectedFile(const QString &path, const QList<CsvProblem> &problems, int unlisted, const QString &message);
 
-// Finds the guest named on the command line in the chosen event.
+// Finds the guest named on the command line in the chosen event: by external id, e-mail address or an unambiguous
+// name (GuestFinder); an ambiguous name's message lists the candidates, one per line.
 [[nodiscard]] std::expected<db::GuestRecord, QString> chooseGuest(db::Database &db, const db::EventRecord &event,
                                                                   const QString &id);
 // --layout NAME|FILE, else the built-in fallback.

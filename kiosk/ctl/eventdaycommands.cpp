@@ -301,17 +301,20 @@ int cmdAnnul(Context &ctx)
 int cmdRevoke(Context &ctx)
 {
     if (ctx.args.size() != 1)
-        return fail(u"revoke takes one guest external id."_s);
+        return fail(u"revoke takes one guest: an external id, an e-mail address or a name in quotes."_s);
     auto opened = openEvent(ctx);
     if (!opened)
         return fail(opened.error());
     db::Database &db = *opened->db;
     const db::EventRecord &event = opened->event;
+    auto guest = chooseGuest(db, event, ctx.args.first());
+    if (!guest)
+        return fail(guest.error());
     StaffActions actions(db, event, ctx.kioskId, u"checkinctl"_s);
     const QString reason = ctx.isSet("reason") ? ctx.value("reason") : u"revoked by staff"_s;
-    if (auto ok = actions.revoke(ctx.args.first(), reason); !ok)
+    if (auto ok = actions.revoke(guest->externalId, reason); !ok)
         return fail(ok.error());
-    printJson({{u"revoked"_s, ctx.args.first()}, {u"reason"_s, reason}});
+    printJson({{u"revoked"_s, guest->externalId}, {u"reason"_s, reason}});
     return kOk;
 }
 

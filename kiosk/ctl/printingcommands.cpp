@@ -252,7 +252,7 @@ int cmdPrintWorker(Context &ctx)
     options.dbPath = ctx.dbPath;
     PrintQueueWorker worker(options, PrintDocuments::jobRenderer(ctx.dbPath));
     QJsonObject printers;
-    for (const QString kind : {u"badge"_s, u"agenda"_s}) {
+    for (const QString &kind : {u"badge"_s, u"agenda"_s}) {
         auto spec = PrinterSetup::forKind(**db, kind);
         if (!spec)
             return fail(spec.error());

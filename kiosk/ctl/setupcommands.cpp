@@ -3,7 +3,6 @@
 #include "ctlcommon.h"
 
 #include "demoevent.h"
-#include "guestimporter.h"
 #include "invitationissuer.h"
 #include "programmeimporter.h"
 #include "signingkey.h"
@@ -46,17 +45,6 @@ Asia/Bangkok): programme days are dates in that zone. --from/--to are the first 
 list: prints one JSON line per event.
 )";
 
-const char *const kGuestsHelp = R"(checkinctl guests import FILE.csv
-
-Imports the guest list into the event: RFC 4180 CSV in UTF-8 (with or without BOM), CRLF or LF.
-Columns (header names, any order): external_id, display_name, latin_name, given_name/first_name,
-family_name/last_name, organisation/affiliation, country_code (ISO 3166 alpha-2), role
-(policymaker|staff|host), email, language (en|fr|es|ar|zh|ru), days (programme day numbers or dates),
-reg_type, ticket_type. An IETF datatracker registration export works as is; without external_id each guest's
-id is derived from the e-mail address (a hash, no personal data). Re-importing updates guests, never
-duplicates them. A file with any problem is rejected whole, every problem is listed by line and column, and
-the database is left exactly as it was.
-)";
 
 const char *const kInvitationsHelp = R"(checkinctl invitations issue --key FILE --out DIR [GUEST...]
 
@@ -163,37 +151,6 @@ int cmdEventList(Context &ctx)
     return kOk;
 }
 
-int cmdGuestsImport(Context &ctx)
-{
-    if (ctx.args.size() != 1)
-        return fail(u"guests import takes one CSV file: checkinctl guests import FILE.csv"_s);
-    auto opened = openEvent(ctx);
-    if (!opened)
-        return fail(opened.error());
-    db::Database &db = *opened->db;
-    const db::EventRecord &event = opened->event;
-    GuestImporter importer(db, event, ctx.kioskId);
-    auto summary = importer.importFile(ctx.args.first());
-    if (!summary) {
-        printRejectedFile(ctx.args.first(), summary.error().problems, summary.error().unlistedProblems,
-                          summary.error().message);
-        return fail(summary.error().message);
-    }
-    const QJsonArray warnings = problemsJson(summary->warnings);
-    for (const CsvProblem &w : summary->warnings) {
-        std::fprintf(stderr, "%s: warning: %s\n", qPrintable(QFileInfo(ctx.args.first()).fileName()),
-                     qPrintable(w.toString()));
-    }
-    QJsonObject result{{u"imported"_s, true},
-                       {u"event"_s, event.number},
-                       {u"inserted"_s, summary->inserted},
-                       {u"updated"_s, summary->updated},
-                       {u"unchanged"_s, summary->unchanged}};
-    if (!warnings.isEmpty())
-        result.insert(u"warnings"_s, warnings);
-    printJson(result);
-    return kOk;
-}
 
 int cmdInvitationsIssue(Context &ctx)
 {
@@ -210,6 +167,9 @@ int cmdInvitationsIssue(Context &ctx)
     InvitationIssuer issuer(db, event, *key);
     auto issued = issuer.issue(ctx.value("out"), ctx.args, [](const InvitationIssuer::Issued &item) {
         printJson({{u"guest"_s, item.externalId},
+                   {u"name"_s, item.name},
+                   {u"email"_s, item.email},
+                   {u"language"_s, item.language},
                    {u"png"_s, QFileInfo(item.pngPath).absoluteFilePath()},
                    {u"pdf"_s, QFileInfo(item.pdfPath).absoluteFilePath()},
                    {u"new"_s, item.newInvitation}});
@@ -279,7 +239,6 @@ const QList<Command> &setupCommands()
         {u"keygen"_s, {u"out"_s}, kKeygenHelp, cmdKeygen},
         {u"event create"_s, {u"number"_s, u"name"_s, u"city"_s, u"tz"_s, u"from"_s, u"to"_s, u"verify-key"_s}, kEventHelp, cmdEventCreate},
         {u"event list"_s, {}, kEventHelp, cmdEventList},
-        {u"guests import"_s, {}, kGuestsHelp, cmdGuestsImport},
         {u"invitations issue"_s, {u"key"_s, u"out"_s}, kInvitationsHelp, cmdInvitationsIssue},
         {u"programme import"_s, {u"format"_s, u"only-programme-days"_s}, kProgrammeHelp, cmdProgrammeImport},
         {u"demo"_s, {u"out"_s}, kDemoHelp, cmdDemo},

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void badGuestFileIsRejectedWholeWithEveryProblem();
     void invitationsAreWrittenAsPngAndPdf();
     void checkInFromPhotosThroughTheProgramme();
+    void guestsAreFoundByNameAndShownWithTheirDays();
     void decodePrintsEveryCodeInAnImage();
     void annulAndRevokeAreRecorded();
     void attendanceExportsJsonAndCsv();
@@ -295,6 +296,9 @@ void TestCheckinCtl::invitationsAreWrittenAsPngAndPdf()
     QCOMPARE(again.exitCode, 0);
     QCOMPARE(again.lines().size(), 1);
     QCOMPARE(again.json().value(u"new"_s).toBool(), false);
+    // Each line says whose invitation it is, for matching files to guests without opening them.
+    QCOMPARE(again.json().value(u"name"_s).toString(), u"Nguyễn Thị Minh Khai"_s);
+    QCOMPARE(again.json().value(u"language"_s).toString(), u"en"_s);
     QFile png(path(u"invitations/ps-001.png"_s));
     QVERIFY(png.open(QIODevice::ReadOnly));
     QCOMPARE(png.readAll(), first);
@@ -368,6 +372,53 @@ void TestCheckinCtl::checkInFromPhotosThroughTheProgramme()
     r = ctl({u"checkin"_s, u"--payload"_s, u"x"_s, u"--source"_s, QString(120000, u'a')});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(u"--source is a short label"_s), qPrintable(r.err.left(300)));
+}
+
+// Staff name guests as they know them: list, find and show, and any command that takes GUEST takes a name.
+void TestCheckinCtl::guestsAreFoundByNameAndShownWithTheirDays()
+{
+    Run r = ctl({u"guests"_s, u"list"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.lines().size(), 5);
+    r = ctl({u"guests"_s, u"list"_s, u"--arrived"_s, u"2024-11-04"_s});
+    QCOMPARE(r.lines().size(), 1);
+    QCOMPARE(r.json().value(u"guest"_s).toString(), u"ps-002"_s);
+    QCOMPARE(r.json().value(u"arrived"_s).toArray().first().toString(), u"2024-11-04"_s);
+    QCOMPARE(r.json().value(u"invitation"_s).toString(), u"active"_s);
+    r = ctl({u"guests"_s, u"list"_s, u"--missing"_s, u"2024-11-04"_s});
+    QCOMPARE(r.lines().size(), 4);
+    QVERIFY(!r.out.contains("ps-002"));
+    r = ctl({u"guests"_s, u"list"_s, u"--missing"_s, u"2024-12-25"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"not a programme day"_s), qPrintable(r.err));
+
+    r = ctl({u"guests"_s, u"find"_s, u"smirnova"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(u"name"_s).toString(), u"Ольга Смирнова"_s);
+    QCOMPARE(r.json().value(u"matched"_s).toString(), u"display_name"_s); // the list gave display names only
+
+    r = ctl({u"guests"_s, u"show"_s, u"Смирнова"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonObject olga = r.json();
+    QCOMPARE(olga.value(u"guest"_s).toString(), u"ps-002"_s);
+    const QJsonArray checkins = olga.value(u"checkins"_s).toArray();
+    QVERIFY(checkins.size() >= 2);
+    QCOMPARE(checkins.first().toObject().value(u"at"_s).toString(), u"2024-11-04T09:15:00+07:00"_s); // venue time
+    QCOMPARE(checkins.first().toObject().value(u"method"_s).toString(), u"qr"_s);
+    QCOMPARE(olga.value(u"print_jobs"_s).toArray().size(), 2);
+
+    // Any command that takes a guest takes a name; an ambiguous one lists the candidates and changes nothing.
+    r = ctl({u"badge"_s, u"Yamada Taro"_s, u"--out"_s, path(u"yamada.pdf"_s)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = ctl({u"revoke"_s, u"Ministry"_s});
+    QCOMPARE(r.exitCode, 2);
+    for (const char *id : {"ps-001", "ps-002", "ps-003"})
+        QVERIFY2(r.err.contains(QLatin1String(id)), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"matches 3 guests"_s), qPrintable(r.err));
+    QCOMPARE(ctl({u"guests"_s, u"show"_s, u"ps-001"_s}).json().value(u"invitation"_s).toString(), u"active"_s);
+    r = ctl({u"guests"_s, u"show"_s, u"Nobody Here"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"No guest"_s) && r.err.contains(u"guests list"_s), qPrintable(r.err));
 }
 
 void TestCheckinCtl::decodePrintsEveryCodeInAnImage()
@@ -483,7 +534,7 @@ void TestCheckinCtl::manualCheckInByExternalIdFollowsTheScanRules()
     QVERIFY2(r.err.contains(u"--actor"_s), qPrintable(r.err));
     r = ctl({u"checkin"_s, u"--guest"_s, u"nobody"_s, u"--actor"_s, u"Ana Staff"_s});
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains(u"No guest nobody"_s), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"No guest of IETF 122 Bangkok matches \"nobody\""_s), qPrintable(r.err));
     r = ctl({u"checkin"_s, u"--guest"_s, u"ps-003"_s, u"--payload"_s, u"123"_s, u"--actor"_s, u"Ana Staff"_s});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(u"exactly one"_s));
