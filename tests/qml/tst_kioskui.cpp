@@ -21,6 +21,7 @@
 #include <QHostAddress>
 #include <QProcess>
 #include <QQmlEngine>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
@@ -188,8 +189,11 @@ public:
         options.worker.idleInterval = std::chrono::minutes(10);
         m_printing = std::make_unique<KioskPrinting>(options);
         m_controller->followPrinting(m_printing.get());
+        // Until the worker has read its printers the kiosk assumes both kinds print; a test that scans at once
+        // would race it on a loaded machine (CI saw "badge,agenda" with agendas set to none). Wait for it.
+        QSignalSpy configured(m_printing.get(), &KioskPrinting::configured);
         m_printing->start();
-        return true;
+        return configured.wait(20000) || !configured.isEmpty();
     }
     // Stops the print worker; the kiosk then prints nothing.
     Q_INVOKABLE void stopPrinting()
