@@ -158,7 +158,8 @@ ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std
     case Format::Ics: parsed = IcsReader::parse(bytes, venue, m_event.firstDay, m_event.lastDay); break;
     case Format::Csv: parsed = ProgrammeCsvReader::parse(bytes, venue); break;
     }
-    auto rejected = [&name, &parsed](QList<CsvProblem> problems) {
+    int outsideDays = 0;
+    auto rejected = [&name, &parsed, &outsideDays](QList<CsvProblem> problems) {
         // The first kMaxListedProblems by line; the rest (and what the CSV reader only counted) as a number.
         int unlisted = parsed.unlistedProblems;
         if (problems.size() > kMaxListedProblems) {
@@ -168,7 +169,7 @@ ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std
         return std::unexpected(Failure{tr("%1 was not imported: %2 problem(s) found; nothing was changed.")
                                            .arg(name)
                                            .arg(problems.size() + unlisted),
-                                       problems, unlisted});
+                                       problems, unlisted, outsideDays});
     };
     // A file that cannot be read as a whole (not JSON, cut short, no header) has no items to check further.
     if (!parsed.ok() && parsed.items.isEmpty())
@@ -196,6 +197,7 @@ ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std
             skipped.insert(item.sourceId);
             ++summary.skippedOutsideDays;
         } else {
+            ++outsideDays;
             problems.append(programme::problemAt(
                 item.timePosition,
                 tr("%1 (%2 to %3 in %4) is outside the programme days %5 to %6")

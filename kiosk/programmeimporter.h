@@ -45,6 +45,7 @@ public:
         QList<CsvProblem> problems; // problems by line (and column), at most kMaxListedProblems; empty for I/O or
                                     // database errors
         int unlistedProblems = 0;   // found beyond those, counted only
+        int outsideProgrammeDays = 0; // sessions refused for being outside the programme days (skippable)
     };
 
     ProgrammeImporter(db::Database &db, const db::EventRecord &event, QString kioskId);

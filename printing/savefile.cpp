@@ -1,5 +1,6 @@
 #include "savefile.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QLocale>
 #include <QSaveFile>
@@ -31,10 +32,13 @@ QString writeFailureReason(const QString &folder, const QString &detail, qint64 
 
 std::expected<void, QString> saveFile(const QString &path, const QByteArray &bytes)
 {
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(folder))
+        return std::unexpected(writeFailureReason(folder, u"the folder %1 cannot be created"_s.arg(folder), bytes.size()));
     QSaveFile file(path);
     if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
         return {};
-    return std::unexpected(writeFailureReason(QFileInfo(path).absolutePath(), file.errorString(), bytes.size()));
+    return std::unexpected(writeFailureReason(folder, file.errorString(), bytes.size()));
 }
 
 } // namespace checkin

@@ -7,7 +7,7 @@
 
 namespace checkin {
 
-// Writes bytes to path through a temporary file renamed into place (QSaveFile): nobody ever sees half a file, and
+// Writes bytes to path, creating its folder if missing, through a temporary file renamed into place (QSaveFile): nobody ever sees half a file, and
 // a failure leaves what was there before. The error is why, in words staff can act on ("the disk is full (12 KB
 // free, the file needs 48 KB): …", "the disk is read-only …"), not Qt's "Unknown error" for a full disk; the
 // caller says which file: "Cannot write %1: %2.".

@@ -136,7 +136,14 @@ int cmdCheckin(Context &ctx)
         auto guest = chooseGuest(db, event, ctx.value("guest"));
         if (!guest)
             return fail(guest.error());
-        return reportCheckIn(service.checkInGuest(guest->id, at, ctx.value("actor").trimmed()));
+        CheckInOutcome outcome = service.checkInGuest(guest->id, at, ctx.value("actor").trimmed());
+        // The guest's words ("Please see staff.") are for a guest; this is the staff member.
+        if (outcome.kind == OutcomeKind::Revoked) {
+            outcome.message = u"%1's invitation is revoked, so they cannot be checked in. If they should come in, "
+                              "issue a new invitation: checkinctl invitations issue --key signing.key --out DIR %2"_s
+                                  .arg(guest->displayName, guest->externalId);
+        }
+        return reportCheckIn(outcome);
     }
 
     QString payload = ctx.value("payload");

@@ -202,6 +202,11 @@ int cmdProgrammeImport(Context &ctx)
     if (!summary) {
         printRejectedFile(ctx.args.first(), summary.error().problems, summary.error().unlistedProblems,
                           summary.error().message);
+        if (summary.error().outsideProgrammeDays > 0) {
+            std::fprintf(stderr, "checkinctl: %d session(s) are outside the programme days; if the file covers the "
+                                 "whole IETF week, import it with --only-programme-days to skip them\n",
+                         summary.error().outsideProgrammeDays);
+        }
         return fail(summary.error().message);
     }
     printJson({{u"imported"_s, true},

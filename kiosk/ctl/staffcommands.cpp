@@ -82,7 +82,7 @@ int cmdStaffPinSet(Context &ctx)
         return fail(u"No PIN given: type it, or pipe one line with the PIN to 'checkinctl staff-pin set'."_s);
     if (auto weak = StaffAuth::weakness(*pin)) {
         pin->fill(u'0');
-        return fail(*weak, kRefused);
+        return fail(*weak); // a usage error (2): 1 means a guest was refused
     }
     if (::isatty(STDIN_FILENO)) {
         std::optional<QString> again = readSecretLine("The same PIN again: ");
@@ -91,14 +91,14 @@ int cmdStaffPinSet(Context &ctx)
             again->fill(u'0');
         if (!same) {
             pin->fill(u'0');
-            return fail(u"The two PINs differ; nothing was changed. Run 'checkinctl staff-pin set' again."_s, kRefused);
+            return fail(u"The two PINs differ; nothing was changed. Run 'checkinctl staff-pin set' again."_s);
         }
     }
     StaffAuth auth = staffAuthFor(**db, ctx);
     auto ok = auth.setPin(*pin, u"checkinctl"_s);
     pin->fill(u'0');
     if (!ok)
-        return fail(ok.error(), kRefused);
+        return fail(ok.error());
     printJson({{u"pin_set"_s, true}});
     return kOk;
 }

@@ -74,6 +74,9 @@ void TestPrintingCli::badgeAndAgendaAreRealPdfsWithTheGuestsName()
 {
     Run r = ctl({u"badge"_s, u"demo-004"_s, u"--out"_s, path(u"badge.pdf"_s)});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    // A folder that does not exist yet is made, as 'invitations issue' makes its own.
+    const Run inFolder = ctl({u"badge"_s, u"demo-004"_s, u"--out"_s, path(u"new/folder/badge.pdf"_s)});
+    QVERIFY2(inFolder.exitCode == 0 && QFile::exists(path(u"new/folder/badge.pdf"_s)), qPrintable(inFolder.err));
     QVERIFY(tool(u"pdfinfo"_s, {path(u"badge.pdf"_s)}).contains(u"288 x 216 pts"_s)); // 4 x 3 in
     const QString badgeText = tool(u"pdftotext"_s, {path(u"badge.pdf"_s), u"-"_s});
     QVERIFY2(badgeText.contains(u"ليلى"_s) && badgeText.contains(u"Layla Hassan"_s), qPrintable(badgeText));
@@ -124,6 +127,8 @@ void TestPrintingCli::programmeImportRejectsABadFileWhole()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(u"line 3"_s) && r.err.contains(u"line 4"_s), qPrintable(r.err));
     QCOMPARE(r.json().value(u"imported"_s).toBool(), false);
+    // Sessions outside the programme days: the message says how to skip them.
+    QVERIFY2(r.err.contains(u"--only-programme-days"_s), qPrintable(r.err));
     const Run after = ctl({u"agenda"_s, u"demo-001"_s, u"--out"_s, path(u"after.pdf"_s)});
     QCOMPARE(tool(u"pdftotext"_s, {path(u"after.pdf"_s), u"-"_s}), tool(u"pdftotext"_s, {path(u"before.pdf"_s), u"-"_s}));
 }
