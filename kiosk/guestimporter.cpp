@@ -22,10 +22,11 @@ constexpr qint64 kMaxFileBytes = 64 * 1024 * 1024;
 
 } // namespace
 
-GuestImporter::GuestImporter(db::Database &db, const db::EventRecord &event, QString kioskId)
+GuestImporter::GuestImporter(db::Database &db, const db::EventRecord &event, QString kioskId, QString actor)
     : m_db(db)
     , m_event(event)
     , m_kioskId(std::move(kioskId))
+    , m_actor(std::move(actor))
 {
 }
 
@@ -85,7 +86,7 @@ std::expected<GuestImporter::Summary, GuestImporter::Failure> GuestImporter::imp
     }
     db::StaffActionRecord audit;
     audit.kioskId = m_kioskId;
-    audit.actor = u"checkinctl"_s;
+    audit.actor = m_actor;
     audit.action = u"guests-import"_s;
     audit.eventId = m_event.id;
     audit.detail = QString::fromUtf8(QJsonDocument(QJsonObject{{u"file"_s, name},

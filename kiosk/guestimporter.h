@@ -33,7 +33,8 @@ public:
         int unlistedProblems = 0;   // found beyond those, counted only
     };
 
-    GuestImporter(db::Database &db, const db::EventRecord &event, QString kioskId);
+    // actor is who the audit row names (checkinctl's --actor, or the operating-system user).
+    GuestImporter(db::Database &db, const db::EventRecord &event, QString kioskId, QString actor = QStringLiteral("checkinctl"));
 
     // Reads and validates the file, then upserts every guest; a bad file changes nothing.
     [[nodiscard]] std::expected<Summary, Failure> importFile(const QString &path);
@@ -44,6 +45,7 @@ private:
     db::Database &m_db;
     const db::EventRecord &m_event;
     QString m_kioskId;
+    QString m_actor;
 };
 
 } // namespace checkin

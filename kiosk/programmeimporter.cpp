@@ -54,10 +54,11 @@ QString localText(const QDateTime &utc, const QTimeZone &zone)
 
 } // namespace
 
-ProgrammeImporter::ProgrammeImporter(db::Database &db, const db::EventRecord &event, QString kioskId)
+ProgrammeImporter::ProgrammeImporter(db::Database &db, const db::EventRecord &event, QString kioskId, QString actor)
     : m_db(db)
     , m_event(event)
     , m_kioskId(std::move(kioskId))
+    , m_actor(std::move(actor))
 {
 }
 
@@ -305,7 +306,7 @@ ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std
 
     db::StaffActionRecord audit;
     audit.kioskId = m_kioskId;
-    audit.actor = u"checkinctl"_s;
+    audit.actor = m_actor;
     audit.action = u"programme-import"_s;
     audit.eventId = m_event.id;
     audit.detail = QString::fromUtf8(QJsonDocument(QJsonObject{{u"file"_s, name},

@@ -48,7 +48,8 @@ public:
         int outsideProgrammeDays = 0; // sessions refused for being outside the programme days (skippable)
     };
 
-    ProgrammeImporter(db::Database &db, const db::EventRecord &event, QString kioskId);
+    // actor is who the audit row names (checkinctl's --actor, or the operating-system user).
+    ProgrammeImporter(db::Database &db, const db::EventRecord &event, QString kioskId, QString actor = QStringLiteral("checkinctl"));
 
     // Reads, validates and stores the file; the format defaults from the extension (.csv by its header).
     [[nodiscard]] std::expected<Summary, Failure> importFile(const QString &path,
@@ -71,6 +72,7 @@ private:
     db::Database &m_db;
     const db::EventRecord &m_event;
     QString m_kioskId;
+    QString m_actor;
     bool m_skipOutsideDays = false;
 };
 

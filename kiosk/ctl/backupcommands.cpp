@@ -133,7 +133,7 @@ int cmdRestore(Context &ctx)
     if (ctx.args.size() != 1)
         return fail(u"restore needs the backup file: checkinctl restore FILE ('checkinctl backups' lists them)."_s);
     auto restored = DatabaseRestore::restore(ctx.dbPath, ctx.args.first(), ctx.isSet("force"), ctx.kioskId,
-                                             u"checkinctl"_s, QDateTime::currentDateTimeUtc());
+                                             actorName(ctx), QDateTime::currentDateTimeUtc());
     if (!restored)
         return fail(restored.error());
     if (!restored->warning.isEmpty())
@@ -195,7 +195,7 @@ int cmdPurge(Context &ctx)
     if (really) {
         db::StaffActionRecord audit;
         audit.kioskId = ctx.kioskId;
-        audit.actor = u"checkinctl"_s;
+        audit.actor = actorName(ctx);
         audit.action = u"purge"_s;
         audit.eventId = event.id;
         audit.detail = QString::fromUtf8(QJsonDocument(QJsonObject{{u"removed"_s, removed}, {u"arrivals"_s, arrivals}})
@@ -239,8 +239,8 @@ const QList<Command> &backupCommands()
     static const QList<Command> commands = {
         {u"backup"_s, {u"to"_s}, kBackupHelp, cmdBackup},
         {u"backups"_s, {u"to"_s}, kBackupsHelp, cmdBackups},
-        {u"restore"_s, {u"force"_s}, kRestoreHelp, cmdRestore},
-        {u"purge"_s, {u"force"_s, u"yes"_s}, kPurgeHelp, cmdPurge},
+        {u"restore"_s, {u"force"_s, u"actor"_s}, kRestoreHelp, cmdRestore},
+        {u"purge"_s, {u"force"_s, u"yes"_s, u"actor"_s}, kPurgeHelp, cmdPurge},
     };
     return commands;
 }

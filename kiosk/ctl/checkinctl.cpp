@@ -94,6 +94,8 @@ Global options:
   --db PATH        the database file (default: $CHECKIN_DB, else %1)
   --event NUMBER   the IETF meeting number (default: the only or latest event)
   --kiosk ID       this machine's kiosk id for recorded rows (default: $CHECKIN_KIOSK, else the host name)
+  --actor NAME     who the staff action log names, for every command that changes something (default: the
+                   operating-system user)
   -h, --help       this help; 'checkinctl help COMMAND' for one command
   -v, --version    the version
 

@@ -20,6 +20,9 @@
 
 #include <cstdio>
 
+#include <pwd.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace checkin::ctl {
@@ -49,6 +52,19 @@ QString defaultKioskId()
 {
     const QString env = qEnvironmentVariable("CHECKIN_KIOSK");
     return env.isEmpty() ? QSysInfo::machineHostName() : env;
+}
+
+QString actorName(const Context &ctx)
+{
+    const QString given = ctx.value("actor").trimmed();
+    if (!given.isEmpty())
+        return given.left(100);
+    const QString sudoUser = qEnvironmentVariable("SUDO_USER");
+    if (!sudoUser.isEmpty())
+        return sudoUser;
+    if (const passwd *user = ::getpwuid(::geteuid()); user && user->pw_name)
+        return QString::fromLocal8Bit(user->pw_name);
+    return u"checkinctl"_s;
 }
 
 std::expected<std::unique_ptr<db::Database>, QString> openDb(const Context &ctx, db::Database::OpenMode mode)

@@ -53,6 +53,9 @@ int fail(const QString &message, int code = kFailed);
 [[nodiscard]] QString defaultDbPath();
 // $CHECKIN_KIOSK, else the host name.
 [[nodiscard]] QString defaultKioskId();
+// Who the staff action log names for a change: --actor NAME, else the operating-system user (the one who ran sudo,
+// under sudo), else "checkinctl".
+[[nodiscard]] QString actorName(const Context &ctx);
 
 [[nodiscard]] std::expected<std::unique_ptr<db::Database>, QString>
 openDb(const Context &ctx, db::Database::OpenMode mode = db::Database::OpenMode::MustExist);

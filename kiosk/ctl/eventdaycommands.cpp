@@ -276,7 +276,7 @@ int cmdReport(Context &ctx)
     auto opened = openEvent(ctx);
     if (!opened)
         return fail(opened.error());
-    ReportExport exporter(*opened->db, ctx.kioskId, u"checkinctl"_s);
+    ReportExport exporter(*opened->db, ctx.kioskId, actorName(ctx));
     auto venueRows = venueWideRows(ctx, *opened->db, opened->event);
     const bool venueWide = venueRows.has_value();
     if (venueRows)
@@ -298,7 +298,7 @@ int cmdAnnul(Context &ctx)
         return fail(opened.error());
     db::Database &db = *opened->db;
     const db::EventRecord &event = opened->event;
-    StaffActions actions(db, event, ctx.kioskId, u"checkinctl"_s);
+    StaffActions actions(db, event, ctx.kioskId, actorName(ctx));
     if (auto ok = actions.annul(ctx.args.first(), ctx.value("reason")); !ok)
         return fail(ok.error());
     printJson({{u"annulled"_s, ctx.args.first()}, {u"reason"_s, ctx.value("reason")}});
@@ -317,7 +317,7 @@ int cmdRevoke(Context &ctx)
     auto guest = chooseGuest(db, event, ctx.args.first());
     if (!guest)
         return fail(guest.error());
-    StaffActions actions(db, event, ctx.kioskId, u"checkinctl"_s);
+    StaffActions actions(db, event, ctx.kioskId, actorName(ctx));
     const QString reason = ctx.isSet("reason") ? ctx.value("reason") : u"revoked by staff"_s;
     if (auto ok = actions.revoke(guest->externalId, reason); !ok)
         return fail(ok.error());
@@ -333,9 +333,9 @@ const QList<Command> &eventDayCommands()
         {u"checkin"_s, {u"payload"_s, u"image"_s, u"at"_s, u"source"_s, u"guest"_s, u"actor"_s}, kCheckinHelp, cmdCheckin},
         {u"decode"_s, {}, kDecodeHelp, cmdDecode},
         {u"attendance"_s, {u"day"_s, u"format"_s, u"out"_s, u"pg"_s, u"local"_s}, kAttendanceHelp, cmdAttendance},
-        {u"report"_s, {u"out"_s, u"pg"_s, u"local"_s}, kReportHelp, cmdReport},
-        {u"annul"_s, {u"reason"_s}, kAnnulHelp, cmdAnnul},
-        {u"revoke"_s, {u"reason"_s}, kRevokeHelp, cmdRevoke},
+        {u"report"_s, {u"out"_s, u"pg"_s, u"local"_s, u"actor"_s}, kReportHelp, cmdReport},
+        {u"annul"_s, {u"reason"_s, u"actor"_s}, kAnnulHelp, cmdAnnul},
+        {u"revoke"_s, {u"reason"_s, u"actor"_s}, kRevokeHelp, cmdRevoke},
     };
     return commands;
 }

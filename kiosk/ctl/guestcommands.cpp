@@ -62,7 +62,7 @@ int cmdGuestsImport(Context &ctx)
         return fail(opened.error());
     db::Database &db = *opened->db;
     const db::EventRecord &event = opened->event;
-    GuestImporter importer(db, event, ctx.kioskId);
+    GuestImporter importer(db, event, ctx.kioskId, actorName(ctx));
     auto summary = importer.importFile(ctx.args.first());
     if (!summary) {
         printRejectedFile(ctx.args.first(), summary.error().problems, summary.error().unlistedProblems,
@@ -319,7 +319,7 @@ int cmdGuestsShow(Context &ctx)
 const QList<Command> &guestCommands()
 {
     static const QList<Command> commands = {
-        {u"guests import"_s, {}, kGuestsHelp, cmdGuestsImport},
+        {u"guests import"_s, {u"actor"_s}, kGuestsHelp, cmdGuestsImport},
         {u"guests list"_s, {u"arrived"_s, u"missing"_s}, kGuestsHelp, cmdGuestsList},
         {u"guests find"_s, {}, kGuestsHelp, cmdGuestsFind},
         {u"guests show"_s, {}, kGuestsHelp, cmdGuestsShow},

@@ -169,7 +169,7 @@ int cmdPrinters(Context &ctx)
             return fail(ok.error());
         db::StaffActionRecord audit;
         audit.kioskId = ctx.kioskId;
-        audit.actor = u"checkinctl"_s;
+        audit.actor = actorName(ctx);
         audit.action = u"printer-set"_s;
         audit.detail = QString::fromUtf8(QJsonDocument(QJsonObject{{u"kind"_s, kind}, {u"printer"_s, spec->toString()}})
                                              .toJson(QJsonDocument::Compact));
@@ -236,7 +236,7 @@ int cmdReprint(Context &ctx)
     auto guest = chooseGuest(db, event, ctx.args.first());
     if (!guest)
         return fail(guest.error());
-    auto job = StaffActions(db, event, ctx.kioskId, u"checkinctl"_s).reprint(guest->id, kind);
+    auto job = StaffActions(db, event, ctx.kioskId, actorName(ctx)).reprint(guest->id, kind);
     if (!job)
         return fail(job.error());
     printJson(jobJson(*job, guest->externalId));
@@ -333,9 +333,9 @@ const QList<Command> &printingCommands()
         {u"badge"_s, {u"out"_s, u"layout"_s}, kBadgeHelp, cmdBadge},
         {u"badges"_s, {u"all"_s, u"out"_s, u"layout"_s}, kBadgesHelp, cmdBadges},
         {u"agenda"_s, {u"day"_s, u"out"_s}, kAgendaHelp, cmdAgenda},
-        {u"printers"_s, {u"badge-printer"_s, u"agenda-printer"_s}, kPrintersHelp, cmdPrinters},
+        {u"printers"_s, {u"badge-printer"_s, u"agenda-printer"_s, u"actor"_s}, kPrintersHelp, cmdPrinters},
         {u"print-queue"_s, {u"state"_s}, kPrintQueueHelp, cmdPrintQueue},
-        {u"reprint"_s, {u"badge"_s, u"agenda"_s}, kReprintHelp, cmdReprint},
+        {u"reprint"_s, {u"badge"_s, u"agenda"_s, u"actor"_s}, kReprintHelp, cmdReprint},
         {u"print-worker"_s, {u"once"_s}, kPrintWorkerHelp, cmdPrintWorker},
     };
     return commands;

@@ -127,7 +127,7 @@ int cmdEventCreate(Context &ctx)
         return fail(id.error().message);
     db::StaffActionRecord audit;
     audit.kioskId = ctx.kioskId;
-    audit.actor = u"checkinctl"_s;
+    audit.actor = actorName(ctx);
     audit.action = u"event-create"_s;
     audit.eventId = *id;
     audit.detail = QString::fromUtf8(QJsonDocument(eventJson(event)).toJson(QJsonDocument::Compact));
@@ -196,7 +196,7 @@ int cmdProgrammeImport(Context &ctx)
         return fail(opened.error());
     db::Database &db = *opened->db;
     const db::EventRecord &event = opened->event;
-    ProgrammeImporter importer(db, event, ctx.kioskId);
+    ProgrammeImporter importer(db, event, ctx.kioskId, actorName(ctx));
     importer.setSkipOutsideProgrammeDays(ctx.isSet("only-programme-days"));
     auto summary = importer.importFile(ctx.args.first(), format);
     if (!summary) {
@@ -242,10 +242,10 @@ const QList<Command> &setupCommands()
 {
     static const QList<Command> commands = {
         {u"keygen"_s, {u"out"_s}, kKeygenHelp, cmdKeygen},
-        {u"event create"_s, {u"number"_s, u"name"_s, u"city"_s, u"tz"_s, u"from"_s, u"to"_s, u"verify-key"_s}, kEventHelp, cmdEventCreate},
+        {u"event create"_s, {u"number"_s, u"name"_s, u"city"_s, u"tz"_s, u"from"_s, u"to"_s, u"verify-key"_s, u"actor"_s}, kEventHelp, cmdEventCreate},
         {u"event list"_s, {}, kEventHelp, cmdEventList},
         {u"invitations issue"_s, {u"key"_s, u"out"_s}, kInvitationsHelp, cmdInvitationsIssue},
-        {u"programme import"_s, {u"format"_s, u"only-programme-days"_s}, kProgrammeHelp, cmdProgrammeImport},
+        {u"programme import"_s, {u"format"_s, u"only-programme-days"_s, u"actor"_s}, kProgrammeHelp, cmdProgrammeImport},
         {u"demo"_s, {u"out"_s}, kDemoHelp, cmdDemo},
     };
     return commands;

@@ -95,7 +95,7 @@ int cmdStaffPinSet(Context &ctx)
         }
     }
     StaffAuth auth = staffAuthFor(**db, ctx);
-    auto ok = auth.setPin(*pin, u"checkinctl"_s);
+    auto ok = auth.setPin(*pin, actorName(ctx));
     pin->fill(u'0');
     if (!ok)
         return fail(ok.error());
@@ -124,7 +124,7 @@ int cmdStaffPinStatus(Context &ctx)
 const QList<Command> &staffCommands()
 {
     static const QList<Command> commands = {
-        {u"staff-pin set"_s, {}, kStaffPinHelp, cmdStaffPinSet},
+        {u"staff-pin set"_s, {u"actor"_s}, kStaffPinHelp, cmdStaffPinSet},
         {u"staff-pin status"_s, {}, kStaffPinHelp, cmdStaffPinStatus},
     };
     return commands;

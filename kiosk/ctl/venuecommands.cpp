@@ -138,7 +138,7 @@ int cmdVenuePush(Context &ctx)
     // (never the password).
     db::StaffActionRecord audit;
     audit.kioskId = ctx.kioskId;
-    audit.actor = u"checkinctl"_s;
+    audit.actor = actorName(ctx);
     audit.action = u"venue-push"_s;
     audit.eventId = opened->event.id;
     QJsonObject detail = out;
@@ -257,7 +257,7 @@ const QList<Command> &venueCommands()
 {
     static const QList<Command> commands = {
         {u"venue init"_s, {u"pg"_s}, kVenueHelp, cmdVenueInit},
-        {u"venue push"_s, {u"pg"_s}, kVenueHelp, cmdVenuePush},
+        {u"venue push"_s, {u"pg"_s, u"actor"_s}, kVenueHelp, cmdVenuePush},
         {u"venue status"_s, {u"pg"_s}, kVenueHelp, cmdVenueStatus},
         {u"sync"_s, {u"pg"_s, u"once"_s, u"interval"_s}, kSyncHelp, cmdSync},
     };

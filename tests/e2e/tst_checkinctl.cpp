@@ -11,6 +11,9 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
+
+#include <pwd.h>
+#include <unistd.h>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -442,7 +445,7 @@ void TestCheckinCtl::annulAndRevokeAreRecorded()
     QVERIFY(!checkinId.isEmpty());
 
     QCOMPARE(ctl({u"annul"_s, checkinId}).exitCode, 2); // a reason is required
-    r = ctl({u"annul"_s, checkinId, u"--reason"_s, u"scanned for a colleague"_s});
+    r = ctl({u"annul"_s, checkinId, u"--reason"_s, u"scanned for a colleague"_s, u"--actor"_s, u"Ana Staff"_s});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     r = ctl({u"annul"_s, checkinId, u"--reason"_s, u"again"_s});
     QCOMPARE(r.exitCode, 2);
@@ -459,6 +462,23 @@ void TestCheckinCtl::annulAndRevokeAreRecorded()
     QCOMPARE(r.json().value(u"outcome"_s).toString(), u"revoked"_s);
     QCOMPARE(ctl({u"revoke"_s, u"ps-005"_s}).exitCode, 2);
     QCOMPARE(ctl({u"revoke"_s, u"nobody"_s}).exitCode, 2);
+
+    // Each change names who made it: --actor, else the operating-system user who ran checkinctl.
+    QString osUser = qEnvironmentVariable("SUDO_USER");
+    if (osUser.isEmpty()) {
+        const passwd *user = ::getpwuid(::geteuid());
+        osUser = user ? QString::fromLocal8Bit(user->pw_name) : u"checkinctl"_s;
+    }
+    const auto actorOf = [&](const QString &guest, const QString &action) {
+        const QJsonArray actions = ctl({u"guests"_s, u"show"_s, guest}).json().value(u"actions"_s).toArray();
+        for (const QJsonValue &a : actions) {
+            if (a.toObject().value(u"action"_s).toString() == action)
+                return a.toObject().value(u"actor"_s).toString();
+        }
+        return QString();
+    };
+    QCOMPARE(actorOf(u"ps-004"_s, u"annul"_s), u"Ana Staff"_s);
+    QCOMPARE(actorOf(u"ps-005"_s, u"revoke"_s), osUser);
 }
 
 void TestCheckinCtl::attendanceExportsJsonAndCsv()
