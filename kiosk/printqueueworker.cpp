@@ -151,7 +151,10 @@ PrintQueueWorker::Summary PrintQueueWorker::runOnce()
         if (!*claimed)
             break;
         handled.insert((*claimed)->id);
-        changed(**claimed);
+        // Being handed over now: its last problem (an unreachable server an hour ago) is not news.
+        db::PrintJobRecord announced = **claimed;
+        announced.lastError.clear();
+        changed(announced);
         handOver(pass, **claimed);
     }
 

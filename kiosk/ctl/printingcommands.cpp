@@ -261,8 +261,15 @@ int cmdPrintWorker(Context &ctx)
             worker.setPrinter(kind, printer);
     }
     db.value().reset();
+    // A job still at the printer is looked at again on every pass, and reported again: print each state once.
+    auto printedStates = std::make_shared<QSet<QString>>();
     QObject::connect(&worker, &PrintQueueWorker::jobChanged,
-                     [](qint64 jobId, qint64, const QString &kind, const QString &state, const QString &message) {
+                     [printedStates](qint64 jobId, qint64, const QString &kind, const QString &state,
+                                     const QString &message) {
+                         const QString key = QString::number(jobId) + u'/' + state + u'/' + message;
+                         if (printedStates->contains(key))
+                             return;
+                         printedStates->insert(key);
                          printJson({{u"job_id"_s, jobId}, {u"kind"_s, kind}, {u"state"_s, state}, {u"message"_s, message}});
                      });
     auto reported = std::make_shared<QSet<QString>>();

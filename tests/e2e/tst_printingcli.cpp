@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QSet>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -198,6 +199,16 @@ void TestPrintingCli::checkInBadgeReachesARealCupsQueue()
     // The earlier job for demo-010 waits for the same queue: it prints now too, once.
     const Run r = ctl({u"print-worker"_s, u"--once"_s});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    // Each job's state is printed once, though the worker looks at a job at the printer on every pass.
+    QSet<QString> states;
+    for (const QByteArray &line : r.out.split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        if (!o.contains(u"job_id"_s))
+            continue;
+        const QString key = QString::number(o.value(u"job_id"_s).toInteger()) + u'/' + o.value(u"state"_s).toString();
+        QVERIFY2(!states.contains(key), qPrintable(u"printed twice: "_s + key + u"\n"_s + QString::fromUtf8(r.out)));
+        states.insert(key);
+    }
     QElapsedTimer waited;
     waited.start();
     while (pdfsIn(cups.outDir(u"badges"_s)).size() < 2 && waited.elapsed() < 30000) {
