@@ -186,10 +186,18 @@ private Q_SLOTS:
         const auto m = QrEncoder::encode(u"x"_s);
         QVERIFY(m.has_value());
 
-        const QString missingDir = u"/nonexistent-folder-for-checkin-tests/qr.png"_s;
-        const auto noDir = QrEncoder::writePng(*m, missingDir);
+        // A missing folder is made (saveFile); one that cannot be, because a file has its name, is an error.
+        QTemporaryDir dir;
+        QFile blocker(dir.filePath(u"not-a-folder"_s));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const QString underAFile = blocker.fileName() + u"/qr.png"_s;
+        const auto noDir = QrEncoder::writePng(*m, underAFile);
         QVERIFY(!noDir.has_value());
-        QVERIFY2(!noDir.has_value() && noDir.error().startsWith(u"cannot write QR image "_s + missingDir), why(noDir).constData());
+        QVERIFY2(!noDir.has_value() && noDir.error().startsWith(u"cannot write QR image "_s + underAFile), why(noDir).constData());
+        QVERIFY2(noDir.error().contains(u"cannot be created"_s), qPrintable(noDir.error()));
+        const QString made = dir.filePath(u"new/folder/qr.png"_s);
+        QVERIFY2(QrEncoder::writePng(*m, made).has_value() && QFile::exists(made), qPrintable(made));
 
         const auto empty = QrEncoder::writePng(QrMatrix(), u"unused.png"_s);
         QVERIFY(!empty.has_value());
