@@ -39,6 +39,13 @@ void KioskPrinting::start()
     connect(m_worker, &PrintQueueWorker::printerProblemChanged, this, &KioskPrinting::printerProblemChanged,
             Qt::QueuedConnection);
     connect(m_worker, &PrintQueueWorker::errorOccurred, this, &KioskPrinting::errorOccurred, Qt::QueuedConnection);
+    // Logged here, where real printers are: the controller also shows --screenshot's sample faults.
+    connect(this, &KioskPrinting::printerProblemChanged, this, [](const QString &kind, const QString &problem) {
+        if (problem.isEmpty())
+            qCInfo(lcKiosk).noquote() << "the" << kind << "printer is fine again";
+        else
+            qCWarning(lcKiosk).noquote() << "the" << kind << "printer needs staff:" << problem;
+    });
     m_thread.start();
     QMetaObject::invokeMethod(m_worker, [this] { configure(); }, Qt::QueuedConnection);
 }
