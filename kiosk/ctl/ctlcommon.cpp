@@ -159,6 +159,17 @@ std::expected<db::GuestRecord, QString> chooseGuest(db::Database &db, const db::
     return std::unexpected(message);
 }
 
+std::expected<OpenedGuest, QString> openGuest(const Context &ctx)
+{
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return std::unexpected(opened.error());
+    auto guest = chooseGuest(*opened->db, opened->event, ctx.args.value(0));
+    if (!guest)
+        return std::unexpected(guest.error());
+    return OpenedGuest{{std::move(opened->db), opened->event}, *guest};
+}
+
 std::expected<BadgeLayout, QString> chooseLayout(const Context &ctx, const QString &fallback)
 {
     if (!ctx.isSet("layout"))

@@ -72,6 +72,12 @@ void printRejectedFile(const QString &path, const QList<CsvProblem> &problems, i
 // name (GuestFinder); an ambiguous name's message lists the candidates, one per line.
 [[nodiscard]] std::expected<db::GuestRecord, QString> chooseGuest(db::Database &db, const db::EventRecord &event,
                                                                   const QString &id);
+// The event and the guest its command's one argument names (chooseGuest), for the commands about one guest.
+struct OpenedGuest : OpenedEvent
+{
+    db::GuestRecord guest;
+};
+[[nodiscard]] std::expected<OpenedGuest, QString> openGuest(const Context &ctx);
 // --layout NAME|FILE, else the built-in fallback.
 [[nodiscard]] std::expected<BadgeLayout, QString> chooseLayout(const Context &ctx, const QString &fallback);
 // Writes bytes to --out and prints result with "out" and "bytes" added.

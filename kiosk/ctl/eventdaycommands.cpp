@@ -309,14 +309,12 @@ int cmdRevoke(Context &ctx)
 {
     if (ctx.args.size() != 1)
         return fail(u"revoke takes one guest: an external id, an e-mail address or a name in quotes."_s);
-    auto opened = openEvent(ctx);
+    auto opened = openGuest(ctx);
     if (!opened)
         return fail(opened.error());
     db::Database &db = *opened->db;
     const db::EventRecord &event = opened->event;
-    auto guest = chooseGuest(db, event, ctx.args.first());
-    if (!guest)
-        return fail(guest.error());
+    const db::GuestRecord *guest = &opened->guest;
     StaffActions actions(db, event, ctx.kioskId, actorName(ctx));
     const QString reason = ctx.isSet("reason") ? ctx.value("reason") : u"revoked by staff"_s;
     if (auto ok = actions.revoke(guest->externalId, reason); !ok)

@@ -245,14 +245,12 @@ int cmdGuestsShow(Context &ctx)
 {
     if (ctx.args.size() != 1)
         return fail(u"guests show takes one guest: an external id, an e-mail address or a name in quotes."_s);
-    auto opened = openEvent(ctx);
+    auto opened = openGuest(ctx);
     if (!opened)
         return fail(opened.error());
     db::Database &db = *opened->db;
     const db::EventRecord &event = opened->event;
-    auto guest = chooseGuest(db, event, ctx.args.first());
-    if (!guest)
-        return fail(guest.error());
+    const db::GuestRecord *guest = &opened->guest;
     auto facts = guestFacts(db, event);
     if (!facts)
         return fail(facts.error());

@@ -84,14 +84,12 @@ int cmdBadge(Context &ctx)
     auto layout = chooseLayout(ctx, BadgeLayout::builtInNames().first());
     if (!layout)
         return fail(layout.error());
-    auto opened = openEvent(ctx);
+    auto opened = openGuest(ctx);
     if (!opened)
         return fail(opened.error());
     db::Database &db = *opened->db;
     const db::EventRecord &event = opened->event;
-    auto guest = chooseGuest(db, event, ctx.args.first());
-    if (!guest)
-        return fail(guest.error());
+    const db::GuestRecord *guest = &opened->guest;
     PrintDocuments documents(db, *layout);
     auto pdf = documents.badge(event, *guest);
     if (!pdf)
@@ -228,14 +226,12 @@ int cmdReprint(Context &ctx)
     if (ctx.args.size() != 1 || ctx.isSet("badge") == ctx.isSet("agenda"))
         return fail(u"reprint takes a guest and one of --badge or --agenda."_s);
     const QString kind = ctx.isSet("badge") ? u"badge"_s : u"agenda"_s;
-    auto opened = openEvent(ctx);
+    auto opened = openGuest(ctx);
     if (!opened)
         return fail(opened.error());
     db::Database &db = *opened->db;
     const db::EventRecord &event = opened->event;
-    auto guest = chooseGuest(db, event, ctx.args.first());
-    if (!guest)
-        return fail(guest.error());
+    const db::GuestRecord *guest = &opened->guest;
     auto job = StaffActions(db, event, ctx.kioskId, actorName(ctx)).reprint(guest->id, kind);
     if (!job)
         return fail(job.error());
