@@ -5,7 +5,8 @@ namespace checkin::db {
 namespace {
 
 #define ATTENDANCE_COLUMNS                                                                                    \
-    "id, uid, kiosk_id, event_id, guest_id, invitation_id, day, scanned_at, method, annulled_at, annul_reason"
+    "id, uid, kiosk_id, event_id, guest_id, invitation_id, day, scanned_at, method, annulled_at, annul_reason, "   \
+    "duplicate_of"
 
 AttendanceRecord readAttendance(const Statement &s)
 {
@@ -21,6 +22,7 @@ AttendanceRecord readAttendance(const Statement &s)
     a.method = s.text(8);
     a.annulledAt = s.text(9);
     a.annulReason = s.text(10);
+    a.duplicateOf = s.text(11);
     return a;
 }
 
@@ -29,7 +31,7 @@ AttendanceRecord readAttendance(const Statement &s)
 DbResult<std::optional<AttendanceRecord>> AttendanceStore::liveForGuestDay(qint64 guestId, QDate day)
 {
     auto stmt = m_db.prepare("SELECT " ATTENDANCE_COLUMNS " FROM attendance "
-                             "WHERE guest_id = ?1 AND day = ?2 AND annulled_at IS NULL");
+                             "WHERE guest_id = ?1 AND day = ?2 AND annulled_at IS NULL AND duplicate_of IS NULL");
     if (stmt)
         stmt->bind(1, guestId).bind(2, day.toString(Qt::ISODate));
     return firstRow(stmt, readAttendance);
@@ -47,7 +49,7 @@ DbResult<QList<AttendanceRecord>> AttendanceStore::forGuest(qint64 guestId)
 DbResult<int> AttendanceStore::liveDaysOtherThan(qint64 guestId, QDate day)
 {
     auto stmt = m_db.prepare("SELECT count(*) FROM attendance "
-                             "WHERE guest_id = ?1 AND day <> ?2 AND annulled_at IS NULL");
+                             "WHERE guest_id = ?1 AND day <> ?2 AND annulled_at IS NULL AND duplicate_of IS NULL");
     if (stmt)
         stmt->bind(1, guestId).bind(2, day.toString(Qt::ISODate));
     auto count = firstRow(stmt, [](const Statement &s) { return int(s.int64(0)); });
@@ -96,7 +98,7 @@ DbResult<bool> AttendanceStore::annul(const QString &uid, const QString &reason)
 DbResult<QList<AttendanceRecord>> AttendanceStore::liveForEvent(qint64 eventId, std::optional<QDate> day)
 {
     auto stmt = m_db.prepare("SELECT " ATTENDANCE_COLUMNS " FROM attendance "
-                             "WHERE event_id = ?1 AND annulled_at IS NULL AND (?2 IS NULL OR day = ?2) "
+                             "WHERE event_id = ?1 AND annulled_at IS NULL AND duplicate_of IS NULL AND (?2 IS NULL OR day = ?2) "
                              "ORDER BY day, scanned_at");
     if (stmt)
         stmt->bind(1, eventId).bindOptional(2, day ? day->toString(Qt::ISODate) : QString());

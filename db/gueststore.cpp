@@ -8,7 +8,7 @@ namespace {
 
 #define GUEST_COLUMNS                                                                                         \
     "id, event_id, external_id, display_name, given_name, family_name, latin_name, organisation, country, "  \
-    "role, email, language, reg_type, ticket_type, days"
+    "role, email, language, reg_type, ticket_type, days, name_order"
 
 QString daysToText(const QList<QDate> &days)
 {
@@ -44,6 +44,7 @@ GuestRecord readGuest(const Statement &s)
     g.regType = s.text(12);
     g.ticketType = s.text(13);
     g.days = daysFromText(s.text(14));
+    g.nameOrder = s.text(15);
     return g;
 }
 
@@ -75,13 +76,13 @@ DbResult<GuestStore::Upserted> GuestStore::upsert(const GuestRecord &guest)
     const char *sql = *existing
         ? "UPDATE guest SET display_name = ?3, given_name = ?4, family_name = ?5, latin_name = ?6, "
           "organisation = ?7, country = ?8, role = ?9, email = ?10, language = ?11, reg_type = ?12, "
-          "ticket_type = ?13, days = ?14, updated_at = ?15 "
+          "ticket_type = ?13, days = ?14, name_order = ?17, updated_at = ?15 "
           "WHERE id = ?16 AND (display_name, given_name, family_name, latin_name, "
-          "organisation, country, role, email, language, reg_type, ticket_type, days) IS NOT "
-          "(?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+          "organisation, country, role, email, language, reg_type, ticket_type, days, name_order) IS NOT "
+          "(?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?17)"
         : "INSERT INTO guest (event_id, external_id, display_name, given_name, family_name, latin_name, "
-          "organisation, country, role, email, language, reg_type, ticket_type, days, updated_at, created_at) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)";
+          "organisation, country, role, email, language, reg_type, ticket_type, days, updated_at, created_at, "
+          "name_order) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?17)";
     auto stmt = m_db.prepare(sql);
     if (!stmt)
         return std::unexpected(stmt.error());
@@ -99,7 +100,8 @@ DbResult<GuestStore::Upserted> GuestStore::upsert(const GuestRecord &guest)
         .bind(12, guest.regType)
         .bind(13, guest.ticketType)
         .bind(14, daysToText(guest.days))
-        .bind(15, now);
+        .bind(15, now)
+        .bind(17, guest.nameOrder);
     if (*existing)
         stmt->bind(16, (*existing)->id); // the stored guest, whatever the case of the id in this file
     if (auto ok = stmt->run(); !ok)

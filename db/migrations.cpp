@@ -159,10 +159,26 @@ PRAGMA application_id = 1229276739;
 )sql";
 static_assert(1229276739 == 0x49454643); // "IEFC": Database::kApplicationId
 
+// Version 4: staff can say how a guest's name is written, and one file can hold another kiosk's check-ins.
+// - guest.name_order: '' composes the name as the script suggests (family name first for Han, Kana and Hangul,
+//   given name first otherwise); 'given-first' or 'family-first' says it (a Vietnamese guest: family first).
+// - attendance.duplicate_of: a check-in merged from another kiosk's file for a guest and day this file already
+//   has (the venue database's rule: the earliest is the live one, later ones are kept and flagged). A duplicate
+//   names the uid of the live row and does not count; the one-live-row index leaves duplicates out.
+constexpr const char *kSchemaV4 = R"sql(
+ALTER TABLE guest ADD COLUMN name_order TEXT NOT NULL DEFAULT ''
+    CHECK (name_order IN ('', 'given-first', 'family-first'));
+ALTER TABLE attendance ADD COLUMN duplicate_of TEXT;
+DROP INDEX attendance_one_per_guest_day;
+CREATE UNIQUE INDEX attendance_one_per_guest_day ON attendance(guest_id, day)
+    WHERE annulled_at IS NULL AND duplicate_of IS NULL;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
+    {4, kSchemaV4},
 };
 
 } // namespace

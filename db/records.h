@@ -37,7 +37,8 @@ struct GuestRecord
     QString language; // en fr es ar zh ru
     QString regType;
     QString ticketType;
-    QList<QDate> days; // expected programme days; empty = every day
+    QList<QDate> days; // expected programme days; empty = every day (see ExpectedDays for remote and one-day)
+    QString nameOrder; // '' as the script suggests | given-first | family-first
 };
 
 struct InvitationRecord
@@ -65,6 +66,7 @@ struct AttendanceRecord
     QString method;    // qr | manual
     QString annulledAt;
     QString annulReason;
+    QString duplicateOf; // merged from another kiosk for a guest and day already here: the live row's uid
 };
 
 struct ScanLogRecord

@@ -1,4 +1,5 @@
 #include "attendancereport.h"
+#include "guestexpectation.h"
 
 #include <attendancestore.h>
 #include <database.h>
@@ -92,7 +93,7 @@ std::expected<QList<AttendanceReport::Day>, QString> AttendanceReport::build(db:
             entries.insert(g.id, e);
         }
         for (const db::GuestRecord &g : *guests) {
-            if (!g.days.isEmpty() && !g.days.contains(d))
+            if (!GuestExpectation::expectedOn(g, d))
                 continue;
             ++day.expected;
             if (!entries.contains(g.id))

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -34,6 +35,7 @@ enum class Field {
     Language,
     RegType,
     TicketType,
+    NameOrder,
     Days,
 };
 constexpr int FieldCount = int(Field::Days) + 1;
@@ -56,6 +58,7 @@ constexpr std::array KnownColumns = {
     KnownColumn{u"e_mail", Field::Email},
     KnownColumn{u"language", Field::Language},         KnownColumn{u"reg_type", Field::RegType},
     KnownColumn{u"ticket_type", Field::TicketType},    KnownColumn{u"days", Field::Days},
+    KnownColumn{u"name_order", Field::NameOrder},
 };
 
 constexpr std::array Languages = {u"en", u"fr", u"es", u"ar", u"zh", u"ru"};
@@ -146,15 +149,18 @@ template<typename Container>
     return !scripts.isEmpty() && eastAsian.contains(scripts);
 }
 
-[[nodiscard]] QString composedName(const QString &given, const QString &family)
+// The name order as the file writes it: given-first, family-first, or empty (as the script suggests).
+[[nodiscard]] std::optional<QString> nameOrderFrom(const QString &text)
 {
-    if (given.isEmpty())
-        return family;
-    if (family.isEmpty())
-        return given;
-    if (isEastAsian(given) && isEastAsian(family))
-        return family + given;
-    return given + u' ' + family;
+    QString key = text.trimmed().toLower();
+    key.replace(u'_', u'-').replace(u' ', u'-');
+    if (key.isEmpty() || key == u"auto")
+        return QString();
+    if (key == u"given-first" || key == u"given" || key == u"western")
+        return u"given-first"_s;
+    if (key == u"family-first" || key == u"family" || key == u"eastern")
+        return u"family-first"_s;
+    return std::nullopt;
 }
 
 [[nodiscard]] bool isValidId(QStringView id)
@@ -435,7 +441,19 @@ private:
             return; // a line break or control character was reported
         row.givenName = given->value;
         row.familyName = family->value;
-        row.displayName = display->value.isEmpty() ? composedName(given->value, family->value) : display->value;
+        if (const auto order = cell(record, Field::NameOrder); order && !order->value.isEmpty()) {
+            if (const auto parsed = nameOrderFrom(order->value)) {
+                row.nameOrder = *parsed;
+            } else {
+                addProblem(record.line, order->column,
+                           GuestCsv::tr("name_order %1 is not known; use given-first, family-first or leave it "
+                                        "empty (family name first for Chinese, Japanese and Korean names)")
+                               .arg(quoted(order->value)));
+            }
+        }
+        row.displayName = display->value.isEmpty()
+            ? GuestCsv::composeName(given->value, family->value, row.nameOrder)
+            : display->value;
         if (row.displayName.isEmpty()) {
             // No column at all was reported once for the header.
             if (const int column = display->column ? display->column : given->column ? given->column : family->column)
@@ -618,6 +636,18 @@ GuestCsvResult GuestCsv::parse(QByteArrayView bytes, QDate firstDay, QDate lastD
 {
     const CsvTable table = CsvReader::parse(bytes);
     return Validator(table, firstDay, lastDay).run();
+}
+
+QString GuestCsv::composeName(const QString &given, const QString &family, const QString &nameOrder)
+{
+    if (given.isEmpty())
+        return family;
+    if (family.isEmpty())
+        return given;
+    const bool eastAsian = isEastAsian(given) && isEastAsian(family);
+    if (nameOrder == u"family-first" || (nameOrder.isEmpty() && eastAsian))
+        return eastAsian ? QString(family + given) : QString(family + u' ' + given);
+    return given + u' ' + family;
 }
 
 QString GuestCsv::idFromEmail(QStringView email)

@@ -28,6 +28,7 @@ struct GuestImportRow
     QString regType;
     QString ticketType;
     QList<QDate> days; // programme days the guest is expected, sorted; empty = every day
+    QString nameOrder;   // given-first | family-first | empty: as the script suggests (see GuestCsv::composeName)
 
     friend bool operator==(const GuestImportRow &, const GuestImportRow &) = default;
 };
@@ -49,7 +50,7 @@ struct GuestCsvResult
 // Reads a guest list. Header names are matched ignoring case, spaces around them, and "-"/" " versus "_";
 // unknown columns are ignored. Datatracker registration export: first_name, last_name, affiliation,
 // country_code, email, reg_type, ticket_type. Ours: external_id, display_name, given_name, family_name,
-// latin_name, organisation/organization, country, role, language, days.
+// latin_name, organisation/organization, country, role, language, days, name_order.
 class GuestCsv
 {
     Q_DECLARE_TR_FUNCTIONS(GuestCsv)
@@ -59,6 +60,11 @@ public:
 
     // Validates a whole file for an event whose programme runs from firstDay to lastDay (inclusive).
     [[nodiscard]] static GuestCsvResult parse(QByteArrayView bytes, QDate firstDay, QDate lastDay);
+    // The name as printed from its parts: nameOrder "given-first" or "family-first", or empty for the default
+    // (family name first, without a space, when both parts are Chinese, Japanese or Korean; given name first
+    // otherwise). Family first in Latin letters keeps the space: "Nguyễn Minh Khai".
+    [[nodiscard]] static QString composeName(const QString &given, const QString &family,
+                                             const QString &nameOrder = {});
     // Guest id derived from an email address: "g-" + 12 hex digits of SHA-256 of the trimmed, lower-cased address.
     [[nodiscard]] static QString idFromEmail(QStringView email);
 };

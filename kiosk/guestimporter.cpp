@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -59,6 +60,15 @@ std::expected<GuestImporter::Summary, GuestImporter::Failure> GuestImporter::imp
     if (auto ok = tx.begin(); !ok)
         return fail(ok.error());
     db::GuestStore guests(m_db);
+    // A name order staff set ('guests edit --name-order') stays when the file says none and gives no display name.
+    QHash<QString, QString> storedNameOrder; // lower-cased external id → name order
+    auto stored = guests.forEvent(m_event.id);
+    if (!stored)
+        return fail(stored.error());
+    for (const db::GuestRecord &g : std::as_const(*stored)) {
+        if (!g.nameOrder.isEmpty())
+            storedNameOrder.insert(g.externalId.toLower(), g.nameOrder);
+    }
     for (const GuestImportRow &row : parsed.rows) {
         db::GuestRecord g;
         g.eventId = m_event.id;
@@ -75,6 +85,13 @@ std::expected<GuestImporter::Summary, GuestImporter::Failure> GuestImporter::imp
         g.regType = row.regType;
         g.ticketType = row.ticketType;
         g.days = row.days;
+        g.nameOrder = row.nameOrder;
+        const bool composed = row.displayName == GuestCsv::composeName(row.givenName, row.familyName);
+        if (g.nameOrder.isEmpty() && composed) {
+            g.nameOrder = storedNameOrder.value(row.externalId.toLower());
+            if (!g.nameOrder.isEmpty())
+                g.displayName = GuestCsv::composeName(row.givenName, row.familyName, g.nameOrder);
+        }
         auto result = guests.upsert(g);
         if (!result)
             return fail(result.error());

@@ -1,4 +1,5 @@
 #include "reportexport.h"
+#include "guestexpectation.h"
 #include "savefile.h"
 
 #include <attendancereportpdf.h>
@@ -114,6 +115,7 @@ std::expected<AttendanceReportData, QString> ReportExport::reportData(const db::
     data.generatedAt = QLocale(QLocale::English).toString(now.toTimeZone(zone), u"d MMMM yyyy, HH:mm"_s);
     data.kioskId = m_kioskId;
     data.venueWide = m_venueRows.has_value();
+    data.expectedBasis = GuestExpectation::reportNote(*guests);
 
     // First scan per guest and day, from the report (the one place that decides who arrived).
     QList<QHash<QString, QTime>> arrivals;
@@ -145,7 +147,7 @@ std::expected<AttendanceReportData, QString> ReportExport::reportData(const db::
         row.country = guest->country;
         for (qsizetype d = 0; d < days.size(); ++d) {
             AttendanceMark mark;
-            mark.expected = guest->days.isEmpty() || guest->days.contains(days[d].day);
+            mark.expected = GuestExpectation::expectedOn(*guest, days[d].day);
             mark.firstScan = arrivals[d].value(guest->externalId);
             row.days.append(mark);
         }

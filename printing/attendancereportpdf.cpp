@@ -107,6 +107,7 @@ constexpr double BarWidth = 90;
 
 // Register.
 constexpr double LegendHeight = 18;
+constexpr double BasisNoteHeight = 24; // two lines of 8.5 pt under the totals
 constexpr double RegisterHeaderHeight = 26;
 constexpr double RowHeight = 14.5;
 constexpr double TotalsRowHeightRegister = 28;
@@ -314,7 +315,8 @@ private:
     [[nodiscard]] double contentBottom() const { return m_pageHeight - ContentBottomGap; }
     [[nodiscard]] double totalsTableHeight() const
     {
-        return SectionHeadingHeight + TotalsHeaderHeight + TotalsRowHeight * double(m_data.days.size()) + 36;
+        return SectionHeadingHeight + TotalsHeaderHeight + TotalsRowHeight * double(m_data.days.size()) + 36
+            + (m_data.expectedBasis.isEmpty() ? 0 : BasisNoteHeight);
     }
 
     std::expected<void, QString> newPage();
@@ -525,6 +527,9 @@ void Job::drawTotalsTable(double top)
         str(Strings::AtLeastOneDay, number(m_cameAtLeastOnce), number(m_data.rows.size())), m_contentWidth, 8.5,
         FontWeight::Regular, false);
     draw(note, 0, m_contentWidth, y + 14, Muted);
+    const QList<TextLine> basis = wrapped(cleaned(m_data.expectedBasis), m_contentWidth, 2, 8.5);
+    for (qsizetype i = 0; i < basis.size(); ++i)
+        draw(basis[i], 0, m_contentWidth, y + 26 + 11 * double(i), Muted);
 }
 
 void Job::drawRegisterHeading(double top)

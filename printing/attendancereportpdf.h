@@ -50,6 +50,7 @@ struct AttendanceReportData
     QString generatedAt;   // "28 November 2026, 14:05", venue time
     QString kioskId;       // the machine that produced the report
     bool venueWide = false; // counts every kiosk's check-ins (the venue database), not only kioskId's
+    QString expectedBasis;  // how "expected" was counted (remote and one-day registrations), under the totals
     QList<AttendanceReportDay> days;
     QList<AttendanceRegisterRow> rows; // printed in this order
 };

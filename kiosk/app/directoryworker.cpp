@@ -2,6 +2,7 @@
 
 #include <attendancereport.h>
 #include <countries.h>
+#include <guestexpectation.h>
 #include <database.h>
 #include <guestsearch.h>
 #include <gueststore.h>
@@ -250,7 +251,7 @@ void DirectoryWorker::search(quint64 requestId, const QString &query, const QStr
         d.country = g.country;
         d.countryName = Countries::englishName(g.country);
         d.language = g.language;
-        d.expectedToday = g.days.isEmpty() || g.days.contains(today);
+        d.expectedToday = GuestExpectation::expectedOn(g, today);
         if (arrival) {
             d.checkinId = arrival->uid;
             d.arrivedKiosk = arrival->kioskId;

@@ -34,6 +34,9 @@ Preparing an event:
                                    every guest with invitation and arrivals (or who came / who is missing)
   guests find TEXT                 guests by name, organisation or country, in any script
   guests show GUEST                one guest: invitation, days, check-ins, print jobs, staff actions
+  guests add --given-name TEXT --family-name TEXT [FIELDS] [--key FILE]
+                                   add a walk-in guest (with --key: and issue their invitation)
+  guests edit GUEST FIELDS         change a guest (name, name order, organisation, days, ...)
   invitations issue --key FILE --out DIR [GUEST...]
                                    write DIR/<external_id>.png (QR) and DIR/<external_id>.pdf (invitation)
   programme import FILE [--format datatracker-json|datatracker-csv|ics|csv] [--only-programme-days]
@@ -198,6 +201,18 @@ int runCheckinCtl(const QStringList &arguments)
         {u"pg"_s, u"venue database connection string"_s, u"CONNINFO"_s},
         {u"interval"_s, u"seconds between sync rounds"_s, u"SECONDS"_s},
         {u"local"_s, u"only this database's check-ins"_s},
+        {u"id"_s, u"guest id"_s, u"ID"_s},
+        {u"given-name"_s, u"given name"_s, u"TEXT"_s},
+        {u"family-name"_s, u"family name"_s, u"TEXT"_s},
+        {u"latin-name"_s, u"name in Latin letters"_s, u"TEXT"_s},
+        {u"organisation"_s, u"organisation"_s, u"TEXT"_s},
+        {u"country"_s, u"country code"_s, u"CODE"_s},
+        {u"email"_s, u"e-mail address"_s, u"ADDRESS"_s},
+        {u"language"_s, u"language"_s, u"LANG"_s},
+        {u"role"_s, u"role"_s, u"ROLE"_s},
+        {u"days"_s, u"programme days"_s, u"DAYS"_s},
+        {u"name-order"_s, u"name order"_s, u"ORDER"_s},
+        {u"reg-type"_s, u"registration type"_s, u"TYPE"_s},
         {u"arrived"_s, u"guests checked in on DATE"_s, u"DATE"_s},
         {u"missing"_s, u"guests expected on DATE who have not arrived"_s, u"DATE"_s},
     };

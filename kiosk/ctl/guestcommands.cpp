@@ -2,7 +2,11 @@
 #include "commands.h"
 #include "ctlcommon.h"
 
+#include "guestexpectation.h"
 #include "guestimporter.h"
+#include "guesteditor.h"
+#include "invitationissuer.h"
+#include "signingkey.h"
 #include "guestsearch.h"
 
 #include <attendancestore.h>
@@ -10,6 +14,7 @@
 #include <gueststore.h>
 #include <printjobstore.h>
 
+#include <QDir>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
@@ -30,6 +35,8 @@ const char *const kGuestsHelp = R"(checkinctl guests import FILE.csv
 checkinctl guests list [--arrived DATE | --missing DATE]
 checkinctl guests find TEXT
 checkinctl guests show GUEST
+checkinctl guests add (--given-name TEXT --family-name TEXT | --name TEXT) [FIELDS] [--key FILE [--out DIR]]
+checkinctl guests edit GUEST FIELDS
 
 import: imports the guest list into the event: RFC 4180 CSV in UTF-8 (with or without BOM), CRLF or LF.
 Columns (header names, any order): external_id, display_name, latin_name, given_name/first_name,
@@ -49,6 +56,18 @@ find: the guests whose names, organisation, country or id begin with the words o
 kiosk's own search ("nguyen" finds Nguyễn, "smirnova" finds Смирнова, "shan tian" finds 山田太郎).
 show: one guest as list shows them, plus "checkins" (each with day, time in the venue's zone, kiosk, method and,
 when annulled, when and why), "print_jobs" and "actions" (the staff action log rows about the guest).
+add: adds one guest (a walk-in) without touching the others. FIELDS: --id ID (else made from --email, else
+"walkin-" and six hex digits), --given-name, --family-name, --name (the name as printed, when it is not the two
+parts), --latin-name, --organisation, --country CODE, --email, --language en|fr|es|ar|zh|ru, --role
+policymaker|staff|host, --days "1;3" (day numbers or dates; "all" for every day), --name-order
+given-first|family-first|auto, --reg-type onsite|remote. The values are checked as the guest list's are. With
+--key (the signing key, on the organiser's machine) the guest's invitation is issued into --out (default:
+invitations/ beside the database); kiosks get the guest by 'venue push' or 'merge'. Without it (on a kiosk) the
+guest has no invitation: staff check them in by name ('checkin --guest'). Recorded as a staff action.
+edit: changes the FIELDS given, shows each change, and records it as a staff action. The id never changes. The
+name is composed again from its parts when --given-name, --family-name or --name-order change it (family name
+first for Chinese, Japanese and Korean names unless --name-order says otherwise); --name "" goes back to the
+composed name. A name order set here stays when the guest list is imported again without a name_order column.
 GUEST, here and in every command that takes one, is an external id, an e-mail address or a name that matches one
 guest only; an ambiguous name lists the candidates and exits with status 2.
 )";
@@ -85,17 +104,6 @@ int cmdGuestsImport(Context &ctx)
     return kOk;
 }
 
-
-// The programme days a guest is expected on: the days the list gave, else every programme day.
-QList<QDate> expectedDays(const db::GuestRecord &g, const db::EventRecord &event)
-{
-    if (!g.days.isEmpty())
-        return g.days;
-    QList<QDate> days;
-    for (QDate d = event.firstDay; d.isValid() && d <= event.lastDay; d = d.addDays(1))
-        days.append(d);
-    return days;
-}
 
 QJsonArray datesJson(const QList<QDate> &days)
 {
@@ -145,7 +153,9 @@ QJsonObject guestJson(const db::GuestRecord &g, const db::EventRecord &event, co
                        {u"email"_s, g.email},
                        {u"language"_s, g.language},
                        {u"role"_s, g.role},
-                       {u"days_expected"_s, datesJson(expectedDays(g, event))},
+                       {u"days_expected"_s, datesJson(GuestExpectation::expectedDays(g, event))},
+                       {u"expected"_s, GuestExpectation::basisName(GuestExpectation::basis(g))},
+                       {u"name_order"_s, g.nameOrder.isEmpty() ? u"auto"_s : g.nameOrder},
                        {u"invitation"_s, facts.invitation.value(g.id, u"none"_s)},
                        {u"arrived"_s, datesJson(arrived)}};
 }
@@ -203,7 +213,7 @@ int cmdGuestsList(Context &ctx)
         if (arrivedOn && !arrived)
             continue;
         if (missingOn && (arrived || facts->invitation.value(g.id) == u"revoked"
-                          || !expectedDays(g, event).contains(*missingOn)))
+                          || !GuestExpectation::expectedOn(g, *missingOn)))
             continue;
         printJson(guestJson(g, event, *facts));
         ++listed;
@@ -275,6 +285,8 @@ int cmdGuestsShow(Context &ctx)
             c.insert(u"annulled_at"_s, venueTime(a.annulledAt));
             c.insert(u"annul_reason"_s, a.annulReason);
         }
+        if (!a.duplicateOf.isEmpty())
+            c.insert(u"duplicate_of"_s, a.duplicateOf); // merged from another kiosk: does not count
         checkinList.append(c);
     }
     o.insert(u"checkins"_s, checkinList);
@@ -312,6 +324,131 @@ int cmdGuestsShow(Context &ctx)
     return kOk;
 }
 
+// The FIELDS options of guests add and edit.
+GuestFields fieldsFrom(const Context &ctx)
+{
+    GuestFields f;
+    const std::pair<const char *, std::optional<QString> GuestFields::*> options[] = {
+        {"id", &GuestFields::externalId},          {"name", &GuestFields::displayName},
+        {"given-name", &GuestFields::givenName},   {"family-name", &GuestFields::familyName},
+        {"latin-name", &GuestFields::latinName},   {"organisation", &GuestFields::organisation},
+        {"country", &GuestFields::country},        {"email", &GuestFields::email},
+        {"language", &GuestFields::language},      {"role", &GuestFields::role},
+        {"days", &GuestFields::days},              {"name-order", &GuestFields::nameOrder},
+        {"reg-type", &GuestFields::regType},
+    };
+    for (const auto &[name, member] : options) {
+        if (ctx.isSet(name))
+            f.*member = ctx.value(name);
+    }
+    return f;
+}
+
+const QStringList kFieldOptions = {u"id"_s,           u"name"_s,     u"given-name"_s, u"family-name"_s,
+                                   u"latin-name"_s,   u"organisation"_s, u"country"_s, u"email"_s,
+                                   u"language"_s,     u"role"_s,     u"days"_s,       u"name-order"_s,
+                                   u"reg-type"_s};
+
+int editFailed(const GuestEditor::Failure &failure, const QString &outcome)
+{
+    for (const GuestEditor::Problem &p : failure.problems)
+        std::fprintf(stderr, "checkinctl: --%s: %s\n", qPrintable(p.field), qPrintable(p.message));
+    return fail(failure.problems.isEmpty() ? failure.message : outcome);
+}
+
+void printWarnings(const QList<CsvProblem> &warnings)
+{
+    for (const CsvProblem &w : warnings)
+        std::fprintf(stderr, "checkinctl: warning: %s\n", qPrintable(w.message));
+}
+
+int cmdGuestsAdd(Context &ctx)
+{
+    if (!ctx.args.isEmpty())
+        return fail(u"guests add takes its fields as options: checkinctl guests add --given-name Aarav "
+                    "--family-name Sharma --organisation \"Ministry of …\" --country IN"_s);
+    if (ctx.isSet("out") && !ctx.isSet("key"))
+        return fail(u"--out is where the invitation goes: give --key FILE (the signing key) with it."_s);
+    std::optional<SigningKey> key;
+    if (ctx.isSet("key")) {
+        auto loaded = SigningKey::load(ctx.value("key"));
+        if (!loaded)
+            return fail(loaded.error());
+        key = std::move(*loaded);
+    }
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    GuestEditor editor(db, event, ctx.kioskId, actorName(ctx));
+    auto added = editor.add(fieldsFrom(ctx));
+    if (!added)
+        return editFailed(added.error(), u"The guest was not added."_s);
+    printWarnings(added->warnings);
+    auto facts = guestFacts(db, event);
+    if (!facts)
+        return fail(facts.error());
+    QJsonObject o = guestJson(added->guest, event, *facts);
+    o.insert(u"added"_s, true);
+    if (!key) {
+        printJson(o);
+        std::fprintf(stderr,
+                     "checkinctl: %s was added without an invitation (no --key): staff check them in by name "
+                     "(checkinctl checkin --guest %s --actor NAME, or the kiosk's staff screen). To give them an "
+                     "invitation, add them on the machine that has the signing key, with --key.\n",
+                     qPrintable(added->guest.displayName), qPrintable(added->guest.externalId));
+        return kOk;
+    }
+    const QString out = ctx.isSet("out") ? ctx.value("out")
+                                         : QFileInfo(ctx.dbPath).absoluteDir().filePath(u"invitations"_s);
+    InvitationIssuer issuer(db, event, *key);
+    auto issued = issuer.issue(out, {added->guest.externalId});
+    if (!issued || issued->isEmpty()) {
+        printJson(o);
+        return fail(u"%1 was added, but the invitation was not issued: %2 Run: checkinctl invitations issue --key "
+                    "%3 --out %4 %5"_s.arg(added->guest.displayName, issued ? u"nothing written."_s : issued.error(),
+                                           ctx.value("key"), out, added->guest.externalId));
+    }
+    o.insert(u"invitation"_s, u"active"_s);
+    o.insert(u"png"_s, QFileInfo(issued->first().pngPath).absoluteFilePath());
+    o.insert(u"pdf"_s, QFileInfo(issued->first().pdfPath).absoluteFilePath());
+    printJson(o);
+    std::fprintf(stderr, "checkinctl: %s added; invitation %s. Kiosks get the guest by 'venue push' or 'merge'.\n",
+                 qPrintable(added->guest.displayName), qPrintable(QFileInfo(issued->first().pdfPath).absoluteFilePath()));
+    return kOk;
+}
+
+int cmdGuestsEdit(Context &ctx)
+{
+    if (ctx.args.size() != 1)
+        return fail(u"guests edit takes one guest and the fields to change: checkinctl guests edit GUEST "
+                    "--name-order family-first"_s);
+    const GuestFields fields = fieldsFrom(ctx);
+    auto opened = openGuest(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    GuestEditor editor(db, event, ctx.kioskId, actorName(ctx));
+    auto edited = editor.edit(opened->guest, fields);
+    if (!edited)
+        return editFailed(edited.error(), u"Nothing was changed."_s);
+    printWarnings(edited->warnings);
+    auto facts = guestFacts(db, event);
+    if (!facts)
+        return fail(facts.error());
+    QJsonObject o = guestJson(edited->guest, event, *facts);
+    o.insert(u"changed"_s, QJsonArray::fromStringList(edited->changed));
+    printJson(o);
+    if (edited->changed.isEmpty())
+        std::fprintf(stderr, "checkinctl: nothing to change for %s\n", qPrintable(edited->guest.displayName));
+    else
+        std::fprintf(stderr, "checkinctl: %s: %s changed\n", qPrintable(edited->guest.displayName),
+                     qPrintable(edited->changed.join(u", "_s)));
+    return kOk;
+}
+
 } // namespace
 
 const QList<Command> &guestCommands()
@@ -321,6 +458,8 @@ const QList<Command> &guestCommands()
         {u"guests list"_s, {u"arrived"_s, u"missing"_s}, kGuestsHelp, cmdGuestsList},
         {u"guests find"_s, {}, kGuestsHelp, cmdGuestsFind},
         {u"guests show"_s, {}, kGuestsHelp, cmdGuestsShow},
+        {u"guests add"_s, kFieldOptions + QStringList{u"key"_s, u"out"_s, u"actor"_s}, kGuestsHelp, cmdGuestsAdd},
+        {u"guests edit"_s, kFieldOptions + QStringList{u"actor"_s}, kGuestsHelp, cmdGuestsEdit},
     };
     return commands;
 }

@@ -1,4 +1,5 @@
 // The SQLite layer: migrations from an empty file, refusing newer schemas, private file mode, WAL, rollback.
+#include <attendancestore.h>
 #include <database.h>
 #include <eventstore.h>
 #include <gueststore.h>
@@ -73,14 +74,21 @@ void TestDatabase::olderSchemaIsMigratedForwardKeepingItsRows()
         // Build a schema-1 file the way the first release left it: no invitation.signature yet.
         auto db = Database::open(path, Database::OpenMode::CreateIfMissing);
         QVERIFY(db);
-        QVERIFY((*db)->exec("ALTER TABLE invitation DROP COLUMN signature; PRAGMA user_version = 1"));
+        QVERIFY((*db)->exec("ALTER TABLE invitation DROP COLUMN signature; "
+                            // schema 4 undone: no name order, no merged duplicates, the old one-live-row index
+                            "DROP INDEX attendance_one_per_guest_day; ALTER TABLE attendance DROP COLUMN duplicate_of; "
+                            "ALTER TABLE guest DROP COLUMN name_order; "
+                            "CREATE UNIQUE INDEX attendance_one_per_guest_day ON attendance(guest_id, day) "
+                            "WHERE annulled_at IS NULL; PRAGMA user_version = 1"));
         EventRecord e{0, 122, u"IETF 122"_s, u"Bangkok"_s, u"Asia/Bangkok"_s, QDate(2025, 3, 15),
                       QDate(2025, 3, 21), QByteArray(32, 'k')};
         const qint64 eventId = *EventStore(**db).create(e);
         QVERIFY((*db)->exec("INSERT INTO guest (event_id, external_id, display_name, created_at, updated_at) "
                             "VALUES (1, 'p-1', 'Ольга', 'x', 'x');"
                             "INSERT INTO invitation (event_id, guest_id, token_id, issued_at) "
-                            "VALUES (1, 1, x'010203040506', 'x')"));
+                            "VALUES (1, 1, x'010203040506', 'x');"
+                            "INSERT INTO attendance (uid, kiosk_id, event_id, guest_id, day, scanned_at, method) "
+                            "VALUES ('a-1', 'k1', 1, 1, '2025-03-15', '2025-03-15T02:00:00.000Z', 'qr')"));
         QCOMPARE(eventId, 1);
     }
     auto db = Database::open(path);
@@ -93,6 +101,22 @@ void TestDatabase::olderSchemaIsMigratedForwardKeepingItsRows()
     QVERIFY(guests.recordSignature((*invitation)->id, QByteArray(64, 's')));
     QCOMPARE((*guests.invitationByToken(1, QByteArray::fromHex("010203040506")))->signature, QByteArray(64, 's'));
     QCOMPARE((*guests.byExternalId(1, u"p-1"_s))->displayName, u"Ольга"_s);
+    QCOMPARE((*guests.byExternalId(1, u"p-1"_s))->nameOrder, QString());
+
+    // The check-in made before schema 4 still counts; a second live row for the day is still refused, and a row
+    // merged from another kiosk is kept beside it as a duplicate that does not count.
+    AttendanceStore attendance(**db);
+    const auto live = attendance.liveForGuestDay(1, QDate(2025, 3, 15));
+    QVERIFY(live && *live);
+    QCOMPARE((*live)->uid, u"a-1"_s);
+    QVERIFY(!(*db)->exec("INSERT INTO attendance (uid, kiosk_id, event_id, guest_id, day, scanned_at, method) "
+                         "VALUES ('a-2', 'k2', 1, 1, '2025-03-15', '2025-03-15T03:00:00.000Z', 'qr')"));
+    QVERIFY((*db)->exec("INSERT INTO attendance (uid, kiosk_id, event_id, guest_id, day, scanned_at, method, "
+                        "duplicate_of) VALUES ('a-2', 'k2', 1, 1, '2025-03-15', '2025-03-15T03:00:00.000Z', 'qr', "
+                        "'a-1')"));
+    QCOMPARE(attendance.liveForEvent(1)->size(), 1);
+    QCOMPARE(attendance.forGuest(1)->size(), 2);
+    QCOMPARE(attendance.forGuest(1)->last().duplicateOf, u"a-1"_s);
 }
 
 void TestDatabase::databaseNewerThanThisBuildIsRefusedUnchanged()

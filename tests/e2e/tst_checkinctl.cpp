@@ -92,6 +92,10 @@ private Q_SLOTS:
     void reportRefusesAFullOrWriteProtectedStick();
     void documentsOnAFullDiskSayTheDiskIsFull();
     void errorsAreClearAndExitWithTwo();
+    void walkInGuestIsAddedWithAnInvitationAndEditedWithEveryChangeAudited();
+    void walkInGuestAddedOnAKioskWithoutTheKeyIsCheckedInByStaff();
+    void aChangeWhoseAuditRowCannotBeWrittenIsNotMade();
+    void remoteAndOneDayRegistrationsAreNotExpectedOnSite();
 };
 
 void TestCheckinCtl::initTestCase()
@@ -697,6 +701,156 @@ void TestCheckinCtl::errorsAreClearAndExitWithTwo()
     const QString err = QString::fromUtf8(p.readAllStandardError());
     QVERIFY2(err.contains(u"There is no database"_s), qPrintable(err));
     QVERIFY(!QFile::exists(path(u"missing.sqlite"_s)));
+}
+
+void TestCheckinCtl::walkInGuestIsAddedWithAnInvitationAndEditedWithEveryChangeAudited()
+{
+    const int before = int(ctl({u"guests"_s, u"list"_s}).lines().size());
+    Run r = ctl({u"guests"_s, u"add"_s, u"--given-name"_s, u"Minh Khai"_s, u"--family-name"_s, u"Nguyễn"_s,
+                 u"--email"_s, u"mk.walkin@example.vn"_s, u"--country"_s, u"vn"_s, u"--organisation"_s, u"MIC"_s,
+                 u"--days"_s, u"2;3"_s, u"--key"_s, path(u"keys/signing.key"_s), u"--out"_s, path(u"walkins"_s),
+                 u"--actor"_s, u"Alice Organiser"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QJsonObject added = r.json();
+    const QString id = added.value(u"guest"_s).toString();
+    QVERIFY2(id.startsWith(u"g-"_s), qPrintable(id)); // made from the e-mail address, as an import would
+    QCOMPARE(added.value(u"name"_s).toString(), u"Minh Khai Nguyễn"_s); // the default order for Latin script
+    QCOMPARE(added.value(u"country"_s).toString(), u"VN"_s);
+    QCOMPARE(added.value(u"invitation"_s).toString(), u"active"_s);
+    QCOMPARE(added.value(u"days_expected"_s).toArray(), QJsonArray({u"2024-11-05"_s, u"2024-11-06"_s}));
+    QVERIFY(QFile::exists(path(u"walkins/%1.pdf"_s.arg(id))));
+    QCOMPARE(ctl({u"guests"_s, u"list"_s}).lines().size(), before + 1);
+    // The invitation is a real one: its code checks the guest in.
+    r = ctl({u"checkin"_s, u"--image"_s, path(u"walkins/%1.png"_s.arg(id)), u"--at"_s, u"2024-11-05T09:30:00+07:00"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.json().value(u"guest"_s).toString(), id);
+
+    // The same guest twice, or a value the guest list would refuse, changes nothing.
+    r = ctl({u"guests"_s, u"add"_s, u"--given-name"_s, u"M"_s, u"--email"_s, u"mk.walkin@example.vn"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"already a guest"_s) && r.err.contains(u"guests edit"_s), qPrintable(r.err));
+    r = ctl({u"guests"_s, u"add"_s, u"--given-name"_s, u"X"_s, u"--country"_s, u"XX"_s, u"--language"_s, u"de"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"--country: unknown country code \"XX\""_s), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"--language: unknown language"_s), qPrintable(r.err));
+    QCOMPARE(ctl({u"guests"_s, u"list"_s}).lines().size(), before + 1);
+
+    // A Vietnamese name is written family name first once staff say so; the change names what it was.
+    r = ctl({u"guests"_s, u"edit"_s, u"mk.walkin@example.vn"_s, u"--name-order"_s, u"family-first"_s, u"--actor"_s,
+             u"Bob Staff"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.json().value(u"name"_s).toString(), u"Nguyễn Minh Khai"_s);
+    QCOMPARE(r.json().value(u"name_order"_s).toString(), u"family-first"_s);
+    QCOMPARE(r.json().value(u"changed"_s).toArray(), QJsonArray({u"display_name"_s, u"name_order"_s}));
+    r = ctl({u"guests"_s, u"edit"_s, id, u"--name-order"_s, u"family-first"_s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.json().value(u"changed"_s).toArray().isEmpty());
+    QVERIFY2(r.err.contains(u"nothing to change"_s), qPrintable(r.err));
+    r = ctl({u"guests"_s, u"edit"_s, id, u"--id"_s, u"other-id"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"id cannot change"_s), qPrintable(r.err));
+
+    // Importing the list again without a name_order column keeps the order staff chose.
+    QFile csv(path(u"walkin-again.csv"_s));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("external_id,first_name,last_name,email,country_code,affiliation\r\n" + id.toUtf8()
+              + ",Minh Khai,Nguyễn,mk.walkin@example.vn,VN,MIC\r\n");
+    csv.close();
+    QCOMPARE(ctl({u"guests"_s, u"import"_s, csv.fileName()}).exitCode, 0);
+    const QJsonObject shown = ctl({u"guests"_s, u"show"_s, id}).json();
+    QCOMPARE(shown.value(u"name"_s).toString(), u"Nguyễn Minh Khai"_s);
+
+    // Every change is in the staff action log with who made it.
+    QList<QJsonObject> actions;
+    for (const QJsonValue &a : shown.value(u"actions"_s).toArray())
+        actions << a.toObject();
+    QCOMPARE(actions.size(), 2); // the import is an event-wide action, not the guest's
+    QCOMPARE(actions[0].value(u"action"_s).toString(), u"guest-add"_s);
+    QCOMPARE(actions[0].value(u"actor"_s).toString(), u"Alice Organiser"_s);
+    QCOMPARE(actions[1].value(u"action"_s).toString(), u"guest-edit"_s);
+    QCOMPARE(actions[1].value(u"actor"_s).toString(), u"Bob Staff"_s);
+    const QJsonObject change = actions[1].value(u"detail"_s).toObject().value(u"display_name"_s).toObject();
+    QCOMPARE(change.value(u"from"_s).toString(), u"Minh Khai Nguyễn"_s);
+    QCOMPARE(change.value(u"to"_s).toString(), u"Nguyễn Minh Khai"_s);
+}
+
+void TestCheckinCtl::walkInGuestAddedOnAKioskWithoutTheKeyIsCheckedInByStaff()
+{
+    Run r = ctl({u"guests"_s, u"add"_s, u"--name"_s, u"ليلى حسن"_s, u"--organisation"_s, u"NTRA"_s, u"--country"_s,
+                 u"EG"_s, u"--language"_s, u"ar"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QString id = r.json().value(u"guest"_s).toString();
+    QVERIFY2(QRegularExpression(u"\\Awalkin-[0-9a-f]{6}\\z"_s).match(id).hasMatch(), qPrintable(id));
+    QCOMPARE(r.json().value(u"invitation"_s).toString(), u"none"_s);
+    QVERIFY2(r.err.contains(u"without an invitation"_s) && r.err.contains(u"checkin --guest"_s), qPrintable(r.err));
+    r = ctl({u"checkin"_s, u"--guest"_s, id, u"--actor"_s, u"Ana Staff"_s, u"--at"_s, u"2024-11-07T11:00:00+07:00"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.json().value(u"outcome"_s).toString(), u"welcome"_s);
+}
+
+void TestCheckinCtl::aChangeWhoseAuditRowCannotBeWrittenIsNotMade()
+{
+    // The staff action log refuses every row (as a full disk or a damaged table would): the edit is not made.
+    const auto sql = [this](const QString &statement) {
+        return checkin::test::runProgram(u"python3"_s, {u"-c"_s, u"import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
+                                                                 "c.executescript(sys.argv[2]); c.commit()"_s,
+                                                        m_db, statement});
+    };
+    QCOMPARE(sql(u"CREATE TRIGGER no_audit BEFORE INSERT ON staff_action BEGIN SELECT RAISE(ABORT, 'audit "
+                 "refused'); END;"_s).exitCode, 0);
+    auto dropTrigger = qScopeGuard([&] { QCOMPARE(sql(u"DROP TRIGGER no_audit"_s).exitCode, 0); });
+    const QString before = ctl({u"guests"_s, u"show"_s, u"ps-005"_s}).json().value(u"organisation"_s).toString();
+    Run r = ctl({u"guests"_s, u"edit"_s, u"ps-005"_s, u"--organisation"_s, u"Someone Else"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"audit refused"_s), qPrintable(r.err));
+    QCOMPARE(ctl({u"guests"_s, u"show"_s, u"ps-005"_s}).json().value(u"organisation"_s).toString(), before);
+    r = ctl({u"guests"_s, u"add"_s, u"--given-name"_s, u"Nobody"_s, u"--id"_s, u"never-added"_s});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(ctl({u"guests"_s, u"show"_s, u"never-added"_s}).exitCode, 2);
+}
+
+void TestCheckinCtl::remoteAndOneDayRegistrationsAreNotExpectedOnSite()
+{
+    const QList<QJsonObject> before = ctl({u"attendance"_s}).lines();
+    // A datatracker registration export: one on site all week, one remote, one day pass with its day, one without.
+    QFile csv(path(u"datatracker.csv"_s));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("first_name,last_name,affiliation,country_code,email,reg_type,ticket_type,days\r\n"
+              "Aarav,Sharma,MeitY,IN,aarav@example.in,onsite,week_pass,\r\n"
+              "Kofi,Mensah,NCA,GH,kofi@example.gh,remote,week_pass,\r\n"
+              "Ana,Souza,Anatel,BR,ana@example.br,onsite,one_day,2\r\n"
+              "Mei,Lin,MIIT,CN,mei@example.cn,onsite,one_day,\r\n");
+    csv.close();
+    Run r = ctl({u"guests"_s, u"import"_s, csv.fileName()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.json().value(u"inserted"_s).toInt(), 4);
+
+    const QList<QJsonObject> after = ctl({u"attendance"_s}).lines();
+    QCOMPARE(after.size(), 4);
+    for (int d = 0; d < 4; ++d) {
+        // Aarav every day, Ana on day 2 only; Kofi (remote) and Mei (day not stated) on no day.
+        const int added = d == 1 ? 2 : 1;
+        QCOMPARE(after[d].value(u"expected"_s).toInt(), before[d].value(u"expected"_s).toInt() + added);
+    }
+    const auto shown = [this](const char *email) {
+        return ctl({u"guests"_s, u"show"_s, QString::fromLatin1(email)}).json();
+    };
+    QCOMPARE(shown("kofi@example.gh").value(u"expected"_s).toString(), u"remote"_s);
+    QVERIFY(shown("kofi@example.gh").value(u"days_expected"_s).toArray().isEmpty());
+    QCOMPARE(shown("ana@example.br").value(u"expected"_s).toString(), u"listed days"_s);
+    QCOMPARE(shown("mei@example.cn").value(u"expected"_s).toString(), u"one day, not stated"_s);
+    QCOMPARE(shown("aarav@example.in").value(u"expected"_s).toString(), u"every day"_s);
+    r = ctl({u"guests"_s, u"list"_s, u"--missing"_s, u"2024-11-04"_s});
+    QVERIFY(!r.out.contains("kofi@example.gh"));
+    QVERIFY(r.out.contains("aarav@example.in"));
+
+    // The report says how "expected" was counted.
+    QVERIFY(QDir().mkpath(path(u"basis-report"_s)));
+    r = ctl({u"report"_s, u"--out"_s, path(u"basis-report"_s)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const Run text = checkin::test::runProgram(u"pdftotext"_s, {r.json().value(u"pdf"_s).toString(), u"-"_s});
+    QVERIFY2(text.out.simplified().contains("1 remote registration is not expected on site"), text.out.constData());
+    QVERIFY2(text.out.simplified().contains("1 one-day ticket without a stated day"), text.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCheckinCtl)

@@ -79,6 +79,7 @@ class TestGuestCsv : public QObject
 
 private Q_SLOTS:
     void readsDatatrackerExportWithIdsDerivedFromEmail();
+    void nameOrderColumnSaysWhichNameComesFirst();
     void derivedIdIsStableAndContainsNoPersonalData_data();
     void derivedIdIsStableAndContainsNoPersonalData();
     void readsOurColumnsAndIgnoresUnknownOnes();
@@ -846,6 +847,27 @@ void TestGuestCsv::reportsEveryProblemSortedByLineAndColumn()
              }));
     QVERIFY(!result.ok());
     QVERIFY(result.rows.isEmpty());
+}
+
+void TestGuestCsv::nameOrderColumnSaysWhichNameComesFirst()
+{
+    const GuestCsvResult result = parse("external_id,first_name,last_name,name_order\n"
+                                        "v1,Minh Khai,Nguyễn,family-first\n"
+                                        "v2,Minh Khai,Nguyễn,\n"
+                                        "j1,太郎,山田,\n"
+                                        "j2,太郎,山田,given first\n"
+                                        "j3,Taro,Yamada,Family_First\n"_ba);
+    QVERIFY2(result.ok(), qPrintable(result.problems.value(0).toString()));
+    QCOMPARE(result.rows[0].displayName, u"Nguyễn Minh Khai"_s);
+    QCOMPARE(result.rows[0].nameOrder, u"family-first"_s);
+    QCOMPARE(result.rows[1].displayName, u"Minh Khai Nguyễn"_s); // the default: given name first in Latin script
+    QCOMPARE(result.rows[2].displayName, u"山田太郎"_s);         // family first, no space, for Han
+    QCOMPARE(result.rows[3].displayName, u"太郎 山田"_s);
+    QCOMPARE(result.rows[4].displayName, u"Yamada Taro"_s);
+
+    const GuestCsvResult bad = parse("external_id,display_name,name_order\nv1,Jane,surname-first\n"_ba);
+    QCOMPARE(bad.problems.size(), 1);
+    QVERIFY2(bad.problems[0].message.contains(u"given-first, family-first"_s), qPrintable(bad.problems[0].message));
 }
 
 QTEST_GUILESS_MAIN(TestGuestCsv)
