@@ -24,6 +24,23 @@ public:
     // Every event, by meeting number.
     [[nodiscard]] DbResult<QList<EventRecord>> all();
 
+    // What rests on an event: the care 'event edit' and 'event delete' take.
+    struct Usage
+    {
+        qint64 invitations = 0;    // issued (active or revoked): they carry the meeting number and the key
+        qint64 checkins = 0;       // check-ins that count
+        qint64 checkinsOutside = 0; // of those, on days outside [first, last]
+        qint64 guests = 0;
+        qint64 sessions = 0;
+    };
+    [[nodiscard]] DbResult<Usage> usage(qint64 eventId, QDate first, QDate last);
+    // Stores the event's number, name, city, zone, days and key (by id); a number already taken is an error.
+    [[nodiscard]] DbResult<void> update(const EventRecord &event);
+    // Removes the event with everything recorded for it (guests, invitations, check-ins, scans, print jobs,
+    // programme); the staff action log keeps its rows, no longer linked to the event or its guests. Run it in a
+    // transaction.
+    [[nodiscard]] DbResult<void> remove(qint64 eventId);
+
 private:
     Database &m_db;
 };

@@ -27,8 +27,12 @@ Usage: checkinctl [--db PATH] [--event NUMBER] [--kiosk ID] COMMAND [OPTIONS]
 Preparing an event:
   keygen --out DIR                 make an Ed25519 key pair: DIR/signing.key (secret, 0600) and DIR/verify.pub
   event create --number N --name TEXT --city TEXT --tz ZONE --from DATE --to DATE --verify-key FILE
-                                   add an event (ZONE is an IANA time zone such as Asia/Bangkok; dates YYYY-MM-DD)
+                                   add an event: ZONE is an IANA time zone such as Asia/Bangkok; --from and
+                                   --to are the Policymaker Program's first and last day (not the IETF week)
   event list                       list the events in the database
+  event edit [--name TEXT] [--city TEXT] [--tz ZONE] [--from DATE] [--to DATE] ...
+                                   correct an event (refused when it would strand check-ins, unless --force)
+  event delete [--yes] [--force]   delete the event given by --event (without --yes: say what would go)
   guests import FILE.csv           import or update the guest list (UTF-8 CSV; datatracker columns accepted)
   guests list [--arrived DATE | --missing DATE]
                                    every guest with invitation and arrivals (or who came / who is missing)

@@ -20,6 +20,7 @@
 #include <QJsonObject>
 
 #include <cstdio>
+#include <functional>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -38,11 +39,21 @@ Prints {"signing_key": PATH, "verify_key": PATH}.
 
 const char *const kEventHelp = R"(checkinctl event create --number N --name TEXT --city TEXT --tz ZONE --from DATE --to DATE --verify-key FILE
 checkinctl event list
+checkinctl [--event N] event edit [--number N] [--name TEXT] [--city TEXT] [--tz ZONE] [--from DATE] [--to DATE] [--verify-key FILE] [--force]
+checkinctl --event N event delete [--yes] [--force]
 
 create: adds an event. N is the IETF meeting number (e.g. 122), ZONE the venue's IANA time zone (e.g.
 Asia/Bangkok): programme days are dates in that zone. --from/--to are the first and last programme days
 (YYYY-MM-DD). FILE is verify.pub from 'keygen'. Creates the database file if it does not exist.
+--from and --to are the Policymaker Program's days, not the whole IETF week.
 list: prints one JSON line per event.
+edit: changes what is given and prints each change. A change that would strand what is recorded is refused with
+the reason, unless --force: a new number or key when invitations are issued (they would be refused), a new zone
+when guests have checked in, days that leave check-ins outside the programme.
+delete: without --yes, says what would go. With --yes, removes the event and all its guests, invitations,
+check-ins, scans, print jobs and programme (the staff action log keeps its rows). An event with check-ins also
+needs --force: keep a report and a backup first.
+Every change is recorded in the staff action log with --actor (default: the operating-system user).
 )";
 
 
@@ -84,6 +95,72 @@ int cmdKeygen(Context &ctx)
     return kOk;
 }
 
+// The event options given (--number, --name, --city, --tz, --from, --to, --verify-key) applied to event, checked.
+std::expected<db::EventRecord, QString> withEventOptions(const Context &ctx, db::EventRecord event)
+{
+    if (ctx.isSet("number")) {
+        bool ok = false;
+        event.number = ctx.value("number").toInt(&ok);
+        if (!ok || event.number <= 0 || event.number > 65535)
+            return std::unexpected(u"--number must be an IETF meeting number between 1 and 65535, not \"%1\"."_s.arg(
+                ctx.value("number")));
+    }
+    if (ctx.isSet("name"))
+        event.name = ctx.value("name").trimmed();
+    if (ctx.isSet("city"))
+        event.city = ctx.value("city").trimmed();
+    if (event.name.isEmpty() || event.city.isEmpty())
+        return std::unexpected(u"--name and --city must not be empty."_s);
+    if (ctx.isSet("tz")) {
+        event.timeZone = ctx.value("tz");
+        if (!venueZone(event.timeZone.toUtf8()))
+            return std::unexpected(u"Unknown time zone \"%1\": use an IANA name such as Asia/Bangkok or "
+                                   "Europe/Dublin."_s.arg(event.timeZone));
+    }
+    for (const auto &[name, day] : {std::pair{"from", &event.firstDay}, std::pair{"to", &event.lastDay}}) {
+        if (!ctx.isSet(name))
+            continue;
+        *day = QDate::fromString(ctx.value(name), Qt::ISODate);
+        if (!day->isValid())
+            return std::unexpected(u"--from and --to must be dates written YYYY-MM-DD."_s);
+    }
+    if (event.lastDay < event.firstDay)
+        return std::unexpected(u"The last programme day (%1) is before the first (%2)."_s.arg(
+            event.lastDay.toString(Qt::ISODate), event.firstDay.toString(Qt::ISODate)));
+    if (event.firstDay.daysTo(event.lastDay) > 31)
+        return std::unexpected(u"The programme runs more than 31 days; check --from and --to."_s);
+    if (ctx.isSet("verify-key")) {
+        auto key = SigningKey::loadPublicKey(ctx.value("verify-key"));
+        if (!key)
+            return std::unexpected(key.error());
+        event.verifyKey = *key;
+    }
+    return event;
+}
+
+// Writes the change and its staff action row in one transaction: a change that cannot be audited is not made.
+std::expected<void, QString> auditedEventChange(db::Database &db, const Context &ctx, const QString &action,
+                                                qint64 eventId, const QJsonObject &detail,
+                                                const std::function<db::DbResult<void>()> &change)
+{
+    db::Transaction tx(db);
+    if (auto ok = tx.begin(); !ok)
+        return std::unexpected(ok.error().message);
+    if (auto ok = change(); !ok)
+        return std::unexpected(ok.error().message);
+    db::StaffActionRecord audit;
+    audit.kioskId = ctx.kioskId;
+    audit.actor = actorName(ctx);
+    audit.action = action;
+    audit.eventId = eventId;
+    audit.detail = QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
+    if (auto ok = db::StaffActionStore(db).append(audit); !ok)
+        return std::unexpected(ok.error().message);
+    if (auto ok = tx.commit(); !ok)
+        return std::unexpected(ok.error().message);
+    return {};
+}
+
 int cmdEventCreate(Context &ctx)
 {
     QStringList missing;
@@ -93,48 +170,136 @@ int cmdEventCreate(Context &ctx)
     }
     if (!missing.isEmpty())
         return fail(u"event create is missing %1 (see 'checkinctl help event')."_s.arg(missing.join(u", "_s)));
-
-    db::EventRecord event;
-    bool ok = false;
-    event.number = ctx.value("number").toInt(&ok);
-    if (!ok || event.number <= 0 || event.number > 65535)
-        return fail(u"--number must be an IETF meeting number between 1 and 65535, not \"%1\"."_s.arg(ctx.value("number")));
-    event.name = ctx.value("name").trimmed();
-    event.city = ctx.value("city").trimmed();
-    if (event.name.isEmpty() || event.city.isEmpty())
-        return fail(u"--name and --city must not be empty."_s);
-    event.timeZone = ctx.value("tz");
-    if (!venueZone(event.timeZone.toUtf8()))
-        return fail(u"Unknown time zone \"%1\": use an IANA name such as Asia/Bangkok or Europe/Dublin."_s.arg(event.timeZone));
-    event.firstDay = QDate::fromString(ctx.value("from"), Qt::ISODate);
-    event.lastDay = QDate::fromString(ctx.value("to"), Qt::ISODate);
-    if (!event.firstDay.isValid() || !event.lastDay.isValid())
-        return fail(u"--from and --to must be dates written YYYY-MM-DD."_s);
-    if (event.lastDay < event.firstDay)
-        return fail(u"--to (%1) is before --from (%2)."_s.arg(ctx.value("to"), ctx.value("from")));
-    if (event.firstDay.daysTo(event.lastDay) > 31)
-        return fail(u"The programme runs more than 31 days; check --from and --to."_s);
-    auto key = SigningKey::loadPublicKey(ctx.value("verify-key"));
-    if (!key)
-        return fail(key.error());
-    event.verifyKey = *key;
+    auto event = withEventOptions(ctx, db::EventRecord{});
+    if (!event)
+        return fail(event.error());
 
     auto db = openDb(ctx, db::Database::OpenMode::CreateIfMissing);
     if (!db)
         return fail(db.error());
-    auto id = db::EventStore(**db).create(event);
-    if (!id)
-        return fail(id.error().message);
-    db::StaffActionRecord audit;
-    audit.kioskId = ctx.kioskId;
-    audit.actor = actorName(ctx);
-    audit.action = u"event-create"_s;
-    audit.eventId = *id;
-    audit.detail = QString::fromUtf8(QJsonDocument(eventJson(event)).toJson(QJsonDocument::Compact));
-    (void)db::StaffActionStore(**db).append(audit);
-    QJsonObject out = eventJson(event);
+    qint64 id = 0;
+    auto done = auditedEventChange(**db, ctx, u"event-create"_s, 0, eventJson(*event), [&]() -> db::DbResult<void> {
+        auto created = db::EventStore(**db).create(*event);
+        if (!created)
+            return std::unexpected(created.error());
+        id = *created;
+        return {};
+    });
+    if (!done)
+        return fail(done.error());
+    QJsonObject out = eventJson(*event);
     out[u"db"_s] = QFileInfo(ctx.dbPath).absoluteFilePath();
     printJson(out);
+    return kOk;
+}
+
+int cmdEventEdit(Context &ctx)
+{
+    if (!ctx.args.isEmpty())
+        return fail(u"event edit takes its changes as options: checkinctl --event 125 event edit --city Shenzhen"_s);
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &before = opened->event;
+    auto after = withEventOptions(ctx, before);
+    if (!after)
+        return fail(after.error());
+    auto usage = db::EventStore(db).usage(before.id, after->firstDay, after->lastDay);
+    if (!usage)
+        return fail(usage.error().message);
+
+    // Each change, and what it does to what is already recorded (a reason to refuse without --force).
+    QJsonObject changes;
+    QStringList cares;
+    const auto changed = [&](const char16_t *field, const QJsonValue &from, const QJsonValue &to) {
+        if (from != to)
+            changes.insert(QString::fromUtf16(field), QJsonObject{{u"from"_s, from}, {u"to"_s, to}});
+        return from != to;
+    };
+    if (changed(u"number", before.number, after->number) && usage->invitations > 0)
+        cares << u"%1 invitations carry meeting number %2: kiosks would refuse them; issue them again after the "
+                 "change"_s.arg(usage->invitations).arg(before.number);
+    changed(u"name", before.name, after->name);
+    changed(u"city", before.city, after->city);
+    if (changed(u"time_zone", before.timeZone, after->timeZone) && usage->checkins > 0)
+        cares << u"%1 check-ins were dated in %2: their days and times stay as recorded"_s.arg(usage->checkins)
+                     .arg(before.timeZone);
+    const bool daysChanged = changed(u"first_day", before.firstDay.toString(Qt::ISODate), after->firstDay.toString(Qt::ISODate))
+        | changed(u"last_day", before.lastDay.toString(Qt::ISODate), after->lastDay.toString(Qt::ISODate));
+    if (daysChanged && usage->checkinsOutside > 0)
+        cares << u"%1 check-ins are on days outside %2 to %3: they stay recorded but are no longer reported"_s
+                     .arg(usage->checkinsOutside)
+                     .arg(after->firstDay.toString(Qt::ISODate), after->lastDay.toString(Qt::ISODate));
+    if (changed(u"verify_key", QString::fromLatin1(before.verifyKey.toHex()), QString::fromLatin1(after->verifyKey.toHex()))
+        && usage->invitations > 0)
+        cares << u"%1 invitations were signed with the old key: kiosks would refuse them; issue them again with the "
+                 "new signing key"_s.arg(usage->invitations);
+    if (changes.isEmpty()) {
+        printJson(QJsonObject{{u"event"_s, before.number}, {u"changed"_s, changes}});
+        std::fprintf(stderr, "checkinctl: nothing to change for %s\n", qPrintable(before.name));
+        return kOk;
+    }
+    if (!cares.isEmpty() && !ctx.isSet("force")) {
+        for (const QString &c : std::as_const(cares))
+            std::fprintf(stderr, "checkinctl: %s\n", qPrintable(c));
+        return fail(u"%1 was not changed. Give --force to change it anyway."_s.arg(before.name));
+    }
+    auto done = auditedEventChange(db, ctx, u"event-edit"_s, before.id, changes,
+                                   [&] { return db::EventStore(db).update(*after); });
+    if (!done)
+        return fail(done.error());
+    for (const QString &c : std::as_const(cares))
+        std::fprintf(stderr, "checkinctl: changed with --force: %s\n", qPrintable(c));
+    QJsonObject out = eventJson(*after);
+    out.insert(u"changed"_s, changes);
+    printJson(out);
+    return kOk;
+}
+
+int cmdEventDelete(Context &ctx)
+{
+    if (!ctx.isSet("event"))
+        return fail(u"event delete needs the event to delete: checkinctl --event N event delete (it never "
+                    "guesses)."_s);
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    db::Database &db = *opened->db;
+    const db::EventRecord &event = opened->event;
+    auto usage = db::EventStore(db).usage(event.id, event.firstDay, event.lastDay);
+    if (!usage)
+        return fail(usage.error().message);
+    QJsonObject out{{u"event"_s, event.number},
+                    {u"guests"_s, usage->guests},
+                    {u"invitations"_s, usage->invitations},
+                    {u"checkins"_s, usage->checkins},
+                    {u"sessions"_s, usage->sessions},
+                    {u"deleted"_s, false}};
+    if (usage->checkins > 0 && !ctx.isSet("force")) {
+        printJson(out);
+        return fail(u"%1 has %2 check-ins: deleting it would lose the attendance record. Keep a report and a backup "
+                    "first ('checkinctl report', 'checkinctl backup'); to remove only personal data after the "
+                    "meeting use 'checkinctl purge'. Give --force --yes to delete it anyway."_s
+                        .arg(event.name)
+                        .arg(usage->checkins));
+    }
+    if (!ctx.isSet("yes")) {
+        printJson(out);
+        std::fprintf(stderr, "checkinctl: would delete %s with %lld guests, %lld invitations, %lld check-ins and %lld "
+                             "sessions; run again with --yes to delete it\n",
+                     qPrintable(event.name), static_cast<long long>(usage->guests),
+                     static_cast<long long>(usage->invitations), static_cast<long long>(usage->checkins),
+                     static_cast<long long>(usage->sessions));
+        return kOk;
+    }
+    auto done = auditedEventChange(db, ctx, u"event-delete"_s, 0, eventJson(event),
+                                   [&] { return db::EventStore(db).remove(event.id); });
+    if (!done)
+        return fail(done.error());
+    out.insert(u"deleted"_s, true);
+    printJson(out);
+    std::fprintf(stderr, "checkinctl: %s deleted; the staff action log keeps a record of it\n", qPrintable(event.name));
     return kOk;
 }
 
@@ -244,6 +409,8 @@ const QList<Command> &setupCommands()
         {u"keygen"_s, {u"out"_s}, kKeygenHelp, cmdKeygen},
         {u"event create"_s, {u"number"_s, u"name"_s, u"city"_s, u"tz"_s, u"from"_s, u"to"_s, u"verify-key"_s, u"actor"_s}, kEventHelp, cmdEventCreate},
         {u"event list"_s, {}, kEventHelp, cmdEventList},
+        {u"event edit"_s, {u"number"_s, u"name"_s, u"city"_s, u"tz"_s, u"from"_s, u"to"_s, u"verify-key"_s, u"force"_s, u"actor"_s}, kEventHelp, cmdEventEdit},
+        {u"event delete"_s, {u"yes"_s, u"force"_s, u"actor"_s}, kEventHelp, cmdEventDelete},
         {u"invitations issue"_s, {u"key"_s, u"out"_s}, kInvitationsHelp, cmdInvitationsIssue},
         {u"programme import"_s, {u"format"_s, u"only-programme-days"_s, u"actor"_s}, kProgrammeHelp, cmdProgrammeImport},
         {u"demo"_s, {u"out"_s}, kDemoHelp, cmdDemo},

@@ -96,6 +96,7 @@ private Q_SLOTS:
     void walkInGuestAddedOnAKioskWithoutTheKeyIsCheckedInByStaff();
     void aChangeWhoseAuditRowCannotBeWrittenIsNotMade();
     void remoteAndOneDayRegistrationsAreNotExpectedOnSite();
+    void eventIsCorrectedWithCareForWhatIsRecordedAndDeletedOnlyWhenSaid();
 };
 
 void TestCheckinCtl::initTestCase()
@@ -851,6 +852,62 @@ void TestCheckinCtl::remoteAndOneDayRegistrationsAreNotExpectedOnSite()
     const Run text = checkin::test::runProgram(u"pdftotext"_s, {r.json().value(u"pdf"_s).toString(), u"-"_s});
     QVERIFY2(text.out.simplified().contains("1 remote registration is not expected on site"), text.out.constData());
     QVERIFY2(text.out.simplified().contains("1 one-day ticket without a stated day"), text.out.constData());
+}
+
+void TestCheckinCtl::eventIsCorrectedWithCareForWhatIsRecordedAndDeletedOnlyWhenSaid()
+{
+    const QString db = path(u"second.sqlite"_s);
+    const auto run = [&db](const QStringList &args) { return checkin::test::runCheckinctl(db, u"k2"_s, args); };
+    // Created with the IETF week instead of the programme days, and the wrong city.
+    Run r = run({u"event"_s, u"create"_s, u"--number"_s, u"125"_s, u"--name"_s, u"IETF 125"_s, u"--city"_s,
+                 u"Shenzen"_s, u"--tz"_s, u"Asia/Shanghai"_s, u"--from"_s, u"2026-03-14"_s, u"--to"_s,
+                 u"2026-03-20"_s, u"--verify-key"_s, path(u"keys/verify.pub"_s), u"--actor"_s, u"Alice"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = run({u"event"_s, u"create"_s, u"--number"_s, u"125"_s, u"--name"_s, u"IETF 125"_s, u"--city"_s, u"X"_s,
+             u"--tz"_s, u"Asia/Shanghai"_s, u"--from"_s, u"2026-03-14"_s, u"--to"_s, u"2026-03-20"_s,
+             u"--verify-key"_s, path(u"keys/verify.pub"_s)});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"already exists"_s), qPrintable(r.err));
+
+    r = run({u"event"_s, u"edit"_s, u"--city"_s, u"Shenzhen"_s, u"--from"_s, u"2026-03-15"_s, u"--to"_s,
+             u"2026-03-18"_s, u"--actor"_s, u"Bob"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.json().value(u"city"_s).toString(), u"Shenzhen"_s);
+    QCOMPARE(r.json().value(u"changed"_s).toObject().keys(),
+             (QStringList{u"city"_s, u"first_day"_s, u"last_day"_s}));
+    QCOMPARE(r.json().value(u"changed"_s).toObject().value(u"city"_s).toObject().value(u"from"_s).toString(),
+             u"Shenzen"_s);
+    QCOMPARE(run({u"event"_s, u"edit"_s, u"--to"_s, u"2026-03-01"_s}).exitCode, 2); // before the first day
+
+    // Once a guest has checked in, days that would leave the check-in outside the programme need --force.
+    QFile csv(path(u"second.csv"_s));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("external_id,display_name\r\nz-1,Zhang Wei\r\n");
+    csv.close();
+    QCOMPARE(run({u"guests"_s, u"import"_s, csv.fileName()}).exitCode, 0);
+    r = run({u"checkin"_s, u"--guest"_s, u"z-1"_s, u"--actor"_s, u"Ana"_s, u"--at"_s, u"2026-03-15T09:00:00+08:00"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = run({u"event"_s, u"edit"_s, u"--from"_s, u"2026-03-16"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"1 check-ins are on days outside"_s) && r.err.contains(u"--force"_s), qPrintable(r.err));
+    QCOMPARE(run({u"event"_s, u"list"_s}).json().value(u"from"_s).toString(), u"2026-03-15"_s);
+    QCOMPARE(run({u"event"_s, u"edit"_s, u"--tz"_s, u"Asia/Tokyo"_s}).exitCode, 2);
+
+    // Delete: never guessed, says what would go, needs --force with check-ins, keeps the audit trail.
+    QCOMPARE(run({u"event"_s, u"delete"_s, u"--yes"_s}).exitCode, 2);
+    r = run({u"--event"_s, u"125"_s, u"event"_s, u"delete"_s});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.json().value(u"checkins"_s).toInt(), 1);
+    r = run({u"--event"_s, u"125"_s, u"event"_s, u"delete"_s, u"--yes"_s, u"--force"_s, u"--actor"_s, u"Carol"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.json().value(u"deleted"_s).toBool(), true);
+    QVERIFY(run({u"event"_s, u"list"_s}).out.trimmed().isEmpty());
+    const Run actions = checkin::test::runProgram(
+        u"python3"_s, {u"-c"_s, u"import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT "
+                                "group_concat(action || ':' || actor, ' ') FROM staff_action\").fetchone()[0])"_s,
+                       db});
+    QVERIFY2(actions.out.contains("event-create:Alice event-edit:Bob"), actions.out.constData());
+    QVERIFY2(actions.out.contains("event-delete:Carol"), actions.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCheckinCtl)
