@@ -508,9 +508,8 @@ QString handleMessage(sqlite3 *handle, int rc)
     return u"%1 (%2)"_s.arg(plainReason(rc), QString::fromUtf8(handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc)));
 }
 
-} // namespace
-
-DbResult<void> Database::backupTo(const QString &path)
+// Copies the database open on source to a new file at path with the online backup API (see Database::backupTo).
+DbResult<void> copyDatabase(sqlite3 *source, const QString &path)
 {
     const QFileInfo target(path);
     const QString temporary = target.absoluteDir().filePath(u".%1.partial"_s.arg(target.fileName()));
@@ -533,7 +532,7 @@ DbResult<void> Database::backupTo(const QString &path)
     sqlite3_extended_result_codes(copy.get(), 1);
     sqlite3_busy_timeout(copy.get(), kBusyTimeoutMs);
 
-    sqlite3_backup *backup = sqlite3_backup_init(copy.get(), "main", m_handle, "main");
+    sqlite3_backup *backup = sqlite3_backup_init(copy.get(), "main", source, "main");
     if (!backup)
         return failed(sqlite3_errcode(copy.get()), handleMessage(copy.get(), sqlite3_errcode(copy.get())));
     // All pages in one step: a kiosk database is a few MB, and one step sees one consistent snapshot
@@ -559,6 +558,27 @@ DbResult<void> Database::backupTo(const QString &path)
     if (!QFile::rename(temporary, path))
         return failed(SQLITE_CANTOPEN, u"it could not be renamed from %1"_s.arg(temporary));
     return {};
+}
+
+} // namespace
+
+DbResult<void> Database::backupTo(const QString &path)
+{
+    return copyDatabase(m_handle, path);
+}
+
+DbResult<void> Database::copyFile(const QString &source, const QString &path)
+{
+    if (!QFileInfo(source).isFile())
+        return std::unexpected(DbError{SQLITE_CANTOPEN, u"%1 does not exist."_s.arg(source)});
+    sqlite3 *raw = nullptr;
+    const int rc = sqlite3_open_v2(QFile::encodeName(source).constData(), &raw,
+                                   SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+    UniqueHandle handle(raw);
+    if (rc != SQLITE_OK)
+        return std::unexpected(DbError{rc, u"Cannot open %1: %2."_s.arg(source, handleMessage(handle.get(), rc))});
+    sqlite3_busy_timeout(handle.get(), kBusyTimeoutMs);
+    return copyDatabase(handle.get(), path);
 }
 
 DbResult<QString> Database::checkFile(const QString &path)

@@ -141,6 +141,9 @@ public:
     // snapshot even while other connections write, as one self-contained file (no -wal beside it). Written under
     // a temporary name and renamed, so path is either the complete copy or untouched.
     [[nodiscard]] DbResult<void> backupTo(const QString &path);
+    // The same copy of the database file at source, opened read-only (never migrated or changed): another
+    // kiosk's file brought on a USB stick, read through a migrated copy.
+    [[nodiscard]] static DbResult<void> copyFile(const QString &source, const QString &path);
     // Opens the file at path read-only, without migrating or changing it, and runs PRAGMA quick_check:
     // "ok" or the problems found. A file that is not a database at all is an error.
     [[nodiscard]] static DbResult<QString> checkFile(const QString &path);

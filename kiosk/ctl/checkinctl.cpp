@@ -93,6 +93,10 @@ Venue database (PostgreSQL, shared by the kiosks of one venue):
                                    send this kiosk's records to the venue database, bring back revocations
                                    (CONNINFO may also come from $CHECKIN_VENUE_PG)
 
+Two kiosks without a venue database:
+  merge OTHER.sqlite               bring another kiosk's check-ins, scans, print jobs and staff actions of the
+                                   same event into this database (safe to repeat; earliest check-in counts)
+
 Staff mode on the kiosks:
   staff-pin set                    set the staff PIN (asked twice without echo, or one line from a pipe)
   staff-pin status                 whether a staff PIN is set, and any lockout after wrong PINs

@@ -2,6 +2,8 @@
 #include "commands.h"
 #include "ctlcommon.h"
 
+#include "kioskfilemerge.h"
+
 #include <printjobstore.h>
 #include <records.h>
 #include <venueconnection.h>
@@ -88,6 +90,46 @@ std::expected<std::unique_ptr<venue::VenueConnection>, QString> openVenue(const 
 QJsonObject countsJson(const venue::PushCounts &c)
 {
     return {{u"inserted"_s, c.inserted}, {u"updated"_s, c.updated}, {u"unchanged"_s, c.unchanged}};
+}
+
+const char *const kMergeHelp = R"(checkinctl merge OTHER.sqlite
+
+Two kiosks without a venue database: brings the other kiosk's database file (copied to a USB stick with
+'checkinctl backup --to /media/stick', or the file itself while that kiosk is stopped) into this one, for the
+same event. Check-ins, scans, print jobs and staff actions are matched by their ids, so merging again, or both
+ways, never adds anything twice. Guests are matched by external id (a walk-in added there comes along),
+invitations by their code (one revoked there is revoked here). When both kiosks checked the same guest in on the
+same day, the earlier check-in counts and the later one is kept, marked as a duplicate. Print jobs still queued
+or printing there are left for a later merge and never print here. The other file is only read; a file of
+another event or another key is refused. Recorded in the staff action log with --actor.
+Prints {"merged": true, "checkins_added": N, "duplicates": N, ...}.
+)";
+
+int cmdMerge(Context &ctx)
+{
+    if (ctx.args.size() != 1)
+        return fail(u"merge takes the other kiosk's database file: checkinctl merge /media/stick/kiosk-b.sqlite"_s);
+    auto opened = openEvent(ctx);
+    if (!opened)
+        return fail(opened.error());
+    KioskFileMerge merge(*opened->db, opened->event, ctx.kioskId, actorName(ctx));
+    auto summary = merge.mergeFrom(ctx.args.first());
+    if (!summary)
+        return fail(summary.error());
+    QJsonObject out = summary->toJson();
+    out.insert(u"merged"_s, true);
+    out.insert(u"event"_s, opened->event.number);
+    printJson(out);
+    std::fprintf(stderr,
+                 "checkinctl: %d check-ins added (%d of them duplicates of a check-in already here), %d already "
+                 "here; %d guests, %d scans, %d print jobs and %d staff actions added\n",
+                 summary->checkinsAdded, summary->duplicates, summary->checkinsKnown, summary->guestsAdded,
+                 summary->scansAdded, summary->printJobsAdded, summary->staffActionsAdded);
+    if (summary->printJobsInProgress > 0)
+        std::fprintf(stderr, "checkinctl: %d print jobs are still printing at the other kiosk: merge again later to "
+                             "record them\n",
+                     summary->printJobsInProgress);
+    return kOk;
 }
 
 int cmdVenueInit(Context &ctx)
@@ -260,6 +302,7 @@ const QList<Command> &venueCommands()
         {u"venue push"_s, {u"pg"_s, u"actor"_s}, kVenueHelp, cmdVenuePush},
         {u"venue status"_s, {u"pg"_s}, kVenueHelp, cmdVenueStatus},
         {u"sync"_s, {u"pg"_s, u"once"_s, u"interval"_s}, kSyncHelp, cmdSync},
+        {u"merge"_s, {u"actor"_s}, kMergeHelp, cmdMerge},
     };
     return commands;
 }

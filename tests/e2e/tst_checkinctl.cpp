@@ -97,6 +97,7 @@ private Q_SLOTS:
     void aChangeWhoseAuditRowCannotBeWrittenIsNotMade();
     void remoteAndOneDayRegistrationsAreNotExpectedOnSite();
     void eventIsCorrectedWithCareForWhatIsRecordedAndDeletedOnlyWhenSaid();
+    void twoKiosksMergeTheirFilesBothWaysWithoutCountingAnyoneTwice();
 };
 
 void TestCheckinCtl::initTestCase()
@@ -908,6 +909,104 @@ void TestCheckinCtl::eventIsCorrectedWithCareForWhatIsRecordedAndDeletedOnlyWhen
                        db});
     QVERIFY2(actions.out.contains("event-create:Alice event-edit:Bob"), actions.out.constData());
     QVERIFY2(actions.out.contains("event-delete:Carol"), actions.out.constData());
+}
+
+void TestCheckinCtl::twoKiosksMergeTheirFilesBothWaysWithoutCountingAnyoneTwice()
+{
+    // The organiser prepares one file and copies it to both kiosks.
+    const QString base = path(u"merge-base.sqlite"_s);
+    const auto on = [](const QString &db, const QString &kiosk) {
+        return [db, kiosk](const QStringList &args) { return checkin::test::runCheckinctl(db, kiosk, args); };
+    };
+    const auto organiser = on(base, u"organiser"_s);
+    QVERIFY(organiser({u"event"_s, u"create"_s, u"--number"_s, u"126"_s, u"--name"_s, u"IETF 126"_s, u"--city"_s,
+                       u"Vienna"_s, u"--tz"_s, u"Europe/Vienna"_s, u"--from"_s, u"2026-07-18"_s, u"--to"_s,
+                       u"2026-07-21"_s, u"--verify-key"_s, path(u"keys/verify.pub"_s)})
+                .exitCode == 0);
+    QFile csv(path(u"merge-guests.csv"_s));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("external_id,display_name\r\nm-1,Nguyễn Thị Minh Khai\r\nm-2,Ольга Смирнова\r\nm-3,山田太郎\r\n");
+    csv.close();
+    QVERIFY(organiser({u"guests"_s, u"import"_s, csv.fileName()}).exitCode == 0);
+    QVERIFY(organiser({u"invitations"_s, u"issue"_s, u"--key"_s, path(u"keys/signing.key"_s), u"--out"_s,
+                       path(u"merge-invitations"_s)})
+                .exitCode == 0);
+    const QString fileA = path(u"kiosk-a.sqlite"_s);
+    const QString fileB = path(u"kiosk-b.sqlite"_s);
+    QVERIFY(QFile::copy(base, fileA) && QFile::copy(base, fileB));
+    const auto kioskA = on(fileA, u"kiosk-a"_s);
+    const auto kioskB = on(fileB, u"kiosk-b"_s);
+    const auto invitation = [this](const char *id) { return path(u"merge-invitations/%1.png"_s.arg(QLatin1String(id))); };
+
+    // Day 1: Minh Khai scans at both kiosks (B first), Olga at A, Taro at B; B adds a walk-in and revokes Olga's
+    // invitation (reported lost); A annuls nothing.
+    QCOMPARE(kioskB({u"checkin"_s, u"--image"_s, invitation("m-1"), u"--at"_s, u"2026-07-18T08:55:00+02:00"_s}).exitCode, 0);
+    QCOMPARE(kioskA({u"checkin"_s, u"--image"_s, invitation("m-1"), u"--at"_s, u"2026-07-18T09:00:00+02:00"_s}).exitCode, 0);
+    QCOMPARE(kioskA({u"checkin"_s, u"--image"_s, invitation("m-2"), u"--at"_s, u"2026-07-18T09:05:00+02:00"_s}).exitCode, 0);
+    QCOMPARE(kioskB({u"checkin"_s, u"--image"_s, invitation("m-3"), u"--at"_s, u"2026-07-18T09:10:00+02:00"_s}).exitCode, 0);
+    Run r = kioskB({u"guests"_s, u"add"_s, u"--id"_s, u"walk-1"_s, u"--name"_s, u"Kofi Mensah"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(kioskB({u"checkin"_s, u"--guest"_s, u"walk-1"_s, u"--actor"_s, u"Ana"_s, u"--at"_s,
+                     u"2026-07-18T09:20:00+02:00"_s}).exitCode, 0);
+    QCOMPARE(kioskB({u"revoke"_s, u"m-2"_s, u"--reason"_s, u"lost"_s}).exitCode, 0);
+
+    // B's file comes to A on a stick; it is only read.
+    const QByteArray bBefore = [&] { QFile f(fileB); f.open(QIODevice::ReadOnly); return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256); }();
+    r = kioskA({u"merge"_s, fileB, u"--actor"_s, u"Ana"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.json().value(u"checkins_added"_s).toInt(), 3);
+    QCOMPARE(r.json().value(u"duplicates"_s).toInt(), 1);
+    QCOMPARE(r.json().value(u"guests_added"_s).toInt(), 1);
+    QCOMPARE(r.json().value(u"invitations_revoked"_s).toInt(), 1);
+    QVERIFY(r.json().value(u"print_jobs_in_progress"_s).toInt() > 0); // B's queued badges never print at A
+    QCOMPARE(r.json().value(u"other_kiosks"_s).toArray(), QJsonArray({u"kiosk-b"_s}));
+    const QByteArray bAfter = [&] { QFile f(fileB); f.open(QIODevice::ReadOnly); return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256); }();
+    QCOMPARE(bAfter, bBefore);
+
+    const auto dayOne = [](const Run &run) {
+        const QJsonObject day = run.lines().value(0);
+        QStringList who;
+        for (const QJsonValue &w : day.value(u"who"_s).toArray())
+            who << w.toObject().value(u"guest"_s).toString() + u'@' + w.toObject().value(u"kiosk"_s).toString();
+        return u"%1 of %2: %3"_s.arg(day.value(u"arrived"_s).toInt()).arg(day.value(u"expected"_s).toInt()).arg(who.join(u' '));
+    };
+    // Minh Khai counts once, at B where she came first; A's own scan is kept as its duplicate.
+    const QString expected = u"4 of 4: m-1@kiosk-b m-2@kiosk-a m-3@kiosk-b walk-1@kiosk-b"_s;
+    QCOMPARE(dayOne(kioskA({u"attendance"_s, u"--day"_s, u"2026-07-18"_s})), expected);
+    const QJsonArray checkins = kioskA({u"guests"_s, u"show"_s, u"m-1"_s}).json().value(u"checkins"_s).toArray();
+    QCOMPARE(checkins.size(), 2);
+    QCOMPARE(checkins[1].toObject().value(u"kiosk"_s).toString(), u"kiosk-a"_s);
+    QCOMPARE(checkins[1].toObject().value(u"duplicate_of"_s).toString(), checkins[0].toObject().value(u"checkin"_s).toString());
+    // Olga's invitation, revoked at B, is refused at A now.
+    r = kioskA({u"checkin"_s, u"--image"_s, invitation("m-2"), u"--at"_s, u"2026-07-19T09:00:00+02:00"_s});
+    QCOMPARE(r.exitCode, 1);
+
+    // Again: nothing new. Then the other way: both files tell the same day.
+    r = kioskA({u"merge"_s, fileB});
+    QCOMPARE(r.json().value(u"checkins_added"_s).toInt(), 0);
+    QCOMPARE(r.json().value(u"checkins_already_here"_s).toInt(), 3); // B's three
+    r = kioskB({u"merge"_s, fileA});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.json().value(u"checkins_added"_s).toInt(), 2);
+    QCOMPARE(dayOne(kioskB({u"attendance"_s, u"--day"_s, u"2026-07-18"_s})), expected);
+
+    // Another event's file, or the same number with another key, is refused and changes nothing.
+    QVERIFY(organiser({u"keygen"_s, u"--out"_s, path(u"other-keys"_s)}).exitCode == 0);
+    const QString foreign = path(u"foreign.sqlite"_s);
+    QVERIFY(on(foreign, u"x"_s)({u"event"_s, u"create"_s, u"--number"_s, u"126"_s, u"--name"_s, u"IETF 126"_s,
+                                  u"--city"_s, u"Vienna"_s, u"--tz"_s, u"Europe/Vienna"_s, u"--from"_s,
+                                  u"2026-07-18"_s, u"--to"_s, u"2026-07-21"_s, u"--verify-key"_s,
+                                  path(u"other-keys/verify.pub"_s)})
+                .exitCode == 0);
+    r = kioskA({u"merge"_s, foreign});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"another verify key"_s), qPrintable(r.err));
+    r = kioskA({u"merge"_s, m_db});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"has no event 126"_s), qPrintable(r.err));
+    r = kioskA({u"merge"_s, fileA});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"own database"_s), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestCheckinCtl)
