@@ -3,6 +3,7 @@
 #include <eventstore.h>
 #include <gueststore.h>
 #include <invitationmailstore.h>
+#include <retentionstore.h>
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -267,6 +268,18 @@ void TestDatabase::invitationMailIsOneRowPerInvitationCountingAttempts()
     attempt.state = u"bounced"_s;
     QVERIFY(!mails.recordAttempt(attempt));
     QCOMPARE(mails.forEvent(eventId)->size(), 1);
+
+    // Purging the event's personal data takes the e-mail records with the guests they name.
+    RetentionStore retention(**db);
+    QCOMPARE(retention.count(eventId)->invitationMails, 1);
+    Transaction tx(**db);
+    QVERIFY(tx.begin());
+    const auto purged = retention.purge(eventId);
+    QVERIFY2(purged, purged ? "" : qPrintable(purged.error().message));
+    QCOMPARE(purged->invitationMails, 1);
+    QCOMPARE(purged->guests, 1);
+    QVERIFY(tx.commit());
+    QVERIFY(mails.forEvent(eventId)->isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)
