@@ -84,7 +84,7 @@ struct Tally
             break;
         case State::Failed:
             ++failed;
-            failedReplies << r.externalId + u": "_s + r.reply;
+            failedReplies << r.externalId + u": "_s + r.reply + (r.earlierFailure ? u" - in an earlier run"_s : QString());
             break;
         case State::Deferred:
             ++deferred;

@@ -10,7 +10,8 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcSmtp, "checkin.mail.smtp")
+// Debug lines (each message's curl result and reply) only when asked: QT_LOGGING_RULES="checkin.mail.smtp.debug=true".
+Q_LOGGING_CATEGORY(lcSmtp, "checkin.mail.smtp", QtWarningMsg)
 
 namespace checkin::mail {
 

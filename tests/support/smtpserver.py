@@ -77,6 +77,7 @@ def main():
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR, stream=sys.stderr)
 
+    os.makedirs(args.dir, exist_ok=True)
     cert = os.path.join(args.dir, "cert.pem")
     key = os.path.join(args.dir, "key.pem")
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
