@@ -54,6 +54,10 @@ std::expected<QString, QString> smtpPassword(const Context &ctx)
         QFile file(ctx.value("smtp-password-file"));
         if (!file.open(QIODevice::ReadOnly))
             return std::unexpected(u"Cannot read the password file %1: %2."_s.arg(file.fileName(), file.errorString()));
+        if (file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) {
+            std::fprintf(stderr, "checkinctl: warning: other users can read the password file %s; make it private "
+                                 "with chmod 600\n", qPrintable(file.fileName()));
+        }
         const QString password = QString::fromUtf8(file.readLine()).remove(u'\n').remove(u'\r');
         if (password.isEmpty())
             return std::unexpected(u"The password file %1 is empty: its first line is the password."_s.arg(file.fileName()));

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkInterface>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -60,8 +61,36 @@ private:
     QTemporaryDir m_dir;
     QString m_db;
     QString m_python;
-    QProcess m_server;
+    QProcess m_server;      // STARTTLS and login required, on 127.0.0.1
+    QProcess m_plainServer; // no STARTTLS offered, on every address of this machine
     QString m_smtpUrl;
+
+    // Starts tests/support/smtpserver.py with its messages in dir; returns the port it listens on, or 0.
+    int startServer(QProcess &server, const QString &dir, const QStringList &extra = {})
+    {
+        server.setProgram(m_python);
+        server.setArguments(QStringList{QStringLiteral(CHECKIN_SOURCE_DIR "/tests/support/smtpserver.py"), u"--dir"_s,
+                                        dir, u"--user"_s, u"mailer"_s, u"--password"_s, u"s3cret pass"_s}
+                            + extra);
+        server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        server.start();
+        if (!server.waitForStarted())
+            return 0;
+        QByteArray greeting;
+        for (int i = 0; i < 60 && !greeting.contains('\n') && server.state() == QProcess::Running; ++i) {
+            server.waitForReadyRead(500);
+            greeting += server.readAllStandardOutput();
+        }
+        return greeting.startsWith("PORT ") ? greeting.mid(5).trimmed().toInt() : 0;
+    }
+    static void stopServer(QProcess &server)
+    {
+        if (server.state() == QProcess::NotRunning)
+            return;
+        server.closeWriteChannel(); // the server stops when its standard input closes
+        if (!server.waitForFinished(10000))
+            server.kill();
+    }
 
     Run ctl(const QStringList &args) { return checkin::test::runCheckinctl(m_db, u"mail-kiosk"_s, args); }
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -71,8 +100,10 @@ private:
     QStringList sendArgs(const QString &password = u"s3cret pass"_s)
     {
         QFile file(path(u"password"_s));
-        if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
             file.write(password.toUtf8() + '\n');
+            file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        }
         return {u"invitations"_s, u"send"_s, u"--key"_s, path(u"keys/signing.key"_s), u"--out"_s,
                 path(u"invitations"_s), u"--smtp"_s, m_smtpUrl, u"--ca-file"_s, serverDir() + u"/cert.pem"_s,
                 u"--smtp-user"_s, u"mailer"_s, u"--smtp-password-file"_s, path(u"password"_s), u"--from"_s,
@@ -145,6 +176,8 @@ private Q_SLOTS:
     void refusedMessagesAreRetriedOnlyWhenAsked();
     void aReissuedInvitationIsSentAgain();
     void everyAttemptIsInTheStaffActionLog();
+    void aServerWithoutStartTlsIsRefusedUnlessOnThisMachine();
+    void aMissingKeyOrSenderIsAClearError();
 };
 
 void TestInvitationMail::initTestCase()
@@ -160,20 +193,9 @@ void TestInvitationMail::initTestCase()
     if (m_python.isEmpty())
         QSKIP("python3 with aiosmtpd is missing (Debian: python3-aiosmtpd, see scripts/install-deps.sh)");
 
-    QVERIFY(QDir().mkpath(serverDir()));
-    m_server.setProgram(m_python);
-    m_server.setArguments({QStringLiteral(CHECKIN_SOURCE_DIR "/tests/support/smtpserver.py"), u"--dir"_s, serverDir(),
-                           u"--user"_s, u"mailer"_s, u"--password"_s, u"s3cret pass"_s});
-    m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_server.start();
-    QVERIFY2(m_server.waitForStarted(), qPrintable(m_server.errorString()));
-    QByteArray greeting;
-    for (int i = 0; i < 60 && !greeting.contains('\n'); ++i) {
-        m_server.waitForReadyRead(500);
-        greeting += m_server.readAllStandardOutput();
-    }
-    QVERIFY2(greeting.startsWith("PORT "), greeting.constData());
-    m_smtpUrl = u"smtp://127.0.0.1:%1"_s.arg(QString::fromLatin1(greeting.mid(5).trimmed()));
+    const int port = startServer(m_server, serverDir());
+    QVERIFY2(port > 0, "tests/support/smtpserver.py did not start");
+    m_smtpUrl = u"smtp://127.0.0.1:%1"_s.arg(port);
 
     m_db = path(u"event.sqlite"_s);
     QCOMPARE(ctl({u"keygen"_s, u"--out"_s, path(u"keys"_s)}).exitCode, 0);
@@ -191,11 +213,8 @@ void TestInvitationMail::initTestCase()
 
 void TestInvitationMail::cleanupTestCase()
 {
-    if (m_server.state() != QProcess::NotRunning) {
-        m_server.closeWriteChannel(); // the server stops when its standard input closes
-        if (!m_server.waitForFinished(10000))
-            m_server.kill();
-    }
+    stopServer(m_server);
+    stopServer(m_plainServer);
 }
 
 void TestInvitationMail::issueWritesAMailMergeFileOfTheRun()
@@ -255,6 +274,11 @@ void TestInvitationMail::thePasswordCannotBeGivenOnTheCommandLine()
     r = ctl(args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(u"CHECKIN_SMTP_PASSWORD"_s), qPrintable(r.err));
+    // A password file others can read is named (it is still used: the run is not refused for it).
+    args = sendArgs(u"wrong"_s);
+    QFile(path(u"password"_s)).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+    r = ctl(args);
+    QVERIFY2(r.err.contains(u"other users can read the password file"_s), qPrintable(r.err));
     QVERIFY(received().isEmpty());
 }
 
@@ -440,6 +464,72 @@ void TestInvitationMail::everyAttemptIsInTheStaffActionLog()
     }
     // Refused on the first run, not tried on the next two, sent with --retry-failed.
     QCOMPARE(states, (QStringList{u"failed"_s, u"sent"_s}));
+}
+
+void TestInvitationMail::aServerWithoutStartTlsIsRefusedUnlessOnThisMachine()
+{
+    const QString plainDir = path(u"smtp-plain"_s);
+    const int port = startServer(m_plainServer, plainDir, {u"--no-tls"_s, u"--host"_s, u"0.0.0.0"_s});
+    QVERIFY2(port > 0, "tests/support/smtpserver.py --no-tls did not start");
+    const auto plainArgs = [&](const QString &host, const QString &guest) {
+        QStringList args = sendArgs();
+        args[args.indexOf(m_smtpUrl)] = u"smtp://%1:%2"_s.arg(host).arg(port);
+        args.remove(args.indexOf(u"--ca-file"_s), 2);
+        return args + QStringList{guest};
+    };
+    const auto plainMessages = [&] { return QDir(plainDir + u"/messages"_s).entryList({u"*.eml"_s}).size(); };
+
+    // On this machine a server without STARTTLS may be used (a local relay); the message goes in clear.
+    QVERIFY(ctl({u"revoke"_s, u"g-zh"_s, u"--reason"_s, u"re-issue"_s}).exitCode == 0);
+    Run r = ctl(plainArgs(u"127.0.0.1"_s, u"g-zh"_s));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(lineFor(r, u"g-zh"_s).value(u"state"_s).toString(), u"sent"_s);
+    QCOMPARE(plainMessages(), 1);
+    QCOMPARE(envelope(plainDir + u"/messages/1.eml"_s).value(u"tls"_s).toBool(), false);
+
+    // Another machine's server must offer STARTTLS: nothing is sent, not even the password.
+    QString remote;
+    for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback()) {
+            remote = address.toString();
+            break;
+        }
+    }
+    if (remote.isEmpty())
+        QSKIP("this machine has no IPv4 address besides loopback to reach the server as another machine's");
+    QVERIFY(ctl({u"revoke"_s, u"g-ru"_s, u"--reason"_s, u"re-issue"_s}).exitCode == 0);
+    r = ctl(plainArgs(remote, u"g-ru"_s));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"does not offer STARTTLS"_s), qPrintable(r.err));
+    QVERIFY(!r.out.contains("\"sent\""));
+    QCOMPARE(plainMessages(), 1);
+    // Nothing was recorded: the proper server gets it on the next run.
+    const qsizetype before = received().size();
+    r = ctl(sendArgs() + QStringList{u"g-ru"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(lineFor(r, u"g-ru"_s).value(u"state"_s).toString(), u"sent"_s);
+    QCOMPARE(received().size(), before + 1);
+}
+
+void TestInvitationMail::aMissingKeyOrSenderIsAClearError()
+{
+    QStringList args = sendArgs();
+    args.remove(args.indexOf(u"--key"_s), 2);
+    Run r = ctl(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"missing --key"_s), qPrintable(r.err));
+
+    args = sendArgs();
+    args[args.indexOf(u"--key"_s) + 1] = path(u"no-such-keys/signing.key"_s);
+    r = ctl(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"no-such-keys/signing.key"_s), qPrintable(r.err));
+
+    args = sendArgs();
+    args[args.indexOf(u"--from"_s) + 1] = u"IETF Policymaker Program"_s;
+    r = ctl(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"--from: \"IETF Policymaker Program\" is not an e-mail address"_s), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestInvitationMail)

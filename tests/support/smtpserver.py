@@ -2,7 +2,7 @@
 """A real SMTP server for tests (aiosmtpd): 127.0.0.1 on a free port, STARTTLS required before AUTH and mail, one
 user and password, every message received saved to a folder.
 
-    smtpserver.py --dir DIR --user NAME --password SECRET
+    smtpserver.py --dir DIR --user NAME --password SECRET [--no-tls] [--host ADDRESS]
 
 Makes DIR/cert.pem (self-signed for 127.0.0.1 and localhost, also the CA file a client trusts) and DIR/key.pem,
 prints "PORT <n>" on standard output once it accepts connections, and serves until standard input closes.
@@ -11,6 +11,9 @@ Each message is saved as DIR/messages/<n>.eml (the bytes as received) with DIR/m
 {"mail_from", "rcpt_tos", "tls": whether the session had upgraded to TLS, "login": the user who logged in}.
 DIR/rules.json, read at every RCPT TO, answers chosen recipients with a chosen reply instead of accepting them:
 {"someone@example.org": "450 4.2.0 Mailbox busy, try again later"}; the test rewrites it between runs.
+
+--no-tls offers no STARTTLS at all (and takes the login in clear), to show that the client refuses such a server
+unless it is on the same machine; --host listens on another address than 127.0.0.1 (e.g. 0.0.0.0).
 """
 import argparse
 import logging
@@ -21,14 +24,15 @@ import ssl
 import subprocess
 import sys
 import threading
+import warnings
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
-def free_port():
+def free_port(host):
     with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
+        s.bind((host, 0))
         return s.getsockname()[1]
 
 
@@ -74,6 +78,8 @@ def main():
     parser.add_argument("--dir", required=True)
     parser.add_argument("--user", required=True)
     parser.add_argument("--password", required=True)
+    parser.add_argument("--no-tls", action="store_true")
+    parser.add_argument("--host", default="127.0.0.1")
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR, stream=sys.stderr)
 
@@ -92,10 +98,11 @@ def main():
         # handled=False: aiosmtpd answers a wrong password with "535 5.7.8 Authentication credentials invalid".
         return AuthResult(success=ok, handled=False, auth_data=auth_data if ok else None)
 
-    port = free_port()
-    controller = Controller(Handler(args.dir), hostname="127.0.0.1", port=port, tls_context=context,
-                            require_starttls=True, auth_required=True, auth_require_tls=True,
-                            authenticator=authenticator)
+    port = free_port(args.host)
+    tls = {} if args.no_tls else {"tls_context": context, "require_starttls": True}
+    warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
+    controller = Controller(Handler(args.dir), hostname=args.host, port=port, auth_required=True,
+                            auth_require_tls=not args.no_tls, authenticator=authenticator, **tls)
     controller.start()
     print("PORT %d" % port, flush=True)
     sys.stdin.read()
