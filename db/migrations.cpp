@@ -174,11 +174,35 @@ CREATE UNIQUE INDEX attendance_one_per_guest_day ON attendance(guest_id, day)
     WHERE annulled_at IS NULL AND duplicate_of IS NULL;
 )sql";
 
+// Version 5: one row per invitation e-mailed (checkinctl invitations send), so a re-run sends only what was not
+// sent. Keyed by the invitation, not the guest: a re-issued invitation (after a revoke) is a new send. 'deferred'
+// (a 4xx reply) is tried again on the next run; 'failed' (a 5xx reply) only when staff ask (--retry-failed).
+constexpr const char *kSchemaV5 = R"sql(
+CREATE TABLE invitation_mail (
+    id             INTEGER PRIMARY KEY,
+    uid            TEXT NOT NULL UNIQUE,
+    kiosk_id       TEXT NOT NULL,
+    event_id       INTEGER NOT NULL REFERENCES event(id),
+    guest_id       INTEGER NOT NULL REFERENCES guest(id),
+    invitation_id  INTEGER NOT NULL REFERENCES invitation(id),
+    recipient      TEXT NOT NULL,
+    state          TEXT NOT NULL CHECK (state IN ('sent', 'failed', 'deferred')),
+    attempts       INTEGER NOT NULL DEFAULT 1 CHECK (attempts >= 1),
+    last_reply     TEXT NOT NULL DEFAULT '',
+    message_id     TEXT NOT NULL DEFAULT '',
+    sent_at        TEXT,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    UNIQUE (event_id, guest_id, invitation_id)
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
     {4, kSchemaV4},
+    {5, kSchemaV5},
 };
 
 } // namespace

@@ -114,4 +114,23 @@ struct StaffActionRecord
     QString detail; // JSON object text
 };
 
+// One invitation e-mailed to a guest (or tried): the last SMTP outcome and how many times it was tried.
+struct InvitationMailRecord
+{
+    qint64 id = 0;
+    QString uid;
+    QString kioskId;
+    qint64 eventId = 0;
+    qint64 guestId = 0;
+    qint64 invitationId = 0;
+    QString recipient; // the address it was sent to
+    QString state;     // sent | failed | deferred
+    int attempts = 0;
+    QString lastReply; // the server's reply to the last attempt ("550 5.1.1 <x@example.org>: no such user")
+    QString messageId; // Message-ID of the last message tried
+    QString sentAt;    // UTC ISO 8601 when state is sent
+    QString createdAt;
+    QString updatedAt;
+};
+
 } // namespace checkin::db

@@ -39,6 +39,7 @@ DbResult<PersonalDataCounts> RetentionStore::count(qint64 eventId)
         {&c.scanLog, "SELECT count(*) FROM scan_log WHERE event_id = ?1 OR guest_id IN " EVENT_GUESTS},
         {&c.attendance, "SELECT count(*) FROM attendance WHERE event_id = ?1 OR guest_id IN " EVENT_GUESTS},
         {&c.staffActions, "SELECT count(*) FROM staff_action WHERE guest_id IN " EVENT_GUESTS},
+        {&c.invitationMails, "SELECT count(*) FROM invitation_mail WHERE event_id = ?1 OR guest_id IN " EVENT_GUESTS},
         {&c.invitations, "SELECT count(*) FROM invitation WHERE event_id = ?1 OR guest_id IN " EVENT_GUESTS},
         {&c.guests, "SELECT count(*) FROM guest WHERE event_id = ?1"},
     };
@@ -74,6 +75,7 @@ DbResult<PersonalDataCounts> RetentionStore::purge(qint64 eventId)
         // The audit trail stays (who did what, when); whom it was done to goes.
         {&c.staffActions, "UPDATE staff_action SET guest_id = NULL, target_uid = NULL, detail = '{}' "
                           "WHERE guest_id IN " EVENT_GUESTS},
+        {&c.invitationMails, "DELETE FROM invitation_mail WHERE event_id = ?1 OR guest_id IN " EVENT_GUESTS},
         {&c.invitations, "DELETE FROM invitation WHERE event_id = ?1 OR guest_id IN " EVENT_GUESTS},
         {&c.guests, "DELETE FROM guest WHERE event_id = ?1"},
     };

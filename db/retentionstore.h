@@ -16,6 +16,7 @@ struct PersonalDataCounts
     qint64 scanLog = 0;
     qint64 printJobs = 0;
     qint64 guestAgenda = 0;
+    qint64 invitationMails = 0;
     qint64 staffActions = 0; // rows whose guest reference and details are cleared, not deleted
 };
 
@@ -37,8 +38,8 @@ public:
     [[nodiscard]] DbResult<PersonalDataCounts> count(qint64 eventId);
     // Live (not annulled) arrivals per programme day, oldest day first.
     [[nodiscard]] DbResult<QList<DayTotal>> arrivalsPerDay(qint64 eventId);
-    // Deletes the event's guests, invitations, attendance, scan log, print jobs and guests' sessions, and clears
-    // the guest references and details of staff actions that named its guests. Run it inside a Transaction so
+    // Deletes the event's guests, invitations, invitation e-mails, attendance, scan log, print jobs and guests'
+    // sessions, and clears the guest references and details of staff actions that named its guests. Run it inside a Transaction so
     // that all of it, or none, happens. Returns what it removed.
     [[nodiscard]] DbResult<PersonalDataCounts> purge(qint64 eventId);
     // Rebuilds the file without the freed pages and empties the WAL, so deleted rows are gone from the disk too

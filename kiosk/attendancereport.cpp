@@ -28,7 +28,7 @@ QJsonObject AttendanceReport::Day::toJson() const
                                            {u"kiosk"_s, e.kioskId},
                                            {u"checkin"_s, e.checkinId}});
         } else {
-            missing.append(e.externalId);
+            missing.append(QJsonObject{{u"guest"_s, e.externalId}, {u"name"_s, e.name}});
         }
     }
     return QJsonObject{{u"day"_s, day.toString(Qt::ISODate)},

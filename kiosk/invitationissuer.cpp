@@ -49,6 +49,7 @@ std::expected<QList<InvitationIssuer::Issued>, QString> InvitationIssuer::issue(
         if (!externalIds.isEmpty() && !externalIds.contains(guest.externalId))
             continue;
         Issued item;
+        item.guestId = guest.id;
         item.externalId = guest.externalId;
         item.name = guest.displayName;
         item.email = guest.email;
@@ -64,6 +65,7 @@ std::expected<QList<InvitationIssuer::Issued>, QString> InvitationIssuer::issue(
         QByteArray tokenId;
         if (*invitation) {
             tokenId = (*invitation)->tokenId;
+            item.invitationId = (*invitation)->id;
             // Invitations recorded before signatures were stored: keep the signature so kiosks can print the QR.
             if ((*invitation)->signature.isEmpty()) {
                 const auto token = InvitationToken::sign(m_key, m_event.number, tokenId);
@@ -80,8 +82,10 @@ std::expected<QList<InvitationIssuer::Issued>, QString> InvitationIssuer::issue(
                 if (*existing)
                     continue;
                 const auto token = InvitationToken::sign(m_key, m_event.number, candidate);
-                if (auto ok = guests.createInvitation(m_event.id, guest.id, candidate, token.signature()); !ok)
-                    return std::unexpected(ok.error().message);
+                auto created = guests.createInvitation(m_event.id, guest.id, candidate, token.signature());
+                if (!created)
+                    return std::unexpected(created.error().message);
+                item.invitationId = *created;
                 tokenId = candidate;
                 item.newInvitation = true;
             }

@@ -22,6 +22,8 @@ class InvitationIssuer
 public:
     struct Issued
     {
+        qint64 guestId = 0;
+        qint64 invitationId = 0; // the active invitation the files are for
         QString externalId;
         QString name;     // as printed (display name)
         QString email;    // empty when the list gave none

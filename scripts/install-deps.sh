@@ -12,7 +12,8 @@ PACKAGES=(
   qt6-virtualkeyboard-plugin qml6-module-qtquick-virtualkeyboard qml6-module-qt-labs-folderlistmodel
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   libzxing-dev libhpdf-dev libsqlite3-dev sqlite3 libsodium-dev libcups2-dev
-  libharfbuzz-dev libfreetype-dev libicu-dev libical-dev
+  libharfbuzz-dev libfreetype-dev libicu-dev libical-dev libcurl4-openssl-dev
+  python3-aiosmtpd openssl
   cups-daemon cups-client printer-driver-cups-pdf
   postgresql libpq-dev
   libbenchmark-dev libzbar-dev python3-reportlab

@@ -187,6 +187,7 @@ int cmdPurge(Context &ctx)
         return fail(counts.error().message);
     const QJsonObject removed{{u"guests"_s, counts->guests},
                               {u"invitations"_s, counts->invitations},
+                              {u"invitation_mails"_s, counts->invitationMails},
                               {u"attendance"_s, counts->attendance},
                               {u"scan_log"_s, counts->scanLog},
                               {u"print_jobs"_s, counts->printJobs},
@@ -213,6 +214,7 @@ int cmdPurge(Context &ctx)
     const QString folder = BackupSchedule::defaultFolder(ctx.dbPath);
     const qsizetype backups = BackupSchedule::list(folder).size();
     const QStringList parts = {u"%1 guests"_s.arg(counts->guests), u"%1 invitations"_s.arg(counts->invitations),
+                               u"%1 invitation e-mail records"_s.arg(counts->invitationMails),
                                u"%1 attendance rows"_s.arg(counts->attendance), u"%1 scan log rows"_s.arg(counts->scanLog),
                                u"%1 print jobs"_s.arg(counts->printJobs), u"%1 session links"_s.arg(counts->guestAgenda)};
     std::fprintf(stderr, "checkinctl: %s event %d: %s; %lld staff actions %s.\n",

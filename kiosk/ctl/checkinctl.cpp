@@ -42,7 +42,10 @@ Preparing an event:
                                    add a walk-in guest (with --key: and issue their invitation)
   guests edit GUEST FIELDS         change a guest (name, name order, organisation, days, ...)
   invitations issue --key FILE --out DIR [GUEST...]
-                                   write DIR/<external_id>.png (QR) and DIR/<external_id>.pdf (invitation)
+                                   write DIR/<external_id>.png (QR) and DIR/<external_id>.pdf (invitation),
+                                   and DIR/invitations.csv for a mail merge
+  invitations send --key FILE --out DIR --smtp URL --from ADDRESS [--dry-run] [--retry-failed] [GUEST...]
+                                   e-mail each guest their invitation PDF (once; see 'checkinctl help invitations')
   programme import FILE [--format datatracker-json|datatracker-csv|ics|csv] [--only-programme-days]
                                    import the programme (datatracker agenda.json/.csv/.ics, or our CSV)
   demo [--out DIR]                 create the built-in demo event with guests, key and invitations
@@ -121,7 +124,7 @@ const QStringList kGlobalOptions = {u"help"_s, u"version"_s, u"db"_s, u"event"_s
 const QList<Command> &allCommands()
 {
     static const QList<Command> commands = setupCommands() + guestCommands() + printingCommands() + eventDayCommands()
-        + backupCommands() + venueCommands() + staffCommands();
+        + backupCommands() + venueCommands() + staffCommands() + mailCommands();
     return commands;
 }
 
@@ -145,14 +148,19 @@ const Command *findCommand(QStringList &args)
     return nullptr;
 }
 
-// The help of a command, or of a group of sub-commands ("event"), if there is one by that name.
-const char *helpFor(const QString &topic)
+// The help of a command, or of a group of sub-commands ("event"), if there is one by that name. A group whose
+// sub-commands live in different files ("invitations issue", "invitations send") has several texts: all of them.
+QString helpFor(const QString &topic)
 {
+    QList<const char *> texts;
     for (const Command &c : allCommands()) {
-        if (c.name == topic || c.name.section(u' ', 0, 0) == topic)
-            return c.help;
+        if ((c.name == topic || c.name.section(u' ', 0, 0) == topic) && !texts.contains(c.help))
+            texts << c.help;
     }
-    return nullptr;
+    QStringList parts;
+    for (const char *text : texts)
+        parts << QString::fromUtf8(text);
+    return parts.join(u'\n');
 }
 
 // The long name of an option as the parser reports it ("h" → "help").
@@ -223,6 +231,13 @@ int runCheckinCtl(const QStringList &arguments)
         {u"reg-type"_s, u"registration type"_s, u"TYPE"_s},
         {u"arrived"_s, u"guests checked in on DATE"_s, u"DATE"_s},
         {u"missing"_s, u"guests expected on DATE who have not arrived"_s, u"DATE"_s},
+        {u"smtp"_s, u"mail server"_s, u"URL"_s},
+        {u"smtp-user"_s, u"mail server user name"_s, u"NAME"_s},
+        {u"smtp-password-file"_s, u"file holding the mail server password"_s, u"FILE"_s},
+        {u"ca-file"_s, u"certificate authority to trust for the mail server"_s, u"FILE"_s},
+        {u"reply-to"_s, u"address guests' replies go to"_s, u"ADDRESS"_s},
+        {u"dry-run"_s, u"write the messages instead of sending them"_s},
+        {u"retry-failed"_s, u"send again what the mail server refused"_s},
     };
     parser.addOptions(options);
     if (!parser.parse(arguments))
@@ -244,10 +259,10 @@ int runCheckinCtl(const QStringList &arguments)
             std::fputs(qPrintable(overview), stdout);
             return kOk;
         }
-        const char *help = helpFor(topic);
-        if (!help)
+        const QString help = helpFor(topic);
+        if (help.isEmpty())
             return fail(u"There is no command '%1'; 'checkinctl --help' lists them."_s.arg(topic));
-        std::fputs(help, stdout);
+        std::fputs(help.toUtf8().constData(), stdout);
         return kOk;
     }
 
@@ -255,7 +270,7 @@ int runCheckinCtl(const QStringList &arguments)
     const Command *command = findCommand(args);
     if (!command) {
         const QString name = positional.first();
-        if (helpFor(name))
+        if (!helpFor(name).isEmpty())
             return fail(u"'%1' needs a sub-command; see 'checkinctl help %1'."_s.arg(name));
         return fail(u"Unknown command '%1'; see 'checkinctl --help'."_s.arg(name));
     }

@@ -27,5 +27,6 @@ struct Command
 [[nodiscard]] const QList<Command> &backupCommands();   // backupcommands.cpp: backup, restore, purge
 [[nodiscard]] const QList<Command> &venueCommands();    // venuecommands.cpp: venue database and sync
 [[nodiscard]] const QList<Command> &staffCommands();    // staffcommands.cpp: the staff PIN
+[[nodiscard]] const QList<Command> &mailCommands();     // mailcommands.cpp: e-mailing invitations
 
 } // namespace checkin::ctl

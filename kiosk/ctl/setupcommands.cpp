@@ -4,6 +4,7 @@
 
 #include "demoevent.h"
 #include "invitationissuer.h"
+#include "invitationmergefile.h"
 #include "programmeimporter.h"
 #include "signingkey.h"
 #include "venuezone.h"
@@ -62,6 +63,8 @@ const char *const kInvitationsHelp = R"(checkinctl invitations issue --key FILE 
 Gives every guest (or the named ones) a signed invitation and writes DIR/<external_id>.png (the QR code)
 and DIR/<external_id>.pdf (a one-page invitation to e-mail or print). FILE is signing.key from 'keygen'.
 Running it again re-writes the same codes: invitations already sent keep working.
+DIR/invitations.csv is the mail-merge file of the run (UTF-8, RFC 4180): external_id,name,email,language,pdf,png
+with absolute paths, one row per guest issued in this run. 'invitations send' e-mails them instead.
 )";
 
 const char *const kProgrammeHelp = R"(checkinctl programme import FILE [--format datatracker-json|datatracker-csv|ics|csv] [--only-programme-days]
@@ -341,8 +344,12 @@ int cmdInvitationsIssue(Context &ctx)
     });
     if (!issued)
         return fail(issued.error());
-    std::fprintf(stderr, "checkinctl: %lld invitation(s) written to %s\n", static_cast<long long>(issued->size()),
-                 qPrintable(QDir(ctx.value("out")).absolutePath()));
+    auto mergeFile = InvitationMergeFile::write(ctx.value("out"), *issued);
+    if (!mergeFile)
+        return fail(mergeFile.error());
+    std::fprintf(stderr, "checkinctl: %lld invitation(s) written to %s; mail-merge list: %s\n",
+                 static_cast<long long>(issued->size()), qPrintable(QDir(ctx.value("out")).absolutePath()),
+                 qPrintable(*mergeFile));
     return kOk;
 }
 

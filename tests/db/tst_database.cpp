@@ -3,6 +3,8 @@
 #include <database.h>
 #include <eventstore.h>
 #include <gueststore.h>
+#include <invitationmailstore.h>
+#include <retentionstore.h>
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void journalIsWalAndForeignKeysAreEnforced();
     void uncommittedTransactionRollsBack();
     void guestUpsertUpdatesInsteadOfDuplicating();
+    void invitationMailIsOneRowPerInvitationCountingAttempts();
 };
 
 void TestDatabase::emptyFileIsMigratedToTheLatestSchema()
@@ -71,10 +74,10 @@ void TestDatabase::olderSchemaIsMigratedForwardKeepingItsRows()
     QTemporaryDir dir;
     const QString path = dir.filePath(u"v1.sqlite"_s);
     {
-        // Build a schema-1 file the way the first release left it: no invitation.signature yet.
+        // Build a schema-1 file the way the first release left it: no invitation.signature, no invitation_mail yet.
         auto db = Database::open(path, Database::OpenMode::CreateIfMissing);
         QVERIFY(db);
-        QVERIFY((*db)->exec("ALTER TABLE invitation DROP COLUMN signature; "
+        QVERIFY((*db)->exec("ALTER TABLE invitation DROP COLUMN signature; DROP TABLE invitation_mail; "
                             // schema 4 undone: no name order, no merged duplicates, the old one-live-row index
                             "DROP INDEX attendance_one_per_guest_day; ALTER TABLE attendance DROP COLUMN duplicate_of; "
                             "ALTER TABLE guest DROP COLUMN name_order; "
@@ -102,6 +105,7 @@ void TestDatabase::olderSchemaIsMigratedForwardKeepingItsRows()
     QCOMPARE((*guests.invitationByToken(1, QByteArray::fromHex("010203040506")))->signature, QByteArray(64, 's'));
     QCOMPARE((*guests.byExternalId(1, u"p-1"_s))->displayName, u"Ольга"_s);
     QCOMPARE((*guests.byExternalId(1, u"p-1"_s))->nameOrder, QString());
+    QVERIFY(InvitationMailStore(**db).forEvent(1)); // the table came with the migration
 
     // The check-in made before schema 4 still counts; a second live row for the day is still refused, and a row
     // merged from another kiosk is kept beside it as a duplicate that does not count.
@@ -235,6 +239,70 @@ void TestDatabase::guestUpsertUpdatesInsteadOfDuplicating()
     QCOMPARE(all->first().displayName, u"Ольга Смирнова"_s);
     QCOMPARE(all->first().organisation, u"Ministry of Digital Development"_s);
     QCOMPARE(all->first().days, g.days);
+}
+
+void TestDatabase::invitationMailIsOneRowPerInvitationCountingAttempts()
+{
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(u"m.sqlite"_s), Database::OpenMode::CreateIfMissing);
+    QVERIFY(db);
+    EventRecord e{0, 122, u"IETF 122"_s, u"Bangkok"_s, u"Asia/Bangkok"_s, QDate(2025, 3, 15), QDate(2025, 3, 21),
+                  QByteArray(32, 'k')};
+    const qint64 eventId = *EventStore(**db).create(e);
+    GuestStore guests(**db);
+    GuestRecord g;
+    g.eventId = eventId;
+    g.externalId = u"p-1"_s;
+    g.displayName = u"Ольга Смирнова"_s;
+    QVERIFY(guests.upsert(g));
+    const qint64 guestId = (*guests.byExternalId(eventId, u"p-1"_s))->id;
+    const qint64 first = *guests.createInvitation(eventId, guestId, QByteArray::fromHex("010203040506"));
+
+    InvitationMailStore mails(**db);
+    QVERIFY(mails.find(eventId, guestId, first) && !*mails.find(eventId, guestId, first));
+    InvitationMailRecord attempt;
+    attempt.kioskId = u"k1"_s;
+    attempt.eventId = eventId;
+    attempt.guestId = guestId;
+    attempt.invitationId = first;
+    attempt.recipient = u"olga@example.org"_s;
+    attempt.state = u"deferred"_s;
+    attempt.lastReply = u"450 4.2.1 Mailbox busy"_s;
+    auto stored = mails.recordAttempt(attempt);
+    QVERIFY(stored);
+    QCOMPARE(stored->attempts, 1);
+    QVERIFY(stored->sentAt.isEmpty());
+    const QString uid = stored->uid;
+    attempt.state = u"sent"_s;
+    attempt.lastReply = u"250 2.0.0 OK"_s;
+    stored = mails.recordAttempt(attempt);
+    QVERIFY(stored);
+    QCOMPARE(stored->attempts, 2);
+    QCOMPARE(stored->state, u"sent"_s);
+    QCOMPARE(stored->lastReply, u"250 2.0.0 OK"_s);
+    QCOMPARE(stored->uid, uid); // the same row
+    QVERIFY(!stored->sentAt.isEmpty());
+
+    // A re-issued invitation is a new row; an unknown state is refused.
+    QVERIFY(guests.revokeInvitation(first));
+    const qint64 second = *guests.createInvitation(eventId, guestId, QByteArray::fromHex("0a0b0c0d0e0f"));
+    QVERIFY(!*mails.find(eventId, guestId, second));
+    attempt.invitationId = second;
+    attempt.state = u"bounced"_s;
+    QVERIFY(!mails.recordAttempt(attempt));
+    QCOMPARE(mails.forEvent(eventId)->size(), 1);
+
+    // Purging the event's personal data takes the e-mail records with the guests they name.
+    RetentionStore retention(**db);
+    QCOMPARE(retention.count(eventId)->invitationMails, 1);
+    Transaction tx(**db);
+    QVERIFY(tx.begin());
+    const auto purged = retention.purge(eventId);
+    QVERIFY2(purged, purged ? "" : qPrintable(purged.error().message));
+    QCOMPARE(purged->invitationMails, 1);
+    QCOMPARE(purged->guests, 1);
+    QVERIFY(tx.commit());
+    QVERIFY(mails.forEvent(eventId)->isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

@@ -678,7 +678,7 @@ void TestCheckinCtl::errorsAreClearAndExitWithTwo()
     // Every command in the overview has its own help, and every command's help names it.
     const QString overview = QString::fromUtf8(ctl({u"--help"_s}).out);
     for (const QString &command : {u"keygen"_s, u"event create"_s, u"guests import"_s, u"invitations issue"_s,
-                                   u"programme import"_s, u"demo"_s, u"badge"_s, u"badges"_s, u"agenda"_s,
+                                   u"invitations send"_s, u"programme import"_s, u"demo"_s, u"badge"_s, u"badges"_s, u"agenda"_s,
                                    u"printers"_s, u"print-queue"_s, u"reprint"_s, u"print-worker"_s, u"checkin"_s,
                                    u"decode"_s, u"attendance"_s, u"report"_s, u"annul"_s, u"revoke"_s, u"backup"_s,
                                    u"backups"_s, u"restore"_s, u"purge"_s, u"venue push"_s, u"sync"_s,

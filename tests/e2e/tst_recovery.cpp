@@ -619,8 +619,8 @@ void TestRecovery::purgeRemovesAPastEventsPersonalDataAndSaysWhat()
     const QString demoOutcome = checkIn(m_db, u"demo-002"_s);
 
     // Without --yes it only says what would go.
-    const QJsonObject expectedRemoved{{u"guests"_s, 3}, {u"invitations"_s, 3}, {u"attendance"_s, 3},
-                                      {u"scan_log"_s, 3}, {u"print_jobs"_s, 4}, {u"guest_agenda"_s, 0},
+    const QJsonObject expectedRemoved{{u"guests"_s, 3}, {u"invitations"_s, 3}, {u"invitation_mails"_s, 0},
+                                      {u"attendance"_s, 3}, {u"scan_log"_s, 3}, {u"print_jobs"_s, 4}, {u"guest_agenda"_s, 0},
                                       {u"staff_actions_anonymised"_s, 1}};
     const QJsonArray expectedArrivals{QJsonObject{{u"day"_s, u"2025-03-15"_s}, {u"arrived"_s, 1}},
                                       QJsonObject{{u"day"_s, u"2025-03-16"_s}, {u"arrived"_s, 2}}};
