@@ -6,6 +6,7 @@
 
 #include <curl/curl.h>
 
+#include <cstring>
 #include <mutex>
 
 using namespace Qt::StringLiterals;
@@ -147,9 +148,9 @@ std::expected<std::unique_ptr<SmtpSender>, QString> SmtpSender::create(const Smt
     if (!d->curl)
         return std::unexpected(u"Cannot start libcurl to send mail."_s);
     CURL *c = d->curl;
-    QUrl url = settings.url;
-    if (url.port() < 0 && *tls == SmtpTls::Required)
-        url.setPort(587); // submission; libcurl's default for smtp:// is 25, where many servers refuse clients
+    if (d->settings.url.port() < 0 && *tls == SmtpTls::Required)
+        d->settings.url.setPort(587); // submission; libcurl's default for smtp:// is 25, where many servers refuse clients
+    const QUrl &url = d->settings.url;
     curl_easy_setopt(c, CURLOPT_URL, url.toString(QUrl::FullyEncoded).toUtf8().constData());
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
     curl_easy_setopt(c, CURLOPT_USE_SSL, curlUseSsl(*tls));
