@@ -4,6 +4,7 @@
 
 #include "backupschedule.h"
 #include "databaserestore.h"
+#include "eventpurge.h"
 
 #include <database.h>
 #include <eventstore.h>
@@ -159,78 +160,39 @@ int cmdPurge(Context &ctx)
     auto opened = openEvent(ctx);
     if (!opened)
         return fail(opened.error());
-    db::Database &db = *opened->db;
     const db::EventRecord &event = opened->event;
-
-    const QTimeZone zone(event.timeZone.toUtf8());
-    const QDate today = zone.isValid() ? QDateTime::currentDateTimeUtc().toTimeZone(zone).date()
-                                       : QDateTime::currentDateTimeUtc().date();
-    if (event.lastDay >= today && !ctx.isSet("force")) {
-        return fail(u"Nothing was changed: event %1 is not over (its last programme day is %2). Purge it after the "
-                    "event, or pass --force."_s.arg(event.number).arg(event.lastDay.toString(Qt::ISODate)));
-    }
-
-    db::RetentionStore retention(db);
-    db::Transaction tx(db);
-    if (auto ok = tx.begin(); !ok)
-        return fail(ok.error().message);
-    auto totals = retention.arrivalsPerDay(event.id);
-    if (!totals)
-        return fail(totals.error().message);
-    QJsonArray arrivals;
-    for (const db::DayTotal &t : *totals)
-        arrivals << QJsonObject{{u"day"_s, t.day.toString(Qt::ISODate)}, {u"arrived"_s, t.arrived}};
-
     const bool really = ctx.isSet("yes");
-    auto counts = really ? retention.purge(event.id) : retention.count(event.id);
-    if (!counts)
-        return fail(counts.error().message);
-    const QJsonObject removed{{u"guests"_s, counts->guests},
-                              {u"invitations"_s, counts->invitations},
-                              {u"invitation_mails"_s, counts->invitationMails},
-                              {u"attendance"_s, counts->attendance},
-                              {u"scan_log"_s, counts->scanLog},
-                              {u"print_jobs"_s, counts->printJobs},
-                              {u"guest_agenda"_s, counts->guestAgenda},
-                              {u"staff_actions_anonymised"_s, counts->staffActions}};
-    if (really) {
-        db::StaffActionRecord audit;
-        audit.kioskId = ctx.kioskId;
-        audit.actor = actorName(ctx);
-        audit.action = u"purge"_s;
-        audit.eventId = event.id;
-        audit.detail = QString::fromUtf8(QJsonDocument(QJsonObject{{u"removed"_s, removed}, {u"arrivals"_s, arrivals}})
-                                             .toJson(QJsonDocument::Compact));
-        if (auto ok = db::StaffActionStore(db).append(audit); !ok)
-            return fail(ok.error().message);
-        if (auto ok = tx.commit(); !ok)
-            return fail(u"Nothing was changed: %1"_s.arg(ok.error().message));
-        if (auto ok = retention.compact(); !ok) {
-            std::fprintf(stderr, "checkinctl: the data was removed, but compacting the file failed (%s): run the purge "
-                                 "again later to compact it.\n", qPrintable(ok.error().message));
-        }
+    auto result = EventPurge::run(*opened->db, event, ctx.dbPath, really, ctx.isSet("force"), ctx.kioskId,
+                                  actorName(ctx), QDateTime::currentDateTimeUtc());
+    if (!result)
+        return fail(result.error());
+    const db::PersonalDataCounts &counts = result->counts;
+    if (!result->compactProblem.isEmpty()) {
+        std::fprintf(stderr, "checkinctl: the data was removed, but compacting the file failed (%s): run the purge "
+                             "again later to compact it.\n", qPrintable(result->compactProblem));
     }
-
-    const QString folder = BackupSchedule::defaultFolder(ctx.dbPath);
-    const qsizetype backups = BackupSchedule::list(folder).size();
-    const QStringList parts = {u"%1 guests"_s.arg(counts->guests), u"%1 invitations"_s.arg(counts->invitations),
-                               u"%1 invitation e-mail records"_s.arg(counts->invitationMails),
-                               u"%1 attendance rows"_s.arg(counts->attendance), u"%1 scan log rows"_s.arg(counts->scanLog),
-                               u"%1 print jobs"_s.arg(counts->printJobs), u"%1 session links"_s.arg(counts->guestAgenda)};
+    const QStringList parts = {u"%1 guests"_s.arg(counts.guests), u"%1 invitations"_s.arg(counts.invitations),
+                               u"%1 invitation e-mail records"_s.arg(counts.invitationMails),
+                               u"%1 attendance rows"_s.arg(counts.attendance), u"%1 scan log rows"_s.arg(counts.scanLog),
+                               u"%1 print jobs"_s.arg(counts.printJobs), u"%1 session links"_s.arg(counts.guestAgenda)};
     std::fprintf(stderr, "checkinctl: %s event %d: %s; %lld staff actions %s.\n",
                  really ? "removed from" : "would remove from", event.number, qPrintable(parts.join(u", "_s)),
-                 qlonglong(counts->staffActions), really ? "no longer name a guest" : "would no longer name a guest");
+                 qlonglong(counts.staffActions), really ? "no longer name a guest" : "would no longer name a guest");
     if (!really)
         std::fputs("checkinctl: nothing was changed; run again with --yes to remove it.\n", stderr);
-    if (backups > 0) {
+    if (result->backupsWithPersonalData > 0) {
         std::fprintf(stderr, "checkinctl: %lld backups in %s were taken before and still hold this data; delete "
-                             "them when they are no longer needed.\n", qlonglong(backups), qPrintable(folder));
+                             "them when they are no longer needed.\n",
+                     qlonglong(result->backupsWithPersonalData), qPrintable(result->backupFolder));
     }
+    QJsonArray arrivals;
+    for (const db::DayTotal &t : std::as_const(result->arrivals))
+        arrivals << QJsonObject{{u"day"_s, t.day.toString(Qt::ISODate)}, {u"arrived"_s, t.arrived}};
     printJson({{u"event"_s, event.number},
-               {u"purged"_s, really},
-               {u"removed"_s, removed},
+               {u"purged"_s, result->purged},
+               {u"removed"_s, EventPurge::countsJson(counts)},
                {u"arrivals"_s, arrivals},
-               {u"backups_with_personal_data"_s, qint64(backups)}});
+               {u"backups_with_personal_data"_s, qint64(result->backupsWithPersonalData)}});
     return kOk;
 }
 
