@@ -10,7 +10,7 @@
 #include "kioskprinting.h"
 #include "kioskshowcase.h"
 #include "kiosksetup.h"
-#include "quitonsignal.h"
+#include <stoponsignal.h>
 #include "readyreport.h"
 
 #include <QCommandLineParser>
@@ -301,7 +301,8 @@ int main(int argc, char *argv[])
         readyReport = std::make_unique<ReadyReport>(controller, *window, sinceStart,
                                                     parser.isSet(options.quitWhenReady));
     }
-    const QuitOnSignal quitOnSignal; // SIGTERM quits the event loop, so that printing stops cleanly
+    const StopOnSignal stopOnSignal; // SIGTERM quits the event loop, so that printing stops cleanly
+    QObject::connect(&stopOnSignal, &StopOnSignal::received, &app, &QCoreApplication::quit);
     std::unique_ptr<KioskBackups> backups;
     if (backupMinutes > 0) {
         backups = std::make_unique<KioskBackups>(dbPath, event->number, std::chrono::minutes(backupMinutes));

@@ -3,6 +3,7 @@
 #include "ctlcommon.h"
 
 #include "kioskfilemerge.h"
+#include "stoponsignal.h"
 
 #include <printjobstore.h>
 #include <records.h>
@@ -14,9 +15,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QCoreApplication>
 #include <QThread>
+#include <QTimer>
 
-#include <csignal>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -247,8 +249,6 @@ QJsonObject syncRoundJson(const VenueSyncRound &r)
             {u"at"_s, r.finishedAt.toString(Qt::ISODateWithMs)}};
 }
 
-volatile std::sig_atomic_t g_stopSync = 0;
-
 int cmdSync(Context &ctx)
 {
     auto opened = openEvent(ctx);
@@ -276,20 +276,24 @@ int cmdSync(Context &ctx)
             return fail(round.error);
         return kOk;
     }
-    // SIGINT/SIGTERM end the loop between rounds; a round cut short by SIGKILL is sent again by the next run.
-    std::signal(SIGINT, [](int) { g_stopSync = 1; });
-    std::signal(SIGTERM, [](int) { g_stopSync = 1; });
+    // SIGINT/SIGTERM end the loop between rounds (a round in hand finishes); a round cut short by SIGKILL is sent
+    // again by the next run.
+    StopOnSignal stop;
+    QObject::connect(&stop, &StopOnSignal::received, QCoreApplication::instance(), &QCoreApplication::quit);
     QString lastError;
-    while (!g_stopSync) {
-        const VenueSyncRound round = sync.syncOnce();
-        printJson(syncRoundJson(round));
-        std::fflush(stdout);
-        if (round.error != lastError && !round.error.isEmpty())
-            std::fprintf(stderr, "checkinctl: %s\n", qPrintable(round.error));
-        lastError = round.error;
-        for (int waited = 0; waited < interval * 10 && !g_stopSync; ++waited)
-            QThread::msleep(100);
-    }
+    const auto round = [&sync, &lastError] {
+        const VenueSyncRound result = sync.syncOnce();
+        printJson(syncRoundJson(result));
+        if (result.error != lastError && !result.error.isEmpty())
+            std::fprintf(stderr, "checkinctl: %s\n", qPrintable(result.error));
+        lastError = result.error;
+    };
+    QTimer timer;
+    timer.setInterval(std::chrono::seconds(interval));
+    QObject::connect(&timer, &QTimer::timeout, round);
+    QTimer::singleShot(0, round);
+    timer.start();
+    QCoreApplication::exec();
     return kOk;
 }
 

@@ -1,6 +1,5 @@
-#include "quitonsignal.h"
+#include "stoponsignal.h"
 
-#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
 
@@ -8,7 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-Q_DECLARE_LOGGING_CATEGORY(lcKiosk)
+Q_LOGGING_CATEGORY(lcSignals, "checkin.signals")
 
 namespace checkin {
 
@@ -18,29 +17,30 @@ int g_fds[2] = {-1, -1}; // [0] written by the handler, [1] read by the event lo
 
 } // namespace
 
-QuitOnSignal::QuitOnSignal(QObject *parent)
+StopOnSignal::StopOnSignal(QObject *parent)
     : QObject(parent)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_fds) != 0) {
-        qCWarning(lcKiosk) << "cannot watch for SIGTERM: socketpair failed";
+        qCWarning(lcSignals) << "cannot watch for SIGTERM: socketpair failed";
         return;
     }
     m_notifier = new QSocketNotifier(g_fds[1], QSocketNotifier::Read, this);
-    connect(m_notifier, &QSocketNotifier::activated, this, [] {
+    connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         char signal = 0;
-        if (::read(g_fds[1], &signal, 1) == 1)
-            qCInfo(lcKiosk) << "signal" << int(signal) << "received: quitting";
-        QCoreApplication::quit();
+        if (::read(g_fds[1], &signal, 1) != 1)
+            return;
+        qCInfo(lcSignals) << "signal" << int(signal) << "received: stopping";
+        Q_EMIT received(int(signal));
     });
     struct sigaction action = {};
-    action.sa_handler = &QuitOnSignal::handle;
+    action.sa_handler = &StopOnSignal::handle;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
     for (int signal : {SIGTERM, SIGINT})
         ::sigaction(signal, &action, nullptr);
 }
 
-QuitOnSignal::~QuitOnSignal()
+StopOnSignal::~StopOnSignal()
 {
     struct sigaction action = {};
     action.sa_handler = SIG_DFL;
@@ -56,7 +56,7 @@ QuitOnSignal::~QuitOnSignal()
 }
 
 // Async-signal-safe: write(2) only.
-void QuitOnSignal::handle(int signal)
+void StopOnSignal::handle(int signal)
 {
     const char byte = char(signal);
     if (g_fds[0] >= 0)
