@@ -3,7 +3,8 @@ import QtQuick.Layouts
 import IetfCheckin
 import IetfCheckin.Kiosk
 
-// The printers' state and the print queue: problems first, then what waits, then the newest printed.
+// The printers' state, where each kind of document goes, and the print queue: problems first, then what waits,
+// then the newest printed.
 Item {
     id: panel
     readonly property var dashboard: Kiosk.dashboard
@@ -45,6 +46,18 @@ Item {
                 Accessible.role: Accessible.StaticText
                 Accessible.name: text
             }
+        }
+        KioskText {
+            objectName: "printDestinations"
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: Kiosk.printDestinations.join("\n")
+            color: Theme.text
+            font.pixelSize: Theme.smallSize
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignLeft
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
         }
         KioskText {
             objectName: "jobCounts"
