@@ -77,6 +77,7 @@ class KioskController : public QObject
     Q_PROPERTY(QString printProblem READ printProblem NOTIFY printStatusChanged)
     Q_PROPERTY(QStringList printerProblemKinds READ printerProblemKinds NOTIFY printerProblemChanged)
     Q_PROPERTY(QString printerProblem READ printerProblem NOTIFY printerProblemChanged)
+    Q_PROPERTY(bool printsHere READ printsHere NOTIFY printDestinationsChanged)
     Q_PROPERTY(bool printsOnPaper READ printsOnPaper NOTIFY printDestinationsChanged)
     Q_PROPERTY(QStringList printDestinations READ printDestinations NOTIFY printDestinationsChanged)
 
@@ -145,6 +146,8 @@ public:
     [[nodiscard]] QStringList printerProblemKinds() const { return m_printerProblems.keys(); }
     // What those printers need, for staff; one sentence a line.
     [[nodiscard]] QString printerProblem() const;
+    // True when this kiosk prints some kind of document itself (printKinds is only the guest on screen's).
+    [[nodiscard]] bool printsHere() const { return !m_print.kinds().isEmpty(); }
     // True when the documents that print here come out of a printer the guest can collect from; false when any goes
     // to a PDF folder (staff hand those over). True until printing says where documents go.
     [[nodiscard]] bool printsOnPaper() const;

@@ -36,7 +36,7 @@ Item {
                 anchors.fill: parent
                 anchors.margins: Theme.px(20)
                 text: Kiosk.printerProblem !== "" ? Kiosk.printerProblem
-                      : Kiosk.printKinds.length === 0
+                      : !Kiosk.printsHere
                         ? qsTr("This kiosk does not print: badges and agendas wait in the queue for a print station.")
                         : qsTr("Printers are ready.")
                 color: Kiosk.printerProblem !== "" ? Theme.danger : Theme.text

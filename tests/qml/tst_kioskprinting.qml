@@ -89,6 +89,9 @@ TestCase {
         verify(Kiosk.printDestinations[0].indexOf("Badges: CUPS printer “badges” (set for this kiosk)") === 0,
                Kiosk.printDestinations[0]);
         verify(Kiosk.printDestinations[1].indexOf("Agendas: CUPS printer “agendas”") === 0, Kiosk.printDestinations[1]);
+        // With no guest on screen the staff Printing tab still knows this kiosk prints.
+        Kiosk.dismiss();
+        verify(Kiosk.printsHere);
     }
 
     function test_staffSeeThatFolderDocumentsAreNotPrinted() {
