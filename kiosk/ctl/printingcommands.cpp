@@ -57,9 +57,10 @@ const char *const kPrintersHelp = R"(checkinctl printers [--badge-printer SPEC] 
 
 Shows, or sets, where badges and agendas print, and says why there. SPEC is cups:QUEUE (the local CUPS),
 cups:QUEUE@HOST:PORT, folder:DIR (each document becomes a PDF file in DIR, for venues without CUPS), none, or
-default (forget the setting). Until a printer is set, documents go to the CUPS default printer (lpstat -d; set with lpadmin -d QUEUE), and
-where CUPS has none, to PDF folders beside the database (printed/badges, printed/agendas): the JSON says which
-("source": stored, cups-default or folder-fallback) with a sentence for staff ("description").
+default (forget the setting). Until a printer is set, documents go to the CUPS default printer (lpstat -d; set
+it with lpadmin -d QUEUE), and where CUPS has none, to PDF folders beside the database (printed/badges,
+printed/agendas). The JSON says which ("source": stored, cups-default or folder-fallback) with a sentence for
+staff ("description").
 
 --badge-layout sets the layout the kiosk and print-worker draw badges on (a built-in name or a layout file;
 "" = the default); its "media" (the label or card stock) is sent to CUPS with every badge.
