@@ -100,6 +100,11 @@ std::expected<PrinterTestResult, QString> PrinterTest::printBadge(db::Database &
             result.timedOut = true;
             break;
         }
+        // A job waiting on a stopped queue stays pending: no use waiting the full minute for it.
+        if (status->state == PrintJobStatus::State::Pending && waited.elapsed() >= 2000) {
+            if (auto printerStatus = printer->status(); printerStatus && !printerStatus->acceptsJobs)
+                break;
+        }
         QThread::msleep(250);
     }
     if (!result.isSuccess()) {

@@ -323,6 +323,15 @@ void TestPrintingCli::printerTestBadgeCompletesOnTheBadgePrinter()
     QVERIFY2(info.contains(u"Pages:           1"_s), qPrintable(info));
     // Not a guest's print job.
     QCOMPARE(ctl({u"print-queue"_s}).out, queueBefore);
+
+    // A stopped queue: the test badge waits there, and staff are told why (exit status 2, not a minute's wait).
+    QVERIFY(cups.admin(u"cupsdisable"_s, {u"badges"_s}));
+    const Run stopped = ctl({u"printers"_s, u"--test"_s});
+    QCOMPARE(stopped.exitCode, 2);
+    QCOMPARE(stopped.json().value(u"state"_s).toString(), u"pending"_s);
+    QVERIFY2(stopped.err.contains(u"Printer 'badges' is stopped: resume it in CUPS (cupsenable badges)"_s),
+             qPrintable(stopped.err));
+    QVERIFY(cups.admin(u"cupsenable"_s, {u"badges"_s}));
     QVERIFY(ctl({u"printers"_s, u"--badge-layout"_s, QString()}).exitCode == 0);
 }
 
