@@ -425,6 +425,38 @@
         <source>For staff: %1</source>
         <translation>للموظفين: %1</translation>
     </message>
+    <message>
+        <source>Your badge and agenda are being prepared…</source>
+        <translation>يجري تجهيز شارتكم وجدول أعمالكم…</translation>
+    </message>
+    <message>
+        <source>Your badge is being prepared…</source>
+        <translation>يجري تجهيز شارتكم…</translation>
+    </message>
+    <message>
+        <source>Your agenda is being prepared…</source>
+        <translation>يجري تجهيز جدول أعمالكم…</translation>
+    </message>
+    <message>
+        <source>Your badge and agenda have been prepared.</source>
+        <translation>تم تجهيز شارتكم وجدول أعمالكم.</translation>
+    </message>
+    <message>
+        <source>Your badge has been prepared.</source>
+        <translation>تم تجهيز شارتكم.</translation>
+    </message>
+    <message>
+        <source>Your agenda has been prepared.</source>
+        <translation>تم تجهيز جدول أعمالكم.</translation>
+    </message>
+    <message>
+        <source>Staff will hand it to you.</source>
+        <translation>سيسلّمكم أحد أعضاء الفريق المستند.</translation>
+    </message>
+    <message>
+        <source>Staff will hand them to you.</source>
+        <translation>سيسلّمكم أحد أعضاء الفريق مستنداتكم.</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -730,6 +762,38 @@
         <source>%1 · %2</source>
         <comment>event name · city</comment>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Agendas</source>
+        <translation>جداول الأعمال</translation>
+    </message>
+    <message>
+        <source>Badges</source>
+        <translation>الشارات</translation>
+    </message>
+    <message>
+        <source>CUPS printer “%1” (the CUPS default printer)</source>
+        <translation>طابعة CUPS ‏«%1» (طابعة CUPS الافتراضية)</translation>
+    </message>
+    <message>
+        <source>CUPS printer “%1” (set for this kiosk)</source>
+        <translation>طابعة CUPS ‏«%1» (مُعدّة لهذا الجهاز)</translation>
+    </message>
+    <message>
+        <source>no printer: saved as PDF files in %1. To print, set a CUPS default printer (lpadmin -d QUEUE) or use checkinctl printers.</source>
+        <translation>لا توجد طابعة: تُحفظ ملفات PDF في %1. للطباعة، عيّنوا طابعة CUPS افتراضية (lpadmin -d QUEUE) أو استخدموا checkinctl printers.</translation>
+    </message>
+    <message>
+        <source>saved as PDF files in %1 (set for this kiosk)</source>
+        <translation>تُحفظ ملفات PDF في %1 (مُعدّ لهذا الجهاز)</translation>
+    </message>
+    <message>
+        <source>not printed on this kiosk</source>
+        <translation>لا تُطبع على هذا الجهاز</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

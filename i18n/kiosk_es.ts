@@ -417,6 +417,38 @@
         <source>For staff: %1</source>
         <translation>Para el personal: %1</translation>
     </message>
+    <message>
+        <source>Your badge and agenda are being prepared…</source>
+        <translation>Se están preparando su credencial y su agenda…</translation>
+    </message>
+    <message>
+        <source>Your badge is being prepared…</source>
+        <translation>Se está preparando su credencial…</translation>
+    </message>
+    <message>
+        <source>Your agenda is being prepared…</source>
+        <translation>Se está preparando su agenda…</translation>
+    </message>
+    <message>
+        <source>Your badge and agenda have been prepared.</source>
+        <translation>Su credencial y su agenda están preparadas.</translation>
+    </message>
+    <message>
+        <source>Your badge has been prepared.</source>
+        <translation>Su credencial está preparada.</translation>
+    </message>
+    <message>
+        <source>Your agenda has been prepared.</source>
+        <translation>Su agenda está preparada.</translation>
+    </message>
+    <message>
+        <source>Staff will hand it to you.</source>
+        <translation>El personal se la entregará.</translation>
+    </message>
+    <message>
+        <source>Staff will hand them to you.</source>
+        <translation>El personal se las entregará.</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -702,6 +734,38 @@
         <source>%1 · %2</source>
         <comment>event name · city</comment>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Agendas</source>
+        <translation>Agendas</translation>
+    </message>
+    <message>
+        <source>Badges</source>
+        <translation>Credenciales</translation>
+    </message>
+    <message>
+        <source>CUPS printer “%1” (the CUPS default printer)</source>
+        <translation>Impresora CUPS «%1» (la impresora predeterminada de CUPS)</translation>
+    </message>
+    <message>
+        <source>CUPS printer “%1” (set for this kiosk)</source>
+        <translation>Impresora CUPS «%1» (configurada para este quiosco)</translation>
+    </message>
+    <message>
+        <source>no printer: saved as PDF files in %1. To print, set a CUPS default printer (lpadmin -d QUEUE) or use checkinctl printers.</source>
+        <translation>sin impresora: se guardan como archivos PDF en %1. Para imprimir, configure una impresora predeterminada de CUPS (lpadmin -d QUEUE) o use checkinctl printers.</translation>
+    </message>
+    <message>
+        <source>saved as PDF files in %1 (set for this kiosk)</source>
+        <translation>se guardan como archivos PDF en %1 (configurado para este quiosco)</translation>
+    </message>
+    <message>
+        <source>not printed on this kiosk</source>
+        <translation>no se imprimen en este quiosco</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

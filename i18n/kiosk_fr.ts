@@ -417,6 +417,38 @@
         <source>For staff: %1</source>
         <translation>Pour le personnel&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Your badge and agenda are being prepared…</source>
+        <translation>Votre badge et votre programme sont en préparation…</translation>
+    </message>
+    <message>
+        <source>Your badge is being prepared…</source>
+        <translation>Votre badge est en préparation…</translation>
+    </message>
+    <message>
+        <source>Your agenda is being prepared…</source>
+        <translation>Votre programme est en préparation…</translation>
+    </message>
+    <message>
+        <source>Your badge and agenda have been prepared.</source>
+        <translation>Votre badge et votre programme sont prêts.</translation>
+    </message>
+    <message>
+        <source>Your badge has been prepared.</source>
+        <translation>Votre badge est prêt.</translation>
+    </message>
+    <message>
+        <source>Your agenda has been prepared.</source>
+        <translation>Votre programme est prêt.</translation>
+    </message>
+    <message>
+        <source>Staff will hand it to you.</source>
+        <translation>Un membre de l’équipe vous le remettra.</translation>
+    </message>
+    <message>
+        <source>Staff will hand them to you.</source>
+        <translation>Un membre de l’équipe vous les remettra.</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -702,6 +734,38 @@
         <source>%1 · %2</source>
         <comment>event name · city</comment>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Agendas</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>Badges</source>
+        <translation>Badges</translation>
+    </message>
+    <message>
+        <source>CUPS printer “%1” (the CUPS default printer)</source>
+        <translation>Imprimante CUPS « %1 » (l’imprimante CUPS par défaut)</translation>
+    </message>
+    <message>
+        <source>CUPS printer “%1” (set for this kiosk)</source>
+        <translation>Imprimante CUPS « %1 » (définie pour cette borne)</translation>
+    </message>
+    <message>
+        <source>no printer: saved as PDF files in %1. To print, set a CUPS default printer (lpadmin -d QUEUE) or use checkinctl printers.</source>
+        <translation>aucune imprimante : enregistrés en fichiers PDF dans %1. Pour imprimer, définissez une imprimante CUPS par défaut (lpadmin -d QUEUE) ou utilisez checkinctl printers.</translation>
+    </message>
+    <message>
+        <source>saved as PDF files in %1 (set for this kiosk)</source>
+        <translation>enregistrés en fichiers PDF dans %1 (défini pour cette borne)</translation>
+    </message>
+    <message>
+        <source>not printed on this kiosk</source>
+        <translation>non imprimés sur cette borne</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>

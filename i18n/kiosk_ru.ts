@@ -419,6 +419,38 @@
         <source>For staff: %1</source>
         <translation>Для персонала: %1</translation>
     </message>
+    <message>
+        <source>Your badge and agenda are being prepared…</source>
+        <translation>Ваш бейдж и программа готовятся…</translation>
+    </message>
+    <message>
+        <source>Your badge is being prepared…</source>
+        <translation>Ваш бейдж готовится…</translation>
+    </message>
+    <message>
+        <source>Your agenda is being prepared…</source>
+        <translation>Ваша программа готовится…</translation>
+    </message>
+    <message>
+        <source>Your badge and agenda have been prepared.</source>
+        <translation>Ваш бейдж и программа готовы.</translation>
+    </message>
+    <message>
+        <source>Your badge has been prepared.</source>
+        <translation>Ваш бейдж готов.</translation>
+    </message>
+    <message>
+        <source>Your agenda has been prepared.</source>
+        <translation>Ваша программа готова.</translation>
+    </message>
+    <message>
+        <source>Staff will hand it to you.</source>
+        <translation>Сотрудник вручит Вам документ.</translation>
+    </message>
+    <message>
+        <source>Staff will hand them to you.</source>
+        <translation>Сотрудник вручит Вам документы.</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -709,6 +741,38 @@
         <source>%1 · %2</source>
         <comment>event name · city</comment>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Agendas</source>
+        <translation>Программы</translation>
+    </message>
+    <message>
+        <source>Badges</source>
+        <translation>Бейджи</translation>
+    </message>
+    <message>
+        <source>CUPS printer “%1” (the CUPS default printer)</source>
+        <translation>Принтер CUPS «%1» (принтер CUPS по умолчанию)</translation>
+    </message>
+    <message>
+        <source>CUPS printer “%1” (set for this kiosk)</source>
+        <translation>Принтер CUPS «%1» (задан для этого терминала)</translation>
+    </message>
+    <message>
+        <source>no printer: saved as PDF files in %1. To print, set a CUPS default printer (lpadmin -d QUEUE) or use checkinctl printers.</source>
+        <translation>принтера нет: сохраняются как PDF-файлы в %1. Чтобы печатать, задайте принтер CUPS по умолчанию (lpadmin -d QUEUE) или используйте checkinctl printers.</translation>
+    </message>
+    <message>
+        <source>saved as PDF files in %1 (set for this kiosk)</source>
+        <translation>сохраняются как PDF-файлы в %1 (задано для этого терминала)</translation>
+    </message>
+    <message>
+        <source>not printed on this kiosk</source>
+        <translation>не печатаются на этом терминале</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -415,6 +415,38 @@
         <source>For staff: %1</source>
         <translation>供工作人员参考：%1</translation>
     </message>
+    <message>
+        <source>Your badge and agenda are being prepared…</source>
+        <translation>正在准备您的胸牌和日程…</translation>
+    </message>
+    <message>
+        <source>Your badge is being prepared…</source>
+        <translation>正在准备您的胸牌…</translation>
+    </message>
+    <message>
+        <source>Your agenda is being prepared…</source>
+        <translation>正在准备您的日程…</translation>
+    </message>
+    <message>
+        <source>Your badge and agenda have been prepared.</source>
+        <translation>您的胸牌和日程已准备好。</translation>
+    </message>
+    <message>
+        <source>Your badge has been prepared.</source>
+        <translation>您的胸牌已准备好。</translation>
+    </message>
+    <message>
+        <source>Your agenda has been prepared.</source>
+        <translation>您的日程已准备好。</translation>
+    </message>
+    <message>
+        <source>Staff will hand it to you.</source>
+        <translation>工作人员会将其交给您。</translation>
+    </message>
+    <message>
+        <source>Staff will hand them to you.</source>
+        <translation>工作人员会将它们交给您。</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -695,6 +727,38 @@
         <source>%1 · %2</source>
         <comment>event name · city</comment>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Agendas</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <source>Badges</source>
+        <translation>胸牌</translation>
+    </message>
+    <message>
+        <source>CUPS printer “%1” (the CUPS default printer)</source>
+        <translation>CUPS 打印机“%1”（CUPS 默认打印机）</translation>
+    </message>
+    <message>
+        <source>CUPS printer “%1” (set for this kiosk)</source>
+        <translation>CUPS 打印机“%1”（为本终端设置）</translation>
+    </message>
+    <message>
+        <source>no printer: saved as PDF files in %1. To print, set a CUPS default printer (lpadmin -d QUEUE) or use checkinctl printers.</source>
+        <translation>无打印机：保存为 PDF 文件，位于 %1。如需打印，请设置 CUPS 默认打印机（lpadmin -d QUEUE）或使用 checkinctl printers。</translation>
+    </message>
+    <message>
+        <source>saved as PDF files in %1 (set for this kiosk)</source>
+        <translation>保存为 PDF 文件，位于 %1（为本终端设置）</translation>
+    </message>
+    <message>
+        <source>not printed on this kiosk</source>
+        <translation>本终端不打印</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

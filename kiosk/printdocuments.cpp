@@ -2,6 +2,7 @@
 
 #include "countries.h"
 #include "invitationtoken.h"
+#include "printersetup.h"
 
 #include <agendapdf.h>
 #include <agendastore.h>
@@ -179,7 +180,7 @@ PrintDocuments::jobRenderer(const QString &dbPath, const QString &layoutName)
             auto db = db::Database::open(dbPath);
             if (!db)
                 return std::unexpected(db.error().message);
-            auto layout = BadgeLayout::builtIn(layoutName.isEmpty() ? BadgeLayout::builtInNames().first() : layoutName);
+            auto layout = PrinterSetup::badgeLayout(**db, layoutName);
             if (!layout)
                 return std::unexpected(layout.error());
             state->db = std::move(*db);

@@ -348,6 +348,21 @@ struct BadgeLayoutParser
             layout.m_marginMm = *margin;
     }
 
+    // "media": a CUPS media keyword, one word of letters, digits and . _ - (a PWG name or a PPD page size).
+    void parseMedia(const QJsonObject &root)
+    {
+        const auto media = string(root, u"media"_s, u"layout"_s, QString());
+        if (!media)
+            return;
+        static const QRegularExpression word(u"^[A-Za-z0-9][A-Za-z0-9._-]*$"_s);
+        if (!media->isEmpty() && !word.match(*media).hasMatch()) {
+            problem(u"layout"_s, u"\"media\" is \"%1\": write one CUPS media name such as \"oe_4x6-label_4x6in\" "
+                                 "(letters, digits, '.', '_' and '-')"_s.arg(*media));
+            return;
+        }
+        layout.m_media = *media;
+    }
+
     void parseSheet(const QJsonValue &value)
     {
         if (value.isUndefined())
@@ -791,14 +806,15 @@ struct BadgeLayoutParser
 
     void parse(const QJsonObject &root, const QString &baseDir)
     {
-        checkKeys(root, {u"name"_s, u"description"_s, u"version"_s, u"extends"_s, u"page"_s, u"sheet"_s, u"palette"_s,
-                         u"roles"_s, u"elements"_s},
+        checkKeys(root, {u"name"_s, u"description"_s, u"version"_s, u"extends"_s, u"page"_s, u"media"_s, u"sheet"_s,
+                         u"palette"_s, u"roles"_s, u"elements"_s},
                   u"layout"_s);
         if (const QJsonValue version = root.value(u"version"_s); !version.isUndefined() && version.toInt(-1) != 1)
             problem(u"layout"_s, u"\"version\" must be 1 (this program reads layout version 1)"_s);
         if (const auto name = string(root, u"name"_s, u"layout"_s, QString()))
             layout.m_name = *name;
         string(root, u"description"_s, u"layout"_s, QString());
+        parseMedia(root);
         parsePalette(root.value(u"palette"_s));
         parsePage(root.value(u"page"_s));
         parseSheet(root.value(u"sheet"_s));
@@ -926,7 +942,8 @@ std::expected<BadgeLayout, QString> BadgeLayout::load(const QString &path)
 
 QStringList BadgeLayout::builtInNames()
 {
-    return {u"policymaker-4x3in"_s, u"a6-portrait"_s, u"a6-landscape"_s, u"id1-card"_s, u"card-90x54"_s, u"a4-sheet-8"_s};
+    return {u"policymaker-4x3in"_s, u"a6-portrait"_s, u"a6-landscape"_s, u"id1-card"_s, u"card-90x54"_s, u"a4-sheet-8"_s,
+            u"label-62x100mm"_s, u"label-4x6in"_s};
 }
 
 std::expected<BadgeLayout, QString> BadgeLayout::builtIn(const QString &name)

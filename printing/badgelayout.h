@@ -136,6 +136,9 @@ public:
 
     // The layout's "name", for staff ("Policymaker Program, 4 × 3 in").
     [[nodiscard]] QString name() const { return m_name; }
+    // The CUPS media the layout's stock is, sent with every badge job ("oe_4x6-label_4x6in"); empty = the
+    // printer's loaded default.
+    [[nodiscard]] QString media() const { return m_media; }
     // The badge (trimmed card) size in mm.
     [[nodiscard]] QSizeF pageSizeMm() const { return m_pageSizeMm; }
     // The safe margin content keeps from the card's edges, mm.
@@ -152,6 +155,7 @@ public:
 private:
     friend struct BadgeLayoutParser;
     QString m_name;
+    QString m_media;
     QSizeF m_pageSizeMm;
     double m_marginMm = 3;
     QList<BadgeElement> m_elements;

@@ -148,6 +148,36 @@ QString describeReasons(const QString &queue, const QStringList &reasons)
     return u"Printer '%1' %2"_s.arg(queue, parts.join(u"; and "_s));
 }
 
+QString unreachableMessage(const Server &server, const QString &why)
+{
+    return u"Cannot reach the print server (CUPS) at %1 (%2): start CUPS there or correct the kiosk's printer "
+           "setting"_s.arg(server.display, why);
+}
+
+// A new connection to server whose reads and writes give up after timeout.
+PrintResult<HttpPtr> connectTo(const Server &server, std::chrono::milliseconds timeout)
+{
+    const int timeoutMs = int(timeout.count());
+    // Created unconnected (msec 0), then connected, so that the connection's own error code says why it
+    // failed: httpConnect2 would close the connection and lose it.
+    HttpPtr fresh(httpConnect2(server.host.constData(), server.port, nullptr, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED,
+                               1, 0, nullptr));
+    if (!fresh)
+        return std::unexpected(PrintError{PrintError::Kind::Unavailable, unreachableMessage(server, u"unknown host"_s)});
+    if (httpReconnect2(fresh.get(), timeoutMs, nullptr) != 0) {
+        // libcups reports a refused non-blocking connect as EHOSTDOWN: both mean nothing listens there.
+        const int error = httpError(fresh.get());
+        const QString why = error == ECONNREFUSED || error == EHOSTDOWN ? u"nothing answers there"_s
+            : error == ETIMEDOUT ? u"no answer within %1 s"_s.arg(timeoutMs / 1000)
+            : error ? QString::fromLocal8Bit(std::strerror(error))
+                    : u"no connection"_s;
+        return std::unexpected(PrintError{PrintError::Kind::Unavailable, unreachableMessage(server, why)});
+    }
+    // A hung server must not hang the worker: every read and write gives up after the timeout.
+    httpSetTimeout(fresh.get(), double(timeoutMs) / 1000.0, nullptr, nullptr);
+    return fresh;
+}
+
 } // namespace
 
 struct CupsPrinter::Private
@@ -160,36 +190,17 @@ struct CupsPrinter::Private
     QByteArray resource;
     HttpPtr http;
 
-    QString unreachable(const QString &why) const
-    {
-        return u"Cannot reach the print server (CUPS) at %1 (%2): start CUPS there or correct the kiosk's printer "
-               "setting"_s.arg(server.display, why);
-    }
+    QString unreachable(const QString &why) const { return unreachableMessage(server, why); }
 
     // The open connection, connecting first when there is none.
     PrintResult<http_t *> connection()
     {
         if (http)
             return http.get();
-        const int timeoutMs = int(options.timeout.count());
-        // Created unconnected (msec 0), then connected, so that the connection's own error code says why it
-        // failed: httpConnect2 would close the connection and lose it.
-        HttpPtr fresh(httpConnect2(server.host.constData(), server.port, nullptr, AF_UNSPEC,
-                                   HTTP_ENCRYPTION_IF_REQUESTED, 1, 0, nullptr));
+        auto fresh = connectTo(server, options.timeout);
         if (!fresh)
-            return std::unexpected(PrintError{PrintError::Kind::Unavailable, unreachable(u"unknown host"_s)});
-        if (httpReconnect2(fresh.get(), timeoutMs, nullptr) != 0) {
-            // libcups reports a refused non-blocking connect as EHOSTDOWN: both mean nothing listens there.
-            const int error = httpError(fresh.get());
-            const QString why = error == ECONNREFUSED || error == EHOSTDOWN ? u"nothing answers there"_s
-                : error == ETIMEDOUT ? u"no answer within %1 s"_s.arg(timeoutMs / 1000)
-                : error ? QString::fromLocal8Bit(std::strerror(error))
-                        : u"no connection"_s;
-            return std::unexpected(PrintError{PrintError::Kind::Unavailable, unreachable(why)});
-        }
-        http = std::move(fresh);
-        // A hung server must not hang the worker: every read and write gives up after the timeout.
-        httpSetTimeout(http.get(), double(timeoutMs) / 1000.0, nullptr, nullptr);
+            return std::unexpected(fresh.error());
+        http = std::move(*fresh);
         return http.get();
     }
 
@@ -292,6 +303,39 @@ QString CupsPrinter::serverName() const
     return d->server.display;
 }
 
+QList<std::pair<QString, QString>> CupsPrinter::jobOptions() const
+{
+    QList<std::pair<QString, QString>> options;
+    // The PDF is drawn at the label's own size: media picks the stock, and CUPS (pdftopdf) turns a landscape page
+    // onto portrait stock by itself, so neither scaling nor orientation options are sent.
+    if (!d->options.media.isEmpty())
+        options.append({u"media"_s, d->options.media});
+    return options;
+}
+
+PrintResult<std::optional<QString>> CupsPrinter::defaultDestination(const QString &serverText,
+                                                                    std::chrono::milliseconds timeout)
+{
+    const Server server = parseServer(serverText);
+    auto http = connectTo(server, timeout);
+    if (!http)
+        return std::unexpected(http.error());
+    // cupsGetNamedDest with no name is libcups' own choice of the default (environment, lpoptions, server), the
+    // one lp and lpstat -d use; on this connection, so the server and timeout are ours.
+    cups_dest_t *dest = cupsGetNamedDest(http->get(), nullptr, nullptr);
+    if (!dest) {
+        const ipp_status_t status = cupsLastError();
+        if (status == IPP_STATUS_OK || status == IPP_STATUS_ERROR_NOT_FOUND)
+            return std::optional<QString>{};
+        return std::unexpected(PrintError{PrintError::Kind::Unavailable,
+                                          u"CUPS at %1 could not say its default printer (%2): check the print "
+                                          "server"_s.arg(server.display, lastCupsMessage())});
+    }
+    const QString name = QString::fromUtf8(dest->name);
+    cupsFreeDests(1, dest);
+    return std::optional<QString>{name};
+}
+
 PrintResult<PrinterStatus> CupsPrinter::status()
 {
     auto response = d->send(
@@ -350,6 +394,17 @@ PrintResult<QString> CupsPrinter::submit(const QByteArray &pdf, const QString &t
     const QByteArray name = title.toUtf8();
     ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nullptr, name.constData());
     ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nullptr, "application/pdf");
+    const QList<std::pair<QString, QString>> jobOptionList = jobOptions();
+    if (!jobOptionList.isEmpty()) {
+        int count = 0;
+        cups_option_t *encoded = nullptr;
+        for (const auto &[optionName, value] : jobOptionList)
+            count = cupsAddOption(optionName.toUtf8().constData(), value.toUtf8().constData(), count, &encoded);
+        // As cupsCreateJob does: operation attributes first, then the job template attributes.
+        cupsEncodeOptions2(request.get(), count, encoded, IPP_TAG_OPERATION);
+        cupsEncodeOptions2(request.get(), count, encoded, IPP_TAG_JOB);
+        cupsFreeOptions(count, encoded);
+    }
     // No automatic second try here: if the answer is lost the job may exist already, and the caller looks it up
     // by title (findJob) before it submits again.
     IppPtr response(cupsDoIORequest(*h, request.release(), d->resource.constData(), file.handle(), -1));

@@ -2,10 +2,13 @@
 
 #include "printer.h"
 
+#include <QList>
 #include <QString>
 
 #include <chrono>
 #include <memory>
+#include <optional>
+#include <utility>
 
 namespace checkin {
 
@@ -22,7 +25,15 @@ public:
         QString server; // "host", "host:port", "[v6addr]:port" or a domain socket path; empty = the system's CUPS
         QString user;   // requesting-user-name; empty = the user running the kiosk
         std::chrono::milliseconds timeout{15000}; // for connecting and for each read or write
+        QString media;  // the CUPS "media" every job asks for (PWG name such as "oe_4x6-label_4x6in"); empty = the
+                        // queue's default
     };
+
+    // The CUPS default destination as `lp` would choose it: $LPDEST or $PRINTER, else the Default line of
+    // lpoptions (~/.cups/lpoptions, /etc/cups/lpoptions), else the server's default (lpadmin -d), asked of server
+    // (empty = the system's CUPS, or $CUPS_SERVER). No value when there is none; an error when CUPS cannot be reached.
+    [[nodiscard]] static PrintResult<std::optional<QString>> defaultDestination(
+        const QString &server = {}, std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
 
     explicit CupsPrinter(Options options);
     ~CupsPrinter() override;
@@ -32,6 +43,8 @@ public:
     [[nodiscard]] QString name() const override;
     // The server as used for messages: "127.0.0.1:631" or the socket path.
     [[nodiscard]] QString serverName() const;
+    // The job template options sent with every job, name and value (e.g. media), in the order they are sent.
+    [[nodiscard]] QList<std::pair<QString, QString>> jobOptions() const;
     // Get-Printer-Attributes: stopped or not accepting jobs blocks printing; media, jam and offline reasons are
     // reported as problems but jobs are still taken (CUPS holds them until the printer recovers).
     [[nodiscard]] PrintResult<PrinterStatus> status() override;

@@ -4,7 +4,8 @@ import IetfCheckin.Kiosk
 
 // The result of a scan: a welcome with the guest's name, or what went wrong and what to do next.
 // Tapping anywhere returns to the attract screen; so does the countdown. While the guest's badge and agenda print,
-// how they are coming along is shown live (Kiosk.printStatus).
+// how they are coming along is shown live (Kiosk.printStatus). Where documents go to a PDF folder rather than a
+// printer (Kiosk.printsOnPaper false), the guest is told staff will hand them over, never to go to a printer.
 Item {
     id: screen
     property bool active: false
@@ -23,12 +24,14 @@ Item {
     property int otherEventNumber: 0
     property string printStatus: ""
     property var printKinds: []
+    property bool onPaper: true
 
     function takePrintStatus() {
         if (Kiosk.outcomeKind === "")
             return; // the outcome is being cleared: keep the words until the screen has faded out
         printStatus = Kiosk.printStatus;
         printKinds = Kiosk.printKinds;
+        onPaper = Kiosk.printsOnPaper;
     }
 
     function take() {
@@ -91,9 +94,15 @@ Item {
         switch (printStatus) {
         case "queued":
         case "printing":
+            if (!onPaper)
+                return printsBadge && printsAgenda ? qsTr("Your badge and agenda are being prepared…")
+                     : printsBadge ? qsTr("Your badge is being prepared…") : qsTr("Your agenda is being prepared…");
             return printsBadge && printsAgenda ? qsTr("Your badge and agenda are printing…")
                  : printsBadge ? qsTr("Your badge is printing…") : qsTr("Your agenda is printing…");
         case "printed":
+            if (!onPaper)
+                return printsBadge && printsAgenda ? qsTr("Your badge and agenda have been prepared.")
+                     : printsBadge ? qsTr("Your badge has been prepared.") : qsTr("Your agenda has been prepared.");
             return printsBadge && printsAgenda ? qsTr("Your badge and agenda are ready at the printer.")
                  : printsBadge ? qsTr("Your badge is ready at the printer.")
                                : qsTr("Your agenda is ready at the printer.");
@@ -107,6 +116,8 @@ Item {
         case "welcome":
             if (screen.printWords !== "")
                 return ""; // the print line says it, live
+            if (screen.printing && !screen.onPaper)
+                return qsTr("Your badge and agenda are being prepared…");
             return screen.printing ? qsTr("Your badge and agenda are printing.")
                                   : qsTr("Your badge was printed at your first check-in.");
         case "welcome_back":
@@ -134,10 +145,11 @@ Item {
             if (screen.printStatus === "problem")
                 return ""; // the print line sends the guest to the staff desk
             if (screen.printStatus !== "" && screen.printKinds.length === 1)
-                return qsTr("Please collect it from the printer.");
-            return screen.printing || screen.printStatus !== ""
-                    ? qsTr("Please collect them from the printer.")
-                    : qsTr("If you need a new one, please see the staff desk.");
+                return screen.onPaper ? qsTr("Please collect it from the printer.") : qsTr("Staff will hand it to you.");
+            if (screen.printing || screen.printStatus !== "")
+                return screen.onPaper ? qsTr("Please collect them from the printer.")
+                                      : qsTr("Staff will hand them to you.");
+            return qsTr("If you need a new one, please see the staff desk.");
         case "welcome_back": return qsTr("Enjoy the day.");
         case "already_checked_in": return qsTr("There is no need to scan again.");
         case "unreadable": return qsTr("Please scan the QR code on your invitation letter or badge.");

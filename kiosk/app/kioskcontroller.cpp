@@ -21,6 +21,7 @@
 #include <QLoggingCategory>
 #include <QQmlEngine>
 
+#include <algorithm>
 #include <tuple>
 
 using namespace Qt::StringLiterals;
@@ -164,6 +165,7 @@ bool KioskController::setLanguage(const QString &code)
     const QString firstScanTime = m_firstScanTime;
     formatFirstScanTime();
     Q_EMIT languageChanged();
+    Q_EMIT printDestinationsChanged(); // its lines are translated here, not in QML
     if (m_firstScanTime != firstScanTime)
         Q_EMIT outcomeChanged();
     // qsTr() bindings are evaluated again (installTranslator alone reaches QQmlApplicationEngine only).
@@ -383,6 +385,47 @@ QString KioskController::printerProblem() const
     return sentences.join(u'\n');
 }
 
+bool KioskController::printsOnPaper() const
+{
+    const QStringList kinds = m_print.kinds();
+    return std::all_of(m_printChoices.cbegin(), m_printChoices.cend(), [&kinds](const PrinterChoice &choice) {
+        return !kinds.contains(choice.kind) || choice.isPrinter();
+    });
+}
+
+QStringList KioskController::printDestinations() const
+{
+    QStringList lines;
+    for (const PrinterChoice &choice : m_printChoices) {
+        const QString documents = choice.kind == u"agenda" ? tr("Agendas") : tr("Badges");
+        QString where;
+        switch (choice.spec.kind) {
+        case PrinterSpec::Kind::Cups:
+            where = choice.source == PrinterChoice::Source::CupsDefault
+                ? tr("CUPS printer “%1” (the CUPS default printer)").arg(choice.spec.queue)
+                : tr("CUPS printer “%1” (set for this kiosk)").arg(choice.spec.queue);
+            break;
+        case PrinterSpec::Kind::Folder:
+            where = choice.source == PrinterChoice::Source::FolderFallback
+                ? tr("no printer: saved as PDF files in %1. To print, set a CUPS default printer (lpadmin -d QUEUE) "
+                     "or use checkinctl printers.").arg(QDir::toNativeSeparators(choice.spec.folder))
+                : tr("saved as PDF files in %1 (set for this kiosk)").arg(QDir::toNativeSeparators(choice.spec.folder));
+            break;
+        case PrinterSpec::Kind::None:
+            where = tr("not printed on this kiosk");
+            break;
+        }
+        lines << tr("%1: %2").arg(documents, where);
+    }
+    return lines;
+}
+
+void KioskController::setPrintDestinations(const QList<PrinterChoice> &choices)
+{
+    m_printChoices = choices;
+    Q_EMIT printDestinationsChanged();
+}
+
 void KioskController::followPrinting(KioskPrinting *printing)
 {
     for (const QMetaObject::Connection &connection : std::as_const(m_printingConnections))
@@ -395,6 +438,7 @@ void KioskController::followPrinting(KioskPrinting *printing)
     }
     if (!printing) {
         setPrintKinds({});
+        setPrintDestinations({});
         return;
     }
     // Until the worker has read its printers, assume both kinds print: a first guest may come before it has.
@@ -402,7 +446,10 @@ void KioskController::followPrinting(KioskPrinting *printing)
     // KioskPrinting lives on this thread and re-emits the print worker's signals here (queued from its thread).
     m_printingConnections = {
         connect(printing, &KioskPrinting::configured, this,
-                [this](const QStringList &kinds, const QStringList &) { setPrintKinds(kinds); }),
+                [this](const QStringList &kinds, const QList<PrinterChoice> &choices) {
+                    setPrintKinds(kinds);
+                    setPrintDestinations(choices);
+                }),
         connect(printing, &KioskPrinting::jobChanged, this,
                 [this](qint64 jobId, qint64 guestId, const QString &kind, const QString &state, const QString &message) {
                     notePrintJob({jobId, guestId, kind, state, message});
@@ -417,6 +464,7 @@ void KioskController::followPrinting(KioskPrinting *printing)
 void KioskController::setPrintKinds(const QStringList &kinds)
 {
     changePrintProgress([&] { m_print.setKinds(kinds); });
+    Q_EMIT printDestinationsChanged(); // printsOnPaper looks at the kinds that print
 }
 
 void KioskController::notePrintJob(const PrintJobState &job)

@@ -6,6 +6,7 @@
 #include "staffdashboard.h"
 
 #include <checkinoutcome.h>
+#include <printersetup.h>
 #include <records.h>
 
 #include <QDateTime>
@@ -76,6 +77,9 @@ class KioskController : public QObject
     Q_PROPERTY(QString printProblem READ printProblem NOTIFY printStatusChanged)
     Q_PROPERTY(QStringList printerProblemKinds READ printerProblemKinds NOTIFY printerProblemChanged)
     Q_PROPERTY(QString printerProblem READ printerProblem NOTIFY printerProblemChanged)
+    Q_PROPERTY(bool printsHere READ printsHere NOTIFY printDestinationsChanged)
+    Q_PROPERTY(bool printsOnPaper READ printsOnPaper NOTIFY printDestinationsChanged)
+    Q_PROPERTY(QStringList printDestinations READ printDestinations NOTIFY printDestinationsChanged)
 
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     Q_PROPERTY(QString defaultLanguage READ defaultLanguage NOTIFY languageChanged)
@@ -142,6 +146,13 @@ public:
     [[nodiscard]] QStringList printerProblemKinds() const { return m_printerProblems.keys(); }
     // What those printers need, for staff; one sentence a line.
     [[nodiscard]] QString printerProblem() const;
+    // True when this kiosk prints some kind of document itself (printKinds is only the guest on screen's).
+    [[nodiscard]] bool printsHere() const { return !m_print.kinds().isEmpty(); }
+    // True when the documents that print here come out of a printer the guest can collect from; false when any goes
+    // to a PDF folder (staff hand those over). True until printing says where documents go.
+    [[nodiscard]] bool printsOnPaper() const;
+    // Where each kind goes and why, one line per kind in the UI language, for staff ("Badges: CUPS printer …").
+    [[nodiscard]] QStringList printDestinations() const;
 
     [[nodiscard]] int outcomeTimeout() const { return m_outcomeTimeout; }
     void setOutcomeTimeout(int ms);
@@ -226,6 +237,8 @@ public:
     void followPrinting(KioskPrinting *printing);
     // The kinds this kiosk prints (jobs of other kinds are not followed); followPrinting() sets them.
     void setPrintKinds(const QStringList &kinds);
+    // Where each kind of document goes (followPrinting takes it from KioskPrinting; screenshots call it directly).
+    void setPrintDestinations(const QList<PrinterChoice> &choices);
     // A print job changed (from the print worker; self-test and screenshots call it directly).
     void notePrintJob(const PrintJobState &job);
     // The printer for kind needs staff (problem) or is fine again (empty problem).
@@ -240,6 +253,8 @@ Q_SIGNALS:
     void debounceIntervalChanged();
     void printStatusChanged();
     void printerProblemChanged();
+    // printsOnPaper or printDestinations changed (also with the language).
+    void printDestinationsChanged();
     // The outcome on screen got a fresh outcomeTimeout (its print status turned into a problem to read).
     void outcomeExtended();
     // A check-in queued documents to print: the print worker should look now.
@@ -288,6 +303,7 @@ private:
 
     PrintProgress m_print;
     QMap<QString, QString> m_printerProblems; // kind → sentence for staff
+    QList<PrinterChoice> m_printChoices;      // where each kind goes; empty until printing has said
     QPointer<KioskPrinting> m_kioskPrinting;
     QList<QMetaObject::Connection> m_printingConnections;
 

@@ -2,6 +2,7 @@
 
 #include <database.h>
 #include <printdocuments.h>
+#include <badgelayout.h>
 #include <printer.h>
 
 #include <QLoggingCategory>
@@ -75,34 +76,43 @@ void KioskPrinting::configure()
     else
         qCWarning(lcKiosk) << "print worker cannot read the printer settings:" << opened.error().message;
 
+    // The badge stock's CUPS media comes from the layout the badges are drawn on.
+    QString badgeMedia;
+    if (db) {
+        if (auto layout = PrinterSetup::badgeLayout(*db, m_options.badgeLayout))
+            badgeMedia = layout->media();
+        else
+            qCWarning(lcKiosk).noquote() << "badge layout:" << layout.error();
+    }
+
     QStringList kinds;
-    QStringList printers;
+    QList<PrinterChoice> choices;
     QList<std::pair<QString, QString>> problems;
     for (const QString &kind : {u"badge"_s, u"agenda"_s}) {
         const std::optional<PrinterSpec> &given = kind == u"badge" ? m_options.badgePrinter : m_options.agendaPrinter;
-        std::expected<PrinterSpec, QString> spec = std::unexpected(u"the database cannot be opened"_s);
+        std::expected<PrinterChoice, QString> choice = std::unexpected(u"the database cannot be opened"_s);
         if (given)
-            spec = *given;
+            choice = PrinterChoice{kind, *given, PrinterChoice::Source::Stored, {}};
         else if (db)
-            spec = PrinterSetup::forKind(*db, kind);
-        if (!spec) {
+            choice = PrinterSetup::choose(*db, kind);
+        if (!choice) {
             problems.append({kind, u"The %1 printer is not set up correctly (%2): set it with checkinctl"_s.arg(
-                                       kind, spec.error())});
+                                       kind, choice.error())});
             continue;
         }
-        if (auto printer = spec->makePrinter()) {
+        if (auto printer = choice->spec.makePrinter(kind == u"badge" ? badgeMedia : QString())) {
             m_worker->setPrinter(kind, std::move(printer));
             kinds << kind;
         }
-        printers << u"%1: %2"_s.arg(kind, spec->toString());
+        qCInfo(lcKiosk).noquote() << "kiosk" << m_options.kioskId << choice->describe();
+        choices << *choice;
     }
     db.reset();
-    qCInfo(lcKiosk).noquote() << "printing" << printers.join(u", "_s) << "for kiosk" << m_options.kioskId;
 
-    QMetaObject::invokeMethod(this, [this, kinds, printers, problems] {
+    QMetaObject::invokeMethod(this, [this, kinds, choices, problems] {
         for (const auto &[kind, problem] : problems)
             Q_EMIT printerProblemChanged(kind, problem);
-        Q_EMIT configured(kinds, printers);
+        Q_EMIT configured(kinds, choices);
     }, Qt::QueuedConnection);
     m_worker->start();
 }

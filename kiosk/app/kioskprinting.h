@@ -16,8 +16,8 @@ namespace checkin {
 // it renders PDFs and blocks on CUPS. Lives on the GUI thread: the worker's signals arrive here by queued
 // connection and are emitted again on the GUI thread, for the controller.
 //
-// start() resolves the printers on the worker's thread (stored settings, or the overrides of this run), then
-// starts the worker; stop() (also the destructor) lets the job in hand finish, then ends the thread.
+// start() resolves the printers on the worker's thread (the overrides of this run, else stored settings, else the
+// CUPS default destination, else PDF folders), then starts the worker; stop() (also the destructor) lets the job in hand finish, then ends the thread.
 class KioskPrinting : public QObject
 {
     Q_OBJECT
@@ -30,7 +30,7 @@ public:
         QString kioskId;
         std::optional<PrinterSpec> badgePrinter;  // instead of the database's printer.badge, for this run
         std::optional<PrinterSpec> agendaPrinter; // instead of printer.agenda
-        QString badgeLayout;                      // empty: the first built-in layout
+        QString badgeLayout;                      // empty: the stored layout, else the first built-in one
         PrintQueueWorker::Options worker;         // retries and polling; dbPath and kioskId are set from above
     };
 
@@ -46,8 +46,8 @@ public:
     [[nodiscard]] bool isRunning() const { return m_thread.isRunning(); }
 
 Q_SIGNALS:
-    // The kinds that print on this kiosk, and each one's printer as written ("badge: cups:badges", …).
-    void configured(const QStringList &kinds, const QStringList &printers);
+    // The kinds that print on this kiosk, and where each kind goes and why (badge first, then agenda).
+    void configured(const QStringList &kinds, const QList<checkin::PrinterChoice> &choices);
     // See PrintQueueWorker.
     void jobChanged(qint64 jobId, qint64 guestId, const QString &kind, const QString &state, const QString &message);
     // The printer for kind needs staff (problem, a sentence for them) or is fine again (empty).

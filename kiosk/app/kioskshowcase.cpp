@@ -28,6 +28,33 @@ void settle(int ms)
     loop.exec();
 }
 
+// Where documents go on the sample kiosk: a label printer that is CUPS' default, or (for the states ending in
+// _folder) PDF folders because there is no printer. Only shown; nothing prints.
+QList<PrinterChoice> sampleDestinations(bool folder)
+{
+    PrinterChoice badge;
+    badge.kind = u"badge"_s;
+    PrinterChoice agenda;
+    agenda.kind = u"agenda"_s;
+    if (folder) {
+        for (PrinterChoice *choice : {&badge, &agenda}) {
+            choice->spec.kind = PrinterSpec::Kind::Folder;
+            choice->spec.folder = choice == &badge ? u"/var/lib/ietf-checkin/printed/badges"_s
+                                                   : u"/var/lib/ietf-checkin/printed/agendas"_s;
+            choice->source = PrinterChoice::Source::FolderFallback;
+            choice->reason = u"CUPS has no default printer"_s;
+        }
+    } else {
+        badge.spec.kind = PrinterSpec::Kind::Cups;
+        badge.spec.queue = u"Brother_QL_820NWB"_s;
+        badge.source = PrinterChoice::Source::CupsDefault;
+        agenda.spec.kind = PrinterSpec::Kind::Cups;
+        agenda.spec.queue = u"agendas"_s;
+        agenda.source = PrinterChoice::Source::Stored;
+    }
+    return {badge, agenda};
+}
+
 // A printer problem as CUPS would report it, for the screens that show one.
 const QString kSampleProblem = u"Printer 'badges' is stopped: resume it in CUPS (cupsenable badges)"_s;
 
@@ -37,7 +64,7 @@ QString outcomeOf(const QString &state)
     if (state.startsWith(u"attract") || state.startsWith(u"staff_") || state.startsWith(u"lookup")
         || state == u"working")
         return QString();
-    for (const QString &suffix : {u"_printing"_s, u"_printed"_s, u"_printer_problem"_s, u"_reprint"_s}) {
+    for (const QString &suffix : {u"_printed_folder"_s, u"_printing"_s, u"_printed"_s, u"_printer_problem"_s, u"_reprint"_s}) {
         if (state.endsWith(suffix))
             return state.chopped(suffix.size());
     }
@@ -53,7 +80,7 @@ QString printStatusOf(const QString &state)
         return QString(); // print status is for the guest on the welcome screen
     if (state.endsWith(u"_printing") || state.endsWith(u"_reprint"))
         return u"printing"_s;
-    if (state.endsWith(u"_printed"))
+    if (state.endsWith(u"_printed") || state.endsWith(u"_printed_folder"))
         return u"printed"_s;
     if (state == u"welcome_printer_problem")
         return u"problem"_s;
@@ -89,6 +116,7 @@ QStringList KioskShowcase::stateNames()
             u"welcome"_s,
             u"welcome_printing"_s,
             u"welcome_printed"_s,
+            u"welcome_printed_folder"_s,
             u"welcome_printer_problem"_s,
             u"welcome_back"_s,
             u"welcome_back_reprint"_s,
@@ -157,11 +185,13 @@ bool KioskShowcase::run()
     m_controller.staffCancel();
     m_controller.dismiss();
     m_controller.notePrinterProblem(u"badge"_s, QString());
+    m_controller.setPrintDestinations({});
     return m_problems.isEmpty();
 }
 
 void KioskShowcase::show(const QString &state)
 {
+    m_controller.setPrintDestinations(sampleDestinations(state.endsWith(u"_folder")));
     if (!state.startsWith(u"staff_") || state == u"staff_pin_pad" || state == u"staff_confirm_pin")
         m_controller.staff().lock();
     if (!state.startsWith(u"lookup") && state != u"staff_confirm_pin")
@@ -245,7 +275,7 @@ void KioskShowcase::show(const QString &state)
     // What the print worker would report next.
     if (state == u"welcome_printing") {
         showPrintJob(badge, u"badge"_s, u"sent"_s);
-    } else if (state == u"welcome_printed") {
+    } else if (state == u"welcome_printed" || state == u"welcome_printed_folder") {
         showPrintJob(badge, u"badge"_s, u"printed"_s);
         showPrintJob(agenda, u"agenda"_s, u"printed"_s);
     } else if (state == u"welcome_printer_problem") {
@@ -302,6 +332,11 @@ void KioskShowcase::check(const QString &state, const QString &language)
     if (printLine != !printStatus.isEmpty())
         m_problems << (printLine ? u"%1: the screen shows a print status"_s : u"%1: the screen shows no print status"_s)
                           .arg(state);
+    // A kiosk whose documents go to a PDF folder never sends a guest to a printer.
+    if (state.endsWith(u"_folder") && language == u"en"
+        && view->property("printLine").toString().contains(u"printer"_s, Qt::CaseInsensitive))
+        m_problems << u"%1: a kiosk without a printer tells the guest about a printer: %2"_s.arg(
+            state, view->property("printLine").toString());
     const bool notice = !view->property("printerNotice").toString().isEmpty();
     if (expectedScreen == u"attract" && notice != (state == u"attract_printer_problem"))
         m_problems << (notice ? u"%1: the screen says a printer needs attention"_s

@@ -22,7 +22,8 @@ public:
     KioskShowcase(KioskController &controller, QQuickWindow &window);
 
     // Every state's name, in the order shown: attract, working, the welcome as its badge prints (welcome,
-    // welcome_printing, welcome_printed, welcome_printer_problem), each other outcome kind, a reprint on a later
+    // welcome_printing, welcome_printed, welcome_printer_problem; welcome_printed_folder on a kiosk whose documents
+    // go to a PDF folder), each other outcome kind, a reprint on a later
     // day (welcome_back_reprint), the attract screen while a printer needs staff (attract_printer_problem) and
     // the manual lookup with names found (lookup) and one chosen (lookup_chosen), the PIN pad confirming it
     // (staff_confirm_pin), the staff PIN pad (staff_pin_pad) and the staff dashboard's tabs (staff_today,

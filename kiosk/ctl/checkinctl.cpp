@@ -57,13 +57,16 @@ Badges, agendas and printing:
                                    every guest's badge on sheets (default layout a4-sheet-8)
   agenda GUEST --out FILE.pdf [--day DATE]
                                    one guest's personal agenda
-  printers [--badge-printer SPEC] [--agenda-printer SPEC]
-                                   show or set where badges and agendas print (cups:QUEUE[@HOST:PORT],
-                                   folder:DIR or none; default: PDF folders beside the database)
+  printers [--badge-printer SPEC] [--agenda-printer SPEC] [--badge-layout NAME|FILE]
+                                   show or set where badges and agendas print, and why (cups:QUEUE[@HOST:PORT],
+                                   folder:DIR, none or default: the CUPS default printer, else PDF folders
+                                   beside the database) and the badge layout (its label stock's CUPS media)
+  printers --test                  print a test badge on the badge printer and wait for its CUPS job
   print-queue [--state queued|sent|printed|failed]
                                    list print jobs
   reprint GUEST --badge | --agenda queue an explicit reprint (a new job; recorded as a staff action)
-  print-worker [--once]            print queued jobs (runs until stopped; --once: one pass, then exit)
+  print-worker [--once]            print queued jobs (runs until stopped; --once: one pass, then exit) on the
+                                   printers 'printers' shows; see docs/printing.md
 
 During the event:
   checkin --payload TEXT | --image FILE [--at ISO8601] [--source NAME]
@@ -208,6 +211,8 @@ int runCheckinCtl(const QStringList &arguments)
         {u"agenda"_s, u"the agenda"_s},
         {u"badge-printer"_s, u"badge printer"_s, u"SPEC"_s},
         {u"agenda-printer"_s, u"agenda printer"_s, u"SPEC"_s},
+        {u"badge-layout"_s, u"badge layout the kiosk prints"_s, u"NAME|FILE"_s},
+        {u"test"_s, u"print a test badge"_s},
         {u"state"_s, u"job state"_s, u"STATE"_s},
         {u"once"_s, u"one pass"_s},
         {u"guest"_s, u"guest external id"_s, u"GUEST"_s},

@@ -4,6 +4,7 @@
 
 #include "printdocuments.h"
 #include "printersetup.h"
+#include "printertest.h"
 #include "printqueueworker.h"
 #include "staffactions.h"
 
@@ -51,11 +52,24 @@ Writes the guest's personal agenda: day by day, times in the venue's time zone, 
 highlighted, headings in the guest's language. --day prints one programme day only.
 )";
 
-const char *const kPrintersHelp = R"(checkinctl printers [--badge-printer SPEC] [--agenda-printer SPEC]
+const char *const kPrintersHelp = R"(checkinctl printers [--badge-printer SPEC] [--agenda-printer SPEC] [--badge-layout NAME|FILE]
+                   [--test]
 
-Shows, or sets, where badges and agendas print. SPEC is cups:QUEUE (the local CUPS), cups:QUEUE@HOST:PORT,
-folder:DIR (each document becomes a PDF file in DIR, for venues without CUPS) or none. Until set, documents go to
-PDF folders beside the database (printed/badges, printed/agendas).
+Shows, or sets, where badges and agendas print, and says why there. SPEC is cups:QUEUE (the local CUPS),
+cups:QUEUE@HOST:PORT, folder:DIR (each document becomes a PDF file in DIR, for venues without CUPS), none, or
+default (forget the setting). Until a printer is set, documents go to the CUPS default printer (lpstat -d; set
+it with lpadmin -d QUEUE), and where CUPS has none, to PDF folders beside the database (printed/badges,
+printed/agendas). The JSON says which ("source": stored, cups-default or folder-fallback) with a sentence for
+staff ("description").
+
+--badge-layout sets the layout the kiosk and print-worker draw badges on (a built-in name or a layout file;
+"" = the default); its "media" (the label or card stock) is sent to CUPS with every badge.
+
+--test prints a test badge (a sample guest marked TEST, on the badge layout) on the badge printer, waits for the
+CUPS job to finish (at most 60 s) and reports the job id and its final state with the printer's state reasons;
+exit status 0 only when the job completed. For a PDF folder it reports the file. Not recorded as a print job.
+Built-in layouts: policymaker-4x3in, a6-portrait, a6-landscape, id1-card, card-90x54, a4-sheet-8,
+label-62x100mm, label-4x6in (docs/printing.md lists their stock and media).
 )";
 
 const char *const kPrintQueueHelp = R"(checkinctl print-queue [--state queued|sent|printed|failed]
@@ -151,6 +165,60 @@ int cmdAgenda(Context &ctx)
     return writeOutput(ctx, *pdf, {{u"guest"_s, guest->externalId}});
 }
 
+QJsonObject choiceJson(const PrinterChoice &choice)
+{
+    return QJsonObject{{u"printer"_s, choice.spec.toString()},
+                       {u"source"_s, choice.sourceName()},
+                       {u"prints_on_paper"_s, choice.isPrinter()},
+                       {u"description"_s, choice.describe()}};
+}
+
+void auditPrinters(Context &ctx, db::Database &db, const QString &action, const QJsonObject &detail)
+{
+    db::StaffActionRecord audit;
+    audit.kioskId = ctx.kioskId;
+    audit.actor = actorName(ctx);
+    audit.action = action;
+    audit.detail = QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
+    (void)db::StaffActionStore(db).append(audit);
+}
+
+int testPrinter(Context &ctx, db::Database &db)
+{
+    auto result = PrinterTest::printBadge(db);
+    if (!result)
+        return fail(result.error());
+    QJsonObject out = choiceJson(result->choice);
+    out[u"test"_s] = u"badge"_s;
+    out[u"layout"_s] = result->layout;
+    out[u"media"_s] = result->media;
+    out[u"state"_s] = result->state;
+    out[u"message"_s] = result->message;
+    out[u"printer_problem"_s] = result->printerProblem;
+    if (result->choice.spec.kind == PrinterSpec::Kind::Cups) {
+        out[u"job"_s] = result->handle;
+        out[u"job_id"_s] = result->jobId;
+        out[u"timed_out"_s] = result->timedOut;
+    } else {
+        out[u"file"_s] = result->handle;
+    }
+    auditPrinters(ctx, db, u"printer-test"_s,
+                  {{u"printer"_s, result->choice.spec.toString()}, {u"job"_s, result->handle},
+                   {u"state"_s, result->state}});
+    printJson(out);
+    if (result->isSuccess())
+        return kOk;
+    const QString why = result->timedOut
+        ? u"the test badge's job %1 is still %2 after 60 s"_s.arg(result->handle, result->state)
+        : u"the test badge's job %1 ended %2"_s.arg(result->handle, result->state);
+    QStringList details{why};
+    if (!result->message.isEmpty())
+        details << u"CUPS says: %1"_s.arg(result->message);
+    if (!result->printerProblem.isEmpty())
+        details << result->printerProblem;
+    return fail(details.join(u". "_s) + u'.');
+}
+
 int cmdPrinters(Context &ctx)
 {
     auto db = openDb(ctx);
@@ -160,26 +228,43 @@ int cmdPrinters(Context &ctx)
     for (const auto &[option, kind] : options) {
         if (!ctx.isSet(option))
             continue;
+        if (ctx.value(option) == u"default") {
+            if (auto ok = PrinterSetup::unsetForKind(**db, kind); !ok)
+                return fail(ok.error());
+            auditPrinters(ctx, **db, u"printer-set"_s, {{u"kind"_s, kind}, {u"printer"_s, u"default"_s}});
+            continue;
+        }
         auto spec = PrinterSpec::parse(ctx.value(option));
         if (!spec)
             return fail(spec.error());
         if (auto ok = PrinterSetup::setForKind(**db, kind, *spec); !ok)
             return fail(ok.error());
-        db::StaffActionRecord audit;
-        audit.kioskId = ctx.kioskId;
-        audit.actor = actorName(ctx);
-        audit.action = u"printer-set"_s;
-        audit.detail = QString::fromUtf8(QJsonDocument(QJsonObject{{u"kind"_s, kind}, {u"printer"_s, spec->toString()}})
-                                             .toJson(QJsonDocument::Compact));
-        (void)db::StaffActionStore(**db).append(audit);
+        auditPrinters(ctx, **db, u"printer-set"_s, {{u"kind"_s, kind}, {u"printer"_s, spec->toString()}});
     }
+    if (ctx.isSet("badge-layout")) {
+        if (auto ok = PrinterSetup::setBadgeLayout(**db, ctx.value("badge-layout")); !ok)
+            return fail(ok.error());
+        auditPrinters(ctx, **db, u"badge-layout-set"_s, {{u"layout"_s, ctx.value("badge-layout")}});
+    }
+    if (ctx.isSet("test"))
+        return testPrinter(ctx, **db);
+
     QJsonObject out;
+    QJsonObject choices;
     for (const auto &[option, kind] : options) {
-        auto spec = PrinterSetup::forKind(**db, kind);
-        if (!spec)
-            return fail(spec.error());
-        out[kind] = spec->toString();
+        auto choice = PrinterSetup::choose(**db, kind);
+        if (!choice)
+            return fail(choice.error());
+        out[kind] = choice->spec.toString();
+        choices[kind] = choiceJson(*choice);
     }
+    out[u"where"_s] = choices;
+    auto layout = PrinterSetup::badgeLayout(**db);
+    if (!layout)
+        return fail(u"The badge layout cannot be loaded: %1"_s.arg(layout.error()));
+    auto storedLayout = PrinterSetup::storedBadgeLayout(**db);
+    out[u"badge_layout"_s] = storedLayout && !storedLayout->isEmpty() ? *storedLayout : BadgeLayout::builtInNames().first();
+    out[u"badge_media"_s] = layout->media();
     printJson(out);
     return kOk;
 }
@@ -247,13 +332,18 @@ int cmdPrintWorker(Context &ctx)
     PrintQueueWorker::Options options;
     options.dbPath = ctx.dbPath;
     PrintQueueWorker worker(options, PrintDocuments::jobRenderer(ctx.dbPath));
+    auto layout = PrinterSetup::badgeLayout(**db);
+    if (!layout)
+        return fail(u"The badge layout cannot be loaded: %1"_s.arg(layout.error()));
     QJsonObject printers;
+    QStringList descriptions;
     for (const QString &kind : {u"badge"_s, u"agenda"_s}) {
-        auto spec = PrinterSetup::forKind(**db, kind);
-        if (!spec)
-            return fail(spec.error());
-        printers[kind] = spec->toString();
-        if (auto printer = spec->makePrinter())
+        auto choice = PrinterSetup::choose(**db, kind);
+        if (!choice)
+            return fail(choice.error());
+        printers[kind] = choice->spec.toString();
+        descriptions << choice->describe();
+        if (auto printer = choice->spec.makePrinter(kind == u"badge" ? layout->media() : QString()))
             worker.setPrinter(kind, printer);
     }
     db.value().reset();
@@ -309,8 +399,7 @@ int cmdPrintWorker(Context &ctx)
                    {u"queued"_s, summary.queued}});
         return kOk;
     }
-    std::fprintf(stderr, "checkinctl: printing badges to %s and agendas to %s; Ctrl+C stops\n",
-                 qPrintable(printers[u"badge"_s].toString()), qPrintable(printers[u"agenda"_s].toString()));
+    std::fprintf(stderr, "checkinctl: %s; Ctrl+C stops\n", qPrintable(descriptions.join(u"; "_s)));
     // SIGINT/SIGTERM end the loop between jobs: a job in hand is finished or left for recovery, never half-sent.
     static int signalPipe[2] = {-1, -1};
     if (::pipe(signalPipe) == 0) {
@@ -336,7 +425,8 @@ const QList<Command> &printingCommands()
         {u"badge"_s, {u"out"_s, u"layout"_s}, kBadgeHelp, cmdBadge},
         {u"badges"_s, {u"all"_s, u"out"_s, u"layout"_s}, kBadgesHelp, cmdBadges},
         {u"agenda"_s, {u"day"_s, u"out"_s}, kAgendaHelp, cmdAgenda},
-        {u"printers"_s, {u"badge-printer"_s, u"agenda-printer"_s, u"actor"_s}, kPrintersHelp, cmdPrinters},
+        {u"printers"_s, {u"badge-printer"_s, u"agenda-printer"_s, u"badge-layout"_s, u"test"_s, u"actor"_s},
+         kPrintersHelp, cmdPrinters},
         {u"print-queue"_s, {u"state"_s}, kPrintQueueHelp, cmdPrintQueue},
         {u"reprint"_s, {u"badge"_s, u"agenda"_s, u"actor"_s}, kReprintHelp, cmdReprint},
         {u"print-worker"_s, {u"once"_s}, kPrintWorkerHelp, cmdPrintWorker},

@@ -3,7 +3,8 @@ import QtQuick.Layouts
 import IetfCheckin
 import IetfCheckin.Kiosk
 
-// The printers' state and the print queue: problems first, then what waits, then the newest printed.
+// The printers' state, where each kind of document goes, and the print queue: problems first, then what waits,
+// then the newest printed.
 Item {
     id: panel
     readonly property var dashboard: Kiosk.dashboard
@@ -35,7 +36,7 @@ Item {
                 anchors.fill: parent
                 anchors.margins: Theme.px(20)
                 text: Kiosk.printerProblem !== "" ? Kiosk.printerProblem
-                      : Kiosk.printKinds.length === 0
+                      : !Kiosk.printsHere
                         ? qsTr("This kiosk does not print: badges and agendas wait in the queue for a print station.")
                         : qsTr("Printers are ready.")
                 color: Kiosk.printerProblem !== "" ? Theme.danger : Theme.text
@@ -45,6 +46,18 @@ Item {
                 Accessible.role: Accessible.StaticText
                 Accessible.name: text
             }
+        }
+        KioskText {
+            objectName: "printDestinations"
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: Kiosk.printDestinations.join("\n")
+            color: Theme.text
+            font.pixelSize: Theme.smallSize
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignLeft
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
         }
         KioskText {
             objectName: "jobCounts"

@@ -52,6 +52,7 @@ private:
 
 private Q_SLOTS:
     void initTestCase();
+    void withoutAPrinterOrCupsDocumentsGoToPdfFoldersAndPrintersSaysWhy();
     void badgeAndAgendaAreRealPdfsWithTheGuestsName();
     void badgeSheetHoldsEveryGuest();
     void programmeImportRejectsABadFileWhole();
@@ -60,15 +61,42 @@ private Q_SLOTS:
     void unreachablePrinterKeepsTheJobQueuedWithAClearReason();
     void checkInBadgeReachesARealCupsQueue();
     void badPrinterSpecificationsAreRefused();
+    void withoutAStoredPrinterJobsGoToTheCupsDefault();
+    void printerTestBadgeCompletesOnTheBadgePrinter();
+    void printerTestOnAFolderNamesTheFile();
 };
 
 void TestPrintingCli::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    // checkinctl asks CUPS for its default printer: nothing answers at port 1 until a test starts its own cupsd,
+    // and neither this machine's lpoptions nor $LPDEST/$PRINTER take part.
+    qputenv("CUPS_SERVER", "127.0.0.1:1");
+    qunsetenv("LPDEST");
+    qunsetenv("PRINTER");
+    qputenv("HOME", QFile::encodeName(m_dir.path()));
+    qputenv("CUPS_SERVERROOT", QFile::encodeName(m_dir.path()));
     m_db = path(u"demo/checkin.sqlite"_s);
     const Run demo = ctl({u"demo"_s, u"--out"_s, path(u"demo"_s)});
     QVERIFY2(demo.exitCode == 0, qPrintable(demo.err));
     QCOMPARE(demo.json().value(u"guests"_s).toInt(), 12);
+}
+
+void TestPrintingCli::withoutAPrinterOrCupsDocumentsGoToPdfFoldersAndPrintersSaysWhy()
+{
+    const Run r = ctl({u"printers"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonObject out = r.json();
+    QCOMPARE(out.value(u"badge"_s).toString(), u"folder:"_s + path(u"demo/printed/badges"_s));
+    const QJsonObject badge = out.value(u"where"_s).toObject().value(u"badge"_s).toObject();
+    QCOMPARE(badge.value(u"source"_s).toString(), u"folder-fallback"_s);
+    QCOMPARE(badge.value(u"prints_on_paper"_s).toBool(true), false);
+    const QString description = badge.value(u"description"_s).toString();
+    QVERIFY2(description.startsWith(u"no printer: badges are saved as PDFs in "_s + path(u"demo/printed/badges"_s)),
+             qPrintable(description));
+    QVERIFY2(description.contains(u"127.0.0.1:1"_s), qPrintable(description)); // why not CUPS
+    QCOMPARE(out.value(u"badge_layout"_s).toString(), u"policymaker-4x3in"_s);
+    QCOMPARE(out.value(u"badge_media"_s).toString(), u"oe_4x3-label_4x3in"_s);
 }
 
 void TestPrintingCli::badgeAndAgendaAreRealPdfsWithTheGuestsName()
@@ -245,6 +273,77 @@ void TestPrintingCli::badPrinterSpecificationsAreRefused()
     QVERIFY(r.err.contains(u"cups:QUEUE"_s));
     r = ctl({u"print-queue"_s, u"--state"_s, u"lost"_s});
     QCOMPARE(r.exitCode, 2);
+}
+
+void TestPrintingCli::withoutAStoredPrinterJobsGoToTheCupsDefault()
+{
+    checkin::test::CupsTestEnv cups;
+    QVERIFY2(cups.start(), qPrintable(cups.error()));
+    QVERIFY(cups.admin(u"lpadmin"_s, {u"-d"_s, u"badges"_s}));
+    qputenv("CUPS_SERVER", cups.server().toUtf8());
+    QVERIFY(ctl({u"printers"_s, u"--badge-printer"_s, u"default"_s, u"--agenda-printer"_s, u"none"_s}).exitCode == 0);
+    const Run shown = ctl({u"printers"_s});
+    QVERIFY2(shown.exitCode == 0, qPrintable(shown.err));
+    QCOMPARE(shown.json().value(u"badge"_s).toString(), u"cups:badges"_s);
+    const QJsonObject badge = shown.json().value(u"where"_s).toObject().value(u"badge"_s).toObject();
+    QCOMPARE(badge.value(u"source"_s).toString(), u"cups-default"_s);
+    QCOMPARE(badge.value(u"description"_s).toString(), u"badges print on the CUPS default printer 'badges'"_s);
+
+    QVERIFY(ctl({u"reprint"_s, u"demo-002"_s, u"--badge"_s}).exitCode == 0);
+    const Run r = ctl({u"print-worker"_s, u"--once"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(checkin::test::CupsTestEnv::waitFor([&] {
+                 (void)ctl({u"print-worker"_s, u"--once"_s});
+                 return !pdfsIn(cups.outDir(u"badges"_s)).isEmpty();
+             }),
+             qPrintable(cups.logTail()));
+    qputenv("CUPS_SERVER", "127.0.0.1:1");
+}
+
+void TestPrintingCli::printerTestBadgeCompletesOnTheBadgePrinter()
+{
+    checkin::test::CupsTestEnv cups;
+    QVERIFY2(cups.start(), qPrintable(cups.error()));
+    QVERIFY(ctl({u"printers"_s, u"--badge-printer"_s, u"cups:badges@"_s + cups.server(), u"--badge-layout"_s,
+                 u"label-4x6in"_s}).exitCode == 0);
+    const QByteArray queueBefore = ctl({u"print-queue"_s}).out;
+    const Run r = ctl({u"printers"_s, u"--test"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out) + cups.logTail()));
+    const QJsonObject out = r.json();
+    QCOMPARE(out.value(u"state"_s).toString(), u"completed"_s);
+    QCOMPARE(out.value(u"source"_s).toString(), u"stored"_s);
+    QCOMPARE(out.value(u"media"_s).toString(), u"oe_4x6-label_4x6in"_s);
+    const int jobId = out.value(u"job_id"_s).toInt();
+    QVERIFY(jobId > 0);
+    QCOMPARE(out.value(u"job"_s).toString(), u"badges-%1"_s.arg(jobId));
+    // cups-pdf wrote the test badge ("job_<id>-…"): one 4 x 6 in page with the TEST mark's QR code.
+    const QStringList printed = cups.printed(u"badges"_s, u"job_%1-"_s.arg(jobId));
+    QCOMPARE(printed.size(), 1);
+    const QString info = tool(u"pdfinfo"_s, {printed.first()});
+    QVERIFY2(info.contains(u"Pages:           1"_s), qPrintable(info));
+    // Not a guest's print job.
+    QCOMPARE(ctl({u"print-queue"_s}).out, queueBefore);
+
+    // A stopped queue: the test badge waits there, and staff are told why (exit status 2, not a minute's wait).
+    QVERIFY(cups.admin(u"cupsdisable"_s, {u"badges"_s}));
+    const Run stopped = ctl({u"printers"_s, u"--test"_s});
+    QCOMPARE(stopped.exitCode, 2);
+    QCOMPARE(stopped.json().value(u"state"_s).toString(), u"pending"_s);
+    QVERIFY2(stopped.err.contains(u"Printer 'badges' is stopped: resume it in CUPS (cupsenable badges)"_s),
+             qPrintable(stopped.err));
+    QVERIFY(cups.admin(u"cupsenable"_s, {u"badges"_s}));
+    QVERIFY(ctl({u"printers"_s, u"--badge-layout"_s, QString()}).exitCode == 0);
+}
+
+void TestPrintingCli::printerTestOnAFolderNamesTheFile()
+{
+    QVERIFY(ctl({u"printers"_s, u"--badge-printer"_s, u"folder:"_s + path(u"test-badges"_s)}).exitCode == 0);
+    const Run r = ctl({u"printers"_s, u"--test"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QString file = r.json().value(u"file"_s).toString();
+    QVERIFY2(file.startsWith(path(u"test-badges/"_s)) && QFile::exists(file), qPrintable(file));
+    QCOMPARE(r.json().value(u"state"_s).toString(), u"completed"_s);
+    QVERIFY(tool(u"pdftotext"_s, {file, u"-"_s}).contains(u"TEST"_s));
 }
 
 QTEST_GUILESS_MAIN(TestPrintingCli)

@@ -128,12 +128,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QSizeF>("size");
         QTest::addColumn<int>("perPage");
-        QTest::newRow("policymaker-4x3in") << u"policymaker-4x3in"_s << QSizeF(101.6, 76.2) << 1;
-        QTest::newRow("a6-portrait") << u"a6-portrait"_s << QSizeF(105, 148) << 1;
-        QTest::newRow("a6-landscape") << u"a6-landscape"_s << QSizeF(148, 105) << 1;
-        QTest::newRow("id1-card") << u"id1-card"_s << QSizeF(85.6, 53.98) << 1;
-        QTest::newRow("card-90x54") << u"card-90x54"_s << QSizeF(90, 54) << 1;
-        QTest::newRow("a4-sheet-8") << u"a4-sheet-8"_s << QSizeF(90, 54) << 8;
+        QTest::addColumn<QString>("media");
+        QTest::newRow("policymaker-4x3in") << u"policymaker-4x3in"_s << QSizeF(101.6, 76.2) << 1 << u"oe_4x3-label_4x3in"_s;
+        QTest::newRow("a6-portrait") << u"a6-portrait"_s << QSizeF(105, 148) << 1 << u"iso_a6_105x148mm"_s;
+        QTest::newRow("a6-landscape") << u"a6-landscape"_s << QSizeF(148, 105) << 1 << u"iso_a6_105x148mm"_s;
+        QTest::newRow("id1-card") << u"id1-card"_s << QSizeF(85.6, 53.98) << 1 << u"om_card_54x86mm"_s;
+        QTest::newRow("label-62x100mm") << u"label-62x100mm"_s << QSizeF(62, 100) << 1 << u"custom_62x100mm_62x100mm"_s;
+        QTest::newRow("label-4x6in") << u"label-4x6in"_s << QSizeF(101.6, 152.4) << 1 << u"oe_4x6-label_4x6in"_s;
+        QTest::newRow("card-90x54") << u"card-90x54"_s << QSizeF(90, 54) << 1 << u"custom_54x90mm_54x90mm"_s;
+        QTest::newRow("a4-sheet-8") << u"a4-sheet-8"_s << QSizeF(90, 54) << 8 << u"iso_a4_210x297mm"_s;
     }
 
     void builtInLayoutsLoadAndValidate()
@@ -141,11 +144,14 @@ private Q_SLOTS:
         QFETCH(QString, name);
         QFETCH(QSizeF, size);
         QFETCH(int, perPage);
+        QFETCH(QString, media);
         QVERIFY(BadgeLayout::builtInNames().contains(name));
         const auto layout = BadgeLayout::builtIn(name);
         QVERIFY2(layout, why(layout));
         QCOMPARE(layout->pageSizeMm(), size);
         QCOMPARE(layout->sheet().perPage(), perPage);
+        // The stock the layout is drawn for, as CUPS names it: sent with every badge job.
+        QCOMPARE(layout->media(), media);
 
         // What the issue asks of every badge: the hero name, organisation, country, role band, event,
         // and a QR code at error correction M or better.
@@ -234,6 +240,9 @@ private Q_SLOTS:
         QTest::newRow("unknown top-level key") << withRoot(u"pages"_s, QJsonObject()) << u"layout: unknown key \"pages\""_s;
         QTest::newRow("missing field") << withElement(1, {}, {u"w"_s}) << u"element 2 (text 'display_name'): missing \"w\""_s;
         QTest::newRow("missing page") << withRoot(u"page"_s, QJsonValue(QJsonValue::Undefined)) << u"page: missing"_s;
+        QTest::newRow("media with spaces") << withRoot(u"media"_s, u"4 x 6 label"_s)
+                                           << u"layout: \"media\" is \"4 x 6 label\": write one CUPS media name"_s;
+        QTest::newRow("media not text") << withRoot(u"media"_s, 62) << u"layout: \"media\" must be a string"_s;
         QTest::newRow("size range inverted")
             << withElement(2, {{u"minSize"_s, 10}, {u"maxSize"_s, 8}})
             << u"element 3 (text 'organisation'): maxSize 8 is below minSize 10"_s;

@@ -1,13 +1,17 @@
 // CupsPrinter against a real, private cupsd (scripts/cups-test-env.sh) with cups-pdf queues: what we submit
 // comes out of the printer, a stopped queue holds jobs, a cancelled job is not mistaken for a printed one, and
-// an unreachable or misnamed server gives a sentence staff can act on.
+// an unreachable or misnamed server gives a sentence staff can act on; a label layout's media reaches cupsd with
+// the job, and the CUPS default destination is found as lp finds it.
 
 #include "cupstestenv.h"
 #include "testpdf.h"
 
 #include <cupsprinter.h>
 
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <cups/cups.h>
 
 using namespace Qt::StringLiterals;
 using checkin::CupsPrinter;
@@ -51,11 +55,97 @@ private:
             ms);
     }
 
+    // The job attribute `name` as cupsd keeps it for job `jobId`, by Get-Job-Attributes (libcups directly).
+    QString jobAttribute(int jobId, const char *name)
+    {
+        const QByteArray host = m_env.server().section(u':', 0, 0).toUtf8();
+        const int port = m_env.server().section(u':', 1).toInt();
+        http_t *http = httpConnect2(host.constData(), port, nullptr, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED, 1, 10000,
+                                    nullptr);
+        if (!http)
+            return u"(no connection)"_s;
+        ipp_t *request = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
+        const QByteArray uri = u"ipp://localhost:%1/jobs/%2"_s.arg(port).arg(jobId).toUtf8();
+        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", nullptr, uri.constData());
+        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, cupsUser());
+        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", nullptr, name);
+        ipp_t *response = cupsDoRequest(http, request, "/jobs/");
+        QString value = u"(no %1)"_s.arg(QString::fromUtf8(name));
+        if (ipp_attribute_t *attr = response ? ippFindAttribute(response, name, IPP_TAG_ZERO) : nullptr) {
+            char text[1024];
+            ippAttributeString(attr, text, sizeof(text));
+            value = QString::fromUtf8(text);
+        }
+        ippDelete(response);
+        httpClose(http);
+        return value;
+    }
+
+    QTemporaryDir m_home; // $HOME and the client's server root: no lpoptions of the machine's user or /etc/cups
+
 private Q_SLOTS:
     void initTestCase()
     {
         // No silent skip: a machine that cannot run cupsd fails here, saying why.
         QVERIFY2(m_env.start(), qPrintable(u"could not start a private cupsd: "_s + m_env.error()));
+        // The default destination also comes from the environment and lpoptions files: none of the machine's.
+        qunsetenv("LPDEST");
+        qunsetenv("PRINTER");
+        qputenv("HOME", QFile::encodeName(m_home.path()));
+        qputenv("CUPS_SERVERROOT", QFile::encodeName(m_home.path()));
+    }
+
+    void jobOptionsCarryTheLayoutsMedia()
+    {
+        CupsPrinter plain(CupsPrinter::Options{u"badges"_s, m_env.server(), {}, std::chrono::milliseconds(10000)});
+        QVERIFY(plain.jobOptions().isEmpty());
+        CupsPrinter label(CupsPrinter::Options{u"badges"_s, m_env.server(), {}, std::chrono::milliseconds(10000),
+                                               u"oe_4x6-label_4x6in"_s});
+        const QList<std::pair<QString, QString>> expected{{u"media"_s, u"oe_4x6-label_4x6in"_s}};
+        QCOMPARE(label.jobOptions(), expected);
+    }
+
+    void aLabelJobReachesCupsWithItsMedia()
+    {
+        CupsPrinter label(CupsPrinter::Options{u"badges"_s, m_env.server(), {}, std::chrono::milliseconds(10000),
+                                               u"custom_62x100mm_62x100mm"_s});
+        const auto [title, pdf] = document(u"label"_s);
+        auto handle = label.submit(pdf, title);
+        QVERIFY2(handle, qPrintable(handle ? QString() : handle.error().message));
+        const int jobId = handle->section(u'-', -1).toInt();
+        QCOMPARE(jobAttribute(jobId, "media"), u"custom_62x100mm_62x100mm"_s);
+        QVERIFY2(waitForState(label, *handle, PrintJobStatus::State::Completed), qPrintable(m_env.logTail()));
+        QCOMPARE(m_env.printed(u"badges"_s, fileTag(title)).size(), 1);
+    }
+
+    // Runs first among the default tests: a fresh cupsd has no default destination.
+    void noDefaultDestinationIsNoValue()
+    {
+        auto none = CupsPrinter::defaultDestination(m_env.server());
+        QVERIFY2(none, qPrintable(none ? QString() : none.error().message));
+        QVERIFY2(!none->has_value(), qPrintable(none->value_or(QString())));
+    }
+
+    void defaultDestinationIsWhatLpadminSet()
+    {
+        QVERIFY2(m_env.admin(u"lpadmin"_s, {u"-d"_s, u"agendas"_s}), qPrintable(m_env.error()));
+        auto agendas = CupsPrinter::defaultDestination(m_env.server());
+        QVERIFY2(agendas, qPrintable(agendas ? QString() : agendas.error().message));
+        QCOMPARE(agendas->value_or(u"(none)"_s), u"agendas"_s);
+        // $LPDEST names the default as it does for lp.
+        qputenv("LPDEST", "badges");
+        auto fromEnvironment = CupsPrinter::defaultDestination(m_env.server());
+        qunsetenv("LPDEST");
+        QVERIFY(fromEnvironment);
+        QCOMPARE(fromEnvironment->value_or(u"(none)"_s), u"badges"_s);
+    }
+
+    void defaultDestinationOfAClosedPortIsUnreachable()
+    {
+        const QString server = u"127.0.0.1:1"_s;
+        auto unreachable = CupsPrinter::defaultDestination(server);
+        QVERIFY(!unreachable);
+        QVERIFY2(unreachable.error().message.contains(server), qPrintable(unreachable.error().message));
     }
 
     void cleanupTestCase() { m_env.cleanup(); }

@@ -5,8 +5,9 @@ import IetfCheckin.Kiosk
 import IetfCheckin.Test
 
 // Printing while the guest is welcomed: the real print worker on its own thread renders the real badge and agenda
-// from the database and hands them to a real printer — a PDF folder, or CUPS where nothing answers. Each test
-// starts the printers it needs and uses a guest of its own.
+// from the database and hands them to a real printer — a PDF folder, a private cupsd's cups-pdf queue, or CUPS
+// where nothing answers. Each test starts the printers it needs and uses a guest of its own. A guest is sent to
+// the printer only when there is one: documents in a PDF folder are handed over by staff.
 TestCase {
     id: testCase
     name: "KioskPrinting"
@@ -58,10 +59,12 @@ TestCase {
         verify(["queued", "printing", "printed"].indexOf(Kiosk.printStatus) >= 0, Kiosk.printStatus);
 
         tryCompare(Kiosk, "printStatus", "printed", 30000);
-        compare(view.printLine, "Your badge and agenda are ready at the printer.");
-        compare(shown("printStatusText").text, "Your badge and agenda are ready at the printer.");
+        // A PDF folder is no printer: the guest is never sent to one.
+        verify(!Kiosk.printsOnPaper);
+        compare(view.printLine, "Your badge and agenda have been prepared.");
+        compare(shown("printStatusText").text, "Your badge and agenda have been prepared.");
         verify(shown("printStatus").visible);
-        compare(shown("outcomeNext").text, "Please collect them from the printer.");
+        compare(shown("outcomeNext").text, "Staff will hand them to you.");
         compare(Kiosk.printProblem, "");
         compare(Kiosk.printerProblemKinds.length, 0);
 
@@ -72,14 +75,40 @@ TestCase {
         verify(Fixture.printedText(guest, "agenda").indexOf("Maria Santos") >= 0, "the agenda names the guest");
     }
 
+    function test_aGuestIsSentToThePrinterWhenTheDocumentsGoToOne() {
+        const guest = Fixture.addGuest("Aiko Tanaka");
+        verify(Fixture.startPrinting("cups", "cups"), "a private cupsd with cups-pdf queues started");
+        verify(Kiosk.printsOnPaper);
+        scan(Fixture.token(guest));
+        compare(Kiosk.outcomeKind, "welcome");
+        tryCompare(Kiosk, "printStatus", "printed", 60000);
+        compare(view.printLine, "Your badge and agenda are ready at the printer.");
+        compare(shown("outcomeNext").text, "Please collect them from the printer.");
+        // Staff see where each kind goes and why.
+        compare(Kiosk.printDestinations.length, 2);
+        verify(Kiosk.printDestinations[0].indexOf("Badges: CUPS printer “badges” (set for this kiosk)") === 0,
+               Kiosk.printDestinations[0]);
+        verify(Kiosk.printDestinations[1].indexOf("Agendas: CUPS printer “agendas”") === 0, Kiosk.printDestinations[1]);
+        // With no guest on screen the staff Printing tab still knows this kiosk prints.
+        Kiosk.dismiss();
+        verify(Kiosk.printsHere);
+    }
+
+    function test_staffSeeThatFolderDocumentsAreNotPrinted() {
+        verify(Fixture.startPrinting("folder", "none"));
+        verify(!Kiosk.printsOnPaper);
+        verify(Kiosk.printDestinations[0].indexOf("Badges: saved as PDF files in ") === 0, Kiosk.printDestinations[0]);
+        compare(Kiosk.printDestinations[1], "Agendas: not printed on this kiosk");
+    }
+
     function test_printStatusFollowsTheGuestOnScreenOnly() {
         const first = Fixture.addGuest("Ιωάννης Παπαδόπουλος", "en");
         verify(Fixture.startPrinting("folder", "none"));
         scan(Fixture.token(first));
         compare(Kiosk.printKinds, ["badge"]);
         tryCompare(Kiosk, "printStatus", "printed", 30000);
-        compare(view.printLine, "Your badge is ready at the printer.");
-        compare(shown("outcomeNext").text, "Please collect it from the printer.");
+        compare(view.printLine, "Your badge has been prepared.");
+        compare(shown("outcomeNext").text, "Staff will hand it to you.");
         verify(Fixture.printedText(first, "badge").indexOf("Παπαδόπουλος") >= 0, "the badge names the guest");
         Kiosk.dismiss();
         compare(Kiosk.printStatus, "");
@@ -109,11 +138,11 @@ TestCase {
         compare(Kiosk.outcomeKind, "already_checked_in");
         compare(Kiosk.printStatus, "queued"); // the worker has not been woken: a reprint is not a welcome
         compare(Kiosk.printKinds, ["badge"]);
-        compare(view.printLine, "Your badge is printing…");
+        compare(view.printLine, "Your badge is being prepared…");
         compare(shown("outcomeDetail").text, "You checked in today at 09:00.");
         Fixture.wakePrinting();
         tryCompare(Kiosk, "printStatus", "printed", 30000);
-        compare(view.printLine, "Your badge is ready at the printer.");
+        compare(view.printLine, "Your badge has been prepared.");
     }
 
     function test_unreachablePrintServerIsShownWhileTheCheckInCounts() {

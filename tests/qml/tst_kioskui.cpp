@@ -2,6 +2,7 @@
 // invitations, the real KioskController with its worker thread, the real print worker with real printers (a PDF
 // folder, or CUPS at a port where nothing listens), the real QML module. The test cases are in tst_*.qml beside
 // this file; they reach the data through the `Fixture` singleton (import IetfCheckin.Test).
+#include "cupstestenv.h"
 #include "testevent.h"
 
 #include <attendancestore.h>
@@ -171,7 +172,8 @@ public:
     }
 
     // Starts the kiosk's print worker with these printers for badges and agendas: "folder" (PDF files in a
-    // folder of the test's temporary directory), "offline" (CUPS at a local port where nothing listens) or "none".
+    // folder of the test's temporary directory), "cups" (a cups-pdf queue of a private cupsd, started on first use),
+    // "offline" (CUPS at a local port where nothing listens) or "none".
     // It only looks at the queue when woken (a welcome, wakePrinting()) or to retry.
     Q_INVOKABLE bool startPrinting(const QString &badges, const QString &agendas)
     {
@@ -255,6 +257,16 @@ private:
         QString spec;
         if (mode == u"folder") {
             spec = u"folder:"_s + QDir(m_event.dirPath()).filePath(u"printed-"_s + name);
+        } else if (mode == u"cups") {
+            if (!m_cups) {
+                m_cups = std::make_unique<test::CupsTestEnv>();
+                if (!m_cups->start()) {
+                    qWarning("cannot start a private cupsd: %s", qPrintable(m_cups->error()));
+                    m_cups.reset();
+                    return std::nullopt;
+                }
+            }
+            spec = u"cups:%1@%2"_s.arg(name, m_cups->server());
         } else if (mode == u"offline") {
             // A port that was free a moment ago: nothing answers there, as when CUPS is down.
             QTcpServer probe;
@@ -293,6 +305,7 @@ private:
     QDateTime m_now;
     QStringList m_names;
     KioskController *m_controller = nullptr;
+    std::unique_ptr<test::CupsTestEnv> m_cups; // before m_printing: the worker is gone before cupsd stops
     std::unique_ptr<KioskPrinting> m_printing;
 };
 

@@ -167,6 +167,8 @@ TestCase {
         verify(dashboard.queuedJobs >= 2, "nothing prints in this test: they wait");
         // This kiosk was started without printing: staff are told where the queue goes, not "ready".
         compare(Kiosk.printKinds.length, 0);
+        verify(!Kiosk.printsHere);
+        compare(Kiosk.printDestinations, []);
         compare(findChild(view, "printerStateText").text,
                 "This kiosk does not print: badges and agendas wait in the queue for a print station.");
     }
