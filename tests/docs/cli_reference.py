@@ -26,9 +26,15 @@ def sections(text):
 
 
 def names_command(title, command):
-    """Whether a heading names the command as whole words: "checkinctl event create", not "checkinctl event"."""
+    """Whether a heading names the command: "checkinctl event create", or a group's sub-commands sharing one
+    section, "checkinctl event create / list / edit"; "checkinctl event" alone names none of them."""
     title = title.replace("`", "")
-    return re.search(r"checkinctl " + re.escape(command) + r"(?![\w-])", title) is not None
+    group, _, sub = command.partition(" ")
+    for m in re.finditer(r"checkinctl " + re.escape(group) + r"(?![\w-])((?:\s*[/,]?\s*[a-z][\w-]*)*)", title):
+        words = re.findall(r"[a-z][\w-]*", m.group(1))
+        if (not sub and not words) or (sub and sub in words):
+            return True
+    return False
 
 
 def main():
