@@ -139,7 +139,7 @@ struct Options
             "staff PIN (`checkinctl staff-pin set`), which also opens staff mode: hold the event header for three "
             "seconds.\n"
             "Full screen (the default) cannot be closed from the keyboard or the compositor outside staff mode; "
-            "see README.md for running it under the cage kiosk compositor with systemd.\n"
+            "see docs/kiosk.md for running it under the cage kiosk compositor with systemd.\n"
             "Exit status: 0 after a normal quit or a passed self-test; 1 when the user interface or the database "
             "fails; 2 when there is no database or no event to check in to."_s.arg(defaultDatabasePath()));
         parser.addHelpOption();

@@ -271,6 +271,13 @@ int runCheckinCtl(const QStringList &arguments)
         return kOk;
     }
 
+    // Not in the overview: the command table itself for scripts (tests/docs/cli_reference.sh checks docs/cli.md).
+    if (positional.first() == u"commands" && positional.size() == 1) {
+        for (const Command &c : allCommands())
+            printJson({{u"command"_s, c.name}, {u"options"_s, QJsonArray::fromStringList(c.options)}});
+        return kOk;
+    }
+
     QStringList args = positional;
     const Command *command = findCommand(args);
     if (!command) {

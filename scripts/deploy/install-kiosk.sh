@@ -2,7 +2,7 @@
 # Turns a Debian 12 machine into a check-in kiosk that starts at boot: installs cage and Qt's Wayland platform,
 # builds and installs checkin-kiosk and checkinctl to /usr/local, creates the `checkin` user, installs and enables
 # ietf-checkin-kiosk.service (cage on tty1). Run as root from a checkout. It does not create an event: do that
-# with checkinctl as the `checkin` user (see README.md, "Running a kiosk at a venue").
+# with checkinctl as the `checkin` user (see README.md, "Preparing a meeting", and docs/kiosk.md, "Lockdown and deployment").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ "$(id -u)" -ne 0 ]; then
@@ -16,6 +16,7 @@ apt-get install -y -qq --no-install-recommends cage qt6-wayland xwayland
 CMAKE_BUILD_TYPE=Release bash scripts/build.sh
 cmake --install build --prefix /usr/local
 install -Dm644 README.md /usr/local/share/doc/ietf-checkin/README.md
+install -Dm644 -t /usr/local/share/doc/ietf-checkin/docs docs/*.md
 
 id checkin >/dev/null 2>&1 || useradd --system --create-home --home-dir /var/lib/ietf-checkin-home \
   --shell /usr/sbin/nologin --groups video,input,lpadmin checkin
