@@ -1,5 +1,6 @@
 // Rotating online backups (kiosk/backupschedule.*) and the start-up health check (kiosk/databasehealth.*) on real
 // SQLite files: private consistent copies, rotation, damaged files found and the way back named.
+#include "olderschema.h"
 #include "testevent.h"
 
 #include <attendancestore.h>
@@ -208,7 +209,9 @@ void TestBackupSchedule::aBackupFromBeforeTheApplicationIdIsStillGood()
     auto backup = schedule.takeBackup(fixture.db(), 122, kNoon);
     QVERIFY(backup);
     QCOMPARE(db::Database::inspectFile(backup->path)->applicationId, db::Database::kApplicationId);
-    QCOMPARE(QProcess::execute(u"sqlite3"_s, {backup->path, u"PRAGMA application_id = 0; PRAGMA user_version = 2;"_s}), 0);
+    QCOMPARE(QProcess::execute(u"sqlite3"_s, {backup->path, QString::fromLatin1(test::kBackToSchema3)
+                                                              + u"PRAGMA application_id = 0; PRAGMA user_version = 2;"_s}),
+             0);
     const auto report = BackupSchedule::check(backup->path);
     QVERIFY2(report, report ? "" : qPrintable(report.error()));
     QCOMPARE(report->schemaVersion, 2);
