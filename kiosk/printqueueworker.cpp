@@ -5,8 +5,10 @@
 #include <printjobstore.h>
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSet>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -90,6 +92,28 @@ std::chrono::milliseconds PrintQueueWorker::retryDelay(int attempts, const Optio
     for (int i = 1; i < attempts && delay < options.maxRetryDelay; ++i)
         delay *= 2;
     return std::min(delay, options.maxRetryDelay);
+}
+
+PrintQueueWorker::Summary PrintQueueWorker::drain(std::chrono::milliseconds follow)
+{
+    Summary summary = runOnce();
+    Summary total = summary;
+    QElapsedTimer waited;
+    waited.start();
+    while (summary.error.isEmpty() && summary.atPrinter > 0 && waited.elapsed() < follow.count()) {
+        QThread::msleep(200);
+        summary = runOnce();
+        total.submitted += summary.submitted;
+        total.adopted += summary.adopted;
+        total.printed += summary.printed;
+        total.retried += summary.retried;
+        total.failed += summary.failed;
+        total.atPrinter = summary.atPrinter;
+        total.queued = summary.queued;
+        total.error = summary.error;
+        total.nextRunIn = summary.nextRunIn;
+    }
+    return total;
 }
 
 PrintQueueWorker::Summary PrintQueueWorker::runOnce()

@@ -85,6 +85,10 @@ public:
     [[nodiscard]] std::expected<void, QString> open();
     // Follows every job at a printer and hands over every due job, once; blocks until done.
     Summary runOnce();
+    // One pass, then follows what was handed over until nothing is at a printer any more or follow has passed
+    // (a PDF folder prints at once, a CUPS queue usually within seconds); whatever is still at a printer then is
+    // followed next time. The counts of every pass added up; atPrinter and queued as they are at the end.
+    Summary drain(std::chrono::milliseconds follow = std::chrono::seconds(10));
     // The printer job's title: the idempotency key and the row's uid, "badge/122/g-1/first [<uuid>]". The uid makes
     // it unique even across databases that share one CUPS server (a rehearsal database, a re-created event).
     [[nodiscard]] static QString jobTitle(const db::PrintJobRecord &job);

@@ -6,6 +6,7 @@
 #include "printersetup.h"
 #include "printertest.h"
 #include "printqueueworker.h"
+#include "stoponsignal.h"
 #include "staffactions.h"
 
 #include <badgelayout.h>
@@ -15,18 +16,13 @@
 #include <records.h>
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
-#include <QSocketNotifier>
-#include <QThread>
 
-#include <csignal>
 #include <cstdio>
 #include <optional>
 
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -371,23 +367,7 @@ int cmdPrintWorker(Context &ctx)
     QObject::connect(&worker, &PrintQueueWorker::errorOccurred,
                      [](const QString &message) { std::fprintf(stderr, "checkinctl: %s\n", qPrintable(message)); });
     if (ctx.isSet("once")) {
-        // One pass over the queue, then follow what was handed over for a few seconds: a PDF folder prints at
-        // once, a CUPS queue usually within seconds; whatever is still at the printer stays followed next time.
-        PrintQueueWorker::Summary summary = worker.runOnce();
-        PrintQueueWorker::Summary total = summary;
-        QElapsedTimer waited;
-        waited.start();
-        while (summary.error.isEmpty() && summary.atPrinter > 0 && waited.elapsed() < 10000) {
-            QThread::msleep(200);
-            summary = worker.runOnce();
-            total.submitted += summary.submitted;
-            total.printed += summary.printed;
-            total.retried += summary.retried;
-            total.failed += summary.failed;
-            total.atPrinter = summary.atPrinter;
-            total.queued = summary.queued;
-        }
-        summary = total;
+        const PrintQueueWorker::Summary summary = worker.drain();
         if (!summary.error.isEmpty())
             return fail(summary.error);
         printJson({{u"printers"_s, printers},
@@ -401,18 +381,12 @@ int cmdPrintWorker(Context &ctx)
     }
     std::fprintf(stderr, "checkinctl: %s; Ctrl+C stops\n", qPrintable(descriptions.join(u"; "_s)));
     // SIGINT/SIGTERM end the loop between jobs: a job in hand is finished or left for recovery, never half-sent.
-    static int signalPipe[2] = {-1, -1};
-    if (::pipe(signalPipe) == 0) {
-        auto handler = [](int) { (void)!::write(signalPipe[1], "x", 1); };
-        std::signal(SIGINT, handler);
-        std::signal(SIGTERM, handler);
-        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &worker);
-        QObject::connect(notifier, &QSocketNotifier::activated, [&worker] {
-            worker.requestStop();
-            worker.stop();
-            QCoreApplication::quit();
-        });
-    }
+    StopOnSignal stop;
+    QObject::connect(&stop, &StopOnSignal::received, &worker, [&worker] {
+        worker.requestStop();
+        worker.stop();
+        QCoreApplication::quit();
+    });
     worker.start();
     return QCoreApplication::exec();
 }

@@ -43,8 +43,8 @@ int main(int argc, char *argv[])
     options.claimTimeout = std::chrono::milliseconds(args.value(u"claim-timeout-ms"_s).toInt());
     PrintQueueWorker worker(options, test::badgeRenderer(options.dbPath));
     const QString server = args.value(u"server"_s);
-    worker.setPrinter(u"badge"_s, std::make_shared<CupsPrinter>(CupsPrinter::Options{u"badges"_s, server, {}, {}}));
-    worker.setPrinter(u"agenda"_s, std::make_shared<CupsPrinter>(CupsPrinter::Options{u"agendas"_s, server, {}, {}}));
+    worker.setPrinter(u"badge"_s, std::make_shared<CupsPrinter>(CupsPrinter::Options{u"badges"_s, server, {}, {}, {}}));
+    worker.setPrinter(u"agenda"_s, std::make_shared<CupsPrinter>(CupsPrinter::Options{u"agendas"_s, server, {}, {}, {}}));
 
     const QString stopAt = args.value(u"stop-at"_s);
     if (!stopAt.isEmpty()) {

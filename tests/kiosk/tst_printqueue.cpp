@@ -69,7 +69,7 @@ private:
 
     std::shared_ptr<Printer> cups(const QString &queue)
     {
-        return std::make_shared<CupsPrinter>(CupsPrinter::Options{queue, m_env.server(), {}, 10000ms});
+        return std::make_shared<CupsPrinter>(CupsPrinter::Options{queue, m_env.server(), {}, 10000ms, {}});
     }
 
     std::unique_ptr<PrintQueueWorker> cupsWorker(TestEvent &ev)
@@ -219,7 +219,7 @@ private Q_SLOTS:
                  qPrintable(b.lastError));
         QVERIFY(printedFiles(b).isEmpty());
         // Nothing was handed to CUPS while the queue was stopped.
-        CupsPrinter badges({u"badges"_s, m_env.server(), {}, 10000ms});
+        CupsPrinter badges({u"badges"_s, m_env.server(), {}, 10000ms, {}});
         auto inCups = badges.findJob(PrintQueueWorker::jobTitle(b), {});
         QVERIFY(inCups && !inCups->has_value());
         const auto lastBadgeProblem = [&] {
@@ -327,7 +327,7 @@ private Q_SLOTS:
         const db::PrintJobRecord j = **stoppedJob;
         QCOMPARE(j.state, u"sent"_s); // claimed...
         QCOMPARE(j.printer, QString()); // ...but no printer job recorded
-        CupsPrinter printer({j.kind == u"badge"_s ? u"badges"_s : u"agendas"_s, m_env.server(), {}, 10000ms});
+        CupsPrinter printer({j.kind == u"badge"_s ? u"badges"_s : u"agendas"_s, m_env.server(), {}, 10000ms, {}});
         auto inCups = printer.findJob(PrintQueueWorker::jobTitle(j), {});
         QVERIFY(inCups);
         QCOMPARE(inCups->has_value(), stage == u"submitted"_s);
@@ -362,7 +362,7 @@ private Q_SLOTS:
         db::PrintJobRecord badge = **claimed;
         const auto pdf = test::badgeRenderer(ev->dbPath())(badge);
         QVERIFY(pdf);
-        CupsPrinter printer({u"badges"_s, m_env.server(), {}, 10000ms});
+        CupsPrinter printer({u"badges"_s, m_env.server(), {}, 10000ms, {}});
         auto handle = printer.submit(*pdf, PrintQueueWorker::jobTitle(badge));
         QVERIFY(handle);
         QVERIFY(store.markRetry(badge, u"No answer from the print server within 15 s"_s).value_or(false));
@@ -471,7 +471,7 @@ private Q_SLOTS:
         o.maxRetryDelay = 20ms;
         PrintQueueWorker worker(o, test::badgeRenderer(ev->dbPath()));
         worker.setPrinter(u"badge"_s,
-                          std::make_shared<CupsPrinter>(CupsPrinter::Options{u"badges"_s, u"127.0.0.1:1"_s, {}, 2000ms}));
+                          std::make_shared<CupsPrinter>(CupsPrinter::Options{u"badges"_s, u"127.0.0.1:1"_s, {}, 2000ms, {}}));
         QVERIFY(runUntil(worker, [&] { return reload(*ev, badge).state == u"failed"_s; }, 20000));
         const db::PrintJobRecord b = reload(*ev, badge);
         QCOMPARE(b.attempts, 3);

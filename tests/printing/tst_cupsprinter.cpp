@@ -29,7 +29,7 @@ private:
 
     CupsPrinter printer(const QString &queue = u"badges"_s)
     {
-        return CupsPrinter(CupsPrinter::Options{queue, m_env.server(), {}, std::chrono::milliseconds(10000)});
+        return CupsPrinter(CupsPrinter::Options{queue, m_env.server(), {}, std::chrono::milliseconds(10000), {}});
     }
 
     // A unique title and a PDF whose text carries it.
@@ -97,7 +97,7 @@ private Q_SLOTS:
 
     void jobOptionsCarryTheLayoutsMedia()
     {
-        CupsPrinter plain(CupsPrinter::Options{u"badges"_s, m_env.server(), {}, std::chrono::milliseconds(10000)});
+        CupsPrinter plain(CupsPrinter::Options{u"badges"_s, m_env.server(), {}, std::chrono::milliseconds(10000), {}});
         QVERIFY(plain.jobOptions().isEmpty());
         CupsPrinter label(CupsPrinter::Options{u"badges"_s, m_env.server(), {}, std::chrono::milliseconds(10000),
                                                u"oe_4x6-label_4x6in"_s});
@@ -302,7 +302,7 @@ private Q_SLOTS:
 
     void closedPortIsUnreachable()
     {
-        CupsPrinter p(CupsPrinter::Options{u"badges"_s, u"127.0.0.1:1"_s, {}, std::chrono::milliseconds(3000)});
+        CupsPrinter p(CupsPrinter::Options{u"badges"_s, u"127.0.0.1:1"_s, {}, std::chrono::milliseconds(3000), {}});
         QCOMPARE(p.serverName(), u"127.0.0.1:1"_s);
         auto status = p.status();
         QVERIFY(!status);
