@@ -22,6 +22,7 @@
 
 #include <cstdio>
 #include <optional>
+#include <span>
 
 
 using namespace Qt::StringLiterals;
@@ -169,14 +170,56 @@ QJsonObject choiceJson(const PrinterChoice &choice)
                        {u"description"_s, choice.describe()}};
 }
 
-void auditPrinters(Context &ctx, db::Database &db, const QString &action, const QJsonObject &detail)
+// Records a printer setting change; the caller's transaction makes the change and its record one.
+std::expected<void, QString> auditPrinters(Context &ctx, db::Database &db, const QString &action,
+                                           const QJsonObject &detail)
 {
     db::StaffActionRecord audit;
     audit.kioskId = ctx.kioskId;
     audit.actor = actorName(ctx);
     audit.action = action;
     audit.detail = QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
-    (void)db::StaffActionStore(db).append(audit);
+    if (auto ok = db::StaffActionStore(db).append(audit); !ok)
+        return std::unexpected(ok.error().message);
+    return {};
+}
+
+// The settings the options give, each with its staff action row, all in one transaction: none is changed unless
+// every change and its record are written.
+std::expected<void, QString> changePrinterSettings(Context &ctx, db::Database &db,
+                                                   std::span<const std::pair<const char *, QString>> options)
+{
+    db::Transaction tx(db);
+    if (auto ok = tx.begin(); !ok)
+        return std::unexpected(ok.error().message);
+    for (const auto &[option, kind] : options) {
+        if (!ctx.isSet(option))
+            continue;
+        if (ctx.value(option) == u"default") {
+            if (auto ok = PrinterSetup::unsetForKind(db, kind); !ok)
+                return ok;
+            if (auto ok = auditPrinters(ctx, db, u"printer-set"_s, {{u"kind"_s, kind}, {u"printer"_s, u"default"_s}}); !ok)
+                return ok;
+            continue;
+        }
+        auto spec = PrinterSpec::parse(ctx.value(option));
+        if (!spec)
+            return std::unexpected(spec.error());
+        if (auto ok = PrinterSetup::setForKind(db, kind, *spec); !ok)
+            return ok;
+        if (auto ok = auditPrinters(ctx, db, u"printer-set"_s, {{u"kind"_s, kind}, {u"printer"_s, spec->toString()}});
+            !ok)
+            return ok;
+    }
+    if (ctx.isSet("badge-layout")) {
+        if (auto ok = PrinterSetup::setBadgeLayout(db, ctx.value("badge-layout")); !ok)
+            return ok;
+        if (auto ok = auditPrinters(ctx, db, u"badge-layout-set"_s, {{u"layout"_s, ctx.value("badge-layout")}}); !ok)
+            return ok;
+    }
+    if (auto ok = tx.commit(); !ok)
+        return std::unexpected(ok.error().message);
+    return {};
 }
 
 int testPrinter(Context &ctx, db::Database &db)
@@ -198,9 +241,12 @@ int testPrinter(Context &ctx, db::Database &db)
     } else {
         out[u"file"_s] = result->handle;
     }
-    auditPrinters(ctx, db, u"printer-test"_s,
-                  {{u"printer"_s, result->choice.spec.toString()}, {u"job"_s, result->handle},
-                   {u"state"_s, result->state}});
+    // The test print happened: a record that cannot be written is said, not hidden.
+    if (auto ok = auditPrinters(ctx, db, u"printer-test"_s,
+                                {{u"printer"_s, result->choice.spec.toString()}, {u"job"_s, result->handle},
+                                 {u"state"_s, result->state}});
+        !ok)
+        std::fprintf(stderr, "checkinctl: the test print is not in the staff action log: %s\n", qPrintable(ok.error()));
     printJson(out);
     if (result->isSuccess())
         return kOk;
@@ -221,27 +267,8 @@ int cmdPrinters(Context &ctx)
     if (!db)
         return fail(db.error());
     const std::pair<const char *, QString> options[] = {{"badge-printer", u"badge"_s}, {"agenda-printer", u"agenda"_s}};
-    for (const auto &[option, kind] : options) {
-        if (!ctx.isSet(option))
-            continue;
-        if (ctx.value(option) == u"default") {
-            if (auto ok = PrinterSetup::unsetForKind(**db, kind); !ok)
-                return fail(ok.error());
-            auditPrinters(ctx, **db, u"printer-set"_s, {{u"kind"_s, kind}, {u"printer"_s, u"default"_s}});
-            continue;
-        }
-        auto spec = PrinterSpec::parse(ctx.value(option));
-        if (!spec)
-            return fail(spec.error());
-        if (auto ok = PrinterSetup::setForKind(**db, kind, *spec); !ok)
-            return fail(ok.error());
-        auditPrinters(ctx, **db, u"printer-set"_s, {{u"kind"_s, kind}, {u"printer"_s, spec->toString()}});
-    }
-    if (ctx.isSet("badge-layout")) {
-        if (auto ok = PrinterSetup::setBadgeLayout(**db, ctx.value("badge-layout")); !ok)
-            return fail(ok.error());
-        auditPrinters(ctx, **db, u"badge-layout-set"_s, {{u"layout"_s, ctx.value("badge-layout")}});
-    }
+    if (auto ok = changePrinterSettings(ctx, **db, options); !ok)
+        return fail(u"Nothing was changed: %1"_s.arg(ok.error()));
     if (ctx.isSet("test"))
         return testPrinter(ctx, **db);
 
