@@ -105,6 +105,14 @@ DbResult<QList<AttendanceRecord>> AttendanceStore::liveForEvent(qint64 eventId, 
     return collectRows(stmt, readAttendance);
 }
 
+DbResult<QList<AttendanceRecord>> AttendanceStore::allForEvent(qint64 eventId)
+{
+    auto stmt = m_db.prepare("SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE event_id = ?1 ORDER BY scanned_at, id");
+    if (stmt)
+        stmt->bind(1, eventId);
+    return collectRows(stmt, readAttendance);
+}
+
 DbResult<void> AttendanceStore::appendScan(const ScanLogRecord &scan)
 {
     auto stmt = m_db.prepare("INSERT INTO scan_log (uid, kiosk_id, scanned_at, source, outcome, event_id, "

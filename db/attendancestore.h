@@ -27,6 +27,8 @@ public:
     // Every check-in of a guest, annulled ones too, by day then time.
     [[nodiscard]] DbResult<QList<AttendanceRecord>> forGuest(qint64 guestId);
     [[nodiscard]] DbResult<QList<AttendanceRecord>> liveForEvent(qint64 eventId, std::optional<QDate> day = {});
+    // Every check-in of an event: live, annulled and merged duplicates, by scan time.
+    [[nodiscard]] DbResult<QList<AttendanceRecord>> allForEvent(qint64 eventId);
 
     // Appends one scan attempt to the log.
     [[nodiscard]] DbResult<void> appendScan(const ScanLogRecord &scan);

@@ -1,6 +1,5 @@
 #include "mergestore.h"
 
-#include "attendancestore.h"
 
 using namespace Qt::StringLiterals;
 
@@ -25,31 +24,6 @@ std::optional<qint64> optionalId(qint64 id)
 }
 
 } // namespace
-
-DbResult<QList<AttendanceRecord>> MergeStore::attendance(qint64 eventId)
-{
-    auto stmt = m_db.prepare("SELECT id, uid, kiosk_id, event_id, guest_id, coalesce(invitation_id, 0), day, "
-                             "scanned_at, method, coalesce(annulled_at, ''), coalesce(annul_reason, ''), "
-                             "coalesce(duplicate_of, '') FROM attendance WHERE event_id = ?1 ORDER BY scanned_at, id");
-    if (stmt)
-        stmt->bind(1, eventId);
-    return collectRows(stmt, [](const Statement &s) {
-        AttendanceRecord a;
-        a.id = s.int64(0);
-        a.uid = s.text(1);
-        a.kioskId = s.text(2);
-        a.eventId = s.int64(3);
-        a.guestId = s.int64(4);
-        a.invitationId = s.int64(5);
-        a.day = QDate::fromString(s.text(6), Qt::ISODate);
-        a.scannedAt = s.text(7);
-        a.method = s.text(8);
-        a.annulledAt = s.text(9);
-        a.annulReason = s.text(10);
-        a.duplicateOf = s.text(11);
-        return a;
-    });
-}
 
 DbResult<void> MergeStore::insertAttendance(const AttendanceRecord &row)
 {
@@ -129,32 +103,6 @@ DbResult<QList<ScanLogRecord>> MergeStore::scans(qint64 eventId)
 DbResult<bool> MergeStore::hasScan(const QString &uid)
 {
     return exists(m_db.prepare("SELECT 1 FROM scan_log WHERE uid = ?1"), uid);
-}
-
-DbResult<std::optional<PrintJobRecord>> MergeStore::printJobByUid(const QString &uid)
-{
-    auto stmt = m_db.prepare("SELECT id, uid, kiosk_id, event_id, guest_id, kind, reason, idempotency_key, state, "
-                             "attempts, last_error, printer, created_at, updated_at FROM print_job WHERE uid = ?1");
-    if (stmt)
-        stmt->bind(1, uid);
-    return firstRow(stmt, [](const Statement &s) {
-        PrintJobRecord j;
-        j.id = s.int64(0);
-        j.uid = s.text(1);
-        j.kioskId = s.text(2);
-        j.eventId = s.int64(3);
-        j.guestId = s.int64(4);
-        j.kind = s.text(5);
-        j.reason = s.text(6);
-        j.idempotencyKey = s.text(7);
-        j.state = s.text(8);
-        j.attempts = int(s.int64(9));
-        j.lastError = s.text(10);
-        j.printer = s.text(11);
-        j.createdAt = s.text(12);
-        j.updatedAt = s.text(13);
-        return j;
-    });
 }
 
 DbResult<bool> MergeStore::insertPrintJob(const PrintJobRecord &job)

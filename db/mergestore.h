@@ -15,8 +15,6 @@ class MergeStore
 public:
     explicit MergeStore(Database &db) : m_db(db) {}
 
-    // Every check-in of the event: live, annulled and duplicates, oldest first.
-    [[nodiscard]] DbResult<QList<AttendanceRecord>> attendance(qint64 eventId);
     // Writes a check-in as it was recorded (annulment and duplicate mark included).
     [[nodiscard]] DbResult<void> insertAttendance(const AttendanceRecord &row);
     // Marks the check-in uid a duplicate of the live one ofUid (which must be written first).
@@ -30,7 +28,6 @@ public:
     [[nodiscard]] DbResult<QList<ScanLogRecord>> scans(qint64 eventId);
     [[nodiscard]] DbResult<bool> hasScan(const QString &uid);
 
-    [[nodiscard]] DbResult<std::optional<PrintJobRecord>> printJobByUid(const QString &uid);
     // Writes a print job as it stands in the other file; false when its idempotency key is already used here.
     [[nodiscard]] DbResult<bool> insertPrintJob(const PrintJobRecord &job);
     // Brings a job's state from the other kiosk's file (where that kiosk printed it).

@@ -105,6 +105,14 @@ DbResult<std::optional<PrintJobRecord>> PrintJobStore::byKey(const QString &idem
     return firstRow(stmt, readJob);
 }
 
+DbResult<std::optional<PrintJobRecord>> PrintJobStore::byUid(const QString &uid)
+{
+    auto stmt = m_db.prepare("SELECT " PRINT_JOB_COLUMNS " FROM print_job WHERE uid = ?1");
+    if (stmt)
+        stmt->bind(1, uid);
+    return firstRow(stmt, readJob);
+}
+
 DbResult<std::optional<PrintJobRecord>> PrintJobStore::byId(qint64 id)
 {
     auto stmt = m_db.prepare("SELECT " PRINT_JOB_COLUMNS " FROM print_job WHERE id = ?1");

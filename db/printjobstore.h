@@ -26,6 +26,8 @@ public:
     [[nodiscard]] DbResult<QList<PrintJobRecord>> jobs(qint64 eventId, qint64 guestId = 0);
     // The job with this idempotency key, if any.
     [[nodiscard]] DbResult<std::optional<PrintJobRecord>> byKey(const QString &idempotencyKey);
+    // The job with this uid, if any.
+    [[nodiscard]] DbResult<std::optional<PrintJobRecord>> byUid(const QString &uid);
     // The job with this row id, if any.
     [[nodiscard]] DbResult<std::optional<PrintJobRecord>> byId(qint64 id);
     // Jobs in state (queued|sent|printed|failed) of every event, of one kiosk (all when kioskId is empty), oldest first.

@@ -1,6 +1,7 @@
 #include "guesteditor.h"
 
 #include "guestcsv.h"
+#include "guestimporter.h"
 
 #include <database.h>
 #include <gueststore.h>
@@ -221,22 +222,9 @@ std::expected<GuestEditor::Result, GuestEditor::Failure> GuestEditor::store(
         return std::unexpected(failure);
     }
     const GuestImportRow &row = parsed.rows.first();
-    db::GuestRecord g = before.value_or(db::GuestRecord{});
-    g.eventId = m_event.id;
-    g.externalId = row.externalId;
-    g.displayName = row.displayName;
-    g.givenName = row.givenName;
-    g.familyName = row.familyName;
-    g.latinName = row.latinName;
-    g.organisation = row.organisation;
-    g.country = row.countryCode;
-    g.role = row.role;
-    g.email = row.email;
-    g.language = row.language;
-    g.regType = row.regType;
-    g.ticketType = valueOf(columns, u"ticket_type"_s);
-    g.days = row.days;
-    g.nameOrder = row.nameOrder;
+    db::GuestRecord g = GuestImporter::recordFrom(row, m_event.id);
+    if (before)
+        g.id = before->id;
 
     Result result;
     result.warnings = parsed.warnings;

@@ -31,6 +31,27 @@ GuestImporter::GuestImporter(db::Database &db, const db::EventRecord &event, QSt
 {
 }
 
+db::GuestRecord GuestImporter::recordFrom(const GuestImportRow &row, qint64 eventId)
+{
+    db::GuestRecord g;
+    g.eventId = eventId;
+    g.externalId = row.externalId;
+    g.displayName = row.displayName;
+    g.givenName = row.givenName;
+    g.familyName = row.familyName;
+    g.latinName = row.latinName;
+    g.organisation = row.organisation;
+    g.country = row.countryCode;
+    g.role = row.role;
+    g.email = row.email;
+    g.language = row.language;
+    g.regType = row.regType;
+    g.ticketType = row.ticketType;
+    g.days = row.days;
+    g.nameOrder = row.nameOrder;
+    return g;
+}
+
 std::expected<GuestImporter::Summary, GuestImporter::Failure> GuestImporter::importFile(const QString &path)
 {
     QFile file(path);
@@ -70,22 +91,7 @@ std::expected<GuestImporter::Summary, GuestImporter::Failure> GuestImporter::imp
             storedNameOrder.insert(g.externalId.toLower(), g.nameOrder);
     }
     for (const GuestImportRow &row : parsed.rows) {
-        db::GuestRecord g;
-        g.eventId = m_event.id;
-        g.externalId = row.externalId;
-        g.displayName = row.displayName;
-        g.givenName = row.givenName;
-        g.familyName = row.familyName;
-        g.latinName = row.latinName;
-        g.organisation = row.organisation;
-        g.country = row.countryCode;
-        g.role = row.role;
-        g.email = row.email;
-        g.language = row.language;
-        g.regType = row.regType;
-        g.ticketType = row.ticketType;
-        g.days = row.days;
-        g.nameOrder = row.nameOrder;
+        db::GuestRecord g = recordFrom(row, m_event.id);
         const bool composed = row.displayName == GuestCsv::composeName(row.givenName, row.familyName);
         if (g.nameOrder.isEmpty() && composed) {
             g.nameOrder = storedNameOrder.value(row.externalId.toLower());

@@ -10,9 +10,12 @@
 namespace checkin::db {
 class Database;
 struct EventRecord;
+struct GuestRecord;
 } // namespace checkin::db
 
 namespace checkin {
+
+struct GuestImportRow;
 
 // Imports a guest-list CSV into an event: all rows in one transaction, or none.
 class GuestImporter
@@ -35,6 +38,9 @@ public:
 
     // actor is who the audit row names (checkinctl's --actor, or the operating-system user).
     GuestImporter(db::Database &db, const db::EventRecord &event, QString kioskId, QString actor = QStringLiteral("checkinctl"));
+
+    // The guest a validated row describes, for event eventId (row id 0: matched by external id when stored).
+    [[nodiscard]] static db::GuestRecord recordFrom(const GuestImportRow &row, qint64 eventId);
 
     // Reads and validates the file, then upserts every guest; a bad file changes nothing.
     [[nodiscard]] std::expected<Summary, Failure> importFile(const QString &path);

@@ -39,7 +39,7 @@ std::expected<OtherFile, QString> readOther(db::Database &other, qint64 eventId)
     db::MergeStore merge(other);
     auto g = guests.forEvent(eventId);
     auto i = guests.invitationsForEvent(eventId);
-    auto a = merge.attendance(eventId);
+    auto a = db::AttendanceStore(other).allForEvent(eventId);
     auto s = merge.scans(eventId);
     auto p = db::PrintJobStore(other).jobs(eventId);
     auto x = db::StaffActionStore(other).forEvent(eventId);
@@ -263,7 +263,7 @@ std::expected<KioskFileMerge::Summary, QString> KioskFileMerge::mergeFrom(const 
     }
 
     for (db::PrintJobRecord j : in.printJobs) {
-        auto known = merge.printJobByUid(j.uid);
+        auto known = db::PrintJobStore(m_db).byUid(j.uid);
         if (!known)
             return dbFail(known.error());
         j.eventId = m_event.id;
