@@ -61,7 +61,8 @@ DbResult<int> AttendanceStore::liveDaysOtherThan(qint64 guestId, QDate day)
 DbResult<void> AttendanceStore::insert(const AttendanceRecord &row)
 {
     auto stmt = m_db.prepare("INSERT INTO attendance (uid, kiosk_id, event_id, guest_id, invitation_id, day, "
-                             "scanned_at, method) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                             "scanned_at, method, annulled_at, annul_reason, duplicate_of) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, row.uid)
@@ -71,7 +72,10 @@ DbResult<void> AttendanceStore::insert(const AttendanceRecord &row)
         .bind(5, row.invitationId ? std::optional<qint64>(row.invitationId) : std::nullopt)
         .bind(6, row.day.toString(Qt::ISODate))
         .bind(7, row.scannedAt)
-        .bind(8, row.method);
+        .bind(8, row.method)
+        .bindOptional(9, row.annulledAt)
+        .bindOptional(10, row.annulledAt.isEmpty() ? QString() : row.annulReason)
+        .bindOptional(11, row.duplicateOf);
     return stmt->run();
 }
 

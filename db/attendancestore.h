@@ -17,7 +17,8 @@ public:
     [[nodiscard]] DbResult<std::optional<AttendanceRecord>> liveForGuestDay(qint64 guestId, QDate day);
     // How many live attendance rows the guest has on days other than day.
     [[nodiscard]] DbResult<int> liveDaysOtherThan(qint64 guestId, QDate day);
-    // Inserts a new attendance row (uid, kiosk id and times filled by the caller).
+    // Inserts an attendance row as given: a new check-in (uid, kiosk id and times filled by the caller), or one
+    // merged from another kiosk's file with its annulment and duplicate mark.
     [[nodiscard]] DbResult<void> insert(const AttendanceRecord &row);
     // The attendance row with this uid, if any.
     [[nodiscard]] DbResult<std::optional<AttendanceRecord>> byUid(const QString &uid);

@@ -18,33 +18,7 @@ DbResult<bool> exists(DbResult<Statement> stmt, const QString &uid)
     return *row;
 }
 
-std::optional<qint64> optionalId(qint64 id)
-{
-    return id ? std::optional<qint64>(id) : std::nullopt;
-}
-
 } // namespace
-
-DbResult<void> MergeStore::insertAttendance(const AttendanceRecord &row)
-{
-    auto stmt = m_db.prepare("INSERT INTO attendance (uid, kiosk_id, event_id, guest_id, invitation_id, day, "
-                             "scanned_at, method, annulled_at, annul_reason, duplicate_of) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    stmt->bind(1, row.uid)
-        .bind(2, row.kioskId)
-        .bind(3, row.eventId)
-        .bind(4, row.guestId)
-        .bind(5, optionalId(row.invitationId))
-        .bind(6, row.day.toString(Qt::ISODate))
-        .bind(7, row.scannedAt)
-        .bind(8, row.method)
-        .bindOptional(9, row.annulledAt)
-        .bindOptional(10, row.annulledAt.isEmpty() ? QString() : row.annulReason)
-        .bindOptional(11, row.duplicateOf);
-    return stmt->run();
-}
 
 DbResult<void> MergeStore::markDuplicate(const QString &uid, const QString &ofUid)
 {

@@ -15,8 +15,6 @@ class MergeStore
 public:
     explicit MergeStore(Database &db) : m_db(db) {}
 
-    // Writes a check-in as it was recorded (annulment and duplicate mark included).
-    [[nodiscard]] DbResult<void> insertAttendance(const AttendanceRecord &row);
     // Marks the check-in uid a duplicate of the live one ofUid (which must be written first).
     [[nodiscard]] DbResult<void> markDuplicate(const QString &uid, const QString &ofUid);
     // Duplicates of the check-in fromUid become duplicates of toUid (a merged check-in that came earlier).

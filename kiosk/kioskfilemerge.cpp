@@ -244,7 +244,7 @@ std::expected<KioskFileMerge::Summary, QString> KioskFileMerge::mergeFrom(const 
                 ++summary.duplicates;
             }
         }
-        if (auto ok = merge.insertAttendance(a); !ok)
+        if (auto ok = attendance.insert(a); !ok)
             return dbFail(ok.error());
         ++summary.checkinsAdded;
     }
