@@ -188,8 +188,10 @@ std::expected<KioskFileMerge::Summary, QString> KioskFileMerge::mergeFrom(const 
             auto current = guests.activeInvitation(owner);
             if (!current)
                 return dbFail(current.error());
-            if (*current && i.status == u"active")
-                continue; // this guest was given another invitation here; the organiser's file decides
+            // The guest holds another invitation here: the organiser's file decides, and a code this file does not
+            // know is refused here anyway (an active one from there would also break one-active-per-guest).
+            if (*current)
+                continue;
             auto created = guests.createInvitation(m_event.id, owner, i.tokenId, i.signature);
             if (!created)
                 return dbFail(created.error());
