@@ -145,12 +145,6 @@ void FrameDecoder::setPaused(bool paused)
     m_paused.store(paused);
 }
 
-void FrameDecoder::resetDebounce()
-{
-    m_lastCode.clear();
-    m_lastCodeSeen.invalidate();
-}
-
 void FrameDecoder::onDecoded(const QStringList &found)
 {
     // Decoded just before a pause: an outcome is already on screen, the codes are not acted on.

@@ -50,8 +50,6 @@ public:
     [[nodiscard]] int debounceInterval() const { return m_debounceInterval; }
     /// Sets the debounce window in ms.
     void setDebounceInterval(int ms) { m_debounceInterval = ms; }
-    /// Forgets the last code, so that it counts as new when seen again.
-    void resetDebounce();
 
     /// Frames offered so far (any thread).
     [[nodiscard]] quint64 framesOffered() const { return m_offered.load(); }

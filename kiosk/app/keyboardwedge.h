@@ -37,7 +37,6 @@ public:
     void setMaxKeyInterval(int ms) { m_maxKeyInterval = ms; }
     // The fewest characters that count as a scan.
     [[nodiscard]] int minLength() const { return m_minLength; }
-    void setMinLength(int length) { m_minLength = length; }
 
     // Feeds one key press (Qt::Key, its text, its time in ms); true when it was the Enter that completed a scan.
     bool feedKey(int key, const QString &text, qint64 timestampMs, bool autoRepeat = false);

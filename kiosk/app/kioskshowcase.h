@@ -29,12 +29,8 @@ public:
     // (staff_confirm_pin), the staff PIN pad (staff_pin_pad) and the staff dashboard's tabs (staff_today,
     // staff_guests, staff_printing, staff_report).
     [[nodiscard]] static QStringList stateNames();
-    // What the lookup screens search for (default "a": most names have one).
-    void setLookupQuery(const QString &query) { m_lookupQuery = query; }
     // The name shown on admitted outcomes.
     void setSampleName(const QString &name) { m_sampleName = name; }
-    // The languages to show every state in (default: all of them, English first).
-    void setLanguages(const QStringList &codes) { m_languages = codes; }
     // Where to save one PNG per state and language; empty: save nothing.
     void setScreenshotDir(const QString &dir) { m_screenshotDir = dir; }
 
@@ -53,10 +49,10 @@ private:
     KioskController &m_controller;
     QQuickWindow &m_window;
     QString m_sampleName;
-    QString m_lookupQuery = QStringLiteral("a");
+    const QString m_lookupQuery = QStringLiteral("a"); // what the lookup screens search for: most names have an a
     QString m_screenshotDir;
     QStringList m_problems;
-    QStringList m_languages;
+    const QStringList m_languages; // every kiosk language, English first
     QHash<QString, QString> m_englishHeadlines; // state → headline, to see that other languages differ
     qint64 m_nextJobId = 1;
 };
