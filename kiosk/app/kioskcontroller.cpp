@@ -179,10 +179,14 @@ bool KioskController::setDefaultLanguage(const QString &code)
     const QString language = kiosklanguages::normalized(code);
     if (language.isEmpty())
         return false;
+    const bool shown = language == m_language;
+    const bool changed = language != m_defaultLanguage;
     m_defaultLanguage = language;
     if (!setLanguage(language))
         return false;
-    Q_EMIT languageChanged();
+    // setLanguage() announced a new language on screen; the default alone still needs saying, once.
+    if (shown && changed)
+        Q_EMIT languageChanged();
     return true;
 }
 
