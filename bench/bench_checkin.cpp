@@ -1,11 +1,11 @@
 // Check-in hot path: token text -> parse -> Ed25519 verify -> one SQLite transaction (WAL, synchronous=FULL, as
 // shipped) -> commit. Reports median and p99 per check-in for event databases of 1,000 and 100,000 guests.
-#include <checkinservice.h>
-#include <database.h>
-#include <eventstore.h>
-#include <gueststore.h>
-#include <invitationtoken.h>
-#include <signingkey.h>
+#include "kiosk/checkin/checkinservice.h"
+#include "db/database.h"
+#include "db/eventstore.h"
+#include "db/gueststore.h"
+#include "kiosk/invitations/invitationtoken.h"
+#include "kiosk/invitations/signingkey.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -3,14 +3,14 @@
 // once). Memory: the kiosk's parts wired as main() wires them (KioskController, its check-in worker, the print worker
 // printing real PDFs to a folder, the QML screens in a shown offscreen window), 1,000 guests' first check-ins through
 // KioskController::submitScan with real signed invitations on a real SQLite file, and VmRSS before and after.
-#include <database.h>
-#include <demoevent.h>
-#include <eventstore.h>
-#include <gueststore.h>
-#include <invitationtoken.h>
-#include <kioskcontroller.h>
-#include <kioskprinting.h>
-#include <signingkey.h>
+#include "db/database.h"
+#include "kiosk/demo/demoevent.h"
+#include "db/eventstore.h"
+#include "db/gueststore.h"
+#include "kiosk/invitations/invitationtoken.h"
+#include "kiosk/app/kioskcontroller.h"
+#include "kiosk/app/kioskprinting.h"
+#include "kiosk/invitations/signingkey.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

@@ -2,9 +2,9 @@
 // badge, a 500-badge A4 sheet, one four-day personal agenda. Then the peer, in the same run: one fixed badge drawn by
 // us and by Python reportlab (bench/reportlab_badge.py, what pretix and Indico render with) with the same page size,
 // texts, fonts and QR code; both medians per badge and the ratio.
-#include <agendapdf.h>
-#include <badgelayout.h>
-#include <badgerenderer.h>
+#include "printing/agendapdf.h"
+#include "printing/badgelayout.h"
+#include "printing/badgerenderer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

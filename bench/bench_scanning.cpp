@@ -7,16 +7,16 @@
 // blurred, low-contrast and all-at-once codes, and frames without one) and zxing-cpp's sample photos (four
 // rotations each), through our pipeline, ZXing-C++ called directly and zbar; per-image median, exact reads, and
 // the ratios the targets are stated in (BM_DecodeRatios).
-#include <camerascanner.h>
-#include <database.h>
-#include <eventstore.h>
-#include <framedecoder.h>
-#include <gueststore.h>
-#include <invitationtoken.h>
-#include <kioskcontroller.h>
-#include <qrdecoder.h>
-#include <qrencoder.h>
-#include <signingkey.h>
+#include "kiosk/app/camerascanner.h"
+#include "db/database.h"
+#include "db/eventstore.h"
+#include "kiosk/app/framedecoder.h"
+#include "db/gueststore.h"
+#include "kiosk/invitations/invitationtoken.h"
+#include "kiosk/app/kioskcontroller.h"
+#include "kiosk/scanning/qrdecoder.h"
+#include "printing/qrencoder.h"
+#include "kiosk/invitations/signingkey.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -38,7 +38,7 @@
 #include <ZXing/ReadBarcode.h>
 #include <benchmark/benchmark.h>
 
-#include "zbarscanner.h"
+#include "bench/zbarscanner.h"
 
 #include <algorithm>
 #include <cstring>

@@ -1,7 +1,7 @@
 // Staff's guest search (GuestSearchIndex): building the index for 10,000 guests whose names are written in ten
 // scripts, and the search run on every keystroke while a name is typed. Reports median and p99 per keystroke.
-#include <guestsearch.h>
-#include <records.h>
+#include "kiosk/guests/guestsearch.h"
+#include "db/records.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -8,20 +8,20 @@
 //
 // Not a Google Benchmark program: scripts/bench.sh runs it on its own. Exit status: 0 figures measured and every check
 // held, 1 a check failed, 2 usage or setup error, 77 PostgreSQL is not installed.
-#include "pgtestenv.h"
-#include "venuesim/probes.h"
-#include "venuesim/programme.h"
-#include "venuesim/simkiosk.h"
-#include "venuesim/stats.h"
+#include "tests/venue/pgtestenv.h"
+#include "bench/venuesim/probes.h"
+#include "bench/venuesim/programme.h"
+#include "bench/venuesim/simkiosk.h"
+#include "bench/venuesim/stats.h"
 
-#include <checkinoutcome.h>
-#include <database.h>
-#include <eventstore.h>
-#include <gueststore.h>
-#include <invitationtoken.h>
-#include <signingkey.h>
-#include <venueevents.h>
-#include <venueschema.h>
+#include "kiosk/checkin/checkinoutcome.h"
+#include "db/database.h"
+#include "db/eventstore.h"
+#include "db/gueststore.h"
+#include "kiosk/invitations/invitationtoken.h"
+#include "kiosk/invitations/signingkey.h"
+#include "db/venue/venueevents.h"
+#include "db/venue/venueschema.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

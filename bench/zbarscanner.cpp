@@ -1,4 +1,4 @@
-#include "zbarscanner.h"
+#include "bench/zbarscanner.h"
 
 #include <zbar.h>
 

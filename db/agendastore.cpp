@@ -1,4 +1,4 @@
-#include "agendastore.h"
+#include "db/agendastore.h"
 
 #include <QSet>
 

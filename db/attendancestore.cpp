@@ -1,4 +1,4 @@
-#include "attendancestore.h"
+#include "db/attendancestore.h"
 
 namespace checkin::db {
 

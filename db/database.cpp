@@ -1,6 +1,6 @@
-#include "database.h"
+#include "db/database.h"
 
-#include "migrations.h"
+#include "db/migrations.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,5 +1,5 @@
-#include "eventstore.h"
-#include "retentionstore.h"
+#include "db/eventstore.h"
+#include "db/retentionstore.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "gueststore.h"
+#include "db/gueststore.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "invitationmailstore.h"
+#include "db/invitationmailstore.h"
 
 namespace checkin::db {
 

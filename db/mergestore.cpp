@@ -1,4 +1,4 @@
-#include "mergestore.h"
+#include "db/mergestore.h"
 
 
 using namespace Qt::StringLiterals;

@@ -1,4 +1,4 @@
-#include "printjobstore.h"
+#include "db/printjobstore.h"
 
 #include <QDateTime>
 

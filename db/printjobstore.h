@@ -1,7 +1,7 @@
 #pragma once
 
-#include "database.h"
-#include "records.h"
+#include "db/database.h"
+#include "db/records.h"
 
 #include <functional>
 #include <optional>

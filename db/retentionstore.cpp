@@ -1,4 +1,4 @@
-#include "retentionstore.h"
+#include "db/retentionstore.h"
 
 namespace checkin::db {
 

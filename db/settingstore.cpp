@@ -1,4 +1,4 @@
-#include "settingstore.h"
+#include "db/settingstore.h"
 
 namespace checkin::db {
 

@@ -1,6 +1,6 @@
-#include "venueoutboxstore.h"
+#include "db/venueoutboxstore.h"
 
-#include "gueststore.h"
+#include "db/gueststore.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "database.h"
-#include "agendastore.h"
-#include "records.h"
+#include "db/database.h"
+#include "db/agendastore.h"
+#include "db/records.h"
 
 namespace checkin::db {
 

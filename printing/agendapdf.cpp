@@ -1,13 +1,13 @@
-#include "agendapdf.h"
-#include "venuezone.h"
+#include "printing/agendapdf.h"
+#include "printing/venuezone.h"
 
-#include "daterange.h"
+#include "printing/daterange.h"
 
-#include "fontlibrary.h"
-#include "hpdfdocument.h"
-#include "hpdftextpainter.h"
-#include "textfitter.h"
-#include "textshaper.h"
+#include "printing/text/fontlibrary.h"
+#include "printing/hpdfdocument.h"
+#include "printing/text/hpdftextpainter.h"
+#include "printing/text/textfitter.h"
+#include "printing/text/textshaper.h"
 
 #include <QHash>
 #include <QLocale>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "qrencoder.h"
+#include "printing/qrencoder.h"
 
 #include <QByteArray>
 #include <QColor>

@@ -1,11 +1,11 @@
-#include "badgerenderer.h"
+#include "printing/badgerenderer.h"
 
-#include "fontlibrary.h"
-#include "hpdfdocument.h"
-#include "hpdftextpainter.h"
-#include "qrencoder.h"
-#include "textfitter.h"
-#include "textsanitizer.h"
+#include "printing/text/fontlibrary.h"
+#include "printing/hpdfdocument.h"
+#include "printing/text/hpdftextpainter.h"
+#include "printing/qrencoder.h"
+#include "printing/text/textfitter.h"
+#include "printing/text/textsanitizer.h"
 
 #include <QHash>
 #include <QLocale>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "badgelayout.h"
+#include "printing/badgelayout.h"
 
 #include <QByteArray>
 #include <QList>

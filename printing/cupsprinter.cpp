@@ -1,4 +1,4 @@
-#include "cupsprinter.h"
+#include "printing/cupsprinter.h"
 
 #include <QDir>
 #include <QList>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "printer.h"
+#include "printing/printer.h"
 
 #include <QList>
 #include <QString>

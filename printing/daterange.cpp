@@ -1,4 +1,4 @@
-#include "daterange.h"
+#include "printing/daterange.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "hpdfdocument.h"
+#include "printing/hpdfdocument.h"
 
 // deflatePageFast(): libharu 2.3 has no compression level; its installed internal headers expose the page's
 // content stream (as printing/text/hpdftextpainter.cpp also relies on).

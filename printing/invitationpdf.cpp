@@ -1,13 +1,13 @@
-#include "invitationpdf.h"
+#include "printing/invitationpdf.h"
 
-#include "daterange.h"
+#include "printing/daterange.h"
 
-#include "fontlibrary.h"
-#include "hpdfdocument.h"
-#include "hpdftextpainter.h"
-#include "qrencoder.h"
-#include "textfitter.h"
-#include "textsanitizer.h"
+#include "printing/text/fontlibrary.h"
+#include "printing/hpdfdocument.h"
+#include "printing/text/hpdftextpainter.h"
+#include "printing/qrencoder.h"
+#include "printing/text/textfitter.h"
+#include "printing/text/textsanitizer.h"
 
 #include <QLocale>
 #include <QLoggingCategory>

@@ -1,4 +1,4 @@
-#include "pdffolderprinter.h"
+#include "printing/pdffolderprinter.h"
 
 #include <QDir>
 #include <QFileInfo>

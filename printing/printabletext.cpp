@@ -1,6 +1,6 @@
-#include "printabletext.h"
+#include "printing/printabletext.h"
 
-#include "textsanitizer.h"
+#include "printing/text/textsanitizer.h"
 
 namespace checkin {
 

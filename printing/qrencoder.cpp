@@ -1,5 +1,5 @@
-#include "qrencoder.h"
-#include "savefile.h"
+#include "printing/qrencoder.h"
+#include "printing/savefile.h"
 
 #include <QBuffer>
 

@@ -1,4 +1,4 @@
-#include "savefile.h"
+#include "printing/savefile.h"
 
 #include <QDir>
 #include <QFileInfo>

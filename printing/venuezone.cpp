@@ -1,4 +1,4 @@
-#include "venuezone.h"
+#include "printing/venuezone.h"
 
 #include <QRegularExpression>
 

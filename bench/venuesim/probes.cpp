@@ -1,8 +1,8 @@
-#include "probes.h"
+#include "bench/venuesim/probes.h"
 
-#include "simkiosk.h"
+#include "bench/venuesim/simkiosk.h"
 
-#include <venueoutboxstore.h>
+#include "db/venueoutboxstore.h"
 
 using namespace Qt::StringLiterals;
 

@@ -4,8 +4,8 @@
 // what a kiosk's file holds. The SQL here reads (and, for the revocations, writes the venue database the way
 // tst_venuesync does); it is benchmark code, not part of the kiosk.
 
-#include <database.h>
-#include <venueconnection.h>
+#include "db/database.h"
+#include "db/venue/venueconnection.h"
 
 #include <QHash>
 #include <QSet>

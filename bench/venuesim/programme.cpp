@@ -1,4 +1,4 @@
-#include "programme.h"
+#include "bench/venuesim/programme.h"
 
 #include <QDateTime>
 #include <QTimeZone>

@@ -1,9 +1,9 @@
-#include "simkiosk.h"
+#include "bench/venuesim/simkiosk.h"
 
-#include <checkinservice.h>
-#include <database.h>
-#include <venueoutboxstore.h>
-#include <venuesync.h>
+#include "kiosk/checkin/checkinservice.h"
+#include "db/database.h"
+#include "db/venueoutboxstore.h"
+#include "kiosk/venue/venuesync.h"
 
 #include <QDateTime>
 

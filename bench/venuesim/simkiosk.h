@@ -1,8 +1,8 @@
 #pragma once
 
-#include "programme.h"
+#include "bench/venuesim/programme.h"
 
-#include <records.h>
+#include "db/records.h"
 
 #include <QByteArray>
 #include <QHash>

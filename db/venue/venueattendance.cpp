@@ -1,4 +1,4 @@
-#include "venueattendance.h"
+#include "db/venue/venueattendance.h"
 
 using namespace Qt::StringLiterals;
 

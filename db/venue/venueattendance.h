@@ -1,6 +1,6 @@
 #pragma once
 
-#include "venueconnection.h"
+#include "db/venue/venueconnection.h"
 
 #include <QDate>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "venueconnection.h"
+#include "db/venue/venueconnection.h"
 
 #include <QLoggingCategory>
 

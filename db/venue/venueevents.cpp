@@ -1,8 +1,8 @@
-#include "venueevents.h"
+#include "db/venue/venueevents.h"
 
-#include <agendastore.h>
-#include <database.h>
-#include <gueststore.h>
+#include "db/agendastore.h"
+#include "db/database.h"
+#include "db/gueststore.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "venueconnection.h"
+#include "db/venue/venueconnection.h"
 
-#include <records.h>
+#include "db/records.h"
 
 namespace checkin::db {
 class Database;

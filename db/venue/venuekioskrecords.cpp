@@ -1,4 +1,4 @@
-#include "venuekioskrecords.h"
+#include "db/venue/venuekioskrecords.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

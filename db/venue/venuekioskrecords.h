@@ -1,8 +1,8 @@
 #pragma once
 
-#include "venueconnection.h"
+#include "db/venue/venueconnection.h"
 
-#include <venueoutboxstore.h>
+#include "db/venueoutboxstore.h"
 
 #include <QStringList>
 

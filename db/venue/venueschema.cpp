@@ -1,4 +1,4 @@
-#include "venueschema.h"
+#include "db/venue/venueschema.h"
 
 #include <span>
 

@@ -1,4 +1,4 @@
-#include "camerascanner.h"
+#include "kiosk/app/camerascanner.h"
 
 #include <QCamera>
 #include <QLoggingCategory>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "framedecoder.h"
+#include "kiosk/app/framedecoder.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,16 +1,16 @@
-#include "directoryworker.h"
+#include "kiosk/app/directoryworker.h"
 
-#include <attendancereport.h>
-#include <countries.h>
-#include <guestexpectation.h>
-#include <database.h>
-#include <guestsearch.h>
-#include <gueststore.h>
-#include <attendancestore.h>
-#include <printjobstore.h>
-#include <reportexport.h>
-#include <staffactions.h>
-#include <venuewideattendance.h>
+#include "kiosk/attendance/attendancereport.h"
+#include "kiosk/guests/countries.h"
+#include "kiosk/guests/guestexpectation.h"
+#include "db/database.h"
+#include "kiosk/guests/guestsearch.h"
+#include "db/gueststore.h"
+#include "db/attendancestore.h"
+#include "db/printjobstore.h"
+#include "kiosk/attendance/reportexport.h"
+#include "kiosk/staff/staffactions.h"
+#include "kiosk/venue/venuewideattendance.h"
 
 #include <QHash>
 #include <QSet>

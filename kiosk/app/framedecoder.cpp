@@ -1,6 +1,6 @@
-#include "framedecoder.h"
+#include "kiosk/app/framedecoder.h"
 
-#include <qrdecoder.h>
+#include "kiosk/scanning/qrdecoder.h"
 
 #include <QLoggingCategory>
 #include <QVideoFrame>

@@ -1,4 +1,4 @@
-#include "guestdirectory.h"
+#include "kiosk/app/guestdirectory.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "directoryworker.h"
+#include "kiosk/app/directoryworker.h"
 
 #include <QObject>
 #include <QThread>

@@ -1,4 +1,4 @@
-#include "guestlistmodel.h"
+#include "kiosk/app/guestlistmodel.h"
 
 #include <algorithm>
 

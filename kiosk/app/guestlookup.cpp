@@ -1,6 +1,6 @@
-#include "guestlookup.h"
+#include "kiosk/app/guestlookup.h"
 
-#include "guestdirectory.h"
+#include "kiosk/app/guestdirectory.h"
 
 #include <QLoggingCategory>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "guestlistmodel.h"
+#include "kiosk/app/guestlistmodel.h"
 
 #include <QObject>
 #include <QTimer>

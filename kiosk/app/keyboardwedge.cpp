@@ -1,4 +1,4 @@
-#include "keyboardwedge.h"
+#include "kiosk/app/keyboardwedge.h"
 
 #include <QKeyEvent>
 #include <QLoggingCategory>

@@ -1,6 +1,6 @@
-#include "kioskbackups.h"
+#include "kiosk/app/kioskbackups.h"
 
-#include <backupschedule.h>
+#include "kiosk/storage/backupschedule.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>

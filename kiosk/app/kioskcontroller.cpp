@@ -1,15 +1,15 @@
-#include "kioskcontroller.h"
+#include "kiosk/app/kioskcontroller.h"
 
-#include <daterange.h>
+#include "printing/daterange.h"
 
-#include "camerascanner.h"
-#include "guestdirectory.h"
-#include "guestlookup.h"
-#include "keyboardwedge.h"
-#include "kioskprinting.h"
-#include "kioskstaff.h"
-#include "kioskworker.h"
-#include "staffdashboard.h"
+#include "kiosk/app/camerascanner.h"
+#include "kiosk/app/guestdirectory.h"
+#include "kiosk/app/guestlookup.h"
+#include "kiosk/app/keyboardwedge.h"
+#include "kiosk/app/kioskprinting.h"
+#include "kiosk/app/kioskstaff.h"
+#include "kiosk/app/kioskworker.h"
+#include "kiosk/app/staffdashboard.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "guestlookup.h"
-#include "kiosklanguages.h"
-#include "printprogress.h"
-#include "staffdashboard.h"
+#include "kiosk/app/guestlookup.h"
+#include "kiosk/app/kiosklanguages.h"
+#include "kiosk/app/printprogress.h"
+#include "kiosk/app/staffdashboard.h"
 
-#include <checkinoutcome.h>
-#include <printersetup.h>
-#include <records.h>
+#include "kiosk/checkin/checkinoutcome.h"
+#include "kiosk/printqueue/printersetup.h"
+#include "db/records.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "kiosklanguages.h"
+#include "kiosk/app/kiosklanguages.h"
 
 using namespace Qt::StringLiterals;
 

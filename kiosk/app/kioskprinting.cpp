@@ -1,9 +1,9 @@
-#include "kioskprinting.h"
+#include "kiosk/app/kioskprinting.h"
 
-#include <database.h>
-#include <printdocuments.h>
-#include <badgelayout.h>
-#include <printer.h>
+#include "db/database.h"
+#include "kiosk/printqueue/printdocuments.h"
+#include "printing/badgelayout.h"
+#include "printing/printer.h"
 
 #include <QLoggingCategory>
 

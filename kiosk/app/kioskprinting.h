@@ -1,7 +1,7 @@
 #pragma once
 
-#include <printersetup.h>
-#include <printqueueworker.h>
+#include "kiosk/printqueue/printersetup.h"
+#include "kiosk/printqueue/printqueueworker.h"
 
 #include <QObject>
 #include <QString>

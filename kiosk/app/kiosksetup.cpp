@@ -1,8 +1,8 @@
-#include "kiosksetup.h"
+#include "kiosk/app/kiosksetup.h"
 
-#include <database.h>
-#include <databasehealth.h>
-#include <eventstore.h>
+#include "db/database.h"
+#include "kiosk/storage/databasehealth.h"
+#include "db/eventstore.h"
 
 #include <QFileInfo>
 #include <QStandardPaths>

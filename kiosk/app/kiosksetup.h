@@ -1,6 +1,6 @@
 #pragma once
 
-#include <records.h>
+#include "db/records.h"
 
 #include <QString>
 

@@ -1,8 +1,8 @@
-#include "kioskshowcase.h"
+#include "kiosk/app/kioskshowcase.h"
 
-#include "kioskcontroller.h"
-#include "kioskstaff.h"
-#include "kiosklanguages.h"
+#include "kiosk/app/kioskcontroller.h"
+#include "kiosk/app/kioskstaff.h"
+#include "kiosk/app/kiosklanguages.h"
 
 #include <QDir>
 #include <QEventLoop>

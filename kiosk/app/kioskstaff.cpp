@@ -1,7 +1,7 @@
-#include "kioskstaff.h"
+#include "kiosk/app/kioskstaff.h"
 
-#include <database.h>
-#include <staffauth.h>
+#include "db/database.h"
+#include "kiosk/staff/staffauth.h"
 
 #include <QLocale>
 #include <QLoggingCategory>

@@ -1,7 +1,7 @@
-#include "kiosksync.h"
+#include "kiosk/app/kiosksync.h"
 
-#include <database.h>
-#include <venuesync.h>
+#include "db/database.h"
+#include "kiosk/venue/venuesync.h"
 
 #include <QLoggingCategory>
 #include <QTimer>

@@ -1,8 +1,8 @@
-#include "kioskworker.h"
+#include "kiosk/app/kioskworker.h"
 
-#include <checkinservice.h>
-#include <database.h>
-#include <printjobstore.h>
+#include "kiosk/checkin/checkinservice.h"
+#include "db/database.h"
+#include "db/printjobstore.h"
 
 #include <QLoggingCategory>
 #include <QThread>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "printprogress.h"
+#include "kiosk/app/printprogress.h"
 
-#include <checkinoutcome.h>
-#include <records.h>
+#include "kiosk/checkin/checkinoutcome.h"
+#include "db/records.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -1,17 +1,17 @@
 // checkin-kiosk: the touchscreen check-in app. Parses options, finds the event, wires the controller, the
 // USB scanner, the print worker and the QML engine together, and shows the window. Everything else lives in the
 // libraries.
-#include "camerascanner.h"
-#include "keyboardwedge.h"
-#include "kioskbackups.h"
-#include "kiosksync.h"
-#include "kioskcontroller.h"
-#include "kiosklanguages.h"
-#include "kioskprinting.h"
-#include "kioskshowcase.h"
-#include "kiosksetup.h"
-#include <stoponsignal.h>
-#include "readyreport.h"
+#include "kiosk/app/camerascanner.h"
+#include "kiosk/app/keyboardwedge.h"
+#include "kiosk/app/kioskbackups.h"
+#include "kiosk/app/kiosksync.h"
+#include "kiosk/app/kioskcontroller.h"
+#include "kiosk/app/kiosklanguages.h"
+#include "kiosk/app/kioskprinting.h"
+#include "kiosk/app/kioskshowcase.h"
+#include "kiosk/app/kiosksetup.h"
+#include "kiosk/common/stoponsignal.h"
+#include "kiosk/app/readyreport.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "printprogress.h"
+#include "kiosk/app/printprogress.h"
 
 #include <algorithm>
 

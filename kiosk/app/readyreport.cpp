@@ -1,6 +1,6 @@
-#include "readyreport.h"
+#include "kiosk/app/readyreport.h"
 
-#include "kioskcontroller.h"
+#include "kiosk/app/kioskcontroller.h"
 
 #include <QCoreApplication>
 #include <QQuickWindow>

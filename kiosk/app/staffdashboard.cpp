@@ -1,6 +1,6 @@
-#include "staffdashboard.h"
+#include "kiosk/app/staffdashboard.h"
 
-#include "guestdirectory.h"
+#include "kiosk/app/guestdirectory.h"
 
 #include <QDir>
 #include <QFileInfo>

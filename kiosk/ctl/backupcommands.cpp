@@ -1,16 +1,16 @@
 // checkinctl: backups, restore and the removal of a past event's personal data.
-#include "commands.h"
-#include "ctlcommon.h"
+#include "kiosk/ctl/commands.h"
+#include "kiosk/ctl/ctlcommon.h"
 
-#include "backupschedule.h"
-#include "databaserestore.h"
-#include "eventpurge.h"
+#include "kiosk/storage/backupschedule.h"
+#include "kiosk/storage/databaserestore.h"
+#include "kiosk/storage/eventpurge.h"
 
-#include <database.h>
-#include <eventstore.h>
-#include <printjobstore.h>
-#include <records.h>
-#include <retentionstore.h>
+#include "db/database.h"
+#include "db/eventstore.h"
+#include "db/printjobstore.h"
+#include "db/records.h"
+#include "db/retentionstore.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

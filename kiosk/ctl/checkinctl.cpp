@@ -1,11 +1,11 @@
 // checkinctl's front door: the overview, the options, the command table and dispatch. The commands themselves live
 // in one file per group (commands.h).
-#include "checkinctl.h"
+#include "kiosk/ctl/checkinctl.h"
 
-#include "commands.h"
-#include "ctlcommon.h"
+#include "kiosk/ctl/commands.h"
+#include "kiosk/ctl/ctlcommon.h"
 
-#include <badgelayout.h>
+#include "printing/badgelayout.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

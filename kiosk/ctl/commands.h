@@ -4,7 +4,7 @@
 // group of commands (as git's builtin/). checkinctl.cpp parses the command line, refuses an option the command does
 // not take, and runs the handler.
 
-#include "ctlcommon.h"
+#include "kiosk/ctl/ctlcommon.h"
 
 #include <QList>
 #include <QString>

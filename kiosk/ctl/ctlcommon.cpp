@@ -1,14 +1,14 @@
-#include "ctlcommon.h"
+#include "kiosk/ctl/ctlcommon.h"
 
-#include "databasehealth.h"
-#include "guestfinder.h"
-#include "savefile.h"
+#include "kiosk/storage/databasehealth.h"
+#include "kiosk/guests/guestfinder.h"
+#include "printing/savefile.h"
 
-#include <badgelayout.h>
-#include <database.h>
-#include <eventstore.h>
-#include <gueststore.h>
-#include <records.h>
+#include "printing/badgelayout.h"
+#include "db/database.h"
+#include "db/eventstore.h"
+#include "db/gueststore.h"
+#include "db/records.h"
 
 #include <QDir>
 #include <QFileInfo>

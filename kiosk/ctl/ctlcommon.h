@@ -3,11 +3,11 @@
 // What every checkinctl command shares: the command line it was given, exit statuses, output, and finding the
 // database, event, guest and layout a command works on.
 
-#include "csvreader.h"
+#include "kiosk/common/csvreader.h"
 
-#include <badgelayout.h>
-#include <database.h>
-#include <records.h>
+#include "printing/badgelayout.h"
+#include "db/database.h"
+#include "db/records.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

@@ -1,20 +1,20 @@
 // checkinctl: check-ins, decoding photos, attendance, the sponsors' report, annulling and revoking.
-#include "commands.h"
-#include "ctlcommon.h"
+#include "kiosk/ctl/commands.h"
+#include "kiosk/ctl/ctlcommon.h"
 
-#include "attendancereport.h"
-#include "checkinservice.h"
-#include "invitationtoken.h"
-#include "qrdecoder.h"
-#include "reportexport.h"
-#include "savefile.h"
-#include "staffactions.h"
-#include "venuewideattendance.h"
+#include "kiosk/attendance/attendancereport.h"
+#include "kiosk/checkin/checkinservice.h"
+#include "kiosk/invitations/invitationtoken.h"
+#include "kiosk/scanning/qrdecoder.h"
+#include "kiosk/attendance/reportexport.h"
+#include "printing/savefile.h"
+#include "kiosk/staff/staffactions.h"
+#include "kiosk/venue/venuewideattendance.h"
 
-#include <attendancestore.h>
-#include <database.h>
-#include <gueststore.h>
-#include <records.h>
+#include "db/attendancestore.h"
+#include "db/database.h"
+#include "db/gueststore.h"
+#include "db/records.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

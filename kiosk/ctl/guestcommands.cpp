@@ -1,18 +1,18 @@
 // checkinctl: the guests of an event — import the list, list, find and show them.
-#include "commands.h"
-#include "ctlcommon.h"
+#include "kiosk/ctl/commands.h"
+#include "kiosk/ctl/ctlcommon.h"
 
-#include "guestexpectation.h"
-#include "guestimporter.h"
-#include "guesteditor.h"
-#include "invitationissuer.h"
-#include "signingkey.h"
-#include "guestsearch.h"
+#include "kiosk/guests/guestexpectation.h"
+#include "kiosk/guests/guestimporter.h"
+#include "kiosk/guests/guesteditor.h"
+#include "kiosk/invitations/invitationissuer.h"
+#include "kiosk/invitations/signingkey.h"
+#include "kiosk/guests/guestsearch.h"
 
-#include <attendancestore.h>
-#include <database.h>
-#include <gueststore.h>
-#include <printjobstore.h>
+#include "db/attendancestore.h"
+#include "db/database.h"
+#include "db/gueststore.h"
+#include "db/printjobstore.h"
 
 #include <QDir>
 #include <QFileInfo>

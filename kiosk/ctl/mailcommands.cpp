@@ -1,15 +1,15 @@
 // checkinctl: e-mailing invitations (invitations send).
-#include "commands.h"
-#include "ctlcommon.h"
+#include "kiosk/ctl/commands.h"
+#include "kiosk/ctl/ctlcommon.h"
 
-#include "invitationissuer.h"
-#include "invitationmailer.h"
-#include "mailaddress.h"
-#include "signingkey.h"
-#include "smtpsender.h"
+#include "kiosk/invitations/invitationissuer.h"
+#include "kiosk/mail/invitationmailer.h"
+#include "kiosk/mail/mailaddress.h"
+#include "kiosk/invitations/signingkey.h"
+#include "kiosk/mail/smtpsender.h"
 
-#include <database.h>
-#include <records.h>
+#include "db/database.h"
+#include "db/records.h"
 
 #include <QDir>
 #include <QFile>

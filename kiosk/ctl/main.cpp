@@ -1,5 +1,5 @@
 // checkinctl: the admin CLI. All behaviour lives in checkinctl.cpp and the kiosk core library.
-#include "checkinctl.h"
+#include "kiosk/ctl/checkinctl.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

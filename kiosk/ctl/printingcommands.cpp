@@ -1,19 +1,19 @@
 // checkinctl: badges and agendas as PDF, printers, the print queue and its worker.
-#include "commands.h"
-#include "ctlcommon.h"
+#include "kiosk/ctl/commands.h"
+#include "kiosk/ctl/ctlcommon.h"
 
-#include "printdocuments.h"
-#include "printersetup.h"
-#include "printertest.h"
-#include "printqueueworker.h"
-#include "stoponsignal.h"
-#include "staffactions.h"
+#include "kiosk/printqueue/printdocuments.h"
+#include "kiosk/printqueue/printersetup.h"
+#include "kiosk/printqueue/printertest.h"
+#include "kiosk/printqueue/printqueueworker.h"
+#include "kiosk/common/stoponsignal.h"
+#include "kiosk/staff/staffactions.h"
 
-#include <badgelayout.h>
-#include <database.h>
-#include <gueststore.h>
-#include <printjobstore.h>
-#include <records.h>
+#include "printing/badgelayout.h"
+#include "db/database.h"
+#include "db/gueststore.h"
+#include "db/printjobstore.h"
+#include "db/records.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,18 +1,18 @@
 // checkinctl: keys, events, guest lists, invitations, the programme and the demo.
-#include "commands.h"
-#include "ctlcommon.h"
+#include "kiosk/ctl/commands.h"
+#include "kiosk/ctl/ctlcommon.h"
 
-#include "demoevent.h"
-#include "invitationissuer.h"
-#include "invitationmergefile.h"
-#include "programmeimporter.h"
-#include "signingkey.h"
-#include "venuezone.h"
+#include "kiosk/demo/demoevent.h"
+#include "kiosk/invitations/invitationissuer.h"
+#include "kiosk/invitations/invitationmergefile.h"
+#include "kiosk/programme/programmeimporter.h"
+#include "kiosk/invitations/signingkey.h"
+#include "printing/venuezone.h"
 
-#include <database.h>
-#include <eventstore.h>
-#include <printjobstore.h>
-#include <records.h>
+#include "db/database.h"
+#include "db/eventstore.h"
+#include "db/printjobstore.h"
+#include "db/records.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,10 +1,10 @@
 // checkinctl: the staff PIN.
-#include "commands.h"
-#include "ctlcommon.h"
+#include "kiosk/ctl/commands.h"
+#include "kiosk/ctl/ctlcommon.h"
 
-#include "staffauth.h"
+#include "kiosk/staff/staffauth.h"
 
-#include <database.h>
+#include "db/database.h"
 
 #include <cstdio>
 #include <cstring>

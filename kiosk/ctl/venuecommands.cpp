@@ -1,16 +1,16 @@
 // checkinctl: the venue database shared by the kiosks of one venue, and the sync loop.
-#include "commands.h"
-#include "ctlcommon.h"
+#include "kiosk/ctl/commands.h"
+#include "kiosk/ctl/ctlcommon.h"
 
-#include "kioskfilemerge.h"
-#include "stoponsignal.h"
+#include "kiosk/storage/kioskfilemerge.h"
+#include "kiosk/common/stoponsignal.h"
 
-#include <printjobstore.h>
-#include <records.h>
-#include <venueconnection.h>
-#include <venueevents.h>
-#include <venueschema.h>
-#include <venuesync.h>
+#include "db/printjobstore.h"
+#include "db/records.h"
+#include "db/venue/venueconnection.h"
+#include "db/venue/venueevents.h"
+#include "db/venue/venueschema.h"
+#include "kiosk/venue/venuesync.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,14 +1,14 @@
-#include "invitationmailer.h"
+#include "kiosk/mail/invitationmailer.h"
 
-#include "mailmessage.h"
-#include "smtpsender.h"
+#include "kiosk/mail/mailmessage.h"
+#include "kiosk/mail/smtpsender.h"
 
-#include <savefile.h>
+#include "printing/savefile.h"
 
-#include <database.h>
-#include <invitationmailstore.h>
-#include <printjobstore.h>
-#include <records.h>
+#include "db/database.h"
+#include "db/invitationmailstore.h"
+#include "db/printjobstore.h"
+#include "db/records.h"
 
 #include <QDir>
 #include <QFile>

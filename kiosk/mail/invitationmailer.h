@@ -1,8 +1,8 @@
 #pragma once
 
-#include "invitationissuer.h"
-#include "invitationmailtext.h"
-#include "mailaddress.h"
+#include "kiosk/invitations/invitationissuer.h"
+#include "kiosk/mail/invitationmailtext.h"
+#include "kiosk/mail/mailaddress.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "invitationmailtext.h"
+#include "kiosk/mail/invitationmailtext.h"
 
-#include <daterange.h>
+#include "printing/daterange.h"
 
 #include <QLocale>
 #include <QLoggingCategory>

@@ -1,4 +1,4 @@
-#include "mailaddress.h"
+#include "kiosk/mail/mailaddress.h"
 
 #include <QRegularExpression>
 

@@ -1,4 +1,4 @@
-#include "mailmessage.h"
+#include "kiosk/mail/mailmessage.h"
 
 #include <QLocale>
 #include <QUuid>

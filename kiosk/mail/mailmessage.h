@@ -1,6 +1,6 @@
 #pragma once
 
-#include "mailaddress.h"
+#include "kiosk/mail/mailaddress.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,4 +1,4 @@
-#include "smtpsender.h"
+#include "kiosk/mail/smtpsender.h"
 
 #include <QFile>
 #include <QLoggingCategory>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "csvreader.h"
-#include "programmeitem.h"
+#include "kiosk/common/csvreader.h"
+#include "kiosk/programme/programmeitem.h"
 
 #include <QByteArrayView>
 #include <QHash>

@@ -1,8 +1,8 @@
-#include "datatrackercsvreader.h"
+#include "kiosk/programme/datatrackercsvreader.h"
 
-#include "csvprogrammeparser.h"
+#include "kiosk/programme/csvprogrammeparser.h"
 
-#include "csvreader.h"
+#include "kiosk/common/csvreader.h"
 
 #include <QHash>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "programmeitem.h"
+#include "kiosk/programme/programmeitem.h"
 
 #include <QByteArrayView>
 #include <QCoreApplication>

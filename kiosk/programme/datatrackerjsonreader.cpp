@@ -1,4 +1,4 @@
-#include "datatrackerjsonreader.h"
+#include "kiosk/programme/datatrackerjsonreader.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "icsreader.h"
+#include "kiosk/programme/icsreader.h"
 
 #include <QHash>
 #include <QRegularExpression>

@@ -1,8 +1,8 @@
-#include "programmecsvreader.h"
+#include "kiosk/programme/programmecsvreader.h"
 
-#include "csvprogrammeparser.h"
+#include "kiosk/programme/csvprogrammeparser.h"
 
-#include "csvreader.h"
+#include "kiosk/common/csvreader.h"
 
 #include <QHash>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "programmeitem.h"
+#include "kiosk/programme/programmeitem.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "csvreader.h"
+#include "kiosk/common/csvreader.h"
 
 #include <QByteArrayView>
 #include <QDate>

@@ -1,7 +1,7 @@
-#include "fontlibrary.h"
+#include "printing/text/fontlibrary.h"
 
-#include "fontlibrary_p.h"
-#include "textshaper.h"
+#include "printing/text/fontlibrary_p.h"
+#include "printing/text/textshaper.h"
 
 #include <QDir>
 #include <QFile>

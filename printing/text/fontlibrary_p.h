@@ -2,7 +2,7 @@
 
 // Internal to checkin_text: FreeType/HarfBuzz/ICU types live here, never in the public headers.
 
-#include "fontlibrary.h"
+#include "printing/text/fontlibrary.h"
 
 #include <QByteArray>
 #include <QHash>

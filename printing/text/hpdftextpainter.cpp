@@ -1,8 +1,8 @@
-#include "hpdftextpainter.h"
+#include "printing/text/hpdftextpainter.h"
 
-#include "fontlibrary_p.h"
-#include "hpdftextresources_p.h"
-#include "textline_p.h"
+#include "printing/text/fontlibrary_p.h"
+#include "printing/text/hpdftextresources_p.h"
+#include "printing/text/textline_p.h"
 
 // libharu 2.3 has no API for marked content; its installed internal headers expose the page's content
 // stream, which every HPDF_Page_* operator also writes to, so what we write lands in order.

@@ -2,7 +2,7 @@
 
 // The one header of checkin_text with a third-party type: only PDF renderers include it.
 
-#include "textline.h"
+#include "printing/text/textline.h"
 
 #include <QString>
 

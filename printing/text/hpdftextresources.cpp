@@ -1,4 +1,4 @@
-#include "hpdftextresources_p.h"
+#include "printing/text/hpdftextresources_p.h"
 
 // libharu 2.3 has no API for Form XObjects made of paths or for Type 3 fonts; its installed internal
 // headers expose the object functions it builds its own objects with.

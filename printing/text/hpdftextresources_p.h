@@ -2,7 +2,7 @@
 
 // Internal to checkin_text: the PDF objects drawLine() shares across the pages of one libharu document.
 
-#include "fontlibrary_p.h"
+#include "printing/text/fontlibrary_p.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,9 +1,9 @@
-#include "textfitter.h"
+#include "printing/text/textfitter.h"
 
-#include "fontlibrary.h"
-#include "textline_p.h"
-#include "textsanitizer.h"
-#include "textshaper_p.h"
+#include "printing/text/fontlibrary.h"
+#include "printing/text/textline_p.h"
+#include "printing/text/textsanitizer.h"
+#include "printing/text/textshaper_p.h"
 
 #include <unicode/ubrk.h>
 

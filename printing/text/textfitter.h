@@ -1,7 +1,7 @@
 #pragma once
 
-#include "textline.h"
-#include "textstyle.h"
+#include "printing/text/textline.h"
+#include "printing/text/textstyle.h"
 
 #include <QList>
 #include <QString>

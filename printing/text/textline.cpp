@@ -1,6 +1,6 @@
-#include "textline.h"
+#include "printing/text/textline.h"
 
-#include "textline_p.h"
+#include "printing/text/textline_p.h"
 
 namespace checkin::text {
 

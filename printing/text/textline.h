@@ -1,6 +1,6 @@
 #pragma once
 
-#include "textstyle.h"
+#include "printing/text/textstyle.h"
 
 #include <QList>
 #include <QString>

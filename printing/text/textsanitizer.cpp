@@ -1,4 +1,4 @@
-#include "textsanitizer.h"
+#include "printing/text/textsanitizer.h"
 
 #include <QList>
 

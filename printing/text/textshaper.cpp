@@ -1,10 +1,10 @@
-#include "textshaper.h"
+#include "printing/text/textshaper.h"
 
-#include "fontlibrary.h"
-#include "fontlibrary_p.h"
-#include "textline_p.h"
-#include "textsanitizer.h"
-#include "textshaper_p.h"
+#include "printing/text/fontlibrary.h"
+#include "printing/text/fontlibrary_p.h"
+#include "printing/text/textline_p.h"
+#include "printing/text/textsanitizer.h"
+#include "printing/text/textshaper_p.h"
 
 #include <unicode/ubidi.h>
 #include <unicode/uchar.h>

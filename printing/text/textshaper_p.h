@@ -2,8 +2,8 @@
 
 // Internal to checkin_text.
 
-#include "fontlibrary_p.h"
-#include "textline.h"
+#include "printing/text/fontlibrary_p.h"
+#include "printing/text/textline.h"
 
 #include <expected>
 

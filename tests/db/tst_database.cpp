@@ -1,12 +1,12 @@
 // The SQLite layer: migrations from an empty file, refusing newer schemas, private file mode, WAL, rollback.
-#include "olderschema.h"
+#include "tests/support/olderschema.h"
 
-#include <attendancestore.h>
-#include <database.h>
-#include <eventstore.h>
-#include <gueststore.h>
-#include <invitationmailstore.h>
-#include <retentionstore.h>
+#include "db/attendancestore.h"
+#include "db/database.h"
+#include "db/eventstore.h"
+#include "db/gueststore.h"
+#include "db/invitationmailstore.h"
+#include "db/retentionstore.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -4,11 +4,11 @@
 // while a check-in is still working). Prints each outcome as a JSON line with the number of print jobs the
 // welcome screen would follow and how long the guest waited for it. Used by tst_fourkiosks.
 //   kiosk_scanner DB TOKENS_FILE KIOSK_ID AT_ISO8601
-#include <checkinoutcome.h>
-#include <eventstore.h>
-#include <kioskworker.h>
+#include "kiosk/checkin/checkinoutcome.h"
+#include "db/eventstore.h"
+#include "kiosk/app/kioskworker.h"
 
-#include <database.h>
+#include "db/database.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

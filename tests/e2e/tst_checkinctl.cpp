@@ -1,6 +1,6 @@
 // A staff member prepares and runs an event with checkinctl alone: the real binary, a real database file, real
 // QR PNGs and PDFs. Each step checks the CLI contract (JSON line, exit status, messages).
-#include "programrun.h"
+#include "tests/support/programrun.h"
 
 #include <QCryptographicHash>
 #include <QImage>

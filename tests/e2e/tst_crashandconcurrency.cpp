@@ -1,10 +1,10 @@
 // Durability and concurrency with real processes on one SQLite file: two processes hammering the same guest,
 // and a check-in loop killed with SIGKILL again and again.
-#include "testevent.h"
+#include "tests/support/testevent.h"
 
-#include <attendancestore.h>
-#include <database.h>
-#include <printjobstore.h>
+#include "db/attendancestore.h"
+#include "db/database.h"
+#include "db/printjobstore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

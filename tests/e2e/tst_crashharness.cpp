@@ -5,14 +5,14 @@
 //
 // The random moments come from a seeded generator: the seed is printed, and CHECKIN_CRASH_SEED=<seed> replays a
 // run (the kill delays replay exactly; where in the process they land depends on the machine's speed).
-#include "cupstestenv.h"
-#include "testevent.h"
+#include "tests/printing/cupstestenv.h"
+#include "tests/support/testevent.h"
 
-#include <attendancestore.h>
-#include <checkinservice.h>
-#include <database.h>
-#include <pdffolderprinter.h>
-#include <printqueueworker.h>
+#include "db/attendancestore.h"
+#include "kiosk/checkin/checkinservice.h"
+#include "db/database.h"
+#include "printing/pdffolderprinter.h"
+#include "kiosk/printqueue/printqueueworker.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

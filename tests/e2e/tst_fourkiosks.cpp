@@ -2,11 +2,11 @@
 // (KioskWorker on its worker thread, see kioskscanner.cpp) with the kiosk's own connection settings (WAL, busy
 // timeout), scanning a shuffled, overlapping list of 1,000 guests: every guest by two to four kiosks, some twice.
 // Then two print workers (`checkinctl print-worker`) drain the queue side by side into PDF folders.
-#include "testevent.h"
+#include "tests/support/testevent.h"
 
-#include <database.h>
-#include <pdffolderprinter.h>
-#include <printqueueworker.h>
+#include "db/database.h"
+#include "printing/pdffolderprinter.h"
+#include "kiosk/printqueue/printqueueworker.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // Staff e-mail invitations with `checkinctl invitations send` through a real SMTP server (aiosmtpd on 127.0.0.1,
 // STARTTLS and a login required; tests/support/smtpserver.py). Every message that arrives is read back with
 // Python's email package: the language, the encoded names and the PDF attachment byte for byte.
-#include "programrun.h"
+#include "tests/support/programrun.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,8 @@
 // Staff print badges and agendas with checkinctl alone: the built-in demo event, the real badge and agenda
 // renderers, the persistent print queue, a PDF-folder printer and a real private cupsd with cups-pdf queues.
-#include "programrun.h"
+#include "tests/support/programrun.h"
 
-#include "cupstestenv.h"
+#include "tests/printing/cupstestenv.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

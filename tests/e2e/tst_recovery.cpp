@@ -1,11 +1,11 @@
 // Faults a staff member meets on the day, through the real binaries and real files: backups and restore with
 // checkinctl, a damaged, read-only or missing database at start-up (checkinctl and the kiosk), each with a message
 // that says what to do.
-#include "programrun.h"
+#include "tests/support/programrun.h"
 
-#include <checkinservice.h>
-#include <database.h>
-#include <eventstore.h>
+#include "kiosk/checkin/checkinservice.h"
+#include "db/database.h"
+#include "db/eventstore.h"
 
 #include <QFile>
 #include <QJsonArray>

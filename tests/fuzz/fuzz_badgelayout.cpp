@@ -1,6 +1,6 @@
 // libFuzzer target: BadgeLayout::fromJson() on arbitrary layout files. "extends" and image paths resolve
 // against the shipped printing/layouts/ folder, so the fuzzer can also reach the merge of a base layout.
-#include "badgelayout.h"
+#include "printing/badgelayout.h"
 
 #include <QByteArray>
 #include <QString>

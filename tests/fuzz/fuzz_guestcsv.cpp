@@ -1,6 +1,6 @@
 // libFuzzer target: CsvReader::parse() and GuestCsv::parse() on arbitrary guest-list files.
-#include "csvreader.h"
-#include "guestcsv.h"
+#include "kiosk/common/csvreader.h"
+#include "kiosk/guests/guestcsv.h"
 
 #include <QDate>
 

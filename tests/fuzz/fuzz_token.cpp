@@ -1,5 +1,5 @@
 // libFuzzer target: InvitationToken::parse() and verify() on arbitrary QR/keyboard-wedge text.
-#include "invitationtoken.h"
+#include "kiosk/invitations/invitationtoken.h"
 
 #include <QByteArray>
 #include <QString>

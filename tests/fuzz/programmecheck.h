@@ -1,7 +1,7 @@
 // Invariants every programme reader keeps, shared by the programme fuzz targets.
 #pragma once
 
-#include "programme/programmeitem.h"
+#include "kiosk/programme/programmeitem.h"
 
 #include <cstdlib>
 

@@ -6,11 +6,11 @@
 // passes (exit 3). With --stop-at it prints "STOPPED <stage> <idempotency key>" when the first job reaches that
 // step and then waits, never finishing the hand-over, for the test to kill it.
 
-#include "testbadgerenderer.h"
+#include "tests/kiosk/testbadgerenderer.h"
 
-#include <cupsprinter.h>
-#include <printjobstore.h>
-#include <printqueueworker.h>
+#include "printing/cupsprinter.h"
+#include "db/printjobstore.h"
+#include "kiosk/printqueue/printqueueworker.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

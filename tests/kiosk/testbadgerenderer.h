@@ -4,12 +4,12 @@
 // on first use on the calling thread, as the worker's renderer would) and draws a one-page PDF with libharu
 // (testpdf.h) naming the guest, the job's kind and its idempotency key. Header-only; link Hpdf::Hpdf.
 
-#include "testpdf.h"
+#include "tests/printing/testpdf.h"
 
-#include <database.h>
-#include <eventstore.h>
-#include <gueststore.h>
-#include <printqueueworker.h>
+#include "db/database.h"
+#include "db/eventstore.h"
+#include "db/gueststore.h"
+#include "kiosk/printqueue/printqueueworker.h"
 
 #include <memory>
 

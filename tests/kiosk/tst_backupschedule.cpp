@@ -1,12 +1,12 @@
-// Rotating online backups (kiosk/backupschedule.*) and the start-up health check (kiosk/databasehealth.*) on real
+// Rotating online backups (kiosk/storage/backupschedule.*) and the start-up health check (kiosk/storage/databasehealth.*) on real
 // SQLite files: private consistent copies, rotation, damaged files found and the way back named.
-#include "olderschema.h"
-#include "testevent.h"
+#include "tests/support/olderschema.h"
+#include "tests/support/testevent.h"
 
-#include <attendancestore.h>
-#include <backupschedule.h>
-#include <checkinservice.h>
-#include <databasehealth.h>
+#include "db/attendancestore.h"
+#include "kiosk/storage/backupschedule.h"
+#include "kiosk/checkin/checkinservice.h"
+#include "kiosk/storage/databasehealth.h"
 
 #include <QFile>
 #include <QProcess>

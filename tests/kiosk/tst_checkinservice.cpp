@@ -1,13 +1,13 @@
 // The check-in rules on a real SQLite file: every outcome, time-zone edges, forged tokens, print-job idempotency.
-#include "testevent.h"
+#include "tests/support/testevent.h"
 
-#include <attendancestore.h>
-#include <checkinservice.h>
-#include <eventstore.h>
-#include <gueststore.h>
-#include <invitationtoken.h>
-#include <printjobstore.h>
-#include <signingkey.h>
+#include "db/attendancestore.h"
+#include "kiosk/checkin/checkinservice.h"
+#include "db/eventstore.h"
+#include "db/gueststore.h"
+#include "kiosk/invitations/invitationtoken.h"
+#include "db/printjobstore.h"
+#include "kiosk/invitations/signingkey.h"
 
 #include <QtTest>
 

@@ -1,4 +1,4 @@
-#include "csvreader.h"
+#include "kiosk/common/csvreader.h"
 
 #include <QTest>
 

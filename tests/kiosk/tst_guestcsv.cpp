@@ -1,5 +1,5 @@
-#include "countries.h"
-#include "guestcsv.h"
+#include "kiosk/guests/countries.h"
+#include "kiosk/guests/guestcsv.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 // Guest search for staff: accents, case and scripts folded by ICU, prefix words in any order, ranking, limits.
 // The guests go through a real event database (GuestStore::forEvent), as the staff screen loads them.
-#include "testevent.h"
+#include "tests/support/testevent.h"
 
-#include <guestsearch.h>
-#include <gueststore.h>
+#include "kiosk/guests/guestsearch.h"
+#include "db/gueststore.h"
 
 #include <QtTest>
 

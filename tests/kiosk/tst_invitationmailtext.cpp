@@ -1,6 +1,6 @@
 // The invitation e-mail speaks the guest's language: every translation is compiled in and used, with the
 // programme days as people write dates in that language.
-#include "invitationmailtext.h"
+#include "kiosk/mail/invitationmailtext.h"
 
 #include <QtTest>
 

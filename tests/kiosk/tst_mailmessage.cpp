@@ -1,6 +1,6 @@
 // MailMessage writes what mail servers and clients accept: CRLF, short lines, RFC 2047 words for non-ASCII
 // headers that decode to the original text, base64 parts that decode to the original bytes.
-#include "mailmessage.h"
+#include "kiosk/mail/mailmessage.h"
 
 #include <QRegularExpression>
 #include <QtTest>

@@ -1,14 +1,14 @@
-// Where a kiosk's documents go (kiosk/printersetup.*) against a real, private cupsd (scripts/cups-test-env.sh):
+// Where a kiosk's documents go (kiosk/printqueue/printersetup.*) against a real, private cupsd (scripts/cups-test-env.sh):
 // the stored printer, else the CUPS default destination, else the PDF folder beside the database, each with its
 // reason; and the stored badge layout, whose media the badge printer sends.
 
-#include "cupstestenv.h"
+#include "tests/printing/cupstestenv.h"
 
-#include <badgelayout.h>
-#include <badgerenderer.h>
-#include <database.h>
-#include <printer.h>
-#include <printersetup.h>
+#include "printing/badgelayout.h"
+#include "printing/badgerenderer.h"
+#include "db/database.h"
+#include "printing/printer.h"
+#include "kiosk/printqueue/printersetup.h"
 
 #include <QTemporaryDir>
 #include <QTest>

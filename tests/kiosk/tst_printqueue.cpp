@@ -3,16 +3,16 @@
 // every printed page to a folder, so "printed exactly once" is counted in files. A stopped queue, a dead cupsd
 // and a worker process killed with SIGKILL at each step of a hand-over all end with each job printed once.
 
-#include "cupstestenv.h"
-#include "testbadgerenderer.h"
-#include "testevent.h"
+#include "tests/printing/cupstestenv.h"
+#include "tests/kiosk/testbadgerenderer.h"
+#include "tests/support/testevent.h"
 
-#include <checkinservice.h>
-#include <cupsprinter.h>
-#include <gueststore.h>
-#include <pdffolderprinter.h>
-#include <printjobstore.h>
-#include <printqueueworker.h>
+#include "kiosk/checkin/checkinservice.h"
+#include "printing/cupsprinter.h"
+#include "db/gueststore.h"
+#include "printing/pdffolderprinter.h"
+#include "db/printjobstore.h"
+#include "kiosk/printqueue/printqueueworker.h"
 
 #include <QProcess>
 #include <QSignalSpy>

@@ -1,12 +1,12 @@
 // Importing the meeting programme on a real SQLite file: every format with its time zones (Bangkok, and
 // Vancouver across the end of daylight saving time), re-imports, broken files, attendees, format detection.
-#include "testevent.h"
+#include "tests/support/testevent.h"
 
-#include <agendastore.h>
-#include <gueststore.h>
-#include <printjobstore.h>
-#include <programmeimporter.h>
-#include <programmeitem.h>
+#include "db/agendastore.h"
+#include "db/gueststore.h"
+#include "db/printjobstore.h"
+#include "kiosk/programme/programmeimporter.h"
+#include "kiosk/programme/programmeitem.h"
 
 #include <QFile>
 #include <QTimeZone>

@@ -1,5 +1,5 @@
-#include "qrdecoder.h"
-#include "qrencoder.h"
+#include "kiosk/scanning/qrdecoder.h"
+#include "printing/qrencoder.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -1,10 +1,10 @@
 // Exporting the attendance report (CSV + PDF) into a folder, from a real event database with check-ins on two days.
-#include "testevent.h"
+#include "tests/support/testevent.h"
 
-#include <checkinservice.h>
-#include <gueststore.h>
-#include <printjobstore.h>
-#include <reportexport.h>
+#include "kiosk/checkin/checkinservice.h"
+#include "db/gueststore.h"
+#include "db/printjobstore.h"
+#include "kiosk/attendance/reportexport.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // SmtpSender's TLS rule: STARTTLS is required for every mail server but this machine's, where it is used whenever
 // the server offers it (the real exchange with a server is tests/e2e/tst_invitationmail.cpp).
-#include "smtpsender.h"
+#include "kiosk/mail/smtpsender.h"
 
 #include <QtTest>
 

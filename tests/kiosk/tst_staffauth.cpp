@@ -1,11 +1,11 @@
 // The staff PIN: rules, Argon2id storage, growing lockout that survives a restart, audit rows, the CLI — and that
 // the PIN never reaches the database in clear, a message or the log.
-#include "testevent.h"
+#include "tests/support/testevent.h"
 
-#include <database.h>
-#include <printjobstore.h>
-#include <settingstore.h>
-#include <staffauth.h>
+#include "db/database.h"
+#include "db/printjobstore.h"
+#include "db/settingstore.h"
+#include "kiosk/staff/staffauth.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "agendapdf.h"
+#include "printing/agendapdf.h"
 
 #include <QCoreApplication>
 #include <QDir>

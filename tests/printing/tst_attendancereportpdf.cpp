@@ -1,5 +1,5 @@
 // The attendance report PDF: real PDFs read back with poppler-utils (pdftotext, pdfinfo).
-#include "attendancereportpdf.h"
+#include "printing/attendancereportpdf.h"
 
 #include <QDir>
 #include <QFile>

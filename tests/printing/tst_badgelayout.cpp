@@ -1,4 +1,4 @@
-#include "badgelayout.h"
+#include "printing/badgelayout.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "badgerenderer.h"
+#include "printing/badgerenderer.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -3,10 +3,10 @@
 // an unreachable or misnamed server gives a sentence staff can act on; a label layout's media reaches cupsd with
 // the job, and the CUPS default destination is found as lp finds it.
 
-#include "cupstestenv.h"
-#include "testpdf.h"
+#include "tests/printing/cupstestenv.h"
+#include "tests/printing/testpdf.h"
 
-#include <cupsprinter.h>
+#include "printing/cupsprinter.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,5 +1,5 @@
-#include "hpdfdocument.h"
-#include "invitationpdf.h"
+#include "printing/hpdfdocument.h"
+#include "printing/invitationpdf.h"
 
 #include <QDir>
 #include <QElapsedTimer>

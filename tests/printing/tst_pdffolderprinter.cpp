@@ -1,8 +1,8 @@
 // PdfFolderPrinter: one file per job, written whole, never overwritten; a job is found again by its title.
 
-#include "testpdf.h"
+#include "tests/printing/testpdf.h"
 
-#include <pdffolderprinter.h>
+#include "printing/pdffolderprinter.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "qrencoder.h"
+#include "printing/qrencoder.h"
 
 #include <QDir>
 #include <QFileInfo>

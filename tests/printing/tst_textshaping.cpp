@@ -1,9 +1,9 @@
-#include "fontlibrary.h"
-#include "hpdftextpainter.h"
-#include "textfitter.h"
-#include "textline.h"
-#include "textsanitizer.h"
-#include "textshaper.h"
+#include "printing/text/fontlibrary.h"
+#include "printing/text/hpdftextpainter.h"
+#include "printing/text/textfitter.h"
+#include "printing/text/textline.h"
+#include "printing/text/textsanitizer.h"
+#include "printing/text/textshaper.h"
 
 #include <QDir>
 #include <QRectF>

@@ -1,12 +1,12 @@
 // Camera scanning end to end: real QVideoFrames (BGRA8888 and NV12, 1280×720) holding invitation QR codes go
 // through a QVideoSink, the CameraScanner's FrameDecoder thread and the real KioskController and check-in worker
 // to the welcome screen, with the badge queued in a real database.
-#include <camerascanner.h>
-#include <framedecoder.h>
-#include <keyboardwedge.h>
-#include <kioskcontroller.h>
-#include <qrencoder.h>
-#include <testevent.h>
+#include "kiosk/app/camerascanner.h"
+#include "kiosk/app/framedecoder.h"
+#include "kiosk/app/keyboardwedge.h"
+#include "kiosk/app/kioskcontroller.h"
+#include "printing/qrencoder.h"
+#include "tests/support/testevent.h"
 
 #include <QGuiApplication>
 #include <QKeyEvent>

@@ -1,5 +1,5 @@
 // The USB keyboard-wedge scanner: fast keystrokes ending in Enter are one scan; human typing never is.
-#include <keyboardwedge.h>
+#include "kiosk/app/keyboardwedge.h"
 
 #include <QGuiApplication>
 #include <QKeyEvent>

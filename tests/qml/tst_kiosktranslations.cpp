@@ -1,6 +1,6 @@
 // The kiosk's translations (i18n/kiosk_*.ts): every message in every language is translated and marked finished,
 // the compiled .qm files are in resources, and the languages the picker offers are the ones shipped.
-#include <kiosklanguages.h>
+#include "kiosk/app/kiosklanguages.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>

@@ -2,20 +2,20 @@
 // invitations, the real KioskController with its worker thread, the real print worker with real printers (a PDF
 // folder, or CUPS at a port where nothing listens), the real QML module. The test cases are in tst_*.qml beside
 // this file; they reach the data through the `Fixture` singleton (import IetfCheckin.Test).
-#include "cupstestenv.h"
-#include "testevent.h"
+#include "tests/printing/cupstestenv.h"
+#include "tests/support/testevent.h"
 
-#include <attendancestore.h>
-#include <checkinservice.h>
-#include <gueststore.h>
-#include <keyboardwedge.h>
-#include <invitationtoken.h>
-#include <kioskcontroller.h>
-#include <kioskprinting.h>
-#include <printjobstore.h>
-#include <staffauth.h>
-#include <staffdashboard.h>
-#include <guestlookup.h>
+#include "db/attendancestore.h"
+#include "kiosk/checkin/checkinservice.h"
+#include "db/gueststore.h"
+#include "kiosk/app/keyboardwedge.h"
+#include "kiosk/invitations/invitationtoken.h"
+#include "kiosk/app/kioskcontroller.h"
+#include "kiosk/app/kioskprinting.h"
+#include "db/printjobstore.h"
+#include "kiosk/staff/staffauth.h"
+#include "kiosk/app/staffdashboard.h"
+#include "kiosk/app/guestlookup.h"
 
 #include <QDir>
 #include <QGuiApplication>

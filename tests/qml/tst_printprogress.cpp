@@ -1,6 +1,6 @@
 // PrintProgress: what the print jobs of the guest on screen add up to, and how answers from the check-in worker and
 // the print worker, arriving in either order, combine.
-#include <printprogress.h>
+#include "kiosk/app/printprogress.h"
 
 #include <QTest>
 

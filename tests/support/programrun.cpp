@@ -1,4 +1,4 @@
-#include "programrun.h"
+#include "tests/support/programrun.h"
 
 #include <QJsonDocument>
 #include <QProcess>

@@ -1,8 +1,8 @@
-#include "testevent.h"
+#include "tests/support/testevent.h"
 
-#include <eventstore.h>
-#include <gueststore.h>
-#include <invitationtoken.h>
+#include "db/eventstore.h"
+#include "db/gueststore.h"
+#include "kiosk/invitations/invitationtoken.h"
 
 #include <QTimeZone>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <database.h>
-#include <records.h>
-#include <signingkey.h>
+#include "db/database.h"
+#include "db/records.h"
+#include "kiosk/invitations/signingkey.h"
 
 #include <QList>
 #include <QString>

@@ -1,13 +1,13 @@
 // An organiser sets up the venue database with checkinctl alone: the real binary, a real event database and a real
 // PostgreSQL cluster (scripts/pg-test-env.sh). Each step checks the CLI contract (one JSON line, exit status, the
 // sentence on standard error).
-#include "pgtestenv.h"
-#include "programrun.h"
-#include "testevent.h"
+#include "tests/venue/pgtestenv.h"
+#include "tests/support/programrun.h"
+#include "tests/support/testevent.h"
 
-#include <printjobstore.h>
-#include <venueconnection.h>
-#include <venueschema.h>
+#include "db/printjobstore.h"
+#include "db/venue/venueconnection.h"
+#include "db/venue/venueschema.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

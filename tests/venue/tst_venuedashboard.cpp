@@ -2,17 +2,17 @@
 // own check-ins not sent yet, lets staff annul only what this kiosk recorded, and falls back to its own file (saying
 // so) while the venue database cannot be read; the guests' lookup never reads the venue database. The real
 // GuestDirectory thread and StaffDashboard on real SQLite files and a real PostgreSQL cluster.
-#include "pgtestenv.h"
-#include "testevent.h"
+#include "tests/venue/pgtestenv.h"
+#include "tests/support/testevent.h"
 
-#include <checkinservice.h>
-#include <guestdirectory.h>
-#include <kiosksync.h>
-#include <staffdashboard.h>
-#include <venueconnection.h>
-#include <venueevents.h>
-#include <venueschema.h>
-#include <venuesync.h>
+#include "kiosk/checkin/checkinservice.h"
+#include "kiosk/app/guestdirectory.h"
+#include "kiosk/app/kiosksync.h"
+#include "kiosk/app/staffdashboard.h"
+#include "db/venue/venueconnection.h"
+#include "db/venue/venueevents.h"
+#include "db/venue/venueschema.h"
+#include "kiosk/venue/venuesync.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>

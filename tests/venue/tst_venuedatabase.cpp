@@ -1,13 +1,13 @@
 // The venue database library on a real PostgreSQL cluster (scripts/pg-test-env.sh): connection errors as sentences,
 // the versioned schema, and pushing an event from a real SQLite event database.
-#include "pgtestenv.h"
-#include "testevent.h"
+#include "tests/venue/pgtestenv.h"
+#include "tests/support/testevent.h"
 
-#include <agendastore.h>
-#include <gueststore.h>
-#include <venueconnection.h>
-#include <venueevents.h>
-#include <venueschema.h>
+#include "db/agendastore.h"
+#include "db/gueststore.h"
+#include "db/venue/venueconnection.h"
+#include "db/venue/venueevents.h"
+#include "db/venue/venueschema.h"
 
 #include <QtTest>
 

@@ -1,19 +1,19 @@
 // Several kiosks, one venue: three kiosk processes on three SQLite copies of one event check guests in while the
 // venue's PostgreSQL server is down, then sync with 'checkinctl sync' once it is back. Real binary, real SQLite files,
 // real PostgreSQL cluster (scripts/pg-test-env.sh).
-#include "pgtestenv.h"
-#include "programrun.h"
-#include "testevent.h"
+#include "tests/venue/pgtestenv.h"
+#include "tests/support/programrun.h"
+#include "tests/support/testevent.h"
 
-#include <agendastore.h>
-#include <attendancestore.h>
-#include <database.h>
-#include <gueststore.h>
-#include <printjobstore.h>
-#include <venueconnection.h>
-#include <venueevents.h>
-#include <venueoutboxstore.h>
-#include <venueschema.h>
+#include "db/agendastore.h"
+#include "db/attendancestore.h"
+#include "db/database.h"
+#include "db/gueststore.h"
+#include "db/printjobstore.h"
+#include "db/venue/venueconnection.h"
+#include "db/venue/venueevents.h"
+#include "db/venueoutboxstore.h"
+#include "db/venue/venueschema.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
