@@ -8,6 +8,7 @@
 #include "fontlibrary.h"
 #include "languages.h"
 #include "pdfpage_p.h"
+#include "textfitter.h"
 #include "textline.h"
 #include "textstyle.h"
 
@@ -34,16 +35,9 @@ using pdf::cleaned;
 // The translation context of every heading (printing/i18n/printing_*.ts).
 inline constexpr char Context[] = "AgendaPdf";
 
-// The house look (see invitationpdf.cpp): one deep blue accent and its tints, neutral greys.
-inline constexpr Rgb Accent{0.086, 0.227, 0.408};
-inline constexpr Rgb AccentTint{0.937, 0.953, 0.973};  // the summary panel
-inline constexpr Rgb RowTint{0.882, 0.918, 0.961};     // the guest's own rows: stronger, so it survives a grey laser
-inline constexpr Rgb BandLabel{0.710, 0.776, 0.859};
-inline constexpr Rgb BandText{0.894, 0.922, 0.957};
-inline constexpr Rgb White{1.0, 1.0, 1.0};
-inline constexpr Rgb Ink{0.110, 0.133, 0.173};
-inline constexpr Rgb Muted{0.373, 0.408, 0.463};
-inline constexpr Rgb Hairline{0.820, 0.835, 0.855};
+// The house look (pdfpage_p.h), and the guest's own rows: stronger than the panel tint, so it survives a grey laser.
+using namespace pdf::colours;
+inline constexpr Rgb RowTint{0.882, 0.918, 0.961};
 
 // Page geometry, pt. Text positions are baselines measured from the top of the page.
 inline constexpr double Margin = 40;
@@ -179,6 +173,8 @@ private:
     // ---- text (agendatext.cpp) ----
     [[nodiscard]] QString tr(const char *source) const;
     [[nodiscard]] text::TextStyle style(double size, FontWeight weight, bool pageDirection) const;
+    [[nodiscard]] text::FitOptions fitOptions(double width, double maxSize, double minSize, FontWeight weight,
+                                              bool pageDirection) const;
     TextLine heading(const QString &text, double size, FontWeight weight = FontWeight::Regular);
     TextLine data(const QString &text, double size, FontWeight weight = FontWeight::Regular);
     TextLine elided(const QString &text, double width, double size, FontWeight weight, bool pageDirection);

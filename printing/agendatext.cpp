@@ -99,17 +99,24 @@ TextLine Job::elided(const QString &text, double width, double size, FontWeight 
     return m_errors.value(text::elideText(m_fonts, text, width, style(size, weight, pageDirection)));
 }
 
+text::FitOptions Job::fitOptions(double width, double maxSize, double minSize, FontWeight weight,
+                                 bool pageDirection) const
+{
+    text::FitOptions options;
+    options.boxWidthPt = width;
+    options.maxSizePt = maxSize;
+    options.minSizePt = minSize;
+    options.weight = weight;
+    options.direction = style(maxSize, weight, pageDirection).direction;
+    return options;
+}
+
 // Up to maxLines at one fixed size, balanced, the last cut with "…" when the text is longer.
 QList<TextLine> Job::wrapped(const QString &text, double width, int maxLines, double size, FontWeight weight,
                              bool pageDirection)
 {
-    text::FitOptions options;
-    options.boxWidthPt = width;
+    text::FitOptions options = fitOptions(width, size, size, weight, pageDirection);
     options.maxLines = maxLines;
-    options.maxSizePt = size;
-    options.minSizePt = size;
-    options.weight = weight;
-    options.direction = style(size, weight, pageDirection).direction;
     if (pageDirection)
         options.language = m_language.scriptTag.toString();
     return m_errors.value(text::fitText(m_fonts, text, options)).lines;
@@ -119,13 +126,8 @@ QList<TextLine> Job::wrapped(const QString &text, double width, int maxLines, do
 TextLine Job::fitted(const QString &text, double width, double maxSize, double minSize, FontWeight weight,
                      bool pageDirection)
 {
-    text::FitOptions options;
-    options.boxWidthPt = width;
-    options.maxSizePt = maxSize;
-    options.minSizePt = minSize;
-    options.weight = weight;
-    options.direction = style(maxSize, weight, pageDirection).direction;
-    return m_errors.value(text::fitText(m_fonts, text, options)).lines.value(0);
+    return m_errors.value(text::fitText(m_fonts, text, fitOptions(width, maxSize, minSize, weight, pageDirection)))
+        .lines.value(0);
 }
 
 QString Job::capitalised(QString text) const

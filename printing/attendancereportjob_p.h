@@ -65,16 +65,9 @@ inline constexpr auto PdfTitle = "Attendance register - %1";
 /// s from Strings with its %1 and %2 filled in.
 [[nodiscard]] QString str(const char *s, const QString &a = {}, const QString &b = {});
 
-// The house look (see agendapdf.cpp): one deep blue accent and its tints, neutral greys.
-inline constexpr Rgb Accent{0.086, 0.227, 0.408};
-inline constexpr Rgb AccentTint{0.937, 0.953, 0.973}; // every other register row
-inline constexpr Rgb BandLabel{0.710, 0.776, 0.859};
-inline constexpr Rgb BandText{0.894, 0.922, 0.957};
-inline constexpr Rgb White{1.0, 1.0, 1.0};
-inline constexpr Rgb Ink{0.110, 0.133, 0.173};
-inline constexpr Rgb Muted{0.373, 0.408, 0.463};
+// The house look (pdfpage_p.h), and two of the register's own.
+using namespace pdf::colours;
 inline constexpr Rgb Faint{0.600, 0.627, 0.667};
-inline constexpr Rgb Hairline{0.820, 0.835, 0.855};
 inline constexpr Rgb Tick{0.082, 0.447, 0.247}; // green: "arrived" at a glance, still dark on a grey laser
 
 // Page geometry, pt. Text positions are baselines measured from the top of the page.

@@ -1,5 +1,6 @@
 #include "invitationpdf.h"
 
+#include "badgerenderer.h"
 #include "daterange.h"
 
 #include "fontlibrary.h"
@@ -34,14 +35,7 @@ constexpr int QrQuietModules = 4;
 
 using text::Rgb;
 
-// One accent colour (a deep IETF-like blue) and its pale tint; everything else is neutral.
-constexpr Rgb Accent{0.086f, 0.227f, 0.408f};
-constexpr Rgb AccentTint{0.937f, 0.953f, 0.973f};
-constexpr Rgb BandLabel{0.710f, 0.776f, 0.859f}; // the accent mixed towards white, for small text on the band
-constexpr Rgb White{1.0f, 1.0f, 1.0f};
-constexpr Rgb Ink{0.110f, 0.133f, 0.173f};
-constexpr Rgb Muted{0.373f, 0.408f, 0.463f};
-constexpr Rgb Hairline{0.820f, 0.835f, 0.855f};
+using namespace pdf::colours; // the house look
 
 struct Fonts
 {
@@ -123,22 +117,6 @@ QList<QByteArray> wrapText(const pdf::TrueTypeFont &font, const QString &text, f
     return lines;
 }
 
-// The Latin transcription worth printing under the name: only under a name with letters of another
-// script, and only when it says something else (the same rule as the badges' latin_name_if_different).
-QString latinTranscription(const QString &name, const QString &latinName)
-{
-    const QString latin = text::sanitizeForPrint(latinName);
-    if (latin.isEmpty() || name.compare(latin, Qt::CaseInsensitive) == 0)
-        return {};
-    const QList<uint> codePoints = name.toUcs4();
-    const bool otherScript = std::any_of(codePoints.cbegin(), codePoints.cend(), [](uint c) {
-        const QChar::Script script = QChar::script(char32_t(c));
-        return QChar::isLetter(char32_t(c)) && script != QChar::Script_Latin && script != QChar::Script_Common
-            && script != QChar::Script_Inherited;
-    });
-    return otherScript ? latin : QString();
-}
-
 // Shaped lines (HarfBuzz, any script, extractable text) stacked from `top` (points below the page's
 // top): the first line's tallest ink or cap height touches `top`; lines never touch each other.
 // Returns the position just below the last line's descenders.
@@ -169,7 +147,8 @@ std::expected<float, QString> drawGuestName(const pdf::Page &page, text::FontLib
                                             float x, float top, float maxWidth)
 {
     QString name = text::sanitizeForPrint(data.guestName);
-    const QString latin = latinTranscription(name, data.guestLatinName);
+    // The same rule as the badges' latin_name_if_different; nothing when there is no name to go under.
+    const QString latin = name.isEmpty() ? QString() : latinNameIfDifferent(name, data.guestLatinName);
     if (name.isEmpty())
         name = text::sanitizeForPrint(data.guestLatinName);
     if (name.isEmpty())

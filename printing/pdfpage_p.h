@@ -24,6 +24,18 @@
 
 namespace checkin::pdf {
 
+// The documents' house look: one deep blue accent and its tints, neutral greys.
+namespace colours {
+inline constexpr text::Rgb Accent{0.086, 0.227, 0.408};
+inline constexpr text::Rgb AccentTint{0.937, 0.953, 0.973}; // panels, every other table row
+inline constexpr text::Rgb BandLabel{0.710, 0.776, 0.859};  // the accent mixed towards white, for small text on the band
+inline constexpr text::Rgb BandText{0.894, 0.922, 0.957};
+inline constexpr text::Rgb White{1.0, 1.0, 1.0};
+inline constexpr text::Rgb Ink{0.110, 0.133, 0.173};
+inline constexpr text::Rgb Muted{0.373, 0.408, 0.463};
+inline constexpr text::Rgb Hairline{0.820, 0.835, 0.855};
+} // namespace colours
+
 /// Text as the documents print a field: NFC, runs of white space collapsed, trimmed.
 [[nodiscard]] QString cleaned(const QString &text);
 
