@@ -27,7 +27,7 @@ std::expected<void, QString> setDocumentInfo(HpdfDocument &doc, const QString &t
 }
 
 std::expected<HPDF_Page, QString> addPage(HpdfDocument &doc, HPDF_PageSizes size, HPDF_PageDirection direction,
-                                     QStringView which)
+                                          QStringView which)
 {
     const HPDF_Page page = HPDF_AddPage(doc.handle());
     CHECKIN_TRY(doc.check(QString(u"adding "_s + which)));

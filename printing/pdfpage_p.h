@@ -113,15 +113,15 @@ private:
                                                            const char *fallbackTitle);
 /// Adds a page of that size; which names the page in errors ("adding a page").
 [[nodiscard]] std::expected<HPDF_Page, QString> addPage(HpdfDocument &doc, HPDF_PageSizes size,
-                                                   HPDF_PageDirection direction, QStringView which = u"a page");
+                                                        HPDF_PageDirection direction, QStringView which = u"a page");
 /// Checks a drawn page (libharu's errors, then the latch's) and compresses it; number 0 is a document's only page.
 [[nodiscard]] std::expected<void, QString> finishPage(HpdfDocument &doc, const Page &page, const ErrorLatch &errors,
                                                       int number);
 
-/// Why a renderer with fonts from FontLibrary cannot start: Noto Sans is not installed.
+/// Why a renderer cannot start when FontLibrary finds no Noto Sans: the package to install.
 [[nodiscard]] QString missingNotoSans();
-/// Renders on the document kept in doc (made on first use); after a failure doc is dropped, since libharu's state
-/// is then unknown (the fonts' library stays loaded), and the error is prefixed with failed.
+/// Renders on the document kept in doc (made on first use); after a failure doc is dropped (libharu's state is then
+/// unknown) and the error is prefixed with failed.
 [[nodiscard]] std::expected<QByteArray, QString>
 renderOnKeptDocument(std::unique_ptr<HpdfDocument> &doc, const QString &failed,
                      const std::function<std::expected<QByteArray, QString>(HpdfDocument &)> &render);
