@@ -8,9 +8,9 @@
 
 namespace checkin {
 
-// The kiosk's languages (en fr es ar zh ru, the codes a guest's record carries; the table is printing/text/languages.h):
-// their own names for the language picker, their locales for dates and times, and their translation files
-// (:/i18n/kiosk_<suffix>.qm).
+// The kiosk's languages (en fr es ar zh ru, the codes a guest's record carries), read from the one table of them
+// in printing/text/languages.h: their own names for the language picker, their locales for dates and times, their
+// translation files (:/i18n/kiosk_<suffix>.qm) and their on-screen keyboard layouts.
 namespace kiosklanguages {
 // Every language code, in the picker's order.
 [[nodiscard]] QStringList codes();
@@ -43,9 +43,9 @@ public:
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    /// Every row's keyboard locale, in row order: the virtual keyboard's layouts.
+    // Every row's keyboard locale, in row order: the virtual keyboard's layouts.
     [[nodiscard]] QStringList keyboardLocales() const;
-    /// The keyboard locale of the language with this code ("zh" → "zh_CN"); empty for an unknown code.
+    // The keyboard locale of the language with this code ("zh" → "zh_CN"); empty for an unknown code.
     Q_INVOKABLE [[nodiscard]] QString keyboardLocaleOf(const QString &code) const;
 
 private:
