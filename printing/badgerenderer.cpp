@@ -1,4 +1,5 @@
 #include "printing/badgerenderer.h"
+#include "printing/badgerenderer_p.h"
 
 #include "printing/text/fontlibrary.h"
 #include "printing/hpdfdocument.h"
@@ -19,70 +20,14 @@ using namespace Qt::StringLiterals;
 
 namespace checkin {
 
-namespace {
+namespace badge {
 
 Q_LOGGING_CATEGORY(lcBadge, "checkin.printing.badge")
 
-#define CHECKIN_TRY(expr)                                                                                              \
-    if (auto ok_ = (expr); !ok_)                                                                                       \
-        return std::unexpected(std::move(ok_).error());
+namespace {
 
-constexpr double Mm = 72.0 / 25.4;
-constexpr double Tolerance = 0.01; // pt
 constexpr double CropMarkLengthMm = 5;
 constexpr double CropMarkGapMm = 2;
-
-text::Rgb rgb(const QColor &c)
-{
-    return {c.redF(), c.greenF(), c.blueF()};
-}
-
-text::TextAlignment textAlignment(BadgeAlignment a)
-{
-    switch (a) {
-    case BadgeAlignment::Start:
-        return text::TextAlignment::Start;
-    case BadgeAlignment::Center:
-        return text::TextAlignment::Center;
-    case BadgeAlignment::End:
-        return text::TextAlignment::End;
-    case BadgeAlignment::Left:
-        return text::TextAlignment::Left;
-    case BadgeAlignment::Right:
-        return text::TextAlignment::Right;
-    }
-    return text::TextAlignment::Start;
-}
-
-bool isNameBinding(BadgeBinding b)
-{
-    return b == BadgeBinding::GivenName || b == BadgeBinding::FamilyName || b == BadgeBinding::DisplayName
-        || b == BadgeBinding::LatinName || b == BadgeBinding::LatinNameIfDifferent;
-}
-
-bool isGuestSupplied(BadgeBinding b)
-{
-    return isNameBinding(b) || b == BadgeBinding::Organisation || b == BadgeBinding::CountryName;
-}
-
-QString displayNameOf(const BadgeData &d)
-{
-    if (!text::sanitizeForPrint(d.displayName).isEmpty())
-        return d.displayName;
-    const QString joined = QString(d.givenName.trimmed() + u' ' + d.familyName.trimmed()).trimmed();
-    return joined.isEmpty() ? d.latinName : joined;
-}
-
-QString countryNameOf(const BadgeData &d)
-{
-    if (!text::sanitizeForPrint(d.countryName).isEmpty())
-        return d.countryName;
-    const QString code = d.countryCode.trimmed().toUpper();
-    if (code.size() != 2)
-        return {};
-    const QLocale::Territory territory = QLocale::codeToTerritory(code);
-    return territory == QLocale::AnyTerritory ? code : QLocale::territoryToString(territory);
-}
 
 QString isAsciiOr(const QString &text, const char *fallback)
 {
@@ -91,93 +36,11 @@ QString isAsciiOr(const QString &text, const char *fallback)
     return ascii ? text : QString::fromLatin1(fallback);
 }
 
-// A badge's top-left corner on a page, and conversions from badge millimetres to PDF points (y up).
-struct Canvas
-{
-    HPDF_Page page = nullptr;
-    double left = 0; // pt from the page's left edge
-    double top = 0;  // pt from the page's bottom edge to the badge's top edge
-
-    [[nodiscard]] double x(double mm) const { return left + mm * Mm; }
-    [[nodiscard]] double y(double mm) const { return top - mm * Mm; }
-
-    void fill(const QRectF &mm, const QColor &colour) const
-    {
-        const text::Rgb c = rgb(colour);
-        HPDF_Page_SetRGBFill(page, HPDF_REAL(c.red), HPDF_REAL(c.green), HPDF_REAL(c.blue));
-        HPDF_Page_Rectangle(page, HPDF_REAL(x(mm.left())), HPDF_REAL(y(mm.bottom())), HPDF_REAL(mm.width() * Mm),
-                            HPDF_REAL(mm.height() * Mm));
-        HPDF_Page_Fill(page);
-    }
-};
-
-// One fitted line, placed in badge points (y down from the badge's top edge).
-struct PlacedLine
-{
-    text::TextLine line;
-    double x = 0;
-    double baseline = 0;
-    double above = 0; // ink box above the baseline
-    double below = 0; // and below it
-};
-
-struct Block
-{
-    QList<PlacedLine> lines;
-    double height = 0;
-    double fontSize = 0;
-    bool truncated = false;
-};
-
 } // namespace
 
-QString latinNameIfDifferent(const QString &name, const QString &latinName)
-{
-    const QString native = text::sanitizeForPrint(name);
-    const QString latin = text::sanitizeForPrint(latinName);
-    if (latin.isEmpty() || native.compare(latin, Qt::CaseInsensitive) == 0)
-        return {};
-    const QList<uint> codePoints = native.toUcs4();
-    const bool otherScript = std::any_of(codePoints.cbegin(), codePoints.cend(), [](uint c) {
-        const QChar::Script script = QChar::script(char32_t(c));
-        return QChar::isLetter(char32_t(c)) && script != QChar::Script_Latin && script != QChar::Script_Common
-            && script != QChar::Script_Inherited;
-    });
-    return otherScript || native.isEmpty() ? latin : QString();
-}
+} // namespace badge
 
-namespace {
-struct BadgeTextState;
-} // namespace
-
-struct BadgeRendererPrivate
-{
-    explicit BadgeRendererPrivate(const BadgeLayout &l, const QStringList &fontDirectories)
-        : layout(l)
-        , fonts(fontDirectories)
-    {
-    }
-
-    BadgeLayout layout;
-    text::FontLibrary fonts;
-    std::unique_ptr<pdf::HpdfDocument> doc;
-    QList<BadgeBox> boxes;
-    // Image elements as raw samples for libharu, converted once: element index → RGB and alpha bytes.
-    QHash<int, std::pair<QByteArray, QByteArray>> imageSamples;
-
-    std::expected<void, QString> beginDocument(const QString &title);
-    std::expected<HPDF_Page, QString> addPage(QSizeF mm);
-    std::expected<void, QString> drawBadge(const Canvas &canvas, const BadgeData &data, int badgeIndex);
-    std::expected<void, QString> drawText(const Canvas &canvas, int index, const QString &value, const QString &language,
-                                          const QColor &colour, BadgeTextState &state, int badgeIndex);
-    void drawLineElement(const Canvas &canvas, const BadgeElement &e, const QColor &colour);
-    std::expected<Block, QString> fitBlock(const QString &value, const BadgeElement &e, const QString &language);
-    std::expected<void, QString> drawQr(const Canvas &canvas, const BadgeElement &e, const QColor &dark,
-                                        const QString &token);
-    std::expected<void, QString> drawImage(const Canvas &canvas, const BadgeElement &e, int index);
-    void drawCropMarks(HPDF_Page page, int used);
-    std::expected<QByteArray, QString> finish(const std::expected<void, QString> &drawn, const QString &what);
-};
+using namespace badge;
 
 std::expected<void, QString> BadgeRendererPrivate::beginDocument(const QString &title)
 {
@@ -201,70 +64,6 @@ std::expected<HPDF_Page, QString> BadgeRendererPrivate::addPage(QSizeF mm)
     HPDF_Page_SetHeight(page, HPDF_REAL(mm.height() * Mm));
     CHECKIN_TRY(doc->check(u"setting the page size"));
     return page;
-}
-
-// Fits the text into the element's box: as large as possible within the size range, on as few lines
-// as possible (text::fitText decides width and wrapping), then smaller still while the lines are
-// taller than the box. Line heights come from the ink, never less than the nominal metrics, so stacked
-// marks (Vietnamese, Thai, Myanmar) get room and never touch the line above.
-std::expected<Block, QString> BadgeRendererPrivate::fitBlock(const QString &value, const BadgeElement &e,
-                                                             const QString &language)
-{
-    const double boxWidth = e.box.width() * Mm;
-    const double boxHeight = e.box.height() * Mm;
-    text::FitOptions options;
-    options.boxWidthPt = boxWidth;
-    options.maxLines = e.maxLines;
-    options.maxSizePt = e.maxSizePt;
-    options.minSizePt = e.minSizePt;
-    options.weight = e.bold ? text::FontWeight::Bold : text::FontWeight::Regular;
-    options.language = language;
-
-    Block block;
-    for (int attempt = 0; attempt < 16; ++attempt) {
-        const auto fit = text::fitText(fonts, value, options);
-        if (!fit)
-            return std::unexpected(fit.error());
-        block = Block();
-        block.fontSize = fit->fontSize;
-        block.truncated = fit->truncated;
-        for (const text::TextLine &line : fit->lines) {
-            PlacedLine placed;
-            placed.line = line;
-            placed.above = std::max(line.inkTop(), BadgeLineAscentEm * line.fontSize());
-            placed.below = std::max(-line.inkBottom(), BadgeLineDescentEm * line.fontSize());
-            block.height += placed.above + placed.below;
-            block.lines.append(placed);
-        }
-        block.height += std::max<qsizetype>(0, block.lines.size() - 1) * BadgeLineGapEm * fit->fontSize;
-        if (block.lines.isEmpty() || block.height <= boxHeight + Tolerance)
-            break;
-        const double scaled = std::floor(fit->fontSize * boxHeight / block.height * 100.0 - 1.0) / 100.0;
-        if (fit->fontSize > options.minSizePt + Tolerance) {
-            options.maxSizePt = std::max(options.minSizePt, scaled);
-        } else if (fit->lines.size() > 1) {
-            options.maxLines = int(fit->lines.size()) - 1;
-        } else {
-            // One line at the minimum size is still too tall (ink reaching far above or below): nothing
-            // may leave the box, so go below the layout's minimum.
-            qCInfo(lcBadge) << e.label << "prints below its minSize to fit the box:" << scaled << "pt";
-            options.minSizePt = options.maxSizePt = std::max(1.0, scaled);
-        }
-    }
-    if (!block.lines.isEmpty() && block.height > boxHeight + Tolerance)
-        return std::unexpected(u"%1: the text does not fit its box at any size"_s.arg(e.label));
-
-    double y = e.box.top() * Mm;
-    if (e.verticalAlignment == BadgeVerticalAlignment::Middle)
-        y += (boxHeight - block.height) / 2;
-    else if (e.verticalAlignment == BadgeVerticalAlignment::Bottom)
-        y += boxHeight - block.height;
-    for (PlacedLine &placed : block.lines) {
-        placed.baseline = y + placed.above;
-        placed.x = text::alignedX(placed.line, e.box.left() * Mm, boxWidth, textAlignment(e.alignment));
-        y += placed.above + placed.below + BadgeLineGapEm * block.fontSize;
-    }
-    return block;
 }
 
 // The QR code as vector squares: one rectangle per horizontal run of dark modules, all in one path
@@ -349,111 +148,6 @@ std::expected<void, QString> BadgeRendererPrivate::drawImage(const Canvas &canva
         y += e.box.height() - size.height();
     HPDF_Page_DrawImage(canvas.page, picture, HPDF_REAL(canvas.x(x)), HPDF_REAL(canvas.y(y + size.height())),
                         HPDF_REAL(size.width() * Mm), HPDF_REAL(size.height() * Mm));
-    return doc->check(e.label);
-}
-
-namespace {
-
-// The text a text element prints for this guest, before sanitising.
-QString boundText(const BadgeElement &e, const BadgeData &data, const BadgeRole &role, const QString &displayName)
-{
-    switch (e.binding) {
-    case BadgeBinding::Literal:
-        return e.text;
-    case BadgeBinding::GivenName:
-        return text::sanitizeForPrint(data.givenName).isEmpty() ? displayName : data.givenName;
-    case BadgeBinding::FamilyName:
-        return data.familyName;
-    case BadgeBinding::DisplayName:
-        return displayName;
-    case BadgeBinding::LatinName:
-        return data.latinName;
-    case BadgeBinding::LatinNameIfDifferent:
-        return latinNameIfDifferent(displayName, data.latinName);
-    case BadgeBinding::Organisation:
-        return data.organisation;
-    case BadgeBinding::CountryName:
-        return countryNameOf(data);
-    case BadgeBinding::CountryCode:
-        return data.countryCode.trimmed().toUpper();
-    case BadgeBinding::RoleLabel:
-        return role.label;
-    case BadgeBinding::EventName:
-        return data.eventName;
-    case BadgeBinding::EventDates:
-        return data.eventDates;
-    }
-    return {};
-}
-
-// What one badge's text elements have done so far: names printed, and for flow, how far each text
-// element moved up and how much of its box it used (pt).
-struct BadgeTextState
-{
-    struct Element
-    {
-        double shift = 0;
-        double used = 0;
-        double gapAbove = 0; // to the box of the text element it flows after
-        bool empty = true;
-    };
-    QSet<QString> namesShown;
-    QHash<int, Element> elements;
-    int previous = -1;
-    bool rightToLeftGuest = false;
-};
-
-} // namespace
-
-std::expected<void, QString> BadgeRendererPrivate::drawText(const Canvas &canvas, int index, const QString &value,
-                                                            const QString &language, const QColor &colour,
-                                                            BadgeTextState &state, int badgeIndex)
-{
-    const QList<BadgeElement> &elements = layout.elements();
-    const BadgeElement &e = elements[index];
-    BadgeTextState::Element own;
-    if (e.flow && state.previous >= 0) {
-        const BadgeElement &previous = elements[state.previous];
-        const BadgeTextState::Element before = state.elements.value(state.previous);
-        own.gapAbove = (e.box.top() - previous.box.bottom()) * Mm;
-        own.shift = before.shift;
-        if (before.empty) {
-            // Take the empty element's place, keeping the larger of its gap and this one's.
-            own.shift += (e.box.top() - previous.box.top()) * Mm + before.gapAbove - std::max(before.gapAbove, own.gapAbove);
-        } else if (previous.verticalAlignment == BadgeVerticalAlignment::Top) {
-            own.shift += previous.box.height() * Mm - before.used;
-        }
-    }
-    state.previous = index;
-    if (value.isEmpty()) {
-        state.elements.insert(index, own);
-        return {};
-    }
-
-    BadgeElement aligned = e;
-    if (state.rightToLeftGuest && isGuestSupplied(e.binding)) {
-        // The guest's lines are one block: a right-to-left name right-aligns its Latin transcription
-        // and organisation too, so that the block keeps one edge.
-        if (e.alignment == BadgeAlignment::Start)
-            aligned.alignment = BadgeAlignment::Right;
-        else if (e.alignment == BadgeAlignment::End)
-            aligned.alignment = BadgeAlignment::Left;
-    }
-    const auto block = fitBlock(value, aligned, language);
-    if (!block)
-        return std::unexpected(block.error());
-    own.empty = block->lines.isEmpty();
-    own.used = block->height;
-    state.elements.insert(index, own);
-
-    const text::Rgb c = rgb(colour);
-    for (const PlacedLine &placed : std::as_const(block->lines)) {
-        const double baseline = placed.baseline - own.shift;
-        CHECKIN_TRY(text::drawLine(canvas.page, placed.line, canvas.left + placed.x, canvas.top - baseline, c));
-        const QRectF ink(placed.x / Mm, (baseline - placed.above) / Mm, placed.line.width() / Mm,
-                         (placed.above + placed.below) / Mm);
-        boxes.append({badgeIndex, index, e.type, ink, placed.line.text(), placed.line.fontSize(), block->truncated});
-    }
     return doc->check(e.label);
 }
 
@@ -645,3 +339,4 @@ QList<BadgeBox> BadgeRenderer::lastLayoutBoxes() const
 }
 
 } // namespace checkin
+

@@ -1,9 +1,11 @@
 #include "printing/invitationpdf.h"
 
+#include "printing/badgerenderer.h"
 #include "printing/daterange.h"
 
 #include "printing/text/fontlibrary.h"
 #include "printing/hpdfdocument.h"
+#include "printing/pdfpage_p.h"
 #include "printing/text/hpdftextpainter.h"
 #include "printing/qrencoder.h"
 #include "printing/text/textfitter.h"
@@ -25,29 +27,15 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcInvitation, "checkin.printing.invitation")
 
-// Early return from a function returning std::expected when a step failed.
-#define CHECKIN_TRY(expr)                                                                                              \
-    if (auto ok_ = (expr); !ok_)                                                                                       \
-        return std::unexpected(std::move(ok_).error());
-
 constexpr float Mm = 72.0f / 25.4f;
 constexpr float Margin = 22 * Mm;
 constexpr float BandHeight = 60 * Mm;
 constexpr float QrSymbolSide = 48 * Mm; // the modules; the 4-module quiet zone comes on top
 constexpr int QrQuietModules = 4;
 
-struct Rgb
-{
-    float r, g, b;
-};
-// One accent colour (a deep IETF-like blue) and its pale tint; everything else is neutral.
-constexpr Rgb Accent{0.086f, 0.227f, 0.408f};
-constexpr Rgb AccentTint{0.937f, 0.953f, 0.973f};
-constexpr Rgb BandLabel{0.710f, 0.776f, 0.859f}; // the accent mixed towards white, for small text on the band
-constexpr Rgb White{1.0f, 1.0f, 1.0f};
-constexpr Rgb Ink{0.110f, 0.133f, 0.173f};
-constexpr Rgb Muted{0.373f, 0.408f, 0.463f};
-constexpr Rgb Hairline{0.820f, 0.835f, 0.855f};
+using text::Rgb;
+
+using namespace pdf::colours; // the house look
 
 struct Fonts
 {
@@ -55,45 +43,18 @@ struct Fonts
     pdf::TrueTypeFont bold;
 };
 
-// Text in libharu's page coordinates (origin bottom-left) from top-down layout positions.
-class Page
+// Draws one line of UTF-8 text with libharu's own text layout, its baseline `baseline` points below the top of the page.
+void drawText(const pdf::Page &page, const pdf::TrueTypeFont &font, float size, Rgb colour, float x, float baseline,
+              const QByteArray &utf8, float tracking = 0)
 {
-public:
-    Page(HPDF_Page page, float width, float height) : m_page(page), m_width(width), m_height(height) {}
-
-    [[nodiscard]] HPDF_Page handle() const { return m_page; }
-    [[nodiscard]] float width() const { return m_width; }
-    [[nodiscard]] float height() const { return m_height; }
-
-    void fillRect(float x, float top, float w, float h, Rgb colour) const
-    {
-        HPDF_Page_SetRGBFill(m_page, colour.r, colour.g, colour.b);
-        HPDF_Page_Rectangle(m_page, x, m_height - top - h, w, h);
-        HPDF_Page_Fill(m_page);
-    }
-
-    // Draws one line of UTF-8 text with its baseline `baseline` points below the top of the page.
-    void text(const pdf::TrueTypeFont &font, float size, Rgb colour, float x, float baseline, const QByteArray &utf8,
-              float tracking = 0) const
-    {
-        HPDF_Page_BeginText(m_page);
-        HPDF_Page_SetFontAndSize(m_page, font.font, size);
-        HPDF_Page_SetRGBFill(m_page, colour.r, colour.g, colour.b);
-        HPDF_Page_SetCharSpace(m_page, tracking);
-        HPDF_Page_TextOut(m_page, x, m_height - baseline, utf8.constData());
-        HPDF_Page_SetCharSpace(m_page, 0);
-        HPDF_Page_EndText(m_page);
-    }
-
-private:
-    HPDF_Page m_page;
-    float m_width;
-    float m_height;
-};
-
-QString cleaned(const QString &text)
-{
-    return text.normalized(QString::NormalizationForm_C).simplified();
+    const HPDF_Page p = page.handle();
+    HPDF_Page_BeginText(p);
+    HPDF_Page_SetFontAndSize(p, font.font, size);
+    HPDF_Page_SetRGBFill(p, HPDF_REAL(colour.red), HPDF_REAL(colour.green), HPDF_REAL(colour.blue));
+    HPDF_Page_SetCharSpace(p, tracking);
+    HPDF_Page_TextOut(p, x, float(page.height()) - baseline, utf8.constData());
+    HPDF_Page_SetCharSpace(p, 0);
+    HPDF_Page_EndText(p);
 }
 
 // Lines of text and the size at which they fit a width.
@@ -156,29 +117,12 @@ QList<QByteArray> wrapText(const pdf::TrueTypeFont &font, const QString &text, f
     return lines;
 }
 
-// The Latin transcription worth printing under the name: only under a name with letters of another
-// script, and only when it says something else (the same rule as the badges' latin_name_if_different).
-QString latinTranscription(const QString &name, const QString &latinName)
-{
-    const QString latin = text::sanitizeForPrint(latinName);
-    if (latin.isEmpty() || name.compare(latin, Qt::CaseInsensitive) == 0)
-        return {};
-    const QList<uint> codePoints = name.toUcs4();
-    const bool otherScript = std::any_of(codePoints.cbegin(), codePoints.cend(), [](uint c) {
-        const QChar::Script script = QChar::script(char32_t(c));
-        return QChar::isLetter(char32_t(c)) && script != QChar::Script_Latin && script != QChar::Script_Common
-            && script != QChar::Script_Inherited;
-    });
-    return otherScript ? latin : QString();
-}
-
 // Shaped lines (HarfBuzz, any script, extractable text) stacked from `top` (points below the page's
 // top): the first line's tallest ink or cap height touches `top`; lines never touch each other.
 // Returns the position just below the last line's descenders.
-std::expected<float, QString> drawShapedLines(const Page &page, const QList<text::TextLine> &lines, float x,
+std::expected<float, QString> drawShapedLines(const pdf::Page &page, const QList<text::TextLine> &lines, float x,
                                               float top, float width, Rgb colour)
 {
-    const text::Rgb c{colour.r, colour.g, colour.b};
     double baseline = top;
     double below = 0;
     for (qsizetype i = 0; i < lines.size(); ++i) {
@@ -189,8 +133,7 @@ std::expected<float, QString> drawShapedLines(const Page &page, const QList<text
         below = std::max(-line.inkBottom(), 0.24 * size);
         // The invitation is an English, left-to-right page: a right-to-left name starts at its left margin too.
         const double left = text::alignedX(line, x, width, text::TextAlignment::Left);
-        if (auto drawn = text::drawLine(page.handle(), line, left, page.height() - baseline, c); !drawn)
-            return std::unexpected(drawn.error());
+        CHECKIN_TRY(page.drawLine(line, left, baseline, colour));
     }
     return float(baseline + std::max(below, 0.3 * (lines.isEmpty() ? 0 : lines.constLast().fontSize())));
 }
@@ -200,11 +143,12 @@ std::expected<float, QString> drawShapedLines(const Page &page, const QList<text
 // onto two lines to fit the width; the Latin transcription as a smaller line below when the name is in
 // another script; "Guest" when there is no name at all. Every string is sanitised (invisible and
 // direction-override characters removed) by the text engine. Returns the position below the name.
-std::expected<float, QString> drawGuestName(const Page &page, text::FontLibrary &fonts, const InvitationData &data,
+std::expected<float, QString> drawGuestName(const pdf::Page &page, text::FontLibrary &fonts, const InvitationData &data,
                                             float x, float top, float maxWidth)
 {
     QString name = text::sanitizeForPrint(data.guestName);
-    const QString latin = latinTranscription(name, data.guestLatinName);
+    // The same rule as the badges' latin_name_if_different; nothing when there is no name to go under.
+    const QString latin = name.isEmpty() ? QString() : latinNameIfDifferent(name, data.guestLatinName);
     if (name.isEmpty())
         name = text::sanitizeForPrint(data.guestLatinName);
     if (name.isEmpty())
@@ -226,11 +170,11 @@ std::expected<float, QString> drawGuestName(const Page &page, text::FontLibrary 
 
 // The QR code as vector squares: one rectangle per horizontal run of dark modules, all filled at once
 // (one path, so no hairline seams between rows), on a white square that includes the quiet zone.
-void drawQrCode(const Page &page, const QrMatrix &qr, float x, float top, float symbolSide)
+void drawQrCode(const pdf::Page &page, const QrMatrix &qr, float x, float top, float symbolSide)
 {
     const float module = symbolSide / float(qr.size);
     const float quiet = module * QrQuietModules;
-    page.fillRect(x, top, symbolSide + 2 * quiet, symbolSide + 2 * quiet, White);
+    page.fillRect<float>(x, top, symbolSide + 2 * quiet, symbolSide + 2 * quiet, White);
 
     const HPDF_Page p = page.handle();
     HPDF_Page_SetRGBFill(p, 0, 0, 0);
@@ -249,11 +193,6 @@ void drawQrCode(const Page &page, const QrMatrix &qr, float x, float top, float 
         }
     }
     HPDF_Page_Fill(p);
-}
-
-bool isAscii(const QString &s)
-{
-    return std::all_of(s.cbegin(), s.cend(), [](QChar c) { return c.unicode() >= 0x20 && c.unicode() < 0x7f; });
 }
 
 // Per thread, because libharu handles are not thread-safe. The document handle outlives each render
@@ -289,48 +228,42 @@ std::expected<QByteArray, QString> renderWith(Renderer &r, const InvitationData 
     }
 
     const QString eventTitle = [&] {
-        const QString name = cleaned(data.eventName);
+        const QString name = pdf::cleaned(data.eventName);
         if (!name.isEmpty() && fonts.bold.covers(name))
             return name;
         return data.eventNumber > 0 ? u"IETF %1"_s.arg(data.eventNumber) : u"IETF"_s;
     }();
     const QString title = u"%1 Policymaker Program invitation"_s.arg(eventTitle);
-    HPDF_SetInfoAttr(doc.handle(), HPDF_INFO_CREATOR, "ietf-checkin");
-    // Document info strings are PDFDocEncoding in libharu: only ASCII survives unchanged.
-    HPDF_SetInfoAttr(doc.handle(), HPDF_INFO_TITLE,
-                     isAscii(title) ? title.toLatin1().constData() : "IETF Policymaker Program invitation");
-    CHECKIN_TRY(doc.check(u"setting the document properties"));
+    CHECKIN_TRY(pdf::setDocumentInfo(doc, title, "IETF Policymaker Program invitation"));
 
-    const HPDF_Page handle = HPDF_AddPage(doc.handle());
-    CHECKIN_TRY(doc.check(u"adding the page"));
-    HPDF_Page_SetSize(handle, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
-    CHECKIN_TRY(doc.check(u"setting the page size"));
-    const Page page(handle, HPDF_Page_GetWidth(handle), HPDF_Page_GetHeight(handle));
+    const auto handle = pdf::addPage(doc, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT, u"the page");
+    CHECKIN_TRY(handle);
+    const pdf::Page page(*handle, HPDF_Page_GetWidth(*handle), HPDF_Page_GetHeight(*handle));
     const float contentWidth = page.width() - 2 * Margin;
 
     // Header band: organisation label, event, city and days.
-    page.fillRect(0, 0, page.width(), BandHeight, Accent);
+    page.fillRect<float>(0, 0, page.width(), BandHeight, Accent);
     const float labelTracking = 1.6f;
-    page.text(fonts.bold, 8.5f, BandLabel, Margin, 17 * Mm, "INTERNET ENGINEERING TASK FORCE", labelTracking);
+    drawText(page, fonts.bold, 8.5f, BandLabel, Margin, 17 * Mm, "INTERNET ENGINEERING TASK FORCE", labelTracking);
     const FittedText titleFit = fitText(fonts.bold, eventTitle, contentWidth, 40.0f, 40.0f, 1);
-    page.text(fonts.bold, titleFit.size, White, Margin, 17 * Mm + 46, titleFit.lines.first());
+    drawText(page, fonts.bold, titleFit.size, White, Margin, 17 * Mm + 46, titleFit.lines.first());
     QStringList where;
-    if (const QString city = cleaned(data.eventCity); !city.isEmpty() && fonts.regular.covers(city))
+    if (const QString city = pdf::cleaned(data.eventCity); !city.isEmpty() && fonts.regular.covers(city))
         where.append(city);
     if (const QString days = formatDateRange(data.firstDay, data.lastDay); !days.isEmpty())
         where.append(days);
     if (!where.isEmpty()) {
         const FittedText whereFit = fitText(fonts.regular, where.join(u"  ·  "_s), contentWidth, 15.0f, 15.0f, 1);
-        page.text(fonts.regular, whereFit.size, White, Margin, 17 * Mm + 46 + 30, whereFit.lines.first());
+        drawText(page, fonts.regular, whereFit.size, White, Margin, 17 * Mm + 46 + 30, whereFit.lines.first());
     }
     CHECKIN_TRY(doc.check(u"drawing the header"));
 
     // Programme line with a short accent rule, then the guest.
     float y = BandHeight + 22 * Mm;
-    page.text(fonts.bold, 12.0f, Accent, Margin, y, u"Policymaker Program — Invitation"_s.toUtf8(), 0.3f);
-    page.fillRect(Margin, y + 10, 14 * Mm, 1.6f, Accent);
+    drawText(page, fonts.bold, 12.0f, Accent, Margin, y, u"Policymaker Program — Invitation"_s.toUtf8(), 0.3f);
+    page.fillRect<float>(Margin, y + 10, 14 * Mm, 1.6f, Accent);
     y += 16 * Mm;
-    page.text(fonts.regular, 12.0f, Muted, Margin, y, "We look forward to welcoming");
+    drawText(page, fonts.regular, 12.0f, Muted, Margin, y, "We look forward to welcoming");
     y += 8 * Mm;
     CHECKIN_TRY(doc.check(u"drawing the programme title"));
 
@@ -356,7 +289,7 @@ std::expected<QByteArray, QString> renderWith(Renderer &r, const InvitationData 
     const float padding = 7 * Mm;
     const float cardTop = std::max(y + 14 * Mm, BandHeight + 104 * Mm);
     const float cardHeight = qrBox + 2 * padding;
-    page.fillRect(Margin, cardTop, contentWidth, cardHeight, AccentTint);
+    page.fillRect<float>(Margin, cardTop, contentWidth, cardHeight, AccentTint);
     drawQrCode(page, qr, Margin + padding, cardTop + padding, QrSymbolSide);
     CHECKIN_TRY(doc.check(u"drawing the QR code"));
 
@@ -366,25 +299,25 @@ std::expected<QByteArray, QString> renderWith(Renderer &r, const InvitationData 
     const QList<QByteArray> privacy = wrapText(fonts.regular, u"The code contains no personal data."_s, 10.0f, textWidth);
     const float blockHeight = 15.0f + 10.0f + float(show.size()) * 16.0f + 6.0f + float(privacy.size()) * 13.0f;
     float ty = cardTop + cardHeight / 2 - blockHeight / 2 + 11.0f;
-    page.text(fonts.bold, 14.0f, Ink, textX, ty, "Your check-in code");
+    drawText(page, fonts.bold, 14.0f, Ink, textX, ty, "Your check-in code");
     ty += 10.0f;
     for (const QByteArray &line : show) {
         ty += 16.0f;
-        page.text(fonts.regular, 12.0f, Ink, textX, ty, line);
+        drawText(page, fonts.regular, 12.0f, Ink, textX, ty, line);
     }
     ty += 6.0f;
     for (const QByteArray &line : privacy) {
         ty += 13.0f;
-        page.text(fonts.regular, 10.0f, Muted, textX, ty, line);
+        drawText(page, fonts.regular, 10.0f, Muted, textX, ty, line);
     }
     CHECKIN_TRY(doc.check(u"drawing the instructions"));
 
     // Footer.
     const float footerTop = page.height() - 20 * Mm;
-    page.fillRect(Margin, footerTop, contentWidth, 0.6f, Hairline);
-    page.text(fonts.regular, 8.5f, Muted, Margin, footerTop + 14, "Internet Engineering Task Force  ·  Policymaker Program");
+    page.fillRect<float>(Margin, footerTop, contentWidth, 0.6f, Hairline);
+    drawText(page, fonts.regular, 8.5f, Muted, Margin, footerTop + 14, "Internet Engineering Task Force  ·  Policymaker Program");
     const QByteArray site = "www.ietf.org";
-    page.text(fonts.regular, 8.5f, Muted, Margin + contentWidth - fonts.regular.width(site, 8.5f), footerTop + 14, site);
+    drawText(page, fonts.regular, 8.5f, Muted, Margin + contentWidth - fonts.regular.width(site, 8.5f), footerTop + 14, site);
     CHECKIN_TRY(doc.check(u"drawing the footer"));
 
     return doc.save();

@@ -128,12 +128,12 @@ Item {
     }
     // Once: the settings' available locales change when the active ones are set (a binding would loop).
     Component.onCompleted: {
-        VirtualKeyboardSettings.activeLocales = ["en_GB", "fr_FR", "es_ES", "ar_AR", "zh_CN", "ru_RU"]
+        VirtualKeyboardSettings.activeLocales = Kiosk.languages.keyboardLocales
             .filter(locale => VirtualKeyboardSettings.availableLocales.indexOf(locale) >= 0);
     }
     Binding {
         target: VirtualKeyboardSettings
         property: "locale"
-        value: ({ en: "en_GB", fr: "fr_FR", es: "es_ES", ar: "ar_AR", zh: "zh_CN", ru: "ru_RU" })[Kiosk.language]
+        value: Kiosk.languages.keyboardLocaleOf(Kiosk.language)
     }
 }

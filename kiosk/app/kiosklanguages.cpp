@@ -1,46 +1,48 @@
 #include "kiosk/app/kiosklanguages.h"
 
+#include "printing/text/languages.h"
+
 using namespace Qt::StringLiterals;
 
 namespace checkin {
 
 QStringList kiosklanguages::codes()
 {
-    return {u"en"_s, u"fr"_s, u"es"_s, u"ar"_s, u"zh"_s, u"ru"_s};
+    return kioskLanguageCodes();
 }
 
 QString kiosklanguages::nativeName(const QString &code)
 {
-    if (code == u"en") return u"English"_s;
-    if (code == u"fr") return u"Français"_s;
-    if (code == u"es") return u"Español"_s;
-    if (code == u"ar") return u"العربية"_s;
-    if (code == u"zh") return u"中文"_s;
-    if (code == u"ru") return u"Русский"_s;
-    return {};
+    const KioskLanguage *language = findKioskLanguage(code);
+    return language ? language->nativeName.toString() : QString();
 }
 
 QLocale kiosklanguages::locale(const QString &code)
 {
-    if (code == u"zh")
-        return QLocale(QLocale::Chinese, QLocale::SimplifiedHanScript, QLocale::China);
-    if (code == u"en")
-        return QLocale(QLocale::English, QLocale::UnitedKingdom); // "2–5 November 2026", 24-hour times
+    if (const KioskLanguage *language = findKioskLanguage(code))
+        return language->screenLocale();
     return QLocale(code);
 }
 
 QString kiosklanguages::translationFile(const QString &code)
 {
-    if (code == u"en" || !codes().contains(code))
+    const KioskLanguage *language = findKioskLanguage(code);
+    if (!language || language->isSourceLanguage())
         return {};
-    return u":/i18n/kiosk_"_s + (code == u"zh" ? u"zh_CN"_s : code) + u".qm"_s;
+    return u":/i18n/kiosk_"_s + language->translationSuffix + u".qm"_s;
 }
 
 QString kiosklanguages::normalized(const QString &code)
 {
     // Guest records and the command line may say "FR", "zh-CN" or "zh_Hans": the language part decides.
-    const QString language = code.trimmed().toLower().section(u'-', 0, 0).section(u'_', 0, 0);
-    return codes().contains(language) ? language : QString();
+    const KioskLanguage *language = kioskLanguageForTag(code);
+    return language ? language->code.toString() : QString();
+}
+
+QString kiosklanguages::keyboardLocale(const QString &code)
+{
+    const KioskLanguage *language = findKioskLanguage(code);
+    return language ? language->keyboardLocale.toString() : QString();
 }
 
 LanguageListModel::LanguageListModel(QObject *parent)
@@ -63,13 +65,27 @@ QVariant LanguageListModel::data(const QModelIndex &index, int role) const
     case CodeRole: return code;
     case Qt::DisplayRole:
     case NativeNameRole: return kiosklanguages::nativeName(code);
+    case KeyboardLocaleRole: return kiosklanguages::keyboardLocale(code);
     default: return {};
     }
 }
 
 QHash<int, QByteArray> LanguageListModel::roleNames() const
 {
-    return {{CodeRole, "code"}, {NativeNameRole, "nativeName"}};
+    return {{CodeRole, "code"}, {NativeNameRole, "nativeName"}, {KeyboardLocaleRole, "keyboardLocale"}};
+}
+
+QStringList LanguageListModel::keyboardLocales() const
+{
+    QStringList locales;
+    for (const QString &code : m_codes)
+        locales.append(kiosklanguages::keyboardLocale(code));
+    return locales;
+}
+
+QString LanguageListModel::keyboardLocaleOf(const QString &code) const
+{
+    return kiosklanguages::keyboardLocale(code);
 }
 
 } // namespace checkin

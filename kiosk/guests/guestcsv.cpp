@@ -3,6 +3,7 @@
 #include "kiosk/guests/countries.h"
 #include "kiosk/common/csvreader.h"
 #include "kiosk/guests/printedtext.h"
+#include "printing/text/languages.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -61,7 +62,6 @@ constexpr std::array KnownColumns = {
     KnownColumn{u"name_order", Field::NameOrder},
 };
 
-constexpr std::array Languages = {u"en", u"fr", u"es", u"ar", u"zh", u"ru"};
 constexpr std::array Roles = {u"policymaker", u"staff", u"host"};
 constexpr qsizetype MaxIdLength = 64;
 
@@ -414,12 +414,12 @@ private:
                           - base.cbegin());
             if (language->value.isEmpty()) {
                 row.language = u"en"_s;
-            } else if (contains(Languages, base)) {
+            } else if (findKioskLanguage(base)) {
                 row.language = base;
             } else {
                 addProblem(record.line, language->column,
                            GuestCsv::tr("unknown language %1; use one of: %2 (or leave empty for en)")
-                               .arg(quoted(language->value), joined(Languages)));
+                               .arg(quoted(language->value), kioskLanguageCodes().join(u", "_s)));
             }
         }
 

@@ -1,6 +1,7 @@
 #include "kiosk/mail/invitationmailtext.h"
 
 #include "printing/daterange.h"
+#include "printing/text/languages.h"
 
 #include <QLocale>
 #include <QLoggingCategory>
@@ -28,32 +29,6 @@ constexpr const char *Reply = QT_TRANSLATE_NOOP("InvitationMail", "Questions? Ju
 constexpr const char *Welcome = QT_TRANSLATE_NOOP("InvitationMail", "We look forward to welcoming you.");
 constexpr const char *Programme = QT_TRANSLATE_NOOP("InvitationMail", "IETF Policymaker Program");
 
-struct Language
-{
-    const char *code;     // the guest's language
-    const char *qmSuffix; // mail_<suffix>.qm in :/i18n/
-    QLocale::Language locale;
-    QLocale::Country country;
-};
-constexpr Language Languages[] = {
-    {"en", nullptr, QLocale::English, QLocale::UnitedStates},
-    {"fr", "fr", QLocale::French, QLocale::France},
-    {"es", "es", QLocale::Spanish, QLocale::Spain},
-    {"ar", "ar", QLocale::Arabic, QLocale::Egypt},
-    {"zh", "zh_CN", QLocale::Chinese, QLocale::China},
-    {"ru", "ru", QLocale::Russian, QLocale::Russia},
-};
-
-const Language &languageFor(const QString &tag)
-{
-    const QString base = tag.section(u'-', 0, 0).section(u'_', 0, 0).trimmed().toLower();
-    for (const Language &language : Languages) {
-        if (base == QLatin1StringView(language.code))
-            return language;
-    }
-    return Languages[0];
-}
-
 } // namespace
 
 InvitationMailText::InvitationMailText() = default;
@@ -62,23 +37,23 @@ InvitationMailText::~InvitationMailText() = default;
 QStringList InvitationMailText::translatedLanguages()
 {
     QStringList codes;
-    for (const Language &language : Languages) {
-        if (language.qmSuffix)
-            codes << QString::fromLatin1(language.code);
+    for (const KioskLanguage &language : kioskLanguages()) {
+        if (!language.isSourceLanguage())
+            codes << language.code.toString();
     }
     return codes;
 }
 
 const QTranslator *InvitationMailText::translator(const QString &code)
 {
-    const Language &language = languageFor(code);
-    if (!language.qmSuffix)
+    const KioskLanguage &language = kioskLanguageOrEnglish(code);
+    if (language.isSourceLanguage())
         return nullptr;
-    const QString key = QString::fromLatin1(language.code);
+    const QString key = language.code.toString();
     auto it = m_translators.find(key);
     if (it == m_translators.end()) {
         auto translator = std::make_unique<QTranslator>();
-        const QString file = u"mail_"_s + QLatin1StringView(language.qmSuffix);
+        const QString file = u"mail_"_s + language.translationSuffix;
         if (!translator->load(file, u":/i18n"_s)) {
             qCWarning(lcMailText) << "no translation" << file << "in :/i18n: invitation e-mails go out in English";
             translator.reset();
@@ -91,7 +66,7 @@ const QTranslator *InvitationMailText::translator(const QString &code)
 InvitationMailText::Text InvitationMailText::compose(const QString &languageTag, const QString &guestName,
                                                      const Event &event, const QString &replyTo)
 {
-    const Language &language = languageFor(languageTag);
+    const KioskLanguage &language = kioskLanguageOrEnglish(languageTag);
     const QTranslator *translator = this->translator(languageTag);
     const auto tr = [translator](const char *source) {
         if (translator) {
@@ -101,10 +76,10 @@ InvitationMailText::Text InvitationMailText::compose(const QString &languageTag,
         }
         return QString::fromUtf8(source);
     };
-    const QLocale locale(translator ? language.locale : QLocale::English, translator ? language.country : QLocale::UnitedStates);
+    const QLocale locale = translator ? language.locale() : QLocale(QLocale::English, QLocale::UnitedStates);
 
     Text text;
-    text.language = translator ? QString::fromLatin1(language.code) : u"en"_s;
+    text.language = translator ? language.code.toString() : u"en"_s;
     text.subject = tr(Subject).arg(event.name);
     const QStringList paragraphs = {
         tr(Greeting).arg(guestName),
