@@ -22,7 +22,8 @@ file(MAKE_DIRECTORY "${WORK_DIR}")
 foreach(ts IN LISTS ts_files)
   get_filename_component(name "${ts}" NAME)
   configure_file("${ts}" "${WORK_DIR}/${name}" COPYONLY)
-  execute_process(COMMAND "${LUPDATE}" -locations none ${scan_paths}
+  # -I: the sources include project headers by their path from the root ("kiosk/app/kioskcontroller.h").
+  execute_process(COMMAND "${LUPDATE}" -locations none -I "${SOURCE_DIR}" ${scan_paths}
                           -ts "${WORK_DIR}/${name}"
                   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)
