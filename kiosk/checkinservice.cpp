@@ -7,6 +7,7 @@
 #include <eventstore.h>
 #include <gueststore.h>
 #include <printjobstore.h>
+#include <staffactionstore.h>
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -5,7 +5,7 @@
 
 #include <database.h>
 #include <eventstore.h>
-#include <printjobstore.h>
+#include <staffactionstore.h>
 
 #include <QDir>
 #include <QFile>

@@ -3,8 +3,8 @@
 #include "backupschedule.h"
 
 #include <database.h>
-#include <printjobstore.h>
 #include <records.h>
+#include <staffactionstore.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -5,7 +5,7 @@
 
 #include <database.h>
 #include <gueststore.h>
-#include <printjobstore.h>
+#include <staffactionstore.h>
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -4,8 +4,8 @@
 
 #include <database.h>
 #include <gueststore.h>
-#include <printjobstore.h>
 #include <records.h>
+#include <staffactionstore.h>
 
 #include <QFile>
 #include <QFileInfo>

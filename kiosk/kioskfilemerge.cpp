@@ -7,6 +7,7 @@
 #include <mergestore.h>
 #include <printjobstore.h>
 #include <records.h>
+#include <staffactionstore.h>
 
 #include <QFileInfo>
 #include <QHash>

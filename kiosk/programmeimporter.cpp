@@ -9,8 +9,8 @@
 #include <agendastore.h>
 #include <database.h>
 #include <gueststore.h>
-#include <printjobstore.h>
 #include <records.h>
+#include <staffactionstore.h>
 
 #include <QFile>
 #include <QFileInfo>

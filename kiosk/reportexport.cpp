@@ -6,8 +6,8 @@
 #include <database.h>
 #include <eventstore.h>
 #include <gueststore.h>
-#include <printjobstore.h>
 #include <records.h>
+#include <staffactionstore.h>
 
 #include <QCollator>
 #include <QDir>

@@ -5,6 +5,7 @@
 #include <gueststore.h>
 #include <printjobstore.h>
 #include <records.h>
+#include <staffactionstore.h>
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
 #include "staffauth.h"
 
 #include <database.h>
-#include <printjobstore.h>
 #include <records.h>
 #include <settingstore.h>
+#include <staffactionstore.h>
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -13,6 +13,7 @@
 #include <database.h>
 #include <gueststore.h>
 #include <printjobstore.h>
+#include <staffactionstore.h>
 
 #include <QDir>
 #include <QFileInfo>

@@ -14,6 +14,7 @@
 #include <gueststore.h>
 #include <printjobstore.h>
 #include <records.h>
+#include <staffactionstore.h>
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -11,8 +11,8 @@
 
 #include <database.h>
 #include <eventstore.h>
-#include <printjobstore.h>
 #include <records.h>
+#include <staffactionstore.h>
 
 #include <QDir>
 #include <QFileInfo>

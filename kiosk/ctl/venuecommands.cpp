@@ -5,8 +5,8 @@
 #include "kioskfilemerge.h"
 #include "stoponsignal.h"
 
-#include <printjobstore.h>
 #include <records.h>
+#include <staffactionstore.h>
 #include <venueconnection.h>
 #include <venueevents.h>
 #include <venueschema.h>

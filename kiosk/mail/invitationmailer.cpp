@@ -7,8 +7,8 @@
 
 #include <database.h>
 #include <invitationmailstore.h>
-#include <printjobstore.h>
 #include <records.h>
+#include <staffactionstore.h>
 
 #include <QDir>
 #include <QFile>

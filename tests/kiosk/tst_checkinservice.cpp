@@ -8,6 +8,7 @@
 #include <invitationtoken.h>
 #include <printjobstore.h>
 #include <signingkey.h>
+#include <staffactionstore.h>
 
 #include <QtTest>
 

@@ -4,9 +4,9 @@
 
 #include <agendastore.h>
 #include <gueststore.h>
-#include <printjobstore.h>
 #include <programmeimporter.h>
 #include <programmeitem.h>
+#include <staffactionstore.h>
 
 #include <QFile>
 #include <QTimeZone>

@@ -3,8 +3,8 @@
 
 #include <checkinservice.h>
 #include <gueststore.h>
-#include <printjobstore.h>
 #include <reportexport.h>
+#include <staffactionstore.h>
 
 #include <QDir>
 #include <QFile>

@@ -3,8 +3,8 @@
 #include "testevent.h"
 
 #include <database.h>
-#include <printjobstore.h>
 #include <settingstore.h>
+#include <staffactionstore.h>
 #include <staffauth.h>
 
 #include <QElapsedTimer>

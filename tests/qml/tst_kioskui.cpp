@@ -13,6 +13,7 @@
 #include <kioskcontroller.h>
 #include <kioskprinting.h>
 #include <printjobstore.h>
+#include <staffactionstore.h>
 #include <staffauth.h>
 #include <staffdashboard.h>
 #include <guestlookup.h>

@@ -5,7 +5,7 @@
 #include "programrun.h"
 #include "testevent.h"
 
-#include <printjobstore.h>
+#include <staffactionstore.h>
 #include <venueconnection.h>
 #include <venueschema.h>
 
