@@ -440,7 +440,13 @@ void TestCrashHarness::killedPrintWorkerNeverHandsAJobToCupsTwice()
                  return cups.printed(u"badges"_s).size() + cups.printed(u"agendas"_s).size() >= jobCount;
              }),
              qPrintable(cups.logTail()));
-    QTest::qWait(500); // a second copy of some job would show up now
+    // A second copy of some job would be a job CUPS still holds or has printed: wait until CUPS has finished every
+    // job it was given (lpstat -o lists none), so all it will ever print is in the folders now.
+    QString unfinished;
+    QVERIFY2(test::CupsTestEnv::waitFor([&] {
+                 return cups.admin(u"lpstat"_s, {u"-o"_s}, &unfinished) && unfinished.trimmed().isEmpty();
+             }),
+             qPrintable(unfinished + cups.error()));
     const QStringList printed = cups.printed(u"badges"_s) + cups.printed(u"agendas"_s);
     auto jobs = fixture.db().prepare("SELECT uid FROM print_job");
     QVERIFY(jobs);

@@ -13,6 +13,8 @@
 
 #include <cups/cups.h>
 
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 using checkin::CupsPrinter;
 using checkin::PrintError;
@@ -55,13 +57,19 @@ private:
             ms);
     }
 
-    // The job attribute `name` as cupsd keeps it for job `jobId`, by Get-Job-Attributes (libcups directly).
-    QString jobAttribute(int jobId, const char *name)
+    // A connection to the test's cupsd (libcups directly), or null; the caller closes it.
+    http_t *connectToCupsd() const
     {
         const QByteArray host = m_env.server().section(u':', 0, 0).toUtf8();
         const int port = m_env.server().section(u':', 1).toInt();
-        http_t *http = httpConnect2(host.constData(), port, nullptr, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED, 1, 10000,
-                                    nullptr);
+        return httpConnect2(host.constData(), port, nullptr, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED, 1, 10000, nullptr);
+    }
+
+    // The job attribute `name` as cupsd keeps it for job `jobId`, by Get-Job-Attributes (libcups directly).
+    QString jobAttribute(int jobId, const char *name)
+    {
+        const int port = m_env.server().section(u':', 1).toInt();
+        http_t *http = connectToCupsd();
         if (!http)
             return u"(no connection)"_s;
         ipp_t *request = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
@@ -79,6 +87,52 @@ private:
         ippDelete(response);
         httpClose(http);
         return value;
+    }
+
+    // True when cupsd's Get-Jobs answer for queue (asked as CupsPrinter::findJob asks) lists job jobId without
+    // its job-name, as it lists a finished job whose attributes it has unloaded.
+    bool listedWithoutName(const QString &queue, int jobId)
+    {
+        const int port = m_env.server().section(u':', 1).toInt();
+        http_t *http = connectToCupsd();
+        if (!http)
+            return false;
+        ipp_t *request = ippNewRequest(IPP_OP_GET_JOBS);
+        const QByteArray uri = u"ipp://localhost:%1/printers/%2"_s.arg(port).arg(queue).toUtf8();
+        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, uri.constData());
+        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, cupsUser());
+        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "which-jobs", nullptr, "all");
+        ippAddBoolean(request, IPP_TAG_OPERATION, "my-jobs", 0);
+        static const char *const attributes[] = {"job-id", "job-name", "job-state", "time-at-completed"};
+        ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", int(std::size(attributes)),
+                      nullptr, attributes);
+        ipp_t *response = cupsDoRequest(http, request, "/");
+        // Each job is a run of job-group attributes; a group change ends it.
+        bool listed = false, named = false;
+        int id = 0;
+        bool hasName = false;
+        const auto endJob = [&] {
+            if (id == jobId) {
+                listed = true;
+                named = hasName;
+            }
+            id = 0;
+            hasName = false;
+        };
+        for (ipp_attribute_t *a = response ? ippFirstAttribute(response) : nullptr; a; a = ippNextAttribute(response)) {
+            if (ippGetGroupTag(a) != IPP_TAG_JOB || !ippGetName(a)) {
+                endJob();
+                continue;
+            }
+            if (!std::strcmp(ippGetName(a), "job-id"))
+                id = ippGetInteger(a, 0);
+            else if (!std::strcmp(ippGetName(a), "job-name"))
+                hasName = true;
+        }
+        endJob();
+        ippDelete(response);
+        httpClose(http);
+        return listed && !named;
     }
 
     QTemporaryDir m_home; // $HOME and the client's server root: no lpoptions of the machine's user or /etc/cups
@@ -190,7 +244,8 @@ private Q_SLOTS:
         QVERIFY(found && found->has_value());
         QCOMPARE(**found, *handle);
         // cupsd soon unloads a finished job and lists it without its name: it must still be found.
-        QTest::qWait(3000);
+        QVERIFY2(CupsTestEnv::waitFor([&] { return listedWithoutName(u"badges"_s, handle->section(u'-', -1).toInt()); }),
+                 qPrintable(m_env.logTail()));
         found = p.findJob(title, QDateTime::currentDateTimeUtc().addSecs(-60));
         QVERIFY2(found && found->has_value(), qPrintable(found ? u"not found"_s : found.error().message));
         QCOMPARE(**found, *handle);
@@ -220,11 +275,16 @@ private Q_SLOTS:
         QVERIFY2(status->problem.startsWith(u"Printer 'badges' is stopped: resume it in CUPS (cupsenable badges)"_s),
                  qPrintable(status->problem));
 
-        // CUPS itself takes a job for a stopped queue and keeps it pending.
+        // CUPS itself takes a job for a stopped queue and keeps it pending: a job sent after it to the running
+        // queue prints meanwhile, so cupsd had its chance to start ours.
         const auto [title, pdf] = document(u"stopped"_s);
         auto handle = p.submit(pdf, title);
         QVERIFY(handle);
-        QTest::qWait(2000);
+        CupsPrinter agendas = printer(u"agendas"_s);
+        const auto [laterTitle, laterPdf] = document(u"after-stopped"_s);
+        auto later = agendas.submit(laterPdf, laterTitle);
+        QVERIFY(later);
+        QVERIFY2(waitForState(agendas, *later, PrintJobStatus::State::Completed), qPrintable(m_env.logTail()));
         auto pending = p.jobStatus(*handle);
         QVERIFY(pending);
         QCOMPARE(pending->state, PrintJobStatus::State::Pending);
