@@ -48,22 +48,25 @@ qint64 readId(const Statement &s)
     return s.int64(0);
 }
 
-DbResult<void> unlink(Database &db, qint64 guestId, qint64 itemId)
+// Runs a statement on one guest–session link: guest id as ?1, agenda item id as ?2.
+DbResult<void> runOnLink(DbResult<Statement> stmt, qint64 guestId, qint64 itemId)
 {
-    auto stmt = db.prepare("DELETE FROM guest_agenda WHERE guest_id = ?1 AND agenda_item_id = ?2");
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, guestId).bind(2, itemId);
     return stmt->run();
 }
 
+DbResult<void> unlink(Database &db, qint64 guestId, qint64 itemId)
+{
+    return runOnLink(db.prepare("DELETE FROM guest_agenda WHERE guest_id = ?1 AND agenda_item_id = ?2"), guestId,
+                     itemId);
+}
+
 DbResult<void> link(Database &db, qint64 guestId, qint64 itemId)
 {
-    auto stmt = db.prepare("INSERT INTO guest_agenda (guest_id, agenda_item_id) VALUES (?1, ?2)");
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    stmt->bind(1, guestId).bind(2, itemId);
-    return stmt->run();
+    return runOnLink(db.prepare("INSERT INTO guest_agenda (guest_id, agenda_item_id) VALUES (?1, ?2)"), guestId,
+                     itemId);
 }
 
 // Links and unlinks so that of the ids linked now (current) exactly wanted stay linked; pairOf(id) is the
