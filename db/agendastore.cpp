@@ -2,6 +2,8 @@
 
 #include <QSet>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace checkin::db {
@@ -46,22 +48,54 @@ qint64 readId(const Statement &s)
     return s.int64(0);
 }
 
-DbResult<void> unlink(Database &db, qint64 guestId, qint64 itemId)
+// Runs a statement on one guest–session link: guest id as ?1, agenda item id as ?2.
+DbResult<void> runOnLink(DbResult<Statement> stmt, qint64 guestId, qint64 itemId)
 {
-    auto stmt = db.prepare("DELETE FROM guest_agenda WHERE guest_id = ?1 AND agenda_item_id = ?2");
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, guestId).bind(2, itemId);
     return stmt->run();
 }
 
+DbResult<void> unlink(Database &db, qint64 guestId, qint64 itemId)
+{
+    return runOnLink(db.prepare("DELETE FROM guest_agenda WHERE guest_id = ?1 AND agenda_item_id = ?2"), guestId,
+                     itemId);
+}
+
 DbResult<void> link(Database &db, qint64 guestId, qint64 itemId)
 {
-    auto stmt = db.prepare("INSERT INTO guest_agenda (guest_id, agenda_item_id) VALUES (?1, ?2)");
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    stmt->bind(1, guestId).bind(2, itemId);
-    return stmt->run();
+    return runOnLink(db.prepare("INSERT INTO guest_agenda (guest_id, agenda_item_id) VALUES (?1, ?2)"), guestId,
+                     itemId);
+}
+
+// Links and unlinks so that of the ids linked now (current) exactly wanted stay linked; pairOf(id) is the
+// (guest id, agenda item id) link of one of them.
+template<typename PairOf>
+DbResult<AgendaStore::LinkChange> relink(Database &db, const QList<qint64> &current, const QList<qint64> &wanted,
+                                         PairOf pairOf)
+{
+    const QSet<qint64> have(current.cbegin(), current.cend());
+    const QSet<qint64> want(wanted.cbegin(), wanted.cend());
+
+    AgendaStore::LinkChange change;
+    for (qint64 id : have) {
+        if (want.contains(id))
+            continue;
+        const auto [guestId, itemId] = pairOf(id);
+        if (auto ok = unlink(db, guestId, itemId); !ok)
+            return std::unexpected(ok.error());
+        ++change.removed;
+    }
+    for (qint64 id : want) {
+        if (have.contains(id))
+            continue;
+        const auto [guestId, itemId] = pairOf(id);
+        if (auto ok = link(db, guestId, itemId); !ok)
+            return std::unexpected(ok.error());
+        ++change.added;
+    }
+    return change;
 }
 
 } // namespace
@@ -154,25 +188,7 @@ DbResult<AgendaStore::LinkChange> AgendaStore::setGuestSessions(qint64 guestId, 
     auto current = collectRows(stmt, readId);
     if (!current)
         return std::unexpected(current.error());
-    const QSet<qint64> have(current->cbegin(), current->cend());
-    const QSet<qint64> want(itemIds.cbegin(), itemIds.cend());
-
-    LinkChange change;
-    for (qint64 itemId : have) {
-        if (want.contains(itemId))
-            continue;
-        if (auto ok = unlink(m_db, guestId, itemId); !ok)
-            return std::unexpected(ok.error());
-        ++change.removed;
-    }
-    for (qint64 itemId : want) {
-        if (have.contains(itemId))
-            continue;
-        if (auto ok = link(m_db, guestId, itemId); !ok)
-            return std::unexpected(ok.error());
-        ++change.added;
-    }
-    return change;
+    return relink(m_db, *current, itemIds, [guestId](qint64 itemId) { return std::pair{guestId, itemId}; });
 }
 
 DbResult<AgendaStore::LinkChange> AgendaStore::setAttendees(qint64 itemId, const QList<qint64> &guestIds)
@@ -180,25 +196,7 @@ DbResult<AgendaStore::LinkChange> AgendaStore::setAttendees(qint64 itemId, const
     auto current = attendees(itemId);
     if (!current)
         return std::unexpected(current.error());
-    const QSet<qint64> have(current->cbegin(), current->cend());
-    const QSet<qint64> want(guestIds.cbegin(), guestIds.cend());
-
-    LinkChange change;
-    for (qint64 guestId : have) {
-        if (want.contains(guestId))
-            continue;
-        if (auto ok = unlink(m_db, guestId, itemId); !ok)
-            return std::unexpected(ok.error());
-        ++change.removed;
-    }
-    for (qint64 guestId : want) {
-        if (have.contains(guestId))
-            continue;
-        if (auto ok = link(m_db, guestId, itemId); !ok)
-            return std::unexpected(ok.error());
-        ++change.added;
-    }
-    return change;
+    return relink(m_db, *current, guestIds, [itemId](qint64 guestId) { return std::pair{guestId, itemId}; });
 }
 
 DbResult<QList<qint64>> AgendaStore::attendees(qint64 itemId)

@@ -19,6 +19,7 @@ PACKAGES=(
   libbenchmark-dev libzbar-dev python3-reportlab
   libgl1-mesa-dri xvfb xauth poppler-utils fonts-noto-core fonts-noto-cjk
   clang-16 libclang-rt-16-dev llvm-16
+  clang-format
 )
 
 missing=()

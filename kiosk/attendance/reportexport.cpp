@@ -6,8 +6,8 @@
 #include "db/database.h"
 #include "db/eventstore.h"
 #include "db/gueststore.h"
-#include "db/printjobstore.h"
 #include "db/records.h"
+#include "db/staffactionstore.h"
 
 #include <QCollator>
 #include <QDir>

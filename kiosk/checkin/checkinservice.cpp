@@ -7,6 +7,7 @@
 #include "db/eventstore.h"
 #include "db/gueststore.h"
 #include "db/printjobstore.h"
+#include "db/staffactionstore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

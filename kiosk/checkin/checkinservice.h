@@ -22,7 +22,7 @@ namespace checkin {
 class CheckInService
 {
 public:
-    // Checks guests in to event `eventNumber` of db, recording rows as kiosk `kioskId`.
+    // Checks guests in to `event` (copied: number, verify key, programme days, time zone) of db, as kiosk `kioskId`.
     CheckInService(db::Database &db, const db::EventRecord &event, QString kioskId);
     ~CheckInService();
     CheckInService(const CheckInService &) = delete;
@@ -38,7 +38,7 @@ public:
     // staff action in the same transaction. An unknown id is Unknown, a guest of another event OtherEvent.
     [[nodiscard]] CheckInOutcome checkInGuest(qint64 guestId, const QDateTime &nowUtc, const QString &actor);
 
-    // The programme day (venue-local date) at nowUtc.
+    // The programme day at nowUtc: the date in the event's time zone (UTC when that zone is unknown).
     [[nodiscard]] QDate programmeDay(const QDateTime &nowUtc) const;
 
 private:

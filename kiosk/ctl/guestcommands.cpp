@@ -13,6 +13,7 @@
 #include "db/database.h"
 #include "db/gueststore.h"
 #include "db/printjobstore.h"
+#include "db/staffactionstore.h"
 
 #include <QDir>
 #include <QFileInfo>

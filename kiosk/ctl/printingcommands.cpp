@@ -14,6 +14,7 @@
 #include "db/gueststore.h"
 #include "db/printjobstore.h"
 #include "db/records.h"
+#include "db/staffactionstore.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

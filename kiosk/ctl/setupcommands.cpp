@@ -11,8 +11,8 @@
 
 #include "db/database.h"
 #include "db/eventstore.h"
-#include "db/printjobstore.h"
 #include "db/records.h"
+#include "db/staffactionstore.h"
 
 #include <QDir>
 #include <QFileInfo>

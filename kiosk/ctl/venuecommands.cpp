@@ -5,8 +5,8 @@
 #include "kiosk/storage/kioskfilemerge.h"
 #include "kiosk/common/stoponsignal.h"
 
-#include "db/printjobstore.h"
 #include "db/records.h"
+#include "db/staffactionstore.h"
 #include "db/venue/venueconnection.h"
 #include "db/venue/venueevents.h"
 #include "db/venue/venueschema.h"

@@ -5,7 +5,7 @@
 
 #include "db/database.h"
 #include "db/gueststore.h"
-#include "db/printjobstore.h"
+#include "db/staffactionstore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

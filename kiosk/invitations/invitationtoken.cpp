@@ -44,6 +44,7 @@ InvitationToken InvitationToken::fromParts(int eventNumber, const QByteArray &to
 
 QByteArray InvitationToken::randomTokenId()
 {
+    ensureSodium();
     QByteArray id(kTokenIdSize, Qt::Uninitialized);
     randombytes_buf(id.data(), size_t(id.size()));
     return id;

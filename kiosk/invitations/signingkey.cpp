@@ -20,13 +20,6 @@ namespace {
 const auto kPrivateHeader = "ietf-checkin signing key v1 (Ed25519 seed, base64) - keep secret"_ba;
 const auto kPublicHeader = "ietf-checkin verify key v1 (Ed25519 public key, base64)"_ba;
 
-void ensureSodium()
-{
-    static const int once = sodium_init();
-    Q_ASSERT(once >= 0);
-    (void)once;
-}
-
 // Reads "header\nbase64\n" and returns the decoded bytes, or a message naming what is wrong.
 std::expected<QByteArray, QString> readKeyFile(const QString &path, const QByteArray &header, int size,
                                                const QString &what)
@@ -47,6 +40,14 @@ std::expected<QByteArray, QString> readKeyFile(const QString &path, const QByteA
 }
 
 } // namespace
+
+void ensureSodium()
+{
+    // sodium_init() is thread-safe and may run more than once; the static makes later calls free.
+    static const int once = sodium_init();
+    Q_ASSERT(once >= 0);
+    (void)once;
+}
 
 SigningKey::~SigningKey()
 {

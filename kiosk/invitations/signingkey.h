@@ -7,6 +7,9 @@
 
 namespace checkin {
 
+// Initialises libsodium once per process; call before any other libsodium function (cheap after the first call).
+void ensureSodium();
+
 // Ed25519 keys (libsodium). The private key signs invitations on the organiser's machine and is never stored in
 // the kiosk database; kiosks hold only the 32-byte public key.
 class SigningKey

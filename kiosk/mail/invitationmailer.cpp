@@ -7,8 +7,8 @@
 
 #include "db/database.h"
 #include "db/invitationmailstore.h"
-#include "db/printjobstore.h"
 #include "db/records.h"
+#include "db/staffactionstore.h"
 
 #include <QDir>
 #include <QFile>

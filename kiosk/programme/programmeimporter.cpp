@@ -9,8 +9,8 @@
 #include "db/agendastore.h"
 #include "db/database.h"
 #include "db/gueststore.h"
-#include "db/printjobstore.h"
 #include "db/records.h"
+#include "db/staffactionstore.h"
 
 #include <QFile>
 #include <QFileInfo>

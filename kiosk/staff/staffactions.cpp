@@ -5,6 +5,7 @@
 #include "db/gueststore.h"
 #include "db/printjobstore.h"
 #include "db/records.h"
+#include "db/staffactionstore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,9 +1,11 @@
 #include "kiosk/staff/staffauth.h"
 
+#include "kiosk/invitations/signingkey.h"
+
 #include "db/database.h"
-#include "db/printjobstore.h"
 #include "db/records.h"
 #include "db/settingstore.h"
+#include "db/staffactionstore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,13 +22,6 @@ const auto kHashKey = u"staff.pin_hash"_s;
 const auto kFailuresKey = u"staff.pin_failures"_s;
 const auto kLockedUntilKey = u"staff.pin_locked_until"_s;
 const auto kKioskActor = u"kiosk"_s;
-
-void ensureSodium()
-{
-    static const int once = sodium_init();
-    Q_ASSERT(once >= 0);
-    (void)once;
-}
 
 // The PIN as bytes for libsodium; the caller wipes it with sodium_memzero when done.
 QByteArray pinBytes(const QString &pin)

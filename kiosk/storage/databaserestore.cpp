@@ -5,7 +5,7 @@
 
 #include "db/database.h"
 #include "db/eventstore.h"
-#include "db/printjobstore.h"
+#include "db/staffactionstore.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,8 +3,8 @@
 #include "kiosk/storage/backupschedule.h"
 
 #include "db/database.h"
-#include "db/printjobstore.h"
 #include "db/records.h"
+#include "db/staffactionstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -7,6 +7,7 @@
 #include "db/mergestore.h"
 #include "db/printjobstore.h"
 #include "db/records.h"
+#include "db/staffactionstore.h"
 
 #include <QFileInfo>
 #include <QHash>

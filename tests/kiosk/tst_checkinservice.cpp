@@ -8,6 +8,7 @@
 #include "kiosk/invitations/invitationtoken.h"
 #include "db/printjobstore.h"
 #include "kiosk/invitations/signingkey.h"
+#include "db/staffactionstore.h"
 
 #include <QtTest>
 

@@ -4,9 +4,9 @@
 
 #include "db/agendastore.h"
 #include "db/gueststore.h"
-#include "db/printjobstore.h"
 #include "kiosk/programme/programmeimporter.h"
 #include "kiosk/programme/programmeitem.h"
+#include "db/staffactionstore.h"
 
 #include <QFile>
 #include <QTimeZone>

@@ -3,8 +3,8 @@
 
 #include "kiosk/checkin/checkinservice.h"
 #include "db/gueststore.h"
-#include "db/printjobstore.h"
 #include "kiosk/attendance/reportexport.h"
+#include "db/staffactionstore.h"
 
 #include <QDir>
 #include <QFile>

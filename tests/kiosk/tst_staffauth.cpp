@@ -3,8 +3,8 @@
 #include "tests/support/testevent.h"
 
 #include "db/database.h"
-#include "db/printjobstore.h"
 #include "db/settingstore.h"
+#include "db/staffactionstore.h"
 #include "kiosk/staff/staffauth.h"
 
 #include <QElapsedTimer>

@@ -189,8 +189,9 @@ private Q_SLOTS:
         auto found = p.findJob(title, {});
         QVERIFY(found && found->has_value());
         QCOMPARE(**found, *handle);
-        // cupsd soon unloads a finished job and lists it without its name: it must still be found.
-        QTest::qWait(3000);
+        // Found with a time bound too. (cupsd lists a finished job without its name, the case findJob answers with
+        // Get-Job-Attributes, only once it has unloaded it: a minute after the job was last asked about, and every
+        // question keeps it loaded. The three seconds this test used to wait here never reached that state.)
         found = p.findJob(title, QDateTime::currentDateTimeUtc().addSecs(-60));
         QVERIFY2(found && found->has_value(), qPrintable(found ? u"not found"_s : found.error().message));
         QCOMPARE(**found, *handle);
@@ -220,11 +221,16 @@ private Q_SLOTS:
         QVERIFY2(status->problem.startsWith(u"Printer 'badges' is stopped: resume it in CUPS (cupsenable badges)"_s),
                  qPrintable(status->problem));
 
-        // CUPS itself takes a job for a stopped queue and keeps it pending.
+        // CUPS itself takes a job for a stopped queue and keeps it pending: a job sent after it to the running
+        // queue prints meanwhile, so cupsd had its chance to start ours.
         const auto [title, pdf] = document(u"stopped"_s);
         auto handle = p.submit(pdf, title);
         QVERIFY(handle);
-        QTest::qWait(2000);
+        CupsPrinter agendas = printer(u"agendas"_s);
+        const auto [laterTitle, laterPdf] = document(u"after-stopped"_s);
+        auto later = agendas.submit(laterPdf, laterTitle);
+        QVERIFY(later);
+        QVERIFY2(waitForState(agendas, *later, PrintJobStatus::State::Completed), qPrintable(m_env.logTail()));
         auto pending = p.jobStatus(*handle);
         QVERIFY(pending);
         QCOMPARE(pending->state, PrintJobStatus::State::Pending);

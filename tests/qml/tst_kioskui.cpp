@@ -13,6 +13,7 @@
 #include "kiosk/app/kioskcontroller.h"
 #include "kiosk/app/kioskprinting.h"
 #include "db/printjobstore.h"
+#include "db/staffactionstore.h"
 #include "kiosk/staff/staffauth.h"
 #include "kiosk/app/staffdashboard.h"
 #include "kiosk/app/guestlookup.h"

@@ -5,7 +5,7 @@
 #include "tests/support/programrun.h"
 #include "tests/support/testevent.h"
 
-#include "db/printjobstore.h"
+#include "db/staffactionstore.h"
 #include "db/venue/venueconnection.h"
 #include "db/venue/venueschema.h"
 
