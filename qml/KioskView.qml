@@ -3,25 +3,26 @@ import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
 import IetfCheckin.Kiosk
 
-// Everything the kiosk shows: the event header and one screen at a time, chosen by Kiosk.state.
-// Tests and `checkin-kiosk --self-test` read shownScreen, headline, printLine and printerNotice.
+// Everything the kiosk shows: the event header and one screen at a time, the one Kiosk.screen names (the guests'
+// screens follow Kiosk.guestScreen, the staff overlays above them Kiosk.screen).
+// Tests and `checkin-kiosk --self-test` read headline, printLine and printerNotice.
 Item {
     id: view
 
-    // Which screen is up: staff_home, staff_pin_pad, lookup, attract, working or outcome.
-    readonly property string shownScreen: staffHome.visible ? "staff_home"
-                                          : pinPad.visible ? "staff_pin_pad"
-                                          : lookup.active ? "lookup"
-                                          : outcome.visible && outcome.active ? "outcome"
-                                          : working.visible && working.active ? "working" : "attract"
     // The main sentence of the screen that is up.
-    readonly property string headline: shownScreen === "staff_home" ? staffHome.headline
-                                       : shownScreen === "staff_pin_pad" ? pinPad.headline
-                                       : shownScreen === "lookup" ? lookup.headline
-                                       : shownScreen === "outcome" ? outcome.headline
-                                       : shownScreen === "working" ? working.headline : attract.headline
+    readonly property string headline: {
+        switch (Kiosk.screen) {
+        case CheckIn.Screen.StaffHome: return staffHome.headline;
+        case CheckIn.Screen.StaffPinPad: return pinPad.headline;
+        case CheckIn.Screen.Lookup: return lookup.headline;
+        case CheckIn.Screen.Outcome: return outcome.headline;
+        case CheckIn.Screen.Working: return working.headline;
+        }
+        return attract.headline;
+    }
     // The outcome screen's print progress line ("" when none is shown).
-    readonly property string printLine: shownScreen === "outcome" && outcome.admitted ? outcome.printLine : ""
+    readonly property string printLine: Kiosk.screen === CheckIn.Screen.Outcome && outcome.admitted
+                                        ? outcome.printLine : ""
     // The attract screen's note that a printer needs staff ("" when none).
     readonly property string printerNotice: attract.printerNotice
 
@@ -57,7 +58,7 @@ Item {
             objectName: "staffGesture"
             anchors.fill: parent
             pressAndHoldInterval: 3000
-            onPressAndHold: Kiosk.staffOpenPinPad()
+            onPressAndHold: Kiosk.staff.openPinPad()
         }
     }
 
@@ -72,42 +73,45 @@ Item {
             id: attract
             anchors.fill: parent
             // Stays up for the first moments of a check-in: most answer before the working screen is due.
-            active: !Kiosk.lookup.open
-                    && (Kiosk.state === "attract" || (Kiosk.state === "working" && !working.due))
+            active: Kiosk.guestScreen === CheckIn.Screen.Attract
         }
         LookupScreen {
             id: lookup
             objectName: "lookupScreen"
             anchors.fill: parent
-            active: Kiosk.lookup.open && Kiosk.state !== "working" && Kiosk.state !== "outcome"
+            lookup: Kiosk.lookup
+            active: Kiosk.guestScreen === CheckIn.Screen.Lookup
             keyboardHeight: keyboard.shownHeight
         }
         WorkingScreen {
             id: working
             anchors.fill: parent
-            active: Kiosk.state === "working" && due
+            active: Kiosk.guestScreen === CheckIn.Screen.Working
         }
         OutcomeScreen {
             id: outcome
             objectName: "outcomeScreen"
             anchors.fill: parent
-            active: Kiosk.state === "outcome"
+            active: Kiosk.guestScreen === CheckIn.Screen.Outcome
         }
     }
 
-    // Over everything, header included: scans are paused while either is up (Kiosk.scanningPaused).
+    // Over everything, header included: scans are paused while either is up (Kiosk.staff.scanningPaused).
     PinPad {
         id: pinPad
         anchors.fill: parent
-        confirmMode: Kiosk.lookup.confirming && !Kiosk.staffPinPadOpen
-        detail: confirmMode ? qsTr("Check in %1").arg(Kiosk.lookup.chosen.name ?? "") : ""
-        visible: (Kiosk.staffPinPadOpen || Kiosk.lookup.confirming) && !Kiosk.staffMode
-        onCancelled: confirmMode ? Kiosk.lookupCancelConfirm() : Kiosk.staffCancel()
+        staff: Kiosk.staff
+        lookup: Kiosk.lookup
+        confirmMode: Kiosk.lookup.confirming && !Kiosk.staff.pinPadOpen
+        detail: confirmMode ? qsTr("Check in %1").arg(Kiosk.lookup.chosen.name) : ""
+        visible: Kiosk.screen === CheckIn.Screen.StaffPinPad
     }
     StaffHome {
         id: staffHome
         anchors.fill: parent
-        visible: Kiosk.staffMode
+        staff: Kiosk.staff
+        dashboard: Kiosk.dashboard
+        visible: Kiosk.screen === CheckIn.Screen.StaffHome
         keyboardHeight: keyboard.shownHeight
     }
 

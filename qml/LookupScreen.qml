@@ -9,10 +9,12 @@ Item {
     id: screen
 
     property bool active: false
+    // The search, the guest chosen and the way to staff.
+    required property GuestLookup lookup
     // Room the on-screen keyboard takes at the bottom (KioskView sets it while the keyboard is up).
     property real keyboardHeight: 0
     readonly property string headline: chosen ? qsTr("Is this you?") : qsTr("Find your name")
-    readonly property bool chosen: Kiosk.lookup.chosen.guestId !== undefined
+    readonly property bool chosen: lookup.chosen.valid
 
     opacity: active ? 1 : 0
     visible: opacity > 0
@@ -29,10 +31,10 @@ Item {
         }
     }
 
-    // Any touch keeps the lookup open (Kiosk.lookup.idleTimeout).
+    // Any touch keeps the lookup open (screen.lookup.idleTimeout).
     MouseArea {
         anchors.fill: parent
-        onPressed: (mouse) => { Kiosk.lookup.activity(); mouse.accepted = false; }
+        onPressed: (mouse) => { screen.lookup.activity(); mouse.accepted = false; }
     }
 
     ColumnLayout {
@@ -60,7 +62,7 @@ Item {
                 objectName: "lookupCancel"
                 text: qsTr("Cancel")
                 accessibleName: qsTr("Cancel and go back to scanning")
-                onClicked: Kiosk.lookup.close()
+                onClicked: screen.lookup.close()
             }
         }
 
@@ -81,8 +83,8 @@ Item {
             visible: !screen.chosen
             placeholderText: qsTr("Your name")
             accessibleName: qsTr("Search for your name")
-            text: Kiosk.lookup.query
-            onTextEdited: Kiosk.lookup.query = text
+            text: screen.lookup.query
+            onTextEdited: screen.lookup.query = text
         }
 
         ListView {
@@ -93,18 +95,18 @@ Item {
             visible: !screen.chosen
             clip: true
             spacing: Theme.px(12)
-            model: Kiosk.lookup.results
+            model: screen.lookup.results
             Accessible.role: Accessible.List
             Accessible.name: qsTr("People found")
             delegate: GuestRow {
                 width: results.width
-                onClicked: Kiosk.lookup.choose(guestId)
+                onClicked: screen.lookup.choose(guestId)
             }
             KioskText {
                 objectName: "lookupNoMatch"
                 anchors.centerIn: parent
                 width: parent.width
-                visible: Kiosk.lookup.searched && results.count === 0 && Kiosk.lookup.query.trim() !== ""
+                visible: screen.lookup.searched && results.count === 0 && screen.lookup.query.trim() !== ""
                 text: qsTr("No one found. Try fewer letters, or please see the staff desk.")
                 color: Theme.textMuted
                 font.pixelSize: Theme.smallSize
@@ -123,7 +125,7 @@ Item {
             KioskText {
                 objectName: "lookupChosenName"
                 Layout.fillWidth: true
-                text: Kiosk.lookup.chosen.name ?? ""
+                text: screen.lookup.chosen.name
                 font.pixelSize: Theme.headlineSize
                 font.weight: Font.Bold
                 wrapMode: Text.WordWrap
@@ -133,7 +135,7 @@ Item {
             }
             KioskText {
                 Layout.fillWidth: true
-                text: [Kiosk.lookup.chosen.organisation ?? "", Kiosk.lookup.chosen.countryName ?? ""]
+                text: [screen.lookup.chosen.organisation, screen.lookup.chosen.countryName]
                       .filter(part => part !== "").join(" · ")
                 color: Theme.textMuted
                 font.pixelSize: Theme.bodySize
@@ -154,14 +156,14 @@ Item {
                     objectName: "lookupBack"
                     text: qsTr("Not me")
                     accessibleName: qsTr("Not me, back to the list")
-                    onClicked: Kiosk.lookup.back()
+                    onClicked: screen.lookup.back()
                 }
                 KioskButton {
                     objectName: "lookupAskStaff"
                     primary: true
                     text: qsTr("Staff: confirm")
                     accessibleName: qsTr("Staff member: confirm with your PIN")
-                    onClicked: Kiosk.lookup.askStaff()
+                    onClicked: screen.lookup.askStaff()
                 }
             }
             Item { Layout.fillHeight: true }

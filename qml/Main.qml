@@ -14,7 +14,7 @@ ApplicationWindow {
     // Full-screen kiosk: nothing closes the window (Alt+F4, the compositor) unless staff mode is open.
     // SIGTERM from systemd still quits cleanly (QuitOnSignal in main).
     property bool lockedDown: false
-    onClosing: (close) => { close.accepted = !lockedDown || Kiosk.staffMode; }
+    onClosing: (close) => { close.accepted = !lockedDown || Kiosk.staff.active; }
 
     KioskView {
         objectName: "kioskView"

@@ -15,19 +15,19 @@ Item {
 
     // What is on screen. Kept while the screen fades out, so the words do not vanish before the screen does;
     // cleared once it is hidden.
-    property string kind: ""
+    property int kind: CheckIn.OutcomeKind.None
     property string name: ""
     property bool admitted: false
     property bool printing: false
     property int dayNumber: 0
     property string firstScanTime: ""
     property int otherEventNumber: 0
-    property string printStatus: ""
+    property int printStatus: CheckIn.PrintStatus.None
     property var printKinds: []
     property bool onPaper: true
 
     function takePrintStatus() {
-        if (Kiosk.outcomeKind === "")
+        if (Kiosk.outcomeKind === CheckIn.OutcomeKind.None)
             return; // the outcome is being cleared: keep the words until the screen has faded out
         printStatus = Kiosk.printStatus;
         printKinds = Kiosk.printKinds;
@@ -35,7 +35,7 @@ Item {
     }
 
     function take() {
-        if (Kiosk.outcomeKind === "")
+        if (Kiosk.outcomeKind === CheckIn.OutcomeKind.None)
             return;
         kind = Kiosk.outcomeKind;
         name = Kiosk.guestName;
@@ -54,11 +54,11 @@ Item {
     Behavior on opacity { NumberAnimation { duration: 200 } }
     onVisibleChanged: {
         if (!visible) {
-            kind = "";
+            kind = CheckIn.OutcomeKind.None;
             name = "";
             admitted = false;
             firstScanTime = "";
-            printStatus = "";
+            printStatus = CheckIn.PrintStatus.None;
             printKinds = [];
         }
     }
@@ -74,16 +74,16 @@ Item {
     // The words for each outcome. Presentation only: the controller says which outcome it is.
     readonly property string headlineWords: {
         switch (kind) {
-        case "welcome": return qsTr("Welcome");
-        case "welcome_back": return qsTr("Welcome back");
-        case "already_checked_in": return qsTr("You are already checked in");
-        case "revoked": return qsTr("This invitation is no longer valid");
-        case "other_event": return qsTr("This invitation is for another meeting");
-        case "not_programme_day": return qsTr("Check-in is not open today");
-        case "forged": return qsTr("We could not verify this invitation");
-        case "unknown": return qsTr("We could not find this invitation");
-        case "unreadable": return qsTr("This code is not an invitation");
-        case "error": return qsTr("Sorry, something went wrong");
+        case CheckIn.OutcomeKind.Welcome: return qsTr("Welcome");
+        case CheckIn.OutcomeKind.WelcomeBack: return qsTr("Welcome back");
+        case CheckIn.OutcomeKind.AlreadyCheckedIn: return qsTr("You are already checked in");
+        case CheckIn.OutcomeKind.Revoked: return qsTr("This invitation is no longer valid");
+        case CheckIn.OutcomeKind.OtherEvent: return qsTr("This invitation is for another meeting");
+        case CheckIn.OutcomeKind.NotProgrammeDay: return qsTr("Check-in is not open today");
+        case CheckIn.OutcomeKind.Forged: return qsTr("We could not verify this invitation");
+        case CheckIn.OutcomeKind.Unknown: return qsTr("We could not find this invitation");
+        case CheckIn.OutcomeKind.Unreadable: return qsTr("This code is not an invitation");
+        case CheckIn.OutcomeKind.Error: return qsTr("Sorry, something went wrong");
         }
         return "";
     }
@@ -92,68 +92,68 @@ Item {
     readonly property bool printsAgenda: printKinds.indexOf("agenda") >= 0
     readonly property string printWords: {
         switch (printStatus) {
-        case "queued":
-        case "printing":
+        case CheckIn.PrintStatus.Queued:
+        case CheckIn.PrintStatus.Printing:
             if (!onPaper)
                 return printsBadge && printsAgenda ? qsTr("Your badge and agenda are being prepared…")
                      : printsBadge ? qsTr("Your badge is being prepared…") : qsTr("Your agenda is being prepared…");
             return printsBadge && printsAgenda ? qsTr("Your badge and agenda are printing…")
                  : printsBadge ? qsTr("Your badge is printing…") : qsTr("Your agenda is printing…");
-        case "printed":
+        case CheckIn.PrintStatus.Printed:
             if (!onPaper)
                 return printsBadge && printsAgenda ? qsTr("Your badge and agenda have been prepared.")
                      : printsBadge ? qsTr("Your badge has been prepared.") : qsTr("Your agenda has been prepared.");
             return printsBadge && printsAgenda ? qsTr("Your badge and agenda are ready at the printer.")
                  : printsBadge ? qsTr("Your badge is ready at the printer.")
                                : qsTr("Your agenda is ready at the printer.");
-        case "problem":
+        case CheckIn.PrintStatus.Problem:
             return qsTr("There is a problem with the printer. Staff have been alerted; please see the staff desk.");
         }
         return "";
     }
     readonly property string detailWords: {
         switch (kind) {
-        case "welcome":
+        case CheckIn.OutcomeKind.Welcome:
             if (screen.printWords !== "")
                 return ""; // the print line says it, live
             if (screen.printing && !screen.onPaper)
                 return qsTr("Your badge and agenda are being prepared…");
             return screen.printing ? qsTr("Your badge and agenda are printing.")
                                   : qsTr("Your badge was printed at your first check-in.");
-        case "welcome_back":
+        case CheckIn.OutcomeKind.WelcomeBack:
             return qsTr("Day %1 — your attendance is recorded.").arg(Theme.number(screen.dayNumber));
-        case "already_checked_in":
+        case CheckIn.OutcomeKind.AlreadyCheckedIn:
             return screen.firstScanTime !== "" ? qsTr("You checked in today at %1.").arg(screen.firstScanTime)
                                               : qsTr("You checked in earlier today.");
-        case "revoked": return qsTr("It has been withdrawn and cannot be used to check in.");
-        case "other_event":
+        case CheckIn.OutcomeKind.Revoked: return qsTr("It has been withdrawn and cannot be used to check in.");
+        case CheckIn.OutcomeKind.OtherEvent:
             return screen.otherEventNumber > 0
                     ? qsTr("It was issued for IETF %1. This kiosk checks in guests of %2.")
                           .arg(screen.otherEventNumber).arg(Kiosk.eventTitle)
                     : qsTr("This kiosk checks in guests of %1.").arg(Kiosk.eventTitle);
-        case "not_programme_day": return qsTr("The Policymaker Program runs %1.").arg(Kiosk.eventDates);
-        case "forged": return qsTr("The code may be damaged or altered.");
-        case "unknown": return qsTr("It is not on this kiosk's guest list.");
-        case "unreadable": return qsTr("It may be a different QR code, or it was not read completely.");
-        case "error": return qsTr("Your check-in could not be recorded.");
+        case CheckIn.OutcomeKind.NotProgrammeDay: return qsTr("The Policymaker Program runs %1.").arg(Kiosk.eventDates);
+        case CheckIn.OutcomeKind.Forged: return qsTr("The code may be damaged or altered.");
+        case CheckIn.OutcomeKind.Unknown: return qsTr("It is not on this kiosk's guest list.");
+        case CheckIn.OutcomeKind.Unreadable: return qsTr("It may be a different QR code, or it was not read completely.");
+        case CheckIn.OutcomeKind.Error: return qsTr("Your check-in could not be recorded.");
         }
         return "";
     }
     readonly property string nextWords: {
         switch (kind) {
-        case "welcome":
-            if (screen.printStatus === "problem")
+        case CheckIn.OutcomeKind.Welcome:
+            if (screen.printStatus === CheckIn.PrintStatus.Problem)
                 return ""; // the print line sends the guest to the staff desk
-            if (screen.printStatus !== "" && screen.printKinds.length === 1)
+            if (screen.printStatus !== CheckIn.PrintStatus.None && screen.printKinds.length === 1)
                 return screen.onPaper ? qsTr("Please collect it from the printer.") : qsTr("Staff will hand it to you.");
-            if (screen.printing || screen.printStatus !== "")
+            if (screen.printing || screen.printStatus !== CheckIn.PrintStatus.None)
                 return screen.onPaper ? qsTr("Please collect them from the printer.")
                                       : qsTr("Staff will hand them to you.");
             return qsTr("If you need a new one, please see the staff desk.");
-        case "welcome_back": return qsTr("Enjoy the day.");
-        case "already_checked_in": return qsTr("There is no need to scan again.");
-        case "unreadable": return qsTr("Please scan the QR code on your invitation letter or badge.");
-        case "": return "";
+        case CheckIn.OutcomeKind.WelcomeBack: return qsTr("Enjoy the day.");
+        case CheckIn.OutcomeKind.AlreadyCheckedIn: return qsTr("There is no need to scan again.");
+        case CheckIn.OutcomeKind.Unreadable: return qsTr("Please scan the QR code on your invitation letter or badge.");
+        case CheckIn.OutcomeKind.None: return "";
         }
         return qsTr("Please see the staff desk. We will help you straight away.");
     }
@@ -277,7 +277,7 @@ Item {
                 objectName: "outcomeStaffDetail"
                 Layout.fillWidth: true
                 Layout.topMargin: Theme.px(12)
-                visible: screen.kind === "error" && Kiosk.staffDetail !== ""
+                visible: screen.kind === CheckIn.OutcomeKind.Error && Kiosk.staffDetail !== ""
                 text: qsTr("For staff: %1").arg(Kiosk.staffDetail)
                 color: Theme.textMuted
                 font.pixelSize: Theme.px(26)

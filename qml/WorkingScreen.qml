@@ -1,31 +1,15 @@
 import QtQuick
 import QtQuick.Layouts
-import IetfCheckin.Kiosk
 
-// A check-in is running. It only comes up when one takes longer than a blink.
+// A check-in is running. It only comes up when one takes longer than a blink (Kiosk.guestScreen says when).
 Item {
     id: screen
     property bool active: false
-    // True once the check-in has run for longer than the delay.
-    property bool due: false
     readonly property string headline: headlineText.text
 
     opacity: active ? 1 : 0
     visible: opacity > 0
     Behavior on opacity { NumberAnimation { duration: 150 } }
-
-    Timer {
-        interval: 250
-        running: Kiosk.state === "working"
-        onTriggered: screen.due = true
-    }
-    Connections {
-        target: Kiosk
-        function onStateChanged() {
-            if (Kiosk.state !== "working")
-                screen.due = false;
-        }
-    }
 
     ColumnLayout {
         anchors.centerIn: parent

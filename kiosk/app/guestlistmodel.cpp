@@ -6,6 +6,24 @@ using namespace Qt::StringLiterals;
 
 namespace checkin {
 
+GuestCard GuestCard::of(const DirectoryGuest &g, const QLocale &locale)
+{
+    GuestCard card;
+    card.guestId = g.guestId;
+    card.externalId = g.externalId;
+    card.name = g.name;
+    card.organisation = g.organisation;
+    card.countryName = g.countryName;
+    card.arrived = !g.checkinId.isEmpty();
+    card.arrivedAt = card.arrived ? locale.toString(g.arrivedAt.time(), QLocale::ShortFormat) : QString();
+    card.checkinId = g.checkinId;
+    card.arrivedKiosk = g.arrivedKiosk;
+    card.annulHere = g.annulHere;
+    card.daysAttended = g.daysAttended;
+    card.revoked = g.revoked;
+    return card;
+}
+
 int GuestListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_guests.size());
@@ -25,8 +43,7 @@ QVariant GuestListModel::data(const QModelIndex &index, int role) const
     case CountryRole: return g.country;
     case CountryNameRole: return g.countryName;
     case ArrivedRole: return !g.checkinId.isEmpty();
-    case ArrivedAtRole:
-        return g.checkinId.isEmpty() ? QString() : m_locale.toString(g.arrivedAt.time(), QLocale::ShortFormat);
+    case ArrivedAtRole: return GuestCard::of(g, m_locale).arrivedAt;
     case CheckinIdRole: return g.checkinId;
     case DaysAttendedRole: return g.daysAttended;
     case ExpectedTodayRole: return g.expectedToday;
@@ -58,12 +75,7 @@ void GuestListModel::setGuests(QList<DirectoryGuest> guests)
             Q_EMIT dataChanged(index(0), index(int(m_guests.size()) - 1));
         return;
     }
-    const bool countChanges = guests.size() != m_guests.size();
-    beginResetModel();
-    m_guests = std::move(guests);
-    endResetModel();
-    if (countChanges)
-        Q_EMIT countChanged();
+    resetRows(m_guests, std::move(guests));
 }
 
 const DirectoryGuest *GuestListModel::find(qint64 guestId) const

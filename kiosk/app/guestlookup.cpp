@@ -1,6 +1,7 @@
 #include "kiosk/app/guestlookup.h"
 
 #include "kiosk/app/guestdirectory.h"
+#include "kiosk/app/kioskstaff.h"
 
 #include <QLoggingCategory>
 
@@ -10,9 +11,10 @@ Q_DECLARE_LOGGING_CATEGORY(lcKiosk)
 
 namespace checkin {
 
-GuestLookup::GuestLookup(GuestDirectory &directory, QObject *parent)
+GuestLookup::GuestLookup(GuestDirectory &directory, KioskStaff &staff, QObject *parent)
     : QObject(parent)
     , m_directory(directory)
+    , m_staff(staff)
 {
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(kDefaultIdleTimeout);
@@ -88,14 +90,9 @@ void GuestLookup::onSearch(quint64 requestId, const QList<DirectoryGuest> &guest
     Q_EMIT resultsChanged();
 }
 
-QVariantMap GuestLookup::chosen() const
+GuestCard GuestLookup::chosen() const
 {
-    if (m_chosen.guestId == 0)
-        return {};
-    return {{u"guestId"_s, m_chosen.guestId},
-            {u"name"_s, m_chosen.name},
-            {u"organisation"_s, m_chosen.organisation},
-            {u"countryName"_s, m_chosen.countryName}};
+    return m_chosen.guestId == 0 ? GuestCard() : GuestCard::of(m_chosen, m_results.locale());
 }
 
 void GuestLookup::choose(qint64 guestId)
@@ -126,6 +123,18 @@ void GuestLookup::askStaff()
     m_idleTimer.start();
     m_confirming = true;
     Q_EMIT chosenChanged();
+}
+
+void GuestLookup::confirm(const QString &pin)
+{
+    if (m_confirming)
+        m_staff.confirm(pin);
+}
+
+void GuestLookup::cancelConfirm()
+{
+    if (m_confirming)
+        back();
 }
 
 void GuestLookup::activity()

@@ -4,16 +4,16 @@
 
 #include <QObject>
 #include <QTimer>
-#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 namespace checkin {
 
 class GuestDirectory;
+class KioskStaff;
 
 // The guests' manual lookup (Kiosk.lookup): a guest without their invitation types their name (any script, any
 // accents), picks themselves from name, organisation and country, and a staff member confirms with the PIN;
-// KioskController then checks them in. Leaves and forgets everything after idleTimeout ms without a touch.
+// KioskController then checks them in (KioskStaff::confirmed). Leaves and forgets everything after idleTimeout ms without a touch.
 class GuestLookup : public QObject
 {
     Q_OBJECT
@@ -25,7 +25,7 @@ class GuestLookup : public QObject
     Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
     Q_PROPERTY(checkin::GuestListModel *results READ results CONSTANT)
     Q_PROPERTY(bool searched READ hasSearched NOTIFY resultsChanged)
-    Q_PROPERTY(QVariantMap chosen READ chosen NOTIFY chosenChanged)
+    Q_PROPERTY(checkin::GuestCard chosen READ chosen NOTIFY chosenChanged)
     Q_PROPERTY(bool confirming READ isConfirming NOTIFY chosenChanged)
     Q_PROPERTY(int idleTimeout READ idleTimeout WRITE setIdleTimeout NOTIFY idleTimeoutChanged)
 
@@ -33,7 +33,8 @@ public:
     static constexpr int kDefaultIdleTimeout = 60000;
     static constexpr int kMaxResults = 8; // what fits on screen above the keyboard
 
-    explicit GuestLookup(GuestDirectory &directory, QObject *parent = nullptr);
+    // staff checks the confirming PIN.
+    GuestLookup(GuestDirectory &directory, KioskStaff &staff, QObject *parent = nullptr);
 
     [[nodiscard]] bool isOpen() const { return m_open; }
     [[nodiscard]] QString query() const { return m_query; }
@@ -41,8 +42,8 @@ public:
     [[nodiscard]] GuestListModel *results() { return &m_results; }
     // A search for the current query has answered (the screen can say "no one found").
     [[nodiscard]] bool hasSearched() const { return m_searched; }
-    // The guest picked: {guestId, name, organisation, countryName}; empty when none.
-    [[nodiscard]] QVariantMap chosen() const;
+    // The guest picked; not valid when none.
+    [[nodiscard]] GuestCard chosen() const;
     [[nodiscard]] qint64 chosenGuestId() const { return m_chosen.guestId; }
     // The guest asked staff to confirm: the staff PIN pad is up for it.
     [[nodiscard]] bool isConfirming() const { return m_confirming; }
@@ -57,6 +58,10 @@ public:
     Q_INVOKABLE void back();
     // The guest asks staff to confirm who they are.
     Q_INVOKABLE void askStaff();
+    // Staff confirm the chosen guest with the PIN (checked off the GUI thread); right PIN: KioskStaff::confirmed().
+    Q_INVOKABLE void confirm(const QString &pin);
+    // Leaves the staff PIN pad, back to the chosen guest.
+    Q_INVOKABLE void cancelConfirm();
     // The guest touched the screen or typed: the idle timeout starts again.
     Q_INVOKABLE void activity();
 
@@ -71,6 +76,7 @@ private:
     void onSearch(quint64 requestId, const QList<DirectoryGuest> &guests, const QString &error);
 
     GuestDirectory &m_directory;
+    KioskStaff &m_staff;
     bool m_open = false;
     QString m_query;
     quint64 m_searchId = 0;

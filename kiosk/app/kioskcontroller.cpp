@@ -74,10 +74,8 @@ KioskController::KioskController(QString databasePath, db::EventRecord event, QS
     m_staff = std::make_unique<KioskStaff>(databasePath, m_kioskId, m_event.id);
     m_staff->setClock([this] { return m_clock(); });
     connect(m_staff.get(), &KioskStaff::staffChanged, this, [this] {
-        if (m_staff->isStaffMode())
-            m_staffPinPadOpen = false; // unlocked: staff home replaces the pad
         m_dashboard->setActive(m_staff->isStaffMode());
-        Q_EMIT staffChanged();
+        updateScreen();
     });
     connect(m_staff.get(), &KioskStaff::confirmed, this, [this] {
         const qint64 guestId = m_lookup->isConfirming() ? m_lookup->chosenGuestId() : 0;
@@ -91,10 +89,18 @@ KioskController::KioskController(QString databasePath, db::EventRecord event, QS
     m_directory->setClock([this] { return m_clock(); });
     const QString reports = QFileInfo(databasePath).absoluteDir().filePath(u"reports"_s);
     m_dashboard = std::make_unique<StaffDashboard>(*m_directory, reports, u"staff@%1"_s.arg(m_kioskId));
-    m_lookup = std::make_unique<GuestLookup>(*m_directory);
+    m_lookup = std::make_unique<GuestLookup>(*m_directory, *m_staff);
     connect(m_lookup.get(), &GuestLookup::chosenChanged, this, [this] {
         if (!m_lookup->isConfirming())
-            m_staff->lock(); // clears the PIN pad's last answer
+            m_staff->leaveStaffMode(); // clears the PIN pad's last answer
+        updateScreen();
+    });
+    connect(m_lookup.get(), &GuestLookup::openChanged, this, &KioskController::updateScreen);
+    m_workingScreenTimer.setSingleShot(true);
+    m_workingScreenTimer.setInterval(kWorkingScreenDelay);
+    connect(&m_workingScreenTimer, &QTimer::timeout, this, [this] {
+        m_workingShown = true;
+        updateScreen();
     });
 
     m_thread.setObjectName(u"checkin-worker"_s);
@@ -196,16 +202,6 @@ void KioskController::formatFirstScanTime()
                                                  : QString();
 }
 
-QString KioskController::state() const
-{
-    switch (m_state) {
-    case State::Attract: return u"attract"_s;
-    case State::Working: return u"working"_s;
-    case State::Outcome: return u"outcome"_s;
-    }
-    return u"attract"_s;
-}
-
 void KioskController::setOutcomeTimeout(int ms)
 {
     if (m_outcomeTimeout == ms)
@@ -232,7 +228,7 @@ bool KioskController::submitScan(const QString &text, const QString &source)
     const QString payload = text.trimmed();
     if (payload.isEmpty())
         return false;
-    if (isScanningPaused()) {
+    if (m_staff->isScanningPaused()) {
         qCInfo(lcKiosk) << "scan ignored: the staff PIN pad or staff mode is open";
         return false;
     }
@@ -278,18 +274,6 @@ bool KioskController::startCheckIn(const std::function<void(KioskWorker *, quint
     return true;
 }
 
-void KioskController::lookupConfirm(const QString &pin)
-{
-    if (m_lookup->isConfirming())
-        m_staff->confirm(pin);
-}
-
-void KioskController::lookupCancelConfirm()
-{
-    if (m_lookup->isConfirming())
-        m_lookup->back();
-}
-
 void KioskController::dismiss()
 {
     if (m_state == State::Working)
@@ -308,7 +292,7 @@ void KioskController::present(const CheckInOutcome &outcome, const GuestPrintJob
     // An admitted guest is answered in their own language; a refusal stays in the language on screen.
     if (outcome.admitted() && !kiosklanguages::normalized(outcome.guestLanguage).isEmpty())
         setLanguage(outcome.guestLanguage);
-    m_outcomeKind = outcomeName(outcome.kind);
+    m_outcomeKind = CheckIn::outcomeKindOf(outcome.kind);
     m_admitted = outcome.admitted();
     m_guestName = m_admitted ? outcome.guestName : QString();
     m_guestLanguage = m_admitted ? outcome.guestLanguage : QString();
@@ -344,14 +328,42 @@ void KioskController::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
+    m_workingShown = false;
+    if (state == State::Working)
+        m_workingScreenTimer.start();
+    else
+        m_workingScreenTimer.stop();
     Q_EMIT stateChanged();
+    updateScreen();
+}
+
+void KioskController::updateScreen()
+{
+    using CheckIn::Screen;
+    Screen guest = Screen::Attract;
+    if (m_state == State::Outcome)
+        guest = Screen::Outcome;
+    else if (m_state == State::Working && m_workingShown)
+        guest = Screen::Working;
+    else if (m_lookup->isOpen())
+        guest = Screen::Lookup;
+    Screen shown = guest;
+    if (m_staff->isStaffMode())
+        shown = Screen::StaffHome;
+    else if (m_staff->isPinPadOpen() || m_lookup->isConfirming())
+        shown = Screen::StaffPinPad;
+    if (shown == m_screen && guest == m_guestScreen)
+        return;
+    m_screen = shown;
+    m_guestScreen = guest;
+    Q_EMIT screenChanged();
 }
 
 void KioskController::clearOutcome()
 {
-    if (m_outcomeKind.isEmpty() && m_guestName.isEmpty())
+    if (m_outcomeKind == CheckIn::OutcomeKind::None && m_guestName.isEmpty())
         return;
-    m_outcomeKind.clear();
+    m_outcomeKind = CheckIn::OutcomeKind::None;
     m_admitted = false;
     m_guestName.clear();
     m_guestLanguage.clear();
@@ -473,11 +485,11 @@ void KioskController::setPrintKinds(const QStringList &kinds)
 
 void KioskController::notePrintJob(const PrintJobState &job)
 {
-    const PrintProgress::Status before = m_print.status();
+    const CheckIn::PrintStatus before = m_print.status();
     changePrintProgress([&] { m_print.update(job); });
     // A problem appearing late would vanish with the countdown before the guest has read it.
-    if (m_state == State::Outcome && before != PrintProgress::Status::Problem
-        && m_print.status() == PrintProgress::Status::Problem && m_outcomeTimeout > 0) {
+    if (m_state == State::Outcome && before != CheckIn::PrintStatus::Problem
+        && m_print.status() == CheckIn::PrintStatus::Problem && m_outcomeTimeout > 0) {
         m_outcomeTimer.start(m_outcomeTimeout);
         Q_EMIT outcomeExtended();
     }
@@ -535,61 +547,13 @@ void KioskController::attachViewfinder(QObject *videoOutput)
         m_camera->setVideoOutput(videoOutput);
 }
 
-bool KioskController::isStaffMode() const
-{
-    return m_staff->isStaffMode();
-}
-
-QString KioskController::staffMessage() const
-{
-    return m_staff->message();
-}
-
-bool KioskController::isStaffBusy() const
-{
-    return m_staff->isBusy();
-}
-
-void KioskController::staffOpenPinPad()
-{
-    if (m_staffPinPadOpen || isStaffMode())
-        return;
-    m_staffPinPadOpen = true;
-    Q_EMIT staffChanged();
-}
-
-void KioskController::staffCancel()
-{
-    if (!m_staffPinPadOpen)
-        return;
-    m_staffPinPadOpen = false;
-    m_staff->lock(); // clears the last answer, so the next opening starts clean
-    Q_EMIT staffChanged();
-}
-
-void KioskController::staffUnlock(const QString &pin)
-{
-    m_staff->unlock(pin);
-}
-
-void KioskController::staffLock()
-{
-    m_staffPinPadOpen = false;
-    m_staff->lock();
-    Q_EMIT staffChanged();
-}
-
-void KioskController::staffActivity()
-{
-    m_staff->noteActivity();
-}
-
 void KioskController::useKeyboardWedge(KeyboardWedge *wedge)
 {
     connect(wedge, &KeyboardWedge::scanned, this, [this](const QString &text) { submitScan(text, u"scanner"_s); });
     // Disabled, the wedge drops the keys it has collected: a PIN typed on a keyboard never becomes a scan.
-    connect(this, &KioskController::staffChanged, wedge, [this, wedge] { wedge->setEnabled(!isScanningPaused()); });
-    wedge->setEnabled(!isScanningPaused());
+    connect(m_staff.get(), &KioskStaff::staffChanged, wedge,
+            [this, wedge] { wedge->setEnabled(!m_staff->isScanningPaused()); });
+    wedge->setEnabled(!m_staff->isScanningPaused());
 }
 
 void KioskController::setVenueDatabase(const QString &conninfo)

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "kiosk/app/guestlookup.h"
+#include "kiosk/app/kioskenums.h"
 #include "kiosk/app/kiosklanguages.h"
+#include "kiosk/app/kioskstaff.h"
 #include "kiosk/app/printprogress.h"
 #include "kiosk/app/staffdashboard.h"
 
@@ -34,15 +36,15 @@ class CameraScanner;
 class GuestDirectory;
 class KeyboardWedge;
 class KioskPrinting;
-class KioskStaff;
 class KioskWorker;
 
 // What the kiosk screens show, and the one way in for scans. QML sees it as the singleton `Kiosk`
 // (import IetfCheckin.Kiosk); main creates it with the event and database and exposes it to its engine.
 //
-// States: "attract" (waiting for a scan) → "working" (a check-in runs on the worker thread) → "outcome"
-// (the result, for outcomeTimeout ms or until dismiss()) → "attract". Holds no SQL and no rules: the worker
-// thread's CheckInService decides; this only presents.
+// States (CheckIn::KioskState): Attract (waiting for a scan) → Working (a check-in runs on the worker thread) →
+// Outcome (the result, for outcomeTimeout ms or until dismiss()) → Attract. Which screen is up follows from the state,
+// the lookup and staff mode (screen). Holds no SQL and no rules: the worker thread's CheckInService decides; this
+// only presents.
 //
 // Printing: with followPrinting(), the print jobs of the guest on screen are followed live (printStatus,
 // printProblem) and printer problems are collected kiosk-wide (printerProblem) for the attract screen. Every
@@ -61,8 +63,10 @@ class KioskController : public QObject
     Q_PROPERTY(bool ready READ isReady NOTIFY readyChanged)
     Q_PROPERTY(QString serviceError READ serviceError NOTIFY readyChanged)
 
-    Q_PROPERTY(QString state READ state NOTIFY stateChanged)
-    Q_PROPERTY(QString outcomeKind READ outcomeKind NOTIFY outcomeChanged)
+    Q_PROPERTY(checkin::CheckIn::KioskState state READ state NOTIFY stateChanged)
+    Q_PROPERTY(checkin::CheckIn::Screen screen READ screen NOTIFY screenChanged)
+    Q_PROPERTY(checkin::CheckIn::Screen guestScreen READ guestScreen NOTIFY screenChanged)
+    Q_PROPERTY(checkin::CheckIn::OutcomeKind outcomeKind READ outcomeKind NOTIFY outcomeChanged)
     Q_PROPERTY(bool admitted READ isAdmitted NOTIFY outcomeChanged)
     Q_PROPERTY(QString guestName READ guestName NOTIFY outcomeChanged)
     Q_PROPERTY(QString guestLanguage READ guestLanguage NOTIFY outcomeChanged)
@@ -72,7 +76,7 @@ class KioskController : public QObject
     Q_PROPERTY(int otherEventNumber READ otherEventNumber NOTIFY outcomeChanged)
     Q_PROPERTY(QString staffDetail READ staffDetail NOTIFY outcomeChanged)
 
-    Q_PROPERTY(QString printStatus READ printStatus NOTIFY printStatusChanged)
+    Q_PROPERTY(checkin::CheckIn::PrintStatus printStatus READ printStatus NOTIFY printStatusChanged)
     Q_PROPERTY(QStringList printKinds READ printKinds NOTIFY printStatusChanged)
     Q_PROPERTY(QString printProblem READ printProblem NOTIFY printStatusChanged)
     Q_PROPERTY(QStringList printerProblemKinds READ printerProblemKinds NOTIFY printerProblemChanged)
@@ -89,11 +93,7 @@ class KioskController : public QObject
     Q_PROPERTY(int debounceInterval READ debounceInterval WRITE setDebounceInterval NOTIFY debounceIntervalChanged)
     Q_PROPERTY(bool cameraActive READ isCameraActive NOTIFY cameraActiveChanged)
 
-    Q_PROPERTY(bool staffMode READ isStaffMode NOTIFY staffChanged)
-    Q_PROPERTY(QString staffMessage READ staffMessage NOTIFY staffChanged)
-    Q_PROPERTY(bool staffBusy READ isStaffBusy NOTIFY staffChanged)
-    Q_PROPERTY(bool staffPinPadOpen READ isStaffPinPadOpen NOTIFY staffChanged)
-    Q_PROPERTY(bool scanningPaused READ isScanningPaused NOTIFY staffChanged)
+    Q_PROPERTY(checkin::KioskStaff *staff READ staff CONSTANT)
     Q_PROPERTY(checkin::StaffDashboard *dashboard READ dashboard CONSTANT)
     Q_PROPERTY(checkin::GuestLookup *lookup READ lookup CONSTANT)
 
@@ -101,6 +101,7 @@ public:
     static constexpr int kDefaultOutcomeTimeout = 8000; // ms on an outcome screen before returning to attract
     static constexpr int kDefaultDebounceInterval = 3000; // ms in which the same payload again is ignored
     static constexpr int kWorkingTimeout = 20000; // ms before a check-in that never answers becomes an error
+    static constexpr int kWorkingScreenDelay = 250; // ms of a check-in before the working screen replaces attract
 
     // Starts the worker thread, which opens its own connection to databasePath and checks in to event.
     KioskController(QString databasePath, db::EventRecord event, QString kioskId, QObject *parent = nullptr);
@@ -118,10 +119,14 @@ public:
     [[nodiscard]] bool isReady() const { return m_ready; }
     [[nodiscard]] QString serviceError() const { return m_serviceError; }
 
-    [[nodiscard]] QString state() const;
-    // welcome, welcome_back, already_checked_in, revoked, other_event, not_programme_day, forged, unknown,
-    // unreadable, error; empty on the attract screen.
-    [[nodiscard]] QString outcomeKind() const { return m_outcomeKind; }
+    [[nodiscard]] CheckIn::KioskState state() const { return m_state; }
+    // The screen that is up: a staff overlay (PIN pad, staff home) or else guestScreen.
+    [[nodiscard]] CheckIn::Screen screen() const { return m_screen; }
+    // The guests' screen (attract, lookup, working, outcome), under any staff overlay. Working only once a check-in
+    // has run for kWorkingScreenDelay ms: most answer before, and attract stays up meanwhile.
+    [[nodiscard]] CheckIn::Screen guestScreen() const { return m_guestScreen; }
+    // The outcome on screen; None on the attract screen.
+    [[nodiscard]] CheckIn::OutcomeKind outcomeKind() const { return m_outcomeKind; }
     [[nodiscard]] bool isAdmitted() const { return m_admitted; }
     // The guest's name as they write it; only for admitted guests (a refused code never shows whose it is).
     [[nodiscard]] QString guestName() const { return m_guestName; }
@@ -136,8 +141,8 @@ public:
     // error: what went wrong, one English sentence for the staff member the guest fetches (disk full …).
     [[nodiscard]] QString staffDetail() const { return m_staffDetail; }
 
-    // The documents of the guest on screen: "" (nothing printing here), queued, printing, printed or problem.
-    [[nodiscard]] QString printStatus() const { return PrintProgress::statusName(m_print.status()); }
+    // The documents of the guest on screen: None (nothing printing here), Queued, Printing, Printed or Problem.
+    [[nodiscard]] CheckIn::PrintStatus printStatus() const { return m_print.status(); }
     // Which documents are printing for the guest on screen: badge, agenda.
     [[nodiscard]] QStringList printKinds() const { return m_print.jobKinds(); }
     // Why the guest's documents do not print, for staff (printStatus problem); one sentence a line.
@@ -186,28 +191,8 @@ public:
     // The QML VideoOutput that shows the camera (CameraViewfinder.qml).
     Q_INVOKABLE void attachViewfinder(QObject *videoOutput);
 
-    // Staff mode is open (the right PIN was entered and it has not locked since).
-    [[nodiscard]] bool isStaffMode() const;
-    // The PIN pad's answer to the last attempt, in the UI language (wrong PIN with tries left, locked until HH:MM).
-    [[nodiscard]] QString staffMessage() const;
-    // A PIN is being checked (off the GUI thread).
-    [[nodiscard]] bool isStaffBusy() const;
-    // The staff PIN pad is up (opened by the hidden gesture, closed by cancel, unlock or lock).
-    [[nodiscard]] bool isStaffPinPadOpen() const { return m_staffPinPadOpen; }
-    // No scan is taken (scanner, camera or submitScan) while the PIN pad or staff mode is up.
-    [[nodiscard]] bool isScanningPaused() const { return m_staffPinPadOpen || isStaffMode(); }
-    // Shows the staff PIN pad.
-    Q_INVOKABLE void staffOpenPinPad();
-    // Closes the PIN pad without unlocking.
-    Q_INVOKABLE void staffCancel();
-    // Checks pin on a short-lived thread; staffChanged() when the answer is in.
-    Q_INVOKABLE void staffUnlock(const QString &pin);
-    // Leaves staff mode (and the PIN pad) now.
-    Q_INVOKABLE void staffLock();
-    // Staff touched something: staff mode's idle lock starts again.
-    Q_INVOKABLE void staffActivity();
-    // The staff mode backend (tests set its idle timeout).
-    [[nodiscard]] KioskStaff &staff() { return *m_staff; }
+    // Staff mode and its PIN pad (tests set its idle timeout).
+    [[nodiscard]] KioskStaff *staff() { return m_staff.get(); }
     // Staff mode's dashboard (live while staff mode is open).
     [[nodiscard]] StaffDashboard *dashboard() { return m_dashboard.get(); }
     // Staff see every kiosk's arrivals, read from the venue database at conninfo (the kiosk's own file whenever it
@@ -215,10 +200,6 @@ public:
     void setVenueDatabase(const QString &conninfo);
     // The guests' manual lookup.
     [[nodiscard]] GuestLookup *lookup() { return m_lookup.get(); }
-    // Staff confirm the guest the manual lookup chose with the PIN; right PIN: that guest is checked in.
-    Q_INVOKABLE void lookupConfirm(const QString &pin);
-    // Leaves the lookup's PIN pad (back to the chosen guest).
-    Q_INVOKABLE void lookupCancelConfirm();
     // Checks in the guest with this row id without a scan (manual lookup confirmed by staff): the same rules,
     // recorded as a manual check-in by actor. False when ignored (a check-in already running).
     bool checkInGuest(qint64 guestId, const QString &actor);
@@ -260,13 +241,14 @@ Q_SIGNALS:
     // A check-in queued documents to print: the print worker should look now.
     void printJobsQueued();
     void cameraActiveChanged();
-    // staffMode, staffMessage, staffBusy, staffPinPadOpen or scanningPaused changed.
-    void staffChanged();
+    // screen or guestScreen changed.
+    void screenChanged();
 
 private:
-    enum class State { Attract, Working, Outcome };
+    using State = CheckIn::KioskState;
 
     void setState(State state);
+    void updateScreen();
     // Starts a check-in on the worker thread: run(worker, requestId, now) is called there.
     bool startCheckIn(const std::function<void(KioskWorker *, quint64, const QDateTime &)> &run);
     void clearOutcome();
@@ -283,7 +265,10 @@ private:
     QString m_serviceError;
 
     State m_state = State::Attract;
-    QString m_outcomeKind;
+    bool m_workingShown = false; // the check-in has run for kWorkingScreenDelay ms
+    CheckIn::Screen m_screen = CheckIn::Screen::Attract;
+    CheckIn::Screen m_guestScreen = CheckIn::Screen::Attract;
+    CheckIn::OutcomeKind m_outcomeKind = CheckIn::OutcomeKind::None;
     bool m_admitted = false;
     QString m_guestName;
     QString m_guestLanguage;
@@ -316,12 +301,12 @@ private:
     std::function<QDateTime()> m_clock;
     QTimer m_outcomeTimer;
     QTimer m_workingTimer;
+    QTimer m_workingScreenTimer;
     QThread m_thread;
     KioskWorker *m_worker = nullptr; // lives on m_thread, deleted there when it finishes
     QPointer<CameraScanner> m_camera;
     QList<QMetaObject::Connection> m_cameraConnections;
     std::unique_ptr<KioskStaff> m_staff;
-    bool m_staffPinPadOpen = false;
     std::unique_ptr<GuestDirectory> m_directory; // before the two that use it
     std::unique_ptr<StaffDashboard> m_dashboard;
     std::unique_ptr<GuestLookup> m_lookup;

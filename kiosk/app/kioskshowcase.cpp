@@ -72,19 +72,27 @@ QString outcomeOf(const QString &state)
 }
 
 // The print status a state shows.
-QString printStatusOf(const QString &state)
+CheckIn::PrintStatus printStatusOf(const QString &state)
 {
+    using CheckIn::PrintStatus;
     if (state == u"welcome")
-        return u"queued"_s;
+        return PrintStatus::Queued;
     if (state.startsWith(u"staff_") || state.startsWith(u"lookup"))
-        return QString(); // print status is for the guest on the welcome screen
+        return PrintStatus::None; // print status is for the guest on the welcome screen
     if (state.endsWith(u"_printing") || state.endsWith(u"_reprint"))
-        return u"printing"_s;
+        return PrintStatus::Printing;
     if (state.endsWith(u"_printed") || state.endsWith(u"_printed_folder"))
-        return u"printed"_s;
+        return PrintStatus::Printed;
     if (state == u"welcome_printer_problem")
-        return u"problem"_s;
-    return QString();
+        return PrintStatus::Problem;
+    return PrintStatus::None;
+}
+
+// An enum value's name, for the problems list.
+template<typename Enum>
+QString nameOf(Enum value)
+{
+    return QVariant::fromValue(value).toString();
 }
 
 OutcomeKind kindNamed(const QString &name)
@@ -139,18 +147,19 @@ QStringList KioskShowcase::stateNames()
             u"staff_report"_s};
 }
 
-// The screen KioskView.shownScreen names for a state.
-QString KioskShowcase::screenOf(const QString &state)
+// The screen KioskController::screen names for a state.
+CheckIn::Screen KioskShowcase::screenOf(const QString &state)
 {
+    using CheckIn::Screen;
     if (state == u"staff_pin_pad" || state == u"staff_confirm_pin")
-        return u"staff_pin_pad"_s;
+        return Screen::StaffPinPad;
     if (state.startsWith(u"staff_"))
-        return u"staff_home"_s;
+        return Screen::StaffHome;
     if (state.startsWith(u"lookup"))
-        return u"lookup"_s;
+        return Screen::Lookup;
     if (state == u"working")
-        return state;
-    return outcomeOf(state).isEmpty() ? u"attract"_s : u"outcome"_s;
+        return Screen::Working;
+    return outcomeOf(state).isEmpty() ? Screen::Attract : Screen::Outcome;
 }
 
 bool KioskShowcase::run()
@@ -180,9 +189,9 @@ bool KioskShowcase::run()
         }
     }
     m_controller.setDefaultLanguage(defaultLanguage);
-    m_controller.staff().lock();
+    m_controller.staff()->lock();
     m_controller.lookup()->close();
-    m_controller.staffCancel();
+    m_controller.staff()->cancel();
     m_controller.dismiss();
     m_controller.notePrinterProblem(u"badge"_s, QString());
     m_controller.setPrintDestinations({});
@@ -193,17 +202,17 @@ void KioskShowcase::show(const QString &state)
 {
     m_controller.setPrintDestinations(sampleDestinations(state.endsWith(u"_folder")));
     if (!state.startsWith(u"staff_") || state == u"staff_pin_pad" || state == u"staff_confirm_pin")
-        m_controller.staff().lock();
+        m_controller.staff()->lock();
     if (!state.startsWith(u"lookup") && state != u"staff_confirm_pin")
         m_controller.lookup()->close();
     // The PIN pad over the attract screen, as the hidden gesture opens it (no PIN is checked).
     if (state == u"staff_pin_pad") {
         m_controller.notePrinterProblem(u"badge"_s, QString());
         m_controller.dismiss();
-        m_controller.staffOpenPinPad();
+        m_controller.staff()->openPinPad();
         return;
     }
-    m_controller.staffCancel();
+    m_controller.staff()->cancel();
     // The manual lookup: the search runs on the real guest list (read only); the first guest found is chosen.
     if (state.startsWith(u"lookup") || state == u"staff_confirm_pin") {
         m_controller.dismiss();
@@ -224,7 +233,7 @@ void KioskShowcase::show(const QString &state)
     // The staff dashboard on the real database (read only), one tab per state; the first guest listed is chosen.
     if (state.startsWith(u"staff_")) {
         m_controller.dismiss();
-        m_controller.staff().enterForShowcase();
+        m_controller.staff()->enterForShowcase();
         if (auto *home = m_window.findChild<QQuickItem *>(u"staffHome"_s))
             home->setProperty("tab", state.mid(6));
         StaffDashboard &dashboard = *m_controller.dashboard();
@@ -243,6 +252,7 @@ void KioskShowcase::show(const QString &state)
     }
     if (state == u"working") {
         m_controller.presentWorking();
+        settle(KioskController::kWorkingScreenDelay); // the working screen is due only then
         return;
     }
     CheckInOutcome outcome;
@@ -290,7 +300,7 @@ void KioskShowcase::showPrintJob(qint64 id, const QString &kind, const QString &
     m_controller.notePrintJob({id, kSampleGuestId, kind, state, message});
 }
 
-// The view reports which screen it shows (KioskView.shownScreen) and the headline it shows on it.
+// The controller says which screen is up (KioskController::screen); the view shows its headline.
 void KioskShowcase::check(const QString &state, const QString &language)
 {
     if (m_controller.language() != language)
@@ -300,26 +310,28 @@ void KioskShowcase::check(const QString &state, const QString &language)
         m_problems << u"%1 (%2): the layout is not %3"_s.arg(state, language,
                                                                direction == Qt::RightToLeft ? u"right-to-left"_s
                                                                                             : u"left-to-right"_s);
-    const QString kind = outcomeOf(state);
-    const QString expectedScreen = screenOf(state);
-    const QString controllerState = expectedScreen == u"outcome" || expectedScreen == u"working" ? expectedScreen
-                                                                                                 : u"attract"_s;
+    using CheckIn::Screen;
+    const Screen expectedScreen = screenOf(state);
+    const CheckIn::KioskState controllerState = expectedScreen == Screen::Outcome ? CheckIn::KioskState::Outcome
+        : expectedScreen == Screen::Working                                        ? CheckIn::KioskState::Working
+                                                                                   : CheckIn::KioskState::Attract;
     if (m_controller.state() != controllerState)
-        m_problems << u"%1: controller is in state %2"_s.arg(state, m_controller.state());
-    if (expectedScreen == u"outcome" && m_controller.outcomeKind() != kind)
-        m_problems << u"%1: controller shows outcome %2"_s.arg(state, m_controller.outcomeKind());
-    const QString printStatus = printStatusOf(state);
+        m_problems << u"%1: controller is in state %2"_s.arg(state, nameOf(m_controller.state()));
+    if (expectedScreen == Screen::Outcome
+        && m_controller.outcomeKind() != CheckIn::outcomeKindOf(kindNamed(outcomeOf(state))))
+        m_problems << u"%1: controller shows outcome %2"_s.arg(state, nameOf(m_controller.outcomeKind()));
+    const CheckIn::PrintStatus printStatus = printStatusOf(state);
     if (m_controller.printStatus() != printStatus)
-        m_problems << u"%1: print status is '%2', not '%3'"_s.arg(state, m_controller.printStatus(), printStatus);
+        m_problems << u"%1: print status is '%2', not '%3'"_s.arg(state, nameOf(m_controller.printStatus()),
+                                                                   nameOf(printStatus));
+    if (m_controller.screen() != expectedScreen)
+        m_problems << u"%1: the controller shows %2"_s.arg(state, nameOf(m_controller.screen()));
 
     auto *view = m_window.findChild<QQuickItem *>(u"kioskView"_s);
     if (!view) {
         m_problems << u"%1: no kioskView in the window"_s.arg(state);
         return;
     }
-    const QString shown = view->property("shownScreen").toString();
-    if (shown != expectedScreen)
-        m_problems << u"%1: the view shows %2"_s.arg(state, shown);
     const QString headline = view->property("headline").toString();
     if (headline.trimmed().isEmpty())
         m_problems << u"%1: the screen has no headline"_s.arg(state);
@@ -329,7 +341,7 @@ void KioskShowcase::check(const QString &state, const QString &language)
     else if (m_englishHeadlines.value(state) == headline)
         m_problems << u"%1 (%2): the headline is not translated: %3"_s.arg(state, language, headline);
     const bool printLine = !view->property("printLine").toString().isEmpty();
-    if (printLine != !printStatus.isEmpty())
+    if (printLine != (printStatus != CheckIn::PrintStatus::None))
         m_problems << (printLine ? u"%1: the screen shows a print status"_s : u"%1: the screen shows no print status"_s)
                           .arg(state);
     // A kiosk whose documents go to a PDF folder never sends a guest to a printer.
@@ -338,7 +350,7 @@ void KioskShowcase::check(const QString &state, const QString &language)
         m_problems << u"%1: a kiosk without a printer tells the guest about a printer: %2"_s.arg(
             state, view->property("printLine").toString());
     const bool notice = !view->property("printerNotice").toString().isEmpty();
-    if (expectedScreen == u"attract" && notice != (state == u"attract_printer_problem"))
+    if (expectedScreen == Screen::Attract && notice != (state == u"attract_printer_problem"))
         m_problems << (notice ? u"%1: the screen says a printer needs attention"_s
                               : u"%1: the screen does not say that the printer needs attention"_s)
                           .arg(state);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "kiosk/app/kioskenums.h"
+
 #include <QHash>
 #include <QString>
 #include <QtGlobal>
@@ -39,7 +41,7 @@ public:
     [[nodiscard]] QStringList problems() const { return m_problems; }
 
 private:
-    [[nodiscard]] static QString screenOf(const QString &state);
+    [[nodiscard]] static CheckIn::Screen screenOf(const QString &state);
     void show(const QString &state);
     void check(const QString &state, const QString &language);
     void showPrintJob(qint64 id, const QString &kind, const QString &state, const QString &message = {});

@@ -25,7 +25,7 @@ KioskStaff::KioskStaff(QString databasePath, QString kioskId, qint64 eventId, QO
     m_idleTimer.setInterval(kDefaultIdleTimeout);
     connect(&m_idleTimer, &QTimer::timeout, this, [this] {
         qCInfo(lcStaff) << "staff mode locked after" << m_idleTimer.interval() << "ms without activity";
-        lock();
+        leaveStaffMode();
     });
 }
 
@@ -92,6 +92,7 @@ void KioskStaff::onVerified(const StaffVerifyResult &result, Purpose purpose)
         }
         qCInfo(lcStaff) << "staff mode unlocked";
         m_staffMode = true;
+        m_pinPadOpen = false; // staff home replaces the pad
         m_idleTimer.start();
         break;
     case Kind::Rejected:
@@ -113,7 +114,32 @@ void KioskStaff::onVerified(const StaffVerifyResult &result, Purpose purpose)
     Q_EMIT staffChanged();
 }
 
+void KioskStaff::openPinPad()
+{
+    if (m_pinPadOpen || m_staffMode)
+        return;
+    m_pinPadOpen = true;
+    Q_EMIT staffChanged();
+}
+
+void KioskStaff::cancel()
+{
+    if (!m_pinPadOpen)
+        return;
+    m_pinPadOpen = false;
+    m_message.clear(); // the next opening starts clean
+    leaveStaffMode();
+    Q_EMIT staffChanged();
+}
+
 void KioskStaff::lock()
+{
+    m_pinPadOpen = false;
+    leaveStaffMode();
+    Q_EMIT staffChanged();
+}
+
+void KioskStaff::leaveStaffMode()
 {
     m_idleTimer.stop();
     if (!m_staffMode && m_message.isEmpty())
@@ -128,6 +154,7 @@ void KioskStaff::enterForShowcase()
     if (m_staffMode)
         return;
     m_staffMode = true;
+    m_pinPadOpen = false;
     m_message.clear();
     Q_EMIT staffChanged();
 }

@@ -1,30 +1,18 @@
-// checkin-kiosk: the touchscreen check-in app. Parses options, finds the event, wires the controller, the
-// USB scanner, the print worker and the QML engine together, and shows the window. Everything else lives in the
-// libraries.
-#include "kiosk/app/camerascanner.h"
-#include "kiosk/app/keyboardwedge.h"
-#include "kiosk/app/kioskbackups.h"
-#include "kiosk/app/kiosksync.h"
-#include "kiosk/app/kioskcontroller.h"
+// checkin-kiosk: the touchscreen check-in app. Parses and checks the options, then hands over to KioskApplication,
+// which wires the controller, the USB scanner, the print worker and the QML engine together and shows the window.
+// Everything else lives in the libraries.
+#include "kiosk/app/kioskapplication.h"
 #include "kiosk/app/kiosklanguages.h"
-#include "kiosk/app/kioskprinting.h"
-#include "kiosk/app/kioskshowcase.h"
 #include "kiosk/app/kiosksetup.h"
-#include "kiosk/common/stoponsignal.h"
-#include "kiosk/app/readyreport.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QGuiApplication>
-#include <QQmlApplicationEngine>
-#include <QQuickStyle>
-#include <QQuickWindow>
 #include <QSysInfo>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
 #include <initializer_list>
-#include <memory>
 #include <optional>
 
 Q_IMPORT_QML_PLUGIN(IetfCheckin_KioskPlugin)
@@ -35,34 +23,21 @@ using namespace checkin;
 
 namespace {
 
-// QML problems seen while loading and walking the screens: any of them fails --self-test.
-QStringList g_qmlProblems;
-QtMessageHandler g_previousHandler = nullptr;
-
-void recordQmlProblems(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (type != QtDebugMsg && type != QtInfoMsg
-        && (QByteArrayView(context.category) == "qml" || QByteArrayView(context.category).startsWith("qt.qml")
-            || message.contains(u".qml:"_s))) {
-        g_qmlProblems << message;
-    }
-    g_previousHandler(type, context, message);
-}
-
 void printError(const QString &text)
 {
     std::fputs(qPrintable(text + u'\n'), stderr);
 }
 
-QSize parseSize(const QString &text, QSize fallback)
+// WxH, at least 320x240; an invalid size otherwise (the mode's default applies).
+QSize parseSize(const QString &text)
 {
     const QStringList parts = text.split(u'x');
     if (parts.size() != 2)
-        return fallback;
+        return {};
     bool okW = false;
     bool okH = false;
     const QSize size(parts[0].toInt(&okW), parts[1].toInt(&okH));
-    return okW && okH && size.width() >= 320 && size.height() >= 240 ? size : fallback;
+    return okW && okH && size.width() >= 320 && size.height() >= 240 ? size : QSize();
 }
 
 // True when argv holds one of names (or name=value).
@@ -182,32 +157,38 @@ int main(int argc, char *argv[])
     options.addTo(parser);
     parser.process(app);
 
-    QString dbPath = parser.value(options.db);
-    if (dbPath.isEmpty())
-        dbPath = qEnvironmentVariable("CHECKIN_DB");
-    if (dbPath.isEmpty())
-        dbPath = defaultDatabasePath();
-    int eventNumber = 0;
+    KioskApplication::Settings settings;
+    settings.dbPath = parser.value(options.db);
+    if (settings.dbPath.isEmpty())
+        settings.dbPath = qEnvironmentVariable("CHECKIN_DB");
+    if (settings.dbPath.isEmpty())
+        settings.dbPath = defaultDatabasePath();
     if (parser.isSet(options.event)) {
         bool ok = false;
-        eventNumber = parser.value(options.event).toInt(&ok);
-        if (!ok || eventNumber <= 0) {
+        settings.eventNumber = parser.value(options.event).toInt(&ok);
+        if (!ok || settings.eventNumber <= 0) {
             printError(u"checkin-kiosk: --event takes an IETF meeting number, such as 122."_s);
             return 2;
         }
     }
-    QString kioskId = parser.value(options.kiosk);
-    if (kioskId.isEmpty())
-        kioskId = qEnvironmentVariable("CHECKIN_KIOSK");
-    if (kioskId.isEmpty())
-        kioskId = QSysInfo::machineHostName();
-    const bool selfTest = parser.isSet(options.selfTest) || parser.isSet(options.screenshot);
+    settings.kioskId = parser.value(options.kiosk);
+    if (settings.kioskId.isEmpty())
+        settings.kioskId = qEnvironmentVariable("CHECKIN_KIOSK");
+    if (settings.kioskId.isEmpty())
+        settings.kioskId = QSysInfo::machineHostName();
+    settings.selfTest = parser.isSet(options.selfTest) || parser.isSet(options.screenshot);
+    settings.screenshotDir = parser.value(options.screenshot);
+    if (parser.isSet(options.sampleName))
+        settings.sampleName = parser.value(options.sampleName);
+    settings.windowed = parser.isSet(options.windowed);
+    settings.size = parseSize(parser.value(options.size));
+    settings.camera = !parser.isSet(options.noCamera);
+    settings.print = !parser.isSet(options.noPrint);
+    settings.reportReady = parser.isSet(options.reportReady);
+    settings.quitWhenReady = parser.isSet(options.quitWhenReady);
 
-    KioskPrinting::Options printOptions;
-    printOptions.dbPath = dbPath;
-    printOptions.kioskId = kioskId;
-    for (auto [option, spec] : {std::pair(&options.badgePrinter, &printOptions.badgePrinter),
-                                std::pair(&options.agendaPrinter, &printOptions.agendaPrinter)}) {
+    for (auto [option, spec] : {std::pair(&options.badgePrinter, &settings.printing.badgePrinter),
+                                std::pair(&options.agendaPrinter, &settings.printing.agendaPrinter)}) {
         if (!parser.isSet(*option))
             continue;
         auto parsed = PrinterSpec::parse(parser.value(*option));
@@ -218,116 +199,22 @@ int main(int argc, char *argv[])
         *spec = *parsed;
     }
 
-    auto event = findKioskEvent(dbPath, eventNumber);
-    if (!event) {
-        printError(u"checkin-kiosk: %1"_s.arg(event.error().message));
-        if (event.error().kind == KioskSetupError::Kind::Database)
-            return 1;
-        printError(u"Create the event first: `checkinctl demo` makes a demo event with guests and QR codes, "
-                   "`checkinctl event create` a real one. Point the kiosk at another database with --db PATH "
-                   "or CHECKIN_DB."_s);
-        return 2;
-    }
-
     bool intervalOk = false;
-    const int backupMinutes = parser.value(options.backupInterval).toInt(&intervalOk);
-    if (!intervalOk || backupMinutes < 0 || backupMinutes > 24 * 60) {
+    settings.backupMinutes = parser.value(options.backupInterval).toInt(&intervalOk);
+    if (!intervalOk || settings.backupMinutes < 0 || settings.backupMinutes > 24 * 60) {
         printError(u"checkin-kiosk: --backup-interval takes minutes between backups, 0 to 1440 (0: none)."_s);
         return 2;
     }
 
-    const QString language = parser.isSet(options.language) ? parser.value(options.language) : u"en"_s;
-    if (kiosklanguages::normalized(language).isEmpty()) {
+    if (parser.isSet(options.language))
+        settings.language = parser.value(options.language);
+    if (kiosklanguages::normalized(settings.language).isEmpty()) {
         printError(u"checkin-kiosk: --language takes one of %1."_s.arg(kiosklanguages::codes().join(u", "_s)));
         return 2;
     }
+    settings.venueConninfo = parser.isSet(options.venuePg) ? parser.value(options.venuePg)
+                                                          : qEnvironmentVariable("CHECKIN_VENUE_PG");
 
-    if (selfTest)
-        g_previousHandler = qInstallMessageHandler(recordQmlProblems);
-
-    KioskController controller(dbPath, *event, kioskId);
-    KeyboardWedge wedge;
-    app.installEventFilter(&wedge);
-    controller.useKeyboardWedge(&wedge);
-    // Camera scans beside the USB scanner; none for --self-test, --no-camera, or when there is no camera.
-    CameraScanner camera;
-    controller.useCamera(&camera);
-    if (!selfTest && !parser.isSet(options.noCamera))
-        camera.start();
-    // Declared after the controller, so it stops (letting the job in hand finish) before the controller goes.
-    std::unique_ptr<KioskPrinting> printing;
-    if (!selfTest && !parser.isSet(options.noPrint)) {
-        printing = std::make_unique<KioskPrinting>(printOptions);
-        controller.followPrinting(printing.get());
-        printing->start();
-    }
-
-    // Staff see every kiosk's arrivals from the venue database (read-only, so --screenshot shows them too).
-    const QString venueConninfo = parser.isSet(options.venuePg) ? parser.value(options.venuePg)
-                                                                 : qEnvironmentVariable("CHECKIN_VENUE_PG");
-    if (!venueConninfo.trimmed().isEmpty())
-        controller.setVenueDatabase(venueConninfo);
-
-    QQuickStyle::setStyle(u"Basic"_s);
-    QQmlApplicationEngine engine;
-    engine.addImportPath(u"qrc:/qt/qml"_s); // Qt 6.4 does not search there by default
-    controller.exposeTo(engine);
-    controller.setDefaultLanguage(language);
-    engine.load(QUrl(u"qrc:/qt/qml/IetfCheckin/Main.qml"_s));
-    auto *window = engine.rootObjects().isEmpty() ? nullptr
-                                                  : qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
-    if (!window) {
-        printError(u"checkin-kiosk: the user interface could not be loaded."_s);
-        return 1;
-    }
-
-    if (selfTest) {
-        window->resize(parseSize(parser.value(options.size), QSize(1920, 1080)));
-        window->show();
-        KioskShowcase showcase(controller, *window);
-        showcase.setScreenshotDir(parser.value(options.screenshot));
-        if (parser.isSet(options.sampleName))
-            showcase.setSampleName(parser.value(options.sampleName));
-        const bool ok = showcase.run();
-        const QStringList problems = showcase.problems() + g_qmlProblems;
-        for (const QString &problem : problems)
-            printError(u"self-test: "_s + problem);
-        std::fputs(problems.isEmpty() ? "self-test: every screen shown\n" : "self-test: FAILED\n", stdout);
-        return ok && problems.isEmpty() ? 0 : 1;
-    }
-
-    std::unique_ptr<ReadyReport> readyReport;
-    if (parser.isSet(options.reportReady) || parser.isSet(options.quitWhenReady)) {
-        readyReport = std::make_unique<ReadyReport>(controller, *window, sinceStart,
-                                                    parser.isSet(options.quitWhenReady));
-    }
-    const StopOnSignal stopOnSignal; // SIGTERM quits the event loop, so that printing stops cleanly
-    QObject::connect(&stopOnSignal, &StopOnSignal::received, &app, &QCoreApplication::quit);
-    std::unique_ptr<KioskBackups> backups;
-    if (backupMinutes > 0) {
-        backups = std::make_unique<KioskBackups>(dbPath, event->number, std::chrono::minutes(backupMinutes));
-        backups->start();
-    }
-    // The venue sync sends this kiosk's records and brings back revocations on its own thread; the dashboard shows
-    // its state. Declared after the controller, so it stops (finishing a round in hand) before the controller goes.
-    std::unique_ptr<KioskSync> venueSync;
-    if (!venueConninfo.trimmed().isEmpty()) {
-        venueSync = std::make_unique<KioskSync>(dbPath, *event, kioskId, venueConninfo);
-        QObject::connect(venueSync.get(), &KioskSync::stateChanged, controller.dashboard(),
-                         &StaffDashboard::setVenueSyncState);
-        QObject::connect(venueSync.get(), &KioskSync::doubleBadgesChanged, controller.dashboard(),
-                         &StaffDashboard::setVenueDoubleBadges);
-        QObject::connect(controller.dashboard(), &StaffDashboard::correctionRecorded, venueSync.get(),
-                         &KioskSync::syncSoon);
-        venueSync->start();
-    }
-    if (parser.isSet(options.windowed)) {
-        window->resize(parseSize(parser.value(options.size), QSize(1280, 800)));
-        window->show();
-    } else {
-        QGuiApplication::setOverrideCursor(Qt::BlankCursor); // a touchscreen: no mouse pointer on show
-        window->setProperty("lockedDown", true);             // Main.qml: no closing outside staff mode
-        window->showFullScreen();
-    }
-    return app.exec();
+    KioskApplication kiosk(std::move(settings), sinceStart);
+    return kiosk.run();
 }

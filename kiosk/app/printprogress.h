@@ -1,5 +1,7 @@
 #pragma once
 
+#include "kiosk/app/kioskenums.h"
+
 #include <QHash>
 #include <QList>
 #include <QMap>
@@ -35,13 +37,7 @@ struct GuestPrintJobs
 class PrintProgress
 {
 public:
-    enum class Status {
-        None,     // nothing is printing for this guest (or this kiosk does not print)
-        Queued,   // waiting for the print worker
-        Printing, // at least one document is on its way or at the printer
-        Printed,  // every document came out
-        Problem,  // a document failed, or is waiting on a printer that needs staff
-    };
+    using Status = CheckIn::PrintStatus;
     static constexpr int kRecentJobs = 64; // job changes remembered for follow()
 
     // "", queued, printing, printed, problem.

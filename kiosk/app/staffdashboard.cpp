@@ -29,32 +29,42 @@ QString StaffDashboard::todayText() const
     return m_snapshot.today.isValid() ? m_locale.toString(m_snapshot.today, QLocale::LongFormat) : QString();
 }
 
-QVariantList StaffDashboard::days() const
+namespace {
+
+CheckIn::JobState jobState(const QString &state)
 {
-    QVariantList list;
-    for (const DirectoryDay &d : m_snapshot.days) {
-        list.append(QVariantMap{{u"dayNumber"_s, d.dayNumber},
-                                {u"date"_s, m_locale.toString(d.date, u"ddd d MMM"_s)},
-                                {u"expected"_s, d.expected},
-                                {u"arrived"_s, d.arrived},
-                                {u"today"_s, d.date == m_snapshot.today}});
-    }
-    return list;
+    if (state == u"sent")
+        return CheckIn::JobState::Sent;
+    if (state == u"printed")
+        return CheckIn::JobState::Printed;
+    if (state == u"failed")
+        return CheckIn::JobState::Failed;
+    return CheckIn::JobState::Queued;
 }
 
-QVariantList StaffDashboard::jobs() const
+} // namespace
+
+// The lists hold text in the UI language: filled again with every snapshot and every language.
+void StaffDashboard::fillLists()
 {
-    QVariantList list;
-    for (const DirectoryPrintJob &j : m_snapshot.jobs) {
-        list.append(QVariantMap{{u"guestName"_s, j.guestName},
-                                {u"kind"_s, j.kind},
-                                {u"reason"_s, j.reason},
-                                {u"state"_s, j.state},
-                                {u"attempts"_s, j.attempts},
-                                {u"lastError"_s, j.lastError},
-                                {u"time"_s, m_locale.toString(j.updatedAt.time(), QLocale::ShortFormat)}});
-    }
-    return list;
+    QList<StaffDay> days;
+    for (const DirectoryDay &d : std::as_const(m_snapshot.days))
+        days.append({d.dayNumber, m_locale.toString(d.date, u"ddd d MMM"_s), d.expected, d.arrived,
+                     d.date == m_snapshot.today});
+    m_days.setRows(days);
+    QList<StaffPrintJob> jobs;
+    for (const DirectoryPrintJob &j : std::as_const(m_snapshot.jobs))
+        jobs.append({j.guestName, j.kind, j.reason, jobState(j.state), j.attempts, j.lastError,
+                     m_locale.toString(j.updatedAt.time(), QLocale::ShortFormat)});
+    m_jobs.setRows(jobs);
+}
+
+void StaffDashboard::setVenueDoubleBadges(const QVariantList &badges)
+{
+    m_venueDoubleBadges.clear();
+    for (const QVariant &badge : badges)
+        m_venueDoubleBadges.append(badge.toMap().value(u"name"_s).toString());
+    Q_EMIT venueSyncChanged();
 }
 
 void StaffDashboard::setQuery(const QString &query)
@@ -75,24 +85,9 @@ void StaffDashboard::setFilter(const QString &filter)
     runSearch();
 }
 
-QVariantMap StaffDashboard::selected() const
+GuestCard StaffDashboard::selected() const
 {
-    if (m_selectedId == 0)
-        return {};
-    const DirectoryGuest &g = m_selectedGuest;
-    return {{u"guestId"_s, g.guestId},
-            {u"externalId"_s, g.externalId},
-            {u"name"_s, g.name},
-            {u"organisation"_s, g.organisation},
-            {u"countryName"_s, g.countryName},
-            {u"arrived"_s, !g.checkinId.isEmpty()},
-            {u"arrivedAt"_s, g.checkinId.isEmpty() ? QString()
-                                                   : m_locale.toString(g.arrivedAt.time(), QLocale::ShortFormat)},
-            {u"checkinId"_s, g.checkinId},
-            {u"arrivedKiosk"_s, g.arrivedKiosk},
-            {u"annulHere"_s, g.annulHere},
-            {u"daysAttended"_s, g.daysAttended},
-            {u"revoked"_s, g.revoked}};
+    return m_selectedId == 0 ? GuestCard() : GuestCard::of(m_selectedGuest, m_locale);
 }
 
 void StaffDashboard::setActive(bool active)
@@ -120,6 +115,7 @@ void StaffDashboard::setLocale(const QLocale &locale)
 {
     m_locale = locale;
     m_guests.setLocale(locale);
+    fillLists();
     Q_EMIT snapshotChanged();
     Q_EMIT selectedChanged();
 }
@@ -142,6 +138,7 @@ void StaffDashboard::onSnapshot(const DirectorySnapshot &snapshot)
         return;
     m_snapshot = snapshot;
     m_loaded = true;
+    fillLists();
     Q_EMIT snapshotChanged();
 }
 
@@ -271,9 +268,8 @@ void StaffDashboard::clearMessage()
 
 void StaffDashboard::refreshExportFolders()
 {
-    QVariantList folders;
-    folders.append(QVariantMap{{u"label"_s, tr("This kiosk (%1)").arg(QDir::toNativeSeparators(m_defaultExportFolder))},
-                               {u"path"_s, m_defaultExportFolder}});
+    QList<ExportFolder> folders;
+    folders.append({tr("This kiosk (%1)").arg(QDir::toNativeSeparators(m_defaultExportFolder)), m_defaultExportFolder});
     // USB sticks: mounted under the usual automount places, writable, ready.
     for (const QStorageInfo &volume : QStorageInfo::mountedVolumes()) {
         const QString root = volume.rootPath();
@@ -282,13 +278,12 @@ void StaffDashboard::refreshExportFolders()
         if (!removable || !volume.isValid() || !volume.isReady() || volume.isReadOnly())
             continue;
         const QString name = volume.displayName().isEmpty() ? root : volume.displayName();
-        folders.append(QVariantMap{{u"label"_s, tr("USB drive %1 (%2 free)")
-                                                   .arg(name, m_locale.formattedDataSize(volume.bytesAvailable()))},
-                                   {u"path"_s, root}});
+        folders.append({tr("USB drive %1 (%2 free)").arg(name, m_locale.formattedDataSize(volume.bytesAvailable())),
+                        root});
     }
-    if (folders != m_exportFolders) {
-        m_exportFolders = folders;
-        Q_EMIT exportFoldersChanged();
+    if (folders != m_folders) {
+        m_folders = folders;
+        m_exportFolders.setRows(m_folders);
     }
 }
 

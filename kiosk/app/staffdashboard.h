@@ -1,18 +1,73 @@
 #pragma once
 
 #include "kiosk/app/guestlistmodel.h"
+#include "kiosk/app/kioskenums.h"
+#include "kiosk/app/rowlistmodel.h"
 
 #include <QDateTime>
 #include <QLocale>
 #include <QObject>
 #include <QTimer>
 #include <QVariantList>
-#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 namespace checkin {
 
 class GuestDirectory;
+
+// One programme day of the dashboard's day-by-day table (StaffDashboard::days).
+struct StaffDay
+{
+    Q_GADGET
+    Q_PROPERTY(int dayNumber MEMBER dayNumber)
+    Q_PROPERTY(QString date MEMBER date)
+    Q_PROPERTY(int expected MEMBER expected)
+    Q_PROPERTY(int arrived MEMBER arrived)
+    Q_PROPERTY(bool today MEMBER today)
+
+public:
+    int dayNumber = 0;
+    QString date; // short, in the UI language
+    int expected = 0;
+    int arrived = 0;
+    bool today = false;
+};
+
+// One print job of the dashboard's print panel (StaffDashboard::jobs).
+struct StaffPrintJob
+{
+    Q_GADGET
+    Q_PROPERTY(QString guestName MEMBER guestName)
+    Q_PROPERTY(QString kind MEMBER kind)
+    Q_PROPERTY(QString reason MEMBER reason)
+    Q_PROPERTY(checkin::CheckIn::JobState state MEMBER state)
+    Q_PROPERTY(int attempts MEMBER attempts)
+    Q_PROPERTY(QString lastError MEMBER lastError)
+    Q_PROPERTY(QString time MEMBER time)
+
+public:
+    QString guestName;
+    QString kind;   // badge | agenda
+    QString reason; // why it was queued (checkin, reprint …)
+    CheckIn::JobState state = CheckIn::JobState::Queued;
+    int attempts = 0;
+    QString lastError;
+    QString time; // of the last change, short, in the UI language
+};
+
+// A folder the attendance report can be saved to (StaffDashboard::exportFolders).
+struct ExportFolder
+{
+    Q_GADGET
+    Q_PROPERTY(QString label MEMBER label)
+    Q_PROPERTY(QString path MEMBER path)
+
+public:
+    friend bool operator==(const ExportFolder &, const ExportFolder &) = default;
+
+    QString label; // in the UI language
+    QString path;
+};
 
 // The staff dashboard's state for QML (Kiosk.dashboard): today's arrivals against expected, the day-by-day table,
 // the guest list with search and the arrived / not yet arrived filter, per-guest corrections (reprint, annul,
@@ -33,8 +88,8 @@ class StaffDashboard : public QObject
     Q_PROPERTY(int arrivedToday READ arrivedToday NOTIFY snapshotChanged)
     Q_PROPERTY(int guestCount READ guestCount NOTIFY snapshotChanged)
     Q_PROPERTY(int revokedCount READ revokedCount NOTIFY snapshotChanged)
-    Q_PROPERTY(QVariantList days READ days NOTIFY snapshotChanged)
-    Q_PROPERTY(QVariantList jobs READ jobs NOTIFY snapshotChanged)
+    Q_PROPERTY(checkin::RowListModel *days READ days CONSTANT)
+    Q_PROPERTY(checkin::RowListModel *jobs READ jobs CONSTANT)
     Q_PROPERTY(int queuedJobs READ queuedJobs NOTIFY snapshotChanged)
     Q_PROPERTY(int failedJobs READ failedJobs NOTIFY snapshotChanged)
     Q_PROPERTY(int printedJobs READ printedJobs NOTIFY snapshotChanged)
@@ -46,12 +101,12 @@ class StaffDashboard : public QObject
     Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY queryChanged)
     Q_PROPERTY(checkin::GuestListModel *guests READ guests CONSTANT)
-    Q_PROPERTY(QVariantMap selected READ selected NOTIFY selectedChanged)
+    Q_PROPERTY(checkin::GuestCard selected READ selected NOTIFY selectedChanged)
 
     Q_PROPERTY(bool busy READ isBusy NOTIFY messageChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
-    Q_PROPERTY(QVariantList exportFolders READ exportFolders NOTIFY exportFoldersChanged)
+    Q_PROPERTY(checkin::RowListModel *exportFolders READ exportFolders CONSTANT)
 
     // The venue sync (KioskSync), when the kiosk has a venue database (TodayPanel.qml shows it).
     Q_PROPERTY(bool venueSyncEnabled READ venueSyncEnabled NOTIFY venueSyncChanged)
@@ -60,7 +115,7 @@ class StaffDashboard : public QObject
     Q_PROPERTY(QString venueLastSyncText READ venueLastSyncText NOTIFY venueSyncChanged)
     Q_PROPERTY(int venueRecordsWaiting READ venueRecordsWaiting NOTIFY venueSyncChanged)
     Q_PROPERTY(QString venueSyncError READ venueSyncError NOTIFY venueSyncChanged)
-    Q_PROPERTY(QVariantList venueDoubleBadges READ venueDoubleBadges NOTIFY venueSyncChanged)
+    Q_PROPERTY(QStringList venueDoubleBadges READ venueDoubleBadges NOTIFY venueSyncChanged)
 
 public:
     static constexpr int kDefaultRefreshInterval = 3000;
@@ -76,10 +131,10 @@ public:
     [[nodiscard]] int arrivedToday() const { return m_snapshot.arrivedToday; }
     [[nodiscard]] int guestCount() const { return m_snapshot.guests; }
     [[nodiscard]] int revokedCount() const { return m_snapshot.revoked; }
-    // {dayNumber, date (long, UI language), expected, arrived, today}
-    [[nodiscard]] QVariantList days() const;
-    // {guestName, kind, reason, state, attempts, lastError, time}; problems first, then waiting, then printed.
-    [[nodiscard]] QVariantList jobs() const;
+    // Every programme day (StaffDay rows).
+    [[nodiscard]] RowListModel *days() { return &m_days; }
+    // The recent print jobs (StaffPrintJob rows), newest first.
+    [[nodiscard]] RowListModel *jobs() { return &m_jobs; }
     [[nodiscard]] int queuedJobs() const { return m_snapshot.queuedJobs; }
     [[nodiscard]] int failedJobs() const { return m_snapshot.failedJobs; }
     [[nodiscard]] int printedJobs() const { return m_snapshot.printedJobs; }
@@ -92,17 +147,16 @@ public:
     [[nodiscard]] QString filter() const { return m_filter; }
     void setFilter(const QString &filter);
     [[nodiscard]] GuestListModel *guests() { return &m_guests; }
-    // The guest the action panel is for: {guestId, externalId, name, organisation, countryName, arrived,
-    // arrivedAt, checkinId, arrivedKiosk, annulHere, daysAttended, revoked}; empty when none.
-    [[nodiscard]] QVariantMap selected() const;
+    // The guest the action panel is for; not valid when none.
+    [[nodiscard]] GuestCard selected() const;
 
     [[nodiscard]] bool isBusy() const { return !m_pendingAction.isEmpty(); }
     // The answer to the last action, in the UI language.
     [[nodiscard]] QString message() const { return m_message; }
     [[nodiscard]] bool messageIsError() const { return m_messageIsError; }
-    // Where the report can go: {label, path}; the kiosk's reports folder first, then USB sticks and other
+    // Where the report can go (ExportFolder rows): the kiosk's reports folder first, then USB sticks and other
     // removable drives that are mounted and writable.
-    [[nodiscard]] QVariantList exportFolders() const { return m_exportFolders; }
+    [[nodiscard]] RowListModel *exportFolders() { return &m_exportFolders; }
 
     // Staff mode opened (refresh now and every refreshInterval) or closed (stop, forget the selection and query).
     void setActive(bool active);
@@ -124,13 +178,10 @@ public:
     [[nodiscard]] int venueRecordsWaiting() const { return int(m_venueWaiting); }
     // Why the last round did not reach the venue database (English, for staff and the log); empty when online.
     [[nodiscard]] QString venueSyncError() const { return m_venueSyncError; }
-    // Guests whose check-in badge was printed at two kiosks or more (venue-wide): {externalId, name, kiosks}.
-    [[nodiscard]] QVariantList venueDoubleBadges() const { return m_venueDoubleBadges; }
-    void setVenueDoubleBadges(const QVariantList &badges)
-    {
-        m_venueDoubleBadges = badges;
-        Q_EMIT venueSyncChanged();
-    }
+    // The names of the guests whose check-in badge was printed at two kiosks or more (venue-wide).
+    [[nodiscard]] QStringList venueDoubleBadges() const { return m_venueDoubleBadges; }
+    // KioskSync::doubleBadgesChanged's list ({externalId, name, kiosks} each).
+    void setVenueDoubleBadges(const QVariantList &badges);
     // The venue sync's state after a round (KioskSync::stateChanged).
     void setVenueSyncState(bool online, const QDateTime &lastSync, qint64 waiting, const QString &error)
     {
@@ -159,7 +210,6 @@ Q_SIGNALS:
     void queryChanged();
     void selectedChanged();
     void messageChanged();
-    void exportFoldersChanged();
     void venueSyncChanged();
     // A correction the other kiosks must learn of (a revocation, an annulled check-in) is in this kiosk's file: the
     // venue sync sends it at once rather than at its next round.
@@ -172,6 +222,7 @@ private:
     void runSearch();
     bool startAction(const QString &action);
     void setMessage(const QString &message, bool isError);
+    void fillLists();
 
     GuestDirectory &m_directory;
     QString m_defaultExportFolder;
@@ -180,6 +231,8 @@ private:
     bool m_active = false;
     bool m_loaded = false;
     DirectorySnapshot m_snapshot;
+    RowListModel m_days{StaffDay::staticMetaObject};
+    RowListModel m_jobs{StaffPrintJob::staticMetaObject};
     QTimer m_refreshTimer;
 
     QString m_query;
@@ -193,14 +246,15 @@ private:
     QString m_pendingName; // the guest the pending action is for, for its message
     QString m_message;
     bool m_messageIsError = false;
-    QVariantList m_exportFolders;
+    QList<ExportFolder> m_folders;
+    RowListModel m_exportFolders{ExportFolder::staticMetaObject};
 
     bool m_venueSyncEnabled = false;
     bool m_venueOnline = false;
     QDateTime m_venueLastSync;
     qint64 m_venueWaiting = 0;
     QString m_venueSyncError;
-    QVariantList m_venueDoubleBadges;
+    QStringList m_venueDoubleBadges;
 };
 
 } // namespace checkin

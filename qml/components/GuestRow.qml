@@ -7,7 +7,7 @@ import IetfCheckin
 Rectangle {
     id: row
 
-    required property var guestId
+    required property real guestId
     required property string name
     required property string organisation
     required property string countryName

@@ -8,9 +8,9 @@ import IetfCheckin.Kiosk
 // Annul and revoke ask once more before they act.
 Item {
     id: panel
-    readonly property var dashboard: Kiosk.dashboard
-    readonly property var guest: dashboard.selected
-    readonly property bool hasGuest: guest.guestId !== undefined
+    required property StaffDashboard dashboard
+    readonly property guestCard guest: dashboard.selected
+    readonly property bool hasGuest: guest.valid
     // "" or the action waiting for a second tap: annul | revoke
     property string confirming: ""
 
@@ -107,7 +107,7 @@ Item {
                 KioskText {
                     objectName: "selectedName"
                     Layout.fillWidth: true
-                    text: panel.guest.name ?? ""
+                    text: panel.guest.name
                     font.pixelSize: Theme.bodySize
                     font.weight: Font.Bold
                     wrapMode: Text.WordWrap
@@ -117,7 +117,7 @@ Item {
                 }
                 KioskText {
                     Layout.fillWidth: true
-                    text: [panel.guest.organisation ?? "", panel.guest.countryName ?? ""]
+                    text: [panel.guest.organisation, panel.guest.countryName]
                           .filter(part => part !== "").join(" · ")
                     color: Theme.textMuted
                     font.pixelSize: Theme.px(28)
@@ -128,8 +128,8 @@ Item {
                     objectName: "selectedStatus"
                     Layout.fillWidth: true
                     text: {
-                        const days = Theme.counted(qsTr("%n day(s) attended", "", panel.guest.daysAttended ?? 0),
-                                                   panel.guest.daysAttended ?? 0);
+                        const days = Theme.counted(qsTr("%n day(s) attended", "", panel.guest.daysAttended),
+                                                   panel.guest.daysAttended);
                         if (panel.guest.revoked)
                             return qsTr("Invitation revoked") + " · " + days;
                         if (!panel.guest.arrived)
@@ -169,14 +169,14 @@ Item {
                         Layout.fillWidth: true
                         danger: true
                         text: qsTr("Annul today's check-in")
-                        enabled: !panel.dashboard.busy && (panel.guest.arrived ?? false) && (panel.guest.annulHere ?? false)
+                        enabled: !panel.dashboard.busy && panel.guest.arrived && panel.guest.annulHere
                         onClicked: panel.confirming = "annul"
                     }
                     KioskText {
                         objectName: "annulElsewhere"
                         Layout.fillWidth: true
-                        visible: (panel.guest.arrived ?? false) && !(panel.guest.annulHere ?? true)
-                        text: qsTr("Checked in at kiosk %1: annul it there.").arg(panel.guest.arrivedKiosk ?? "")
+                        visible: panel.guest.arrived && !panel.guest.annulHere
+                        text: qsTr("Checked in at kiosk %1: annul it there.").arg(panel.guest.arrivedKiosk)
                         color: Theme.textMuted
                         font.pixelSize: Theme.smallSize
                         wrapMode: Text.WordWrap
@@ -187,7 +187,7 @@ Item {
                         Layout.fillWidth: true
                         danger: true
                         text: qsTr("Revoke invitation")
-                        enabled: !panel.dashboard.busy && !(panel.guest.revoked ?? true)
+                        enabled: !panel.dashboard.busy && panel.hasGuest && !panel.guest.revoked
                         onClicked: panel.confirming = "revoke"
                     }
                 }
@@ -199,8 +199,8 @@ Item {
                     KioskText {
                         Layout.fillWidth: true
                         text: panel.confirming === "annul"
-                              ? qsTr("Annul today's check-in of %1? They can scan again afterwards.").arg(panel.guest.name ?? "")
-                              : qsTr("Revoke the invitation of %1? Their QR code will be refused from now on.").arg(panel.guest.name ?? "")
+                              ? qsTr("Annul today's check-in of %1? They can scan again afterwards.").arg(panel.guest.name)
+                              : qsTr("Revoke the invitation of %1? Their QR code will be refused from now on.").arg(panel.guest.name)
                         font.pixelSize: Theme.px(28)
                         wrapMode: Text.WordWrap
                         horizontalAlignment: Text.AlignLeft

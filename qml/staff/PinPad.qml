@@ -4,12 +4,16 @@ import IetfCheckin
 import IetfCheckin.Kiosk
 
 // The staff PIN pad: digits as dots, a big keypad, clear/back/cancel; shows the answer (wrong PIN, locked until
-// HH:MM, no PIN set). Opened by the hidden gesture on the event header; cancelled() closes it.
+// HH:MM, no PIN set). Opened by the hidden gesture on the event header (staff.openPinPad()); cancel closes it, or in
+// confirmMode returns to the lookup's chosen guest.
 Rectangle {
     id: pad
     objectName: "staffPinPad"
 
-    signal cancelled()
+    // Unlocks staff mode with the PIN.
+    required property KioskStaff staff
+    // The manual lookup whose chosen guest staff confirm in confirmMode.
+    required property GuestLookup lookup
     // Confirming a guest's manual lookup instead of opening staff mode.
     property bool confirmMode: false
     // Under the title: what the PIN is for ("" for none).
@@ -23,16 +27,16 @@ Rectangle {
     readonly property int keySize: Theme.px(120)
 
     function press(digit) {
-        if (entered.length < maxDigits && !Kiosk.staffBusy)
+        if (entered.length < maxDigits && !staff.busy)
             entered += digit;
     }
     function submit() {
-        if (entered.length === 0 || Kiosk.staffBusy)
+        if (entered.length === 0 || staff.busy)
             return;
         if (confirmMode)
-            Kiosk.lookupConfirm(entered);
+            lookup.confirm(entered);
         else
-            Kiosk.staffUnlock(entered);
+            staff.unlock(entered);
         entered = "";
     }
 
@@ -93,7 +97,7 @@ Rectangle {
             Layout.preferredWidth: pad.keySize * 3 + Theme.px(24) * 2
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
-            text: Kiosk.staffBusy ? qsTr("Checking…") : Kiosk.staffMessage
+            text: pad.staff.busy ? qsTr("Checking…") : pad.staff.message
             color: Theme.text
             font.family: Theme.fontFamily
             font.pixelSize: Theme.smallSize
@@ -176,7 +180,10 @@ Rectangle {
                                 pad.submit();
                             } else {
                                 pad.entered = "";
-                                pad.cancelled();
+                                if (pad.confirmMode)
+                                    pad.lookup.cancelConfirm();
+                                else
+                                    pad.staff.cancel();
                             }
                         }
                     }

@@ -7,11 +7,15 @@ import IetfCheckin.Kiosk
 // then the newest printed.
 Item {
     id: panel
-    readonly property var dashboard: Kiosk.dashboard
+    required property StaffDashboard dashboard
 
     function stateText(state) {
-        return state === "queued" ? qsTr("Waiting") : state === "sent" ? qsTr("Printing")
-             : state === "printed" ? qsTr("Printed") : state === "failed" ? qsTr("Failed") : state;
+        switch (state) {
+        case CheckIn.JobState.Sent: return qsTr("Printing");
+        case CheckIn.JobState.Printed: return qsTr("Printed");
+        case CheckIn.JobState.Failed: return qsTr("Failed");
+        }
+        return qsTr("Waiting");
     }
     function kindText(kind, reason) {
         const what = kind === "badge" ? qsTr("Badge") : qsTr("Agenda");
@@ -87,14 +91,20 @@ Item {
             }
             delegate: Rectangle {
                 id: job
-                required property var modelData
+                required property string guestName
+                required property string kind
+                required property string reason
+                required property int state
+                required property int attempts
+                required property string lastError
+                required property string time
                 width: jobList.width
                 implicitHeight: jobRow.implicitHeight + Theme.px(24)
                 radius: Theme.px(12)
                 color: Theme.surface
                 Accessible.role: Accessible.ListItem
-                Accessible.name: [modelData.guestName, panel.kindText(modelData.kind, modelData.reason),
-                                  panel.stateText(modelData.state), modelData.lastError].filter(p => p).join(", ")
+                Accessible.name: [guestName, panel.kindText(kind, reason), panel.stateText(state), lastError]
+                                 .filter(p => p).join(", ")
                 RowLayout {
                     id: jobRow
                     anchors.fill: parent
@@ -103,21 +113,21 @@ Item {
                     spacing: Theme.px(20)
                     KioskText {
                         Layout.preferredWidth: Theme.px(110)
-                        text: job.modelData.time
+                        text: job.time
                         color: Theme.textMuted
                         font.pixelSize: Theme.px(26)
                     }
                     KioskText {
                         Layout.fillWidth: true
                         Layout.preferredWidth: Theme.px(500)
-                        text: job.modelData.guestName
+                        text: job.guestName
                         font.pixelSize: Theme.px(28)
                         elide: Text.ElideRight
                         horizontalAlignment: Text.AlignLeft
                     }
                     KioskText {
                         Layout.preferredWidth: Theme.px(260)
-                        text: panel.kindText(job.modelData.kind, job.modelData.reason)
+                        text: panel.kindText(job.kind, job.reason)
                         font.pixelSize: Theme.px(26)
                         horizontalAlignment: Text.AlignLeft
                     }
@@ -126,18 +136,18 @@ Item {
                         spacing: 0
                         KioskText {
                             Layout.fillWidth: true
-                            text: panel.stateText(job.modelData.state)
-                                  + (job.modelData.attempts > 1 ? " · " + Theme.counted(qsTr("%n attempt(s)", "", job.modelData.attempts), job.modelData.attempts) : "")
-                            color: job.modelData.state === "failed" ? Theme.danger
-                                   : job.modelData.state === "printed" ? Theme.accent : Theme.text
+                            text: panel.stateText(job.state)
+                                  + (job.attempts > 1 ? " · " + Theme.counted(qsTr("%n attempt(s)", "", job.attempts), job.attempts) : "")
+                            color: job.state === CheckIn.JobState.Failed ? Theme.danger
+                                   : job.state === CheckIn.JobState.Printed ? Theme.accent : Theme.text
                             font.pixelSize: Theme.px(26)
                             font.weight: Font.Bold
                             horizontalAlignment: Text.AlignLeft
                         }
                         KioskText {
                             Layout.fillWidth: true
-                            visible: job.modelData.lastError !== "" && job.modelData.state !== "printed"
-                            text: job.modelData.lastError
+                            visible: job.lastError !== "" && job.state !== CheckIn.JobState.Printed
+                            text: job.lastError
                             color: Theme.textMuted
                             font.pixelSize: Theme.px(22)
                             wrapMode: Text.WordWrap

@@ -7,7 +7,7 @@ import IetfCheckin.Kiosk
 // a USB stick. The list of places refreshes when the tab opens and on request.
 Item {
     id: panel
-    readonly property var dashboard: Kiosk.dashboard
+    required property StaffDashboard dashboard
 
     onVisibleChanged: if (visible) dashboard.refreshExportFolders()
 
@@ -32,15 +32,16 @@ Item {
         Repeater {
             model: panel.dashboard.exportFolders
             KioskButton {
-                required property var modelData
+                required property string label
+                required property string path
                 required property int index
                 objectName: "exportTo_" + index
                 Layout.fillWidth: true
-                text: modelData.label
-                accessibleName: qsTr("Save the report to %1").arg(modelData.label)
+                text: label
+                accessibleName: qsTr("Save the report to %1").arg(label)
                 primary: index === 0
                 enabled: !panel.dashboard.busy
-                onClicked: panel.dashboard.exportReport(modelData.path)
+                onClicked: panel.dashboard.exportReport(path)
             }
         }
         KioskButton {

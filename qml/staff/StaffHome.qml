@@ -3,12 +3,16 @@ import QtQuick.Layouts
 import IetfCheckin
 import IetfCheckin.Kiosk
 
-// Staff mode: the dashboard (Kiosk.dashboard) in four tabs — today, guests, printing, report — and a lock
+// Staff mode: the dashboard in four tabs — today, guests, printing, report — and a lock
 // button. Any touch counts as staff activity, so the idle timeout only locks a kiosk left alone.
 Rectangle {
     id: home
     objectName: "staffHome"
     color: Theme.background
+    // Staff mode, for its idle timeout and the lock button.
+    required property KioskStaff staff
+    // What the four tabs show.
+    required property StaffDashboard dashboard
     // The screen's title (KioskView.headline).
     readonly property string headline: qsTr("Staff mode")
     // Which tab is up: today, guests, printing, report (tests read and set it).
@@ -20,7 +24,7 @@ Rectangle {
 
     MouseArea {
         anchors.fill: parent
-        onPressed: (mouse) => { Kiosk.staffActivity(); mouse.accepted = false; }
+        onPressed: (mouse) => { home.staff.noteActivity(); mouse.accepted = false; }
     }
 
     ColumnLayout {
@@ -41,9 +45,9 @@ Rectangle {
             }
             KioskText {
                 Layout.fillWidth: true
-                text: Kiosk.dashboard.dayNumber > 0
-                      ? qsTr("%1 · day %2").arg(Kiosk.dashboard.todayText).arg(Theme.number(Kiosk.dashboard.dayNumber))
-                      : Kiosk.dashboard.todayText
+                text: home.dashboard.dayNumber > 0
+                      ? qsTr("%1 · day %2").arg(home.dashboard.todayText).arg(Theme.number(home.dashboard.dayNumber))
+                      : home.dashboard.todayText
                 color: Theme.textMuted
                 font.pixelSize: Theme.smallSize
                 elide: Text.ElideRight
@@ -54,7 +58,7 @@ Rectangle {
                 text: qsTr("Lock")
                 accessibleName: qsTr("Lock staff mode")
                 primary: true
-                onClicked: Kiosk.staffLock()
+                onClicked: home.staff.lock()
             }
         }
 
@@ -74,12 +78,12 @@ Rectangle {
                     primary: home.tab === modelData
                     text: modelData === "today" ? qsTr("Today")
                           : modelData === "guests" ? qsTr("Guests")
-                          : modelData === "printing" ? (Kiosk.dashboard.failedJobs > 0 || Kiosk.printerProblem !== ""
+                          : modelData === "printing" ? (home.dashboard.failedJobs > 0 || Kiosk.printerProblem !== ""
                                                         ? qsTr("Printing (needs attention)") : qsTr("Printing"))
                           : qsTr("Report")
                     Accessible.role: Accessible.PageTab
                     Accessible.selected: home.tab === modelData
-                    onClicked: { home.tab = modelData; Kiosk.dashboard.clearMessage(); }
+                    onClicked: { home.tab = modelData; home.dashboard.clearMessage(); }
                 }
             }
         }
@@ -87,29 +91,29 @@ Rectangle {
         Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            TodayPanel { anchors.fill: parent; visible: home.tab === "today" }
-            GuestsPanel { anchors.fill: parent; visible: home.tab === "guests" }
-            PrintPanel { anchors.fill: parent; visible: home.tab === "printing" }
-            ReportPanel { anchors.fill: parent; visible: home.tab === "report" }
+            TodayPanel { anchors.fill: parent; dashboard: home.dashboard; visible: home.tab === "today" }
+            GuestsPanel { anchors.fill: parent; dashboard: home.dashboard; visible: home.tab === "guests" }
+            PrintPanel { anchors.fill: parent; dashboard: home.dashboard; visible: home.tab === "printing" }
+            ReportPanel { anchors.fill: parent; dashboard: home.dashboard; visible: home.tab === "report" }
         }
 
         // The answer to the last action (reprint, annul, revoke, export), until the next one.
         Rectangle {
             objectName: "staffMessageBar"
             Layout.fillWidth: true
-            visible: Kiosk.dashboard.message !== "" || Kiosk.dashboard.busy
+            visible: home.dashboard.message !== "" || home.dashboard.busy
             implicitHeight: messageText.implicitHeight + Theme.px(32)
             radius: Theme.px(14)
             color: Theme.surface
             border.width: Math.max(1, Theme.px(2))
-            border.color: Kiosk.dashboard.messageIsError ? Theme.danger : Theme.accent
+            border.color: home.dashboard.messageIsError ? Theme.danger : Theme.accent
             KioskText {
                 id: messageText
                 objectName: "staffActionMessage"
                 anchors.fill: parent
                 anchors.margins: Theme.px(16)
-                text: Kiosk.dashboard.busy ? qsTr("Working…") : Kiosk.dashboard.message
-                color: Kiosk.dashboard.messageIsError ? Theme.danger : Theme.text
+                text: home.dashboard.busy ? qsTr("Working…") : home.dashboard.message
+                color: home.dashboard.messageIsError ? Theme.danger : Theme.text
                 font.pixelSize: Theme.px(28)
                 wrapMode: Text.WordWrap
                 horizontalAlignment: Text.AlignLeft

@@ -3,11 +3,11 @@ import QtQuick.Layouts
 import IetfCheckin
 import IetfCheckin.Kiosk
 
-// Today's arrivals against expected (live: Kiosk.dashboard refreshes every few seconds) and the whole
+// Today's arrivals against expected (live: the dashboard refreshes every few seconds) and the whole
 // programme as a day-by-day table.
 Item {
     id: panel
-    readonly property var dashboard: Kiosk.dashboard
+    required property StaffDashboard dashboard
 
     RowLayout {
         anchors.fill: parent
@@ -104,7 +104,7 @@ Item {
                 Layout.fillWidth: true
                 visible: panel.dashboard.venueDoubleBadges.length > 0
                 text: qsTr("Printed twice (two kiosks were offline): %1")
-                      .arg(panel.dashboard.venueDoubleBadges.map(guest => guest.name).join(", "))
+                      .arg(panel.dashboard.venueDoubleBadges.join(", "))
                 color: Theme.danger
                 font.pixelSize: Theme.px(28)
                 wrapMode: Text.WordWrap
@@ -154,16 +154,20 @@ Item {
                 model: panel.dashboard.days
                 Rectangle {
                     id: dayRow
-                    required property var modelData
+                    required property int dayNumber
+                    required property string date
+                    required property int expected
+                    required property int arrived
+                    required property bool today
                     Layout.fillWidth: true
                     implicitHeight: Theme.px(76)
                     radius: Theme.px(12)
-                    color: modelData.today ? Theme.surface : "transparent"
-                    border.width: modelData.today ? Math.max(1, Theme.px(2)) : 0
+                    color: today ? Theme.surface : "transparent"
+                    border.width: today ? Math.max(1, Theme.px(2)) : 0
                     border.color: Theme.accent
                     Accessible.role: Accessible.Row
-                    Accessible.name: qsTr("Day %1, %2: %3 of %4 arrived").arg(Theme.number(modelData.dayNumber)).arg(modelData.date)
-                                     .arg(Theme.number(modelData.arrived)).arg(Theme.number(modelData.expected))
+                    Accessible.name: qsTr("Day %1, %2: %3 of %4 arrived").arg(Theme.number(dayNumber)).arg(date)
+                                     .arg(Theme.number(arrived)).arg(Theme.number(expected))
                     RowLayout {
                         anchors.fill: parent
                         anchors.leftMargin: Theme.px(16)
@@ -171,35 +175,35 @@ Item {
                         spacing: Theme.px(16)
                         KioskText {
                             Layout.preferredWidth: Theme.px(170)
-                            text: Theme.number(dayRow.modelData.dayNumber)
+                            text: Theme.number(dayRow.dayNumber)
                             font.pixelSize: Theme.smallSize
                             horizontalAlignment: Text.AlignRight
                         }
                         KioskText {
                             Layout.fillWidth: true
                             Layout.preferredWidth: Theme.px(300)
-                            text: dayRow.modelData.date
+                            text: dayRow.date
                             font.pixelSize: Theme.smallSize
-                            font.weight: dayRow.modelData.today ? Font.Bold : Font.Normal
+                            font.weight: dayRow.today ? Font.Bold : Font.Normal
                             horizontalAlignment: Text.AlignLeft
                         }
                         KioskText {
                             Layout.preferredWidth: Theme.px(170)
-                            text: Theme.number(dayRow.modelData.expected)
+                            text: Theme.number(dayRow.expected)
                             font.pixelSize: Theme.smallSize
                             horizontalAlignment: Text.AlignRight
                         }
                         KioskText {
                             Layout.preferredWidth: Theme.px(170)
-                            text: Theme.number(dayRow.modelData.arrived)
+                            text: Theme.number(dayRow.arrived)
                             font.pixelSize: Theme.smallSize
                             font.weight: Font.Bold
                             horizontalAlignment: Text.AlignRight
                         }
                         KioskText {
                             Layout.preferredWidth: Theme.px(170)
-                            text: dayRow.modelData.expected > 0
-                                  ? qsTr("%1 %", "share of expected guests who arrived").arg(Theme.number(Math.round(100 * dayRow.modelData.arrived / dayRow.modelData.expected))) : "–"
+                            text: dayRow.expected > 0
+                                  ? qsTr("%1 %", "share of expected guests who arrived").arg(Theme.number(Math.round(100 * dayRow.arrived / dayRow.expected))) : "–"
                             color: Theme.textMuted
                             font.pixelSize: Theme.smallSize
                             horizontalAlignment: Text.AlignRight

@@ -30,7 +30,7 @@ TestCase {
 
     function cleanup() {
         Kiosk.lookup.close();
-        Kiosk.staffLock();
+        Kiosk.staff.lock();
         Kiosk.dismiss();
     }
 
@@ -77,31 +77,31 @@ TestCase {
     }
 
     function test_everyScreensControlsAreNamedAndLargeEnough() {
-        tryCompare(view, "shownScreen", "attract");
+        tryCompare(Kiosk, "screen", CheckIn.Screen.Attract);
         checkScreen("attract");
 
         Kiosk.lookup.start();
         Kiosk.lookup.query = "a";
         tryVerify(() => Kiosk.lookup.results.count > 0, 5000);
-        compare(view.shownScreen, "lookup");
+        compare(Kiosk.screen, CheckIn.Screen.Lookup);
         checkScreen("lookup");
         Kiosk.lookup.choose(Kiosk.lookup.results.data(Kiosk.lookup.results.index(0, 0), 257));
         checkScreen("lookup, guest chosen");
         Kiosk.lookup.askStaff();
-        compare(view.shownScreen, "staff_pin_pad");
+        compare(Kiosk.screen, CheckIn.Screen.StaffPinPad);
         checkScreen("PIN pad confirming a lookup");
         Kiosk.lookup.close();
 
         verify(Kiosk.submitScan(Fixture.token(0)));
-        tryCompare(view, "shownScreen", "outcome", 10000);
+        tryCompare(Kiosk, "screen", CheckIn.Screen.Outcome, 10000);
         checkScreen("welcome", false); // it times out on its own: nothing to press
         Kiosk.dismiss();
 
-        Kiosk.staffOpenPinPad();
-        compare(view.shownScreen, "staff_pin_pad");
+        Kiosk.staff.openPinPad();
+        compare(Kiosk.screen, CheckIn.Screen.StaffPinPad);
         checkScreen("staff PIN pad");
-        Kiosk.staffUnlock(pin);
-        tryCompare(Kiosk, "staffMode", true, 10000);
+        Kiosk.staff.unlock(pin);
+        tryCompare(Kiosk.staff, "active", true, 10000);
         const home = findChild(view, "staffHome");
         for (const tab of ["today", "guests", "printing", "report"]) {
             home.tab = tab;

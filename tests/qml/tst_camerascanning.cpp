@@ -177,10 +177,10 @@ void TestCameraScanning::cameraFrameReachesWelcome()
     QVERIFY(frame.isValid());
     kiosk.sink.setVideoFrame(frame);
 
-    QTRY_COMPARE(kiosk.controller.state(), u"outcome"_s);
+    QTRY_COMPARE(kiosk.controller.state(), CheckIn::KioskState::Outcome);
     QCOMPARE(newCodes.size(), 1);
     QCOMPARE(newCodes.at(0).at(0).toString(), event.token(guest));
-    QCOMPARE(kiosk.controller.outcomeKind(), u"welcome"_s);
+    QCOMPARE(kiosk.controller.outcomeKind(), CheckIn::OutcomeKind::Welcome);
     QCOMPARE(kiosk.controller.guestName(), u"Amara Okafor"_s);
     QVERIFY(kiosk.controller.isPrinting());
     QCOMPARE(countRows(event.db(), "SELECT count(*) FROM print_job WHERE kind = 'badge' AND state = 'queued'"), 1);
@@ -204,7 +204,7 @@ void TestCameraScanning::frameWithoutCodeDoesNothing()
     QVERIFY(decoded.at(0).at(0).toStringList().isEmpty());
     QTest::qWait(50);
     QCOMPARE(states.size(), 0);
-    QCOMPARE(kiosk.controller.state(), u"attract"_s);
+    QCOMPARE(kiosk.controller.state(), CheckIn::KioskState::Attract);
     QCOMPARE(countRows(event.db(), "SELECT count(*) FROM scan_log"), 0);
 }
 
@@ -229,7 +229,7 @@ void TestCameraScanning::sameCodeInTenFramesChecksInOnce()
         QTest::qWait(120);
     }
     QVERIFY(clock.elapsed() < FrameDecoder::kDefaultDebounceInterval);
-    QTRY_COMPARE(kiosk.controller.state(), u"attract"_s);
+    QTRY_COMPARE(kiosk.controller.state(), CheckIn::KioskState::Attract);
     QVERIFY2(seen.size() >= 3, "the code was seen again after the outcome");
     QCOMPARE(newCodes.size(), 1);
     QCOMPARE(countRows(event.db(), "SELECT count(*) FROM scan_log"), 1);
@@ -238,7 +238,6 @@ void TestCameraScanning::sameCodeInTenFramesChecksInOnce()
 
 void TestCameraScanning::framesWhileBusyAreDroppedNotQueued()
 {
-    FrameDecoder decoder;
     QVideoSink sink;
     CameraScanner camera;
     camera.setVideoSink(&sink);
@@ -263,8 +262,8 @@ void TestCameraScanning::framesWhileBusyAreDroppedNotQueued()
     QTRY_COMPARE(quint64(decoded.size()), d.framesAccepted());
     // The synchronous scan and a queued image agree with the frames.
     QCOMPARE(FrameDecoder::scan(scene(u"busy"_s, 4, 20)), QStringList{u"busy"_s});
-    QVERIFY(decoder.offerImage(scene(u"busy"_s, 4, 20)));
-    QSignalSpy seen(&decoder, &FrameDecoder::codeSeen);
+    QSignalSpy seen(&camera.decoder(), &FrameDecoder::codeSeen);
+    QVERIFY(camera.decoder().offerImage(scene(u"busy"_s, 4, 20)));
     QTRY_COMPARE(seen.size(), 1);
     QCOMPARE(seen.at(0).at(0).toString(), u"busy"_s);
 }
@@ -303,8 +302,8 @@ void TestCameraScanning::keyboardWedgeWorksBesideCamera()
     enter.setTimestamp(at += 8);
     QCoreApplication::sendEvent(&window, &enter);
 
-    QTRY_COMPARE(kiosk.controller.state(), u"outcome"_s);
-    QCOMPARE(kiosk.controller.outcomeKind(), u"welcome"_s);
+    QTRY_COMPARE(kiosk.controller.state(), CheckIn::KioskState::Outcome);
+    QCOMPARE(kiosk.controller.outcomeKind(), CheckIn::OutcomeKind::Welcome);
     QCOMPARE(kiosk.controller.guestName(), u"Guest 2"_s);
     QCOMPARE(countRows(event.db(), "SELECT count(*) FROM scan_log WHERE source = 'scanner'"), 1);
     QCOMPARE(countRows(event.db(), "SELECT count(*) FROM print_job WHERE kind = 'badge'"), 1);

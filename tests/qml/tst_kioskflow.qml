@@ -25,13 +25,13 @@ TestCase {
         Kiosk.debounceInterval = 3000;
         Fixture.setTime(1, 9, 0);
         tryCompare(Kiosk, "ready", true);
-        tryCompare(view, "shownScreen", "attract");
+        tryCompare(Kiosk, "screen", CheckIn.Screen.Attract);
     }
 
     function scan(text) {
         verify(Kiosk.submitScan(text, "scanner"), "the scan was accepted");
-        tryCompare(Kiosk, "state", "outcome", 5000);
-        tryCompare(view, "shownScreen", "outcome");
+        tryCompare(Kiosk, "state", CheckIn.KioskState.Outcome, 5000);
+        tryCompare(Kiosk, "screen", CheckIn.Screen.Outcome);
     }
 
     function shown(objectName) {
@@ -49,7 +49,7 @@ TestCase {
 
     function test_validInvitationIsWelcomedAndQueuesTheBadge() {
         scan(Fixture.token(0));
-        compare(Kiosk.outcomeKind, "welcome");
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.Welcome);
         verify(Kiosk.admitted);
         compare(Kiosk.guestName, "Ольга Смирнова");
         compare(Kiosk.dayNumber, 1);
@@ -71,8 +71,8 @@ TestCase {
         for (let i = 0; i < token.length; ++i)
             keyClick(token[i]);
         keyClick(Qt.Key_Return);
-        tryCompare(Kiosk, "state", "outcome", 5000);
-        compare(Kiosk.outcomeKind, "welcome");
+        tryCompare(Kiosk, "state", CheckIn.KioskState.Outcome, 5000);
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.Welcome);
         compare(Kiosk.guestName, "Sipho Dlamini");
     }
 
@@ -86,12 +86,12 @@ TestCase {
         }
         keyClick(Qt.Key_Return);
         wait(100);
-        compare(Kiosk.state, "attract");
+        compare(Kiosk.state, CheckIn.KioskState.Attract);
     }
 
     function test_nonLatinNamesAreShownAsWritten() {
         scan(Fixture.token(2));
-        compare(Kiosk.outcomeKind, "welcome");
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.Welcome);
         compare(shown("guestName").text, "ليلى حسن");
         Kiosk.dismiss();
         scan(Fixture.token(1));
@@ -100,11 +100,11 @@ TestCase {
 
     function test_secondScanTheSameDayIsAlreadyCheckedIn() {
         scan(Fixture.token(3));
-        compare(Kiosk.outcomeKind, "welcome");
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.Welcome);
         Kiosk.dismiss();
         Fixture.setTime(1, 11, 45);
         scan(Fixture.token(3));
-        compare(Kiosk.outcomeKind, "already_checked_in");
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.AlreadyCheckedIn);
         verify(Kiosk.admitted);
         compare(Kiosk.guestName, "Nguyễn Thị Minh Khai");
         compare(Kiosk.firstScanTime, "09:00");
@@ -115,11 +115,11 @@ TestCase {
 
     function test_nextDayIsWelcomeBack() {
         scan(Fixture.token(4));
-        compare(Kiosk.outcomeKind, "welcome");
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.Welcome);
         Kiosk.dismiss();
         Fixture.setTime(2, 8, 30);
         scan(Fixture.token(4));
-        compare(Kiosk.outcomeKind, "welcome_back");
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.WelcomeBack);
         compare(Kiosk.dayNumber, 2);
         compare(shown("guestName").text, "Amélie Durand");
         compare(shown("outcomeDetail").text, "Jour 2 — votre présence est enregistrée."); // guest 4 reads French
@@ -127,7 +127,7 @@ TestCase {
 
     function test_forgedCodeIsRefusedWithoutAName() {
         scan(Fixture.forgedToken(5));
-        compare(Kiosk.outcomeKind, "forged");
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.Forged);
         verify(!Kiosk.admitted);
         compare(Kiosk.guestName, "");
         verify(!shown("guestName").visible);
@@ -139,7 +139,7 @@ TestCase {
     function test_revokedInvitationIsRefusedWithoutShowingWhose() {
         verify(Fixture.revoke(6));
         scan(Fixture.token(6));
-        compare(Kiosk.outcomeKind, "revoked");
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.Revoked);
         compare(Kiosk.guestName, "");
         verify(!shown("guestName").visible);
         compare(view.headline, "This invitation is no longer valid");
@@ -147,14 +147,14 @@ TestCase {
 
     function test_otherQrCodeIsNotAnInvitation() {
         scan("https://datatracker.ietf.org/meeting/122/");
-        compare(Kiosk.outcomeKind, "unreadable");
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.Unreadable);
         compare(view.headline, "This code is not an invitation");
     }
 
     function test_outsideTheProgrammeDays() {
         Fixture.setTime(5, 10, 0);
         scan(Fixture.token(7));
-        compare(Kiosk.outcomeKind, "not_programme_day");
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.NotProgrammeDay);
         compare(shown("outcomeDetail").text, "The Policymaker Program runs 2–5 November 2026.");
     }
 
@@ -162,27 +162,27 @@ TestCase {
         Kiosk.debounceInterval = 400;
         scan("not an invitation 1");
         verify(!Kiosk.submitScan("not an invitation 1", "camera"), "a repeat is ignored");
-        compare(Kiosk.state, "outcome");
+        compare(Kiosk.state, CheckIn.KioskState.Outcome);
         verify(Kiosk.submitScan("not an invitation 2", "camera"), "another code is not");
-        tryCompare(Kiosk, "state", "outcome", 5000);
+        tryCompare(Kiosk, "state", CheckIn.KioskState.Outcome, 5000);
         wait(600);
         verify(Kiosk.submitScan("not an invitation 2", "camera"), "the same code after the interval is");
-        tryCompare(Kiosk, "state", "outcome", 5000);
+        tryCompare(Kiosk, "state", CheckIn.KioskState.Outcome, 5000);
     }
 
     function test_emptyScanIsIgnored() {
         verify(!Kiosk.submitScan("   ", "scanner"));
-        compare(Kiosk.state, "attract");
+        compare(Kiosk.state, CheckIn.KioskState.Attract);
     }
 
     function test_outcomeTimesOutToAttractAndForgetsTheName() {
         Kiosk.outcomeTimeout = 300;
         scan(Fixture.token(8));
         compare(Kiosk.guestName, "Chen Wei");
-        tryCompare(Kiosk, "state", "attract", 3000);
+        tryCompare(Kiosk, "state", CheckIn.KioskState.Attract, 3000);
         compare(Kiosk.guestName, "");
-        compare(Kiosk.outcomeKind, "");
-        tryCompare(view, "shownScreen", "attract");
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.None);
+        tryCompare(Kiosk, "screen", CheckIn.Screen.Attract);
         tryCompare(shown("guestName"), "text", "");
         compare(view.headline, "Scan your invitation");
     }
@@ -190,6 +190,6 @@ TestCase {
     function test_tappingTheOutcomeReturnsToAttract() {
         scan("tap me");
         mouseClick(view, view.width / 2, view.height / 2);
-        tryCompare(Kiosk, "state", "attract");
+        tryCompare(Kiosk, "state", CheckIn.KioskState.Attract);
     }
 }

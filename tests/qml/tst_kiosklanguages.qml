@@ -24,7 +24,7 @@ TestCase {
         Kiosk.outcomeTimeout = 60000;
         Fixture.setTime(1, 9, 0);
         tryCompare(Kiosk, "ready", true);
-        tryCompare(view, "shownScreen", "attract");
+        tryCompare(Kiosk, "screen", CheckIn.Screen.Attract);
         // The attract screen fades back in: nothing on it can be tapped until it shows.
         tryVerify(() => shown("attractHeadline").visible && shown("language_en").visible, 5000);
         compare(Kiosk.language, "en");
@@ -89,25 +89,25 @@ TestCase {
         compare(Kiosk.language, "es");
         Kiosk.outcomeTimeout = 1500;
         verify(Kiosk.submitScan(Fixture.token(guest), "scanner"));
-        tryCompare(Kiosk, "state", "outcome", 5000);
-        tryCompare(view, "shownScreen", "outcome");
-        compare(Kiosk.outcomeKind, "welcome");
+        tryCompare(Kiosk, "state", CheckIn.KioskState.Outcome, 5000);
+        tryCompare(Kiosk, "screen", CheckIn.Screen.Outcome);
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.Welcome);
         compare(Kiosk.language, "ru");
         compare(view.headline, "Добро пожаловать");
         compare(shown("outcomeDetail").text, "Ваш бейдж и программа печатаются.");
 
-        tryCompare(Kiosk, "state", "attract", 5000);
+        tryCompare(Kiosk, "state", CheckIn.KioskState.Attract, 5000);
         compare(Kiosk.language, "en");
-        tryCompare(view, "shownScreen", "attract");
+        tryCompare(Kiosk, "screen", CheckIn.Screen.Attract);
         compare(view.headline, "Scan your invitation");
     }
 
     function test_refusalStaysInThePickedLanguage() {
         mouseClick(shown("language_zh"));
         verify(Kiosk.submitScan("https://example.org/not-an-invitation", "scanner"));
-        tryCompare(Kiosk, "state", "outcome", 5000);
-        tryCompare(view, "shownScreen", "outcome");
-        compare(Kiosk.outcomeKind, "unreadable");
+        tryCompare(Kiosk, "state", CheckIn.KioskState.Outcome, 5000);
+        tryCompare(Kiosk, "screen", CheckIn.Screen.Outcome);
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.Unreadable);
         compare(Kiosk.language, "zh");
         compare(view.headline, "此二维码不是邀请函");
         Kiosk.dismiss();
@@ -118,13 +118,13 @@ TestCase {
         const guest = Fixture.addGuest("Amira Haddad", "ar");
         Fixture.setTime(1, 9, 5);
         verify(Kiosk.submitScan(Fixture.token(guest), "scanner"));
-        tryCompare(Kiosk, "state", "outcome", 5000);
+        tryCompare(Kiosk, "state", CheckIn.KioskState.Outcome, 5000);
         Kiosk.dismiss();
         Kiosk.debounceInterval = 0;
         Fixture.setTime(1, 10, 0);
         verify(Kiosk.submitScan(Fixture.token(guest), "scanner"));
-        tryCompare(Kiosk, "state", "outcome", 5000);
-        compare(Kiosk.outcomeKind, "already_checked_in");
+        tryCompare(Kiosk, "state", CheckIn.KioskState.Outcome, 5000);
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.AlreadyCheckedIn);
         compare(Kiosk.language, "ar");
         verify(Kiosk.firstScanTime !== "" && Kiosk.firstScanTime !== "09:05", Kiosk.firstScanTime);
         Kiosk.debounceInterval = 3000;

@@ -30,7 +30,7 @@ TestCase {
         Kiosk.debounceInterval = 3000;
         Fixture.setTime(1, 9, 0);
         tryCompare(Kiosk, "ready", true);
-        tryCompare(view, "shownScreen", "attract");
+        tryCompare(Kiosk, "screen", CheckIn.Screen.Attract);
     }
 
     function cleanup() {
@@ -40,8 +40,8 @@ TestCase {
 
     function scan(text) {
         verify(Kiosk.submitScan(text, "scanner"), "the scan was accepted");
-        tryCompare(Kiosk, "state", "outcome", 5000);
-        tryCompare(view, "shownScreen", "outcome");
+        tryCompare(Kiosk, "state", CheckIn.KioskState.Outcome, 5000);
+        tryCompare(Kiosk, "screen", CheckIn.Screen.Outcome);
     }
 
     function shown(objectName) {
@@ -54,11 +54,11 @@ TestCase {
         const guest = Fixture.addGuest("Maria Santos");
         verify(Fixture.startPrinting("folder", "folder"));
         scan(Fixture.token(guest));
-        compare(Kiosk.outcomeKind, "welcome");
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.Welcome);
         compare(Kiosk.printKinds, ["badge", "agenda"]);
-        verify(["queued", "printing", "printed"].indexOf(Kiosk.printStatus) >= 0, Kiosk.printStatus);
+        verify([CheckIn.PrintStatus.Queued, CheckIn.PrintStatus.Printing, CheckIn.PrintStatus.Printed].indexOf(Kiosk.printStatus) >= 0, Kiosk.printStatus);
 
-        tryCompare(Kiosk, "printStatus", "printed", 30000);
+        tryCompare(Kiosk, "printStatus", CheckIn.PrintStatus.Printed, 30000);
         // A PDF folder is no printer: the guest is never sent to one.
         verify(!Kiosk.printsOnPaper);
         compare(view.printLine, "Your badge and agenda have been prepared.");
@@ -80,8 +80,8 @@ TestCase {
         verify(Fixture.startPrinting("cups", "cups"), "a private cupsd with cups-pdf queues started");
         verify(Kiosk.printsOnPaper);
         scan(Fixture.token(guest));
-        compare(Kiosk.outcomeKind, "welcome");
-        tryCompare(Kiosk, "printStatus", "printed", 60000);
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.Welcome);
+        tryCompare(Kiosk, "printStatus", CheckIn.PrintStatus.Printed, 60000);
         compare(view.printLine, "Your badge and agenda are ready at the printer.");
         compare(shown("outcomeNext").text, "Please collect them from the printer.");
         // Staff see where each kind goes and why.
@@ -106,13 +106,13 @@ TestCase {
         verify(Fixture.startPrinting("folder", "none"));
         scan(Fixture.token(first));
         compare(Kiosk.printKinds, ["badge"]);
-        tryCompare(Kiosk, "printStatus", "printed", 30000);
+        tryCompare(Kiosk, "printStatus", CheckIn.PrintStatus.Printed, 30000);
         compare(view.printLine, "Your badge has been prepared.");
         compare(shown("outcomeNext").text, "Staff will hand it to you.");
         verify(Fixture.printedText(first, "badge").indexOf("Παπαδόπουλος") >= 0, "the badge names the guest");
         Kiosk.dismiss();
-        compare(Kiosk.printStatus, "");
-        tryCompare(view, "shownScreen", "attract");
+        compare(Kiosk.printStatus, CheckIn.PrintStatus.None);
+        tryCompare(Kiosk, "screen", CheckIn.Screen.Attract);
         compare(view.printLine, "");
     }
 
@@ -121,13 +121,13 @@ TestCase {
         const guest = Fixture.addGuest("Zanele Khumalo");
         verify(Fixture.startPrinting("folder", "folder"));
         scan(Fixture.token(guest));
-        tryCompare(Kiosk, "printStatus", "printed", 30000);
+        tryCompare(Kiosk, "printStatus", CheckIn.PrintStatus.Printed, 30000);
         Kiosk.dismiss();
 
         Fixture.setTime(2, 9, 0);
         scan(Fixture.token(guest));
-        compare(Kiosk.outcomeKind, "welcome_back");
-        compare(Kiosk.printStatus, "");
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.WelcomeBack);
+        compare(Kiosk.printStatus, CheckIn.PrintStatus.None);
         compare(view.printLine, "");
         verify(!shown("printStatus").visible);
         Kiosk.dismiss();
@@ -135,13 +135,13 @@ TestCase {
         verify(Fixture.reprint(guest, "badge"));
         Fixture.setTime(2, 11, 0);
         scan(Fixture.token(guest));
-        compare(Kiosk.outcomeKind, "already_checked_in");
-        compare(Kiosk.printStatus, "queued"); // the worker has not been woken: a reprint is not a welcome
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.AlreadyCheckedIn);
+        compare(Kiosk.printStatus, CheckIn.PrintStatus.Queued); // the worker has not been woken: a reprint is not a welcome
         compare(Kiosk.printKinds, ["badge"]);
         compare(view.printLine, "Your badge is being prepared…");
         compare(shown("outcomeDetail").text, "You checked in today at 09:00.");
         Fixture.wakePrinting();
-        tryCompare(Kiosk, "printStatus", "printed", 30000);
+        tryCompare(Kiosk, "printStatus", CheckIn.PrintStatus.Printed, 30000);
         compare(view.printLine, "Your badge has been prepared.");
     }
 
@@ -149,11 +149,11 @@ TestCase {
         const guest = Fixture.addGuest("Kofi Boateng");
         verify(Fixture.startPrinting("offline", "folder"));
         scan(Fixture.token(guest));
-        compare(Kiosk.outcomeKind, "welcome");
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.Welcome);
         verify(Kiosk.admitted);
         verify(Fixture.checkedIn(guest, 1), "the attendance is recorded");
 
-        tryCompare(Kiosk, "printStatus", "problem", 30000);
+        tryCompare(Kiosk, "printStatus", CheckIn.PrintStatus.Problem, 30000);
         compare(view.printLine, problemLine);
         compare(shown("printStatusText").text, problemLine);
         compare(shown("outcomeNext").text, "");
@@ -163,7 +163,7 @@ TestCase {
 
         // Back on the attract screen the kiosk keeps saying, quietly, that the badge printer needs staff.
         Kiosk.dismiss();
-        tryCompare(view, "shownScreen", "attract");
+        tryCompare(Kiosk, "screen", CheckIn.Screen.Attract);
         compare(view.printerNotice, "Badge printer needs attention");
         tryVerify(() => shown("printerNotice").visible, 5000, "the notice fades in");
         compare(shown("printerNoticeText").text, "Badge printer needs attention");

@@ -11,13 +11,14 @@
 #include "kiosk/app/keyboardwedge.h"
 #include "kiosk/invitations/invitationtoken.h"
 #include "kiosk/app/kioskcontroller.h"
+#include "kiosk/app/kioskenums.h"
 #include "kiosk/app/kioskprinting.h"
 #include "db/printjobstore.h"
-#include "db/staffactionstore.h"
 #include "kiosk/staff/staffauth.h"
 #include "kiosk/app/staffdashboard.h"
 #include "kiosk/app/guestlookup.h"
 
+#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QGuiApplication>
 #include <QHostAddress>
@@ -31,6 +32,7 @@
 #include <optional>
 
 #include <memory>
+#include <vector>
 
 Q_IMPORT_QML_PLUGIN(IetfCheckin_KioskPlugin)
 Q_IMPORT_QML_PLUGIN(IetfCheckinPlugin)
@@ -126,13 +128,16 @@ public:
     }
 
     // Checks guest i in from another kiosk (its own connection to the same file), as a second kiosk at the venue
-    // would; returns the outcome's name.
-    Q_INVOKABLE QString checkInElsewhere(int i)
+    // would; returns the outcome as QML sees it (Error when the file cannot be opened).
+    Q_INVOKABLE checkin::CheckIn::OutcomeKind checkInElsewhere(int i)
     {
         auto db = db::Database::open(m_event.dbPath());
-        if (!db)
-            return u"ERROR: "_s + db.error().message;
-        return outcomeName(CheckInService(**db, m_event.event(), u"other-kiosk"_s).checkIn(m_event.token(i), m_now).kind);
+        if (!db) {
+            qWarning() << "cannot open the test database:" << db.error().message;
+            return CheckIn::OutcomeKind::Error;
+        }
+        return CheckIn::outcomeKindOf(
+            CheckInService(**db, m_event.event(), u"other-kiosk"_s).checkIn(m_event.token(i), m_now).kind);
     }
 
     // How many of guest i's check-ins (all days) are live, and how many were made by a manual lookup.
@@ -348,6 +353,13 @@ public Q_SLOTS:
 
         engine->addImportPath(u"qrc:/qt/qml"_s);
         m_controller->exposeTo(*engine);
+        // Every list the screens show, checked on every change the QML tests cause.
+        for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *>{
+                 m_controller->languages(), m_controller->lookup()->results(), m_controller->dashboard()->guests(),
+                 m_controller->dashboard()->days(), m_controller->dashboard()->jobs(),
+                 m_controller->dashboard()->exportFolders()})
+            m_modelTesters.push_back(std::make_unique<QAbstractItemModelTester>(
+                model, QAbstractItemModelTester::FailureReportingMode::Fatal));
         qmlRegisterSingletonInstance("IetfCheckin.Test", 1, 0, "Fixture", m_fixture.get());
     }
 
@@ -358,6 +370,7 @@ private:
     {
         if (m_fixture)
             m_fixture->stopPrinting(); // before the database and the printed files go away
+        m_modelTesters.clear();
         m_wedge.reset();
         m_controller.reset(); // stops the worker thread before its database goes away
         m_fixture.reset();
@@ -368,6 +381,7 @@ private:
     std::unique_ptr<KioskFixture> m_fixture;
     std::unique_ptr<KioskController> m_controller;
     std::unique_ptr<KeyboardWedge> m_wedge;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_modelTesters; // go before the controller, whose models they watch
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(tst_kioskui, Setup)

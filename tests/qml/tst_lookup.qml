@@ -28,18 +28,18 @@ TestCase {
 
     function init() {
         Kiosk.lookup.close();
-        Kiosk.staffLock();
+        Kiosk.staff.lock();
         Kiosk.dismiss();
         Kiosk.outcomeTimeout = 60000;
         Kiosk.lookup.idleTimeout = 60000;
         Fixture.setTime(1, 9, 0);
         tryCompare(Kiosk, "ready", true);
-        tryCompare(view, "shownScreen", "attract");
+        tryCompare(Kiosk, "screen", CheckIn.Screen.Attract);
     }
 
     function cleanup() {
         Kiosk.lookup.close();
-        Kiosk.staffLock();
+        Kiosk.staff.lock();
     }
 
     function openLookup() {
@@ -47,7 +47,7 @@ TestCase {
         verify(button, "the attract screen offers the lookup");
         tryVerify(() => button.visible && button.enabled, 2000, "the attract screen is back (it fades in)");
         mouseClick(button);
-        tryCompare(view, "shownScreen", "lookup");
+        tryCompare(Kiosk, "screen", CheckIn.Screen.Lookup);
     }
 
     function typeName(text) {
@@ -118,23 +118,23 @@ TestCase {
         clickResult(0);
         compare(findChild(view, "lookupChosenName").text, "Nguyễn Thị Minh Khai");
         mouseClick(findChild(view, "lookupAskStaff"));
-        compare(view.shownScreen, "staff_pin_pad");
+        compare(Kiosk.screen, CheckIn.Screen.StaffPinPad);
         compare(view.headline, "Staff confirmation");
         verify(findChild(view, "pinPadDetail").text.indexOf("Nguyễn Thị Minh Khai") >= 0);
 
         // A wrong PIN checks no one in.
-        Kiosk.lookupConfirm("000000");
-        tryCompare(Kiosk, "staffBusy", false, 10000);
-        verify(Kiosk.staffMessage.indexOf("Wrong PIN") >= 0, Kiosk.staffMessage);
+        Kiosk.lookup.confirm("000000");
+        tryCompare(Kiosk.staff, "busy", false, 10000);
+        verify(Kiosk.staff.message.indexOf("Wrong PIN") >= 0, Kiosk.staff.message);
         compare(Fixture.liveCheckIns(guest), 0);
-        compare(view.shownScreen, "staff_pin_pad");
+        compare(Kiosk.screen, CheckIn.Screen.StaffPinPad);
 
-        Kiosk.lookupConfirm(pin);
-        tryCompare(Kiosk, "state", "outcome", 10000);
-        compare(Kiosk.outcomeKind, "welcome");
+        Kiosk.lookup.confirm(pin);
+        tryCompare(Kiosk, "state", CheckIn.KioskState.Outcome, 10000);
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.Welcome);
         compare(Kiosk.guestName, "Nguyễn Thị Minh Khai");
-        tryCompare(view, "shownScreen", "outcome"); // it fades in
-        verify(!Kiosk.staffMode, "confirming a lookup does not open staff mode");
+        tryCompare(Kiosk, "screen", CheckIn.Screen.Outcome); // it fades in
+        verify(!Kiosk.staff.active, "confirming a lookup does not open staff mode");
         compare(Fixture.liveCheckIns(guest), 1);
         compare(Fixture.manualCheckIns(guest), 1);
         verify(Fixture.staffActions(guest).indexOf("manual-checkin") >= 0, Fixture.staffActions(guest));
@@ -151,14 +151,14 @@ TestCase {
         tryVerify(() => Kiosk.lookup.results.count > 0, 5000);
         clickResult(0);
         Kiosk.lookup.askStaff();
-        compare(view.shownScreen, "staff_pin_pad");
-        Kiosk.lookupCancelConfirm();
-        compare(view.shownScreen, "lookup");
+        compare(Kiosk.screen, CheckIn.Screen.StaffPinPad);
+        Kiosk.lookup.cancelConfirm();
+        compare(Kiosk.screen, CheckIn.Screen.Lookup);
         compare(view.headline, "Is this you?");
         mouseClick(findChild(view, "lookupBack"));
         compare(view.headline, "Find your name");
         mouseClick(findChild(view, "lookupCancel"));
-        compare(view.shownScreen, "attract");
+        compare(Kiosk.screen, CheckIn.Screen.Attract);
     }
 
     // Left alone, the lookup closes and forgets the name typed and everyone found.
@@ -167,11 +167,11 @@ TestCase {
         openLookup();
         typeName("smir");
         tryVerify(() => Kiosk.lookup.results.count > 0, 5000);
-        tryCompare(view, "shownScreen", "attract", 3000);
+        tryCompare(Kiosk, "screen", CheckIn.Screen.Attract, 3000);
         compare(Kiosk.lookup.open, false);
         compare(Kiosk.lookup.query, "");
         compare(Kiosk.lookup.results.count, 0);
-        compare(Kiosk.lookup.chosen.guestId, undefined);
+        compare(Kiosk.lookup.chosen.valid, false);
     }
 
     // The guest finds the invitation after all: a scan closes the lookup and checks in as usual.
@@ -180,8 +180,8 @@ TestCase {
         Kiosk.lookup.query = "kwame";
         verify(Kiosk.submitScan(Fixture.token(6)));
         compare(Kiosk.lookup.open, false);
-        tryCompare(Kiosk, "state", "outcome", 10000);
-        compare(Kiosk.outcomeKind, "welcome");
+        tryCompare(Kiosk, "state", CheckIn.KioskState.Outcome, 10000);
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.Welcome);
         compare(Fixture.manualCheckIns(6), 0);
     }
 
@@ -193,9 +193,9 @@ TestCase {
         tryVerify(() => Kiosk.lookup.results.count > 0, 5000);
         Kiosk.lookup.choose(findChild(view, "lookupResults").itemAtIndex(0).guestId);
         Kiosk.lookup.askStaff();
-        Kiosk.lookupConfirm(pin);
-        tryCompare(Kiosk, "state", "outcome", 10000);
-        compare(Kiosk.outcomeKind, "revoked");
+        Kiosk.lookup.confirm(pin);
+        tryCompare(Kiosk, "state", CheckIn.KioskState.Outcome, 10000);
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.Revoked);
         compare(Fixture.liveCheckIns(9), 0);
     }
 }

@@ -20,7 +20,7 @@ TestCase {
     }
 
     readonly property string pin: "559031"
-    readonly property var dashboard: Kiosk.dashboard
+    readonly property StaffDashboard dashboard: Kiosk.dashboard
 
     function initTestCase() {
         compare(Fixture.setStaffPin(pin), "");
@@ -28,24 +28,24 @@ TestCase {
         tryCompare(Kiosk, "ready", true);
         // Two guests arrive before staff look: one here, one at another kiosk.
         verify(Kiosk.submitScan(Fixture.token(0)));
-        tryCompare(Kiosk, "state", "outcome", 10000);
+        tryCompare(Kiosk, "state", CheckIn.KioskState.Outcome, 10000);
         Kiosk.dismiss();
-        compare(Fixture.checkInElsewhere(4), "welcome");
+        compare(Fixture.checkInElsewhere(4), CheckIn.OutcomeKind.Welcome);
     }
 
     function init() {
-        Kiosk.staffLock();
+        Kiosk.staff.lock();
         Kiosk.dismiss();
-        tryCompare(view, "shownScreen", "attract");
-        Kiosk.staffOpenPinPad();
-        Kiosk.staffUnlock(pin);
-        tryCompare(Kiosk, "staffMode", true, 10000);
-        compare(view.shownScreen, "staff_home");
+        tryCompare(Kiosk, "screen", CheckIn.Screen.Attract);
+        Kiosk.staff.openPinPad();
+        Kiosk.staff.unlock(pin);
+        tryCompare(Kiosk.staff, "active", true, 10000);
+        compare(Kiosk.screen, CheckIn.Screen.StaffHome);
         tryCompare(dashboard, "loaded", true, 5000);
     }
 
     function cleanup() {
-        Kiosk.staffLock();
+        Kiosk.staff.lock();
     }
 
     function openTab(name) {
@@ -85,18 +85,18 @@ TestCase {
         compare(dashboard.expectedToday, Fixture.guestCount());
         compare(dashboard.dayNumber, 1);
         compare(findChild(view, "arrivedToday").text, arrived + " of " + Fixture.guestCount());
-        compare(dashboard.days.length, 4, "one row per programme day");
-        compare(dashboard.days[0].arrived, arrived);
-        verify(dashboard.days[0].today);
-        compare(dashboard.days[1].arrived, 0);
-        compare(dashboard.days[1].expected, Fixture.guestCount());
+        compare(dashboard.days.count, 4, "one row per programme day");
+        compare(dashboard.days.at(0).arrived, arrived);
+        verify(dashboard.days.at(0).today);
+        compare(dashboard.days.at(1).arrived, 0);
+        compare(dashboard.days.at(1).expected, Fixture.guestCount());
     }
 
     // Another kiosk's arrival shows up while staff watch, without touching anything.
     function test_figuresAreLive() {
         tryVerify(() => dashboard.arrivedToday >= 2, 5000);
         const before = dashboard.arrivedToday;
-        compare(Fixture.checkInElsewhere(5), "welcome");
+        compare(Fixture.checkInElsewhere(5), CheckIn.OutcomeKind.Welcome);
         tryCompare(dashboard, "arrivedToday", before + 1, 5000);
         tryCompare(findChild(view, "arrivedToday"), "text", (before + 1) + " of " + Fixture.guestCount(), 2000);
     }
@@ -129,7 +129,7 @@ TestCase {
     }
 
     function test_annulAsksFirstThenAnnulsToday() {
-        compare(Fixture.checkInElsewhere(7), "welcome");
+        compare(Fixture.checkInElsewhere(7), CheckIn.OutcomeKind.Welcome);
         selectGuest("kowalska", "Anna Kowalska");
         tryVerify(() => findChild(view, "annulToday").enabled, 5000, "an arrived guest can be annulled");
         mouseClick(findChild(view, "annulToday"));
@@ -155,10 +155,10 @@ TestCase {
         tryVerify(() => dashboard.selected.revoked === true, 5000);
         verify(Fixture.staffActions(1).indexOf("revoke") >= 0);
         // The guest's QR is refused from now on.
-        Kiosk.staffLock();
+        Kiosk.staff.lock();
         verify(Kiosk.submitScan(Fixture.token(1)));
-        tryCompare(Kiosk, "state", "outcome", 10000);
-        compare(Kiosk.outcomeKind, "revoked");
+        tryCompare(Kiosk, "state", CheckIn.KioskState.Outcome, 10000);
+        compare(Kiosk.outcomeKind, CheckIn.OutcomeKind.Revoked);
     }
 
     function test_printingTabListsTheQueue() {
@@ -175,7 +175,7 @@ TestCase {
 
     function test_reportIsExportedToTheChosenFolder() {
         openTab("report");
-        verify(dashboard.exportFolders.length >= 1, "the kiosk's own folder is always offered");
+        verify(dashboard.exportFolders.count >= 1, "the kiosk's own folder is always offered");
         verify(findChild(view, "exportTo_0"));
         const folder = Fixture.reportFolder();
         compare(Fixture.filesIn(folder), []);
@@ -196,9 +196,9 @@ TestCase {
 
     function test_leavingStaffModeForgetsTheSearch() {
         selectGuest("olga", "Ольга Смирнова");
-        Kiosk.staffLock();
+        Kiosk.staff.lock();
         compare(dashboard.query, "");
         compare(dashboard.guests.count, 0);
-        compare(dashboard.selected.guestId, undefined);
+        compare(dashboard.selected.valid, false);
     }
 }
