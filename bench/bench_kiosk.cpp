@@ -190,7 +190,7 @@ void BM_MemoryAfterCheckIns(benchmark::State &state)
         QEventLoop loop;
         QObject::connect(&controller, &KioskController::readyChanged, &loop, &QEventLoop::quit);
         QObject::connect(&controller, &KioskController::stateChanged, &loop, [&] {
-            if (controller.state() == u"outcome"_s)
+            if (controller.state() == CheckIn::KioskState::Outcome)
                 loop.quit();
         });
         if (!controller.isReady())
@@ -204,10 +204,10 @@ void BM_MemoryAfterCheckIns(benchmark::State &state)
             timer.start();
             if (!controller.submitScan(token, u"scanner"_s))
                 continue;
-            if (controller.state() != u"outcome"_s)
+            if (controller.state() != CheckIn::KioskState::Outcome)
                 loop.exec();
             scanToOutcome.push_back(double(timer.nsecsElapsed()) / 1e6);
-            welcomed += controller.outcomeKind() == u"welcome"_s ? 1 : 0;
+            welcomed += controller.outcomeKind() == CheckIn::OutcomeKind::Welcome ? 1 : 0;
             controller.dismiss();
             // Growth that levels off is caches warming; growth in step with the check-ins would be a leak.
             if (const qsizetype n = qsizetype(scanToOutcome.size()); n % (guests / 4) == 0)

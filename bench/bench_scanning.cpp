@@ -210,7 +210,7 @@ void BM_FrameToWelcome(benchmark::State &state)
     QEventLoop loop;
     QObject::connect(&controller, &KioskController::readyChanged, &loop, &QEventLoop::quit);
     QObject::connect(&controller, &KioskController::stateChanged, &loop, [&] {
-        if (controller.state() == u"outcome"_s)
+        if (controller.state() == CheckIn::KioskState::Outcome)
             loop.quit();
     });
     if (!controller.isReady())
@@ -230,7 +230,7 @@ void BM_FrameToWelcome(benchmark::State &state)
         QTimer::singleShot(5000, &loop, &QEventLoop::quit);
         loop.exec();
         micros.push_back(double(timer.nsecsElapsed()) / 1000.0);
-        welcomed += controller.outcomeKind() == u"welcome"_s ? 1 : 0;
+        welcomed += controller.outcomeKind() == CheckIn::OutcomeKind::Welcome ? 1 : 0;
         controller.dismiss();
     }
     state.counters["welcomed"] = welcomed;

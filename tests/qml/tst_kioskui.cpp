@@ -14,6 +14,7 @@
 #include "kiosk/app/kioskenums.h"
 #include "kiosk/app/kioskprinting.h"
 #include "db/printjobstore.h"
+#include "db/staffactionstore.h"
 #include "kiosk/staff/staffauth.h"
 #include "kiosk/app/staffdashboard.h"
 #include "kiosk/app/guestlookup.h"

@@ -98,18 +98,18 @@ private Q_SLOTS:
         QVERIFY2(dashboard.venueWide(), qPrintable(dashboard.venueReadError()));
         QCOMPARE(dashboard.arrivedToday(), 3); // two at kiosk B, one here (not sent yet)
         QCOMPARE(dashboard.expectedToday(), 6);
-        QCOMPARE(dashboard.days().first().toMap().value(u"arrived"_s).toInt(), 3);
+        QCOMPARE(dashboard.days()->at(0).value<StaffDay>().arrived, 3);
 
         // Guest 0 arrived at kiosk B: shown as arrived, with the kiosk; annulled there, not here.
         const QVariantMap other = rowOf(dashboard, m_event->externalId(0));
         QVERIFY(other.value(u"arrived"_s).toBool());
         dashboard.select(other.value(u"guestId"_s).toLongLong());
-        QCOMPARE(dashboard.selected().value(u"arrivedKiosk"_s).toString(), u"kiosk-B"_s);
-        QCOMPARE(dashboard.selected().value(u"annulHere"_s).toBool(), false);
+        QCOMPARE(dashboard.selected().arrivedKiosk, u"kiosk-B"_s);
+        QCOMPARE(dashboard.selected().annulHere, false);
         const QVariantMap own = rowOf(dashboard, m_event->externalId(2));
         dashboard.select(own.value(u"guestId"_s).toLongLong());
-        QCOMPARE(dashboard.selected().value(u"arrivedKiosk"_s).toString(), u"kiosk-A"_s);
-        QCOMPARE(dashboard.selected().value(u"annulHere"_s).toBool(), true);
+        QCOMPARE(dashboard.selected().arrivedKiosk, u"kiosk-A"_s);
+        QCOMPARE(dashboard.selected().annulHere, true);
 
         // "Arrived today" lists the three, venue-wide.
         dashboard.setFilter(u"arrived"_s);
