@@ -1,9 +1,9 @@
 // Check-in hot path: token text -> parse -> Ed25519 verify -> one SQLite transaction (WAL, synchronous=FULL, as
 // shipped) -> commit. Reports median and p99 per check-in for event databases of 1,000 and 100,000 guests.
-#include "kiosk/checkin/checkinservice.h"
 #include "db/database.h"
 #include "db/eventstore.h"
 #include "db/gueststore.h"
+#include "kiosk/checkin/checkinservice.h"
 #include "kiosk/invitations/invitationtoken.h"
 #include "kiosk/invitations/signingkey.h"
 
@@ -40,7 +40,13 @@ Venue &venue(int guests)
     Venue &v = *slot;
     v.db = std::move(*db::Database::open(v.dir.filePath(u"bench.sqlite"_s), db::Database::OpenMode::CreateIfMissing));
     const SigningKey key = SigningKey::generate();
-    v.event = {0, 122, u"IETF 122 Bangkok"_s, u"Bangkok"_s, u"Asia/Bangkok"_s, QDate(2026, 11, 2), QDate(2026, 11, 5),
+    v.event = {0,
+               122,
+               u"IETF 122 Bangkok"_s,
+               u"Bangkok"_s,
+               u"Asia/Bangkok"_s,
+               QDate(2026, 11, 2),
+               QDate(2026, 11, 5),
                key.publicKey()};
     v.event.id = *db::EventStore(*v.db).create(v.event);
     db::Transaction tx(*v.db);

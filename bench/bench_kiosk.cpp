@@ -4,12 +4,12 @@
 // printing real PDFs to a folder, the QML screens in a shown offscreen window), 1,000 guests' first check-ins through
 // KioskController::submitScan with real signed invitations on a real SQLite file, and VmRSS before and after.
 #include "db/database.h"
-#include "kiosk/demo/demoevent.h"
 #include "db/eventstore.h"
 #include "db/gueststore.h"
-#include "kiosk/invitations/invitationtoken.h"
 #include "kiosk/app/kioskcontroller.h"
 #include "kiosk/app/kioskprinting.h"
+#include "kiosk/demo/demoevent.h"
+#include "kiosk/invitations/invitationtoken.h"
 #include "kiosk/invitations/signingkey.h"
 
 #include <QElapsedTimer>
@@ -115,11 +115,18 @@ std::unique_ptr<Venue> makeVenue(int guests)
     v->dbPath = v->dir.filePath(u"bench.sqlite"_s);
     auto db = std::move(*db::Database::open(v->dbPath, db::Database::OpenMode::CreateIfMissing));
     const SigningKey key = SigningKey::generate();
-    v->event = {0, 122, u"IETF 122 Bangkok"_s, u"Bangkok"_s, u"Asia/Bangkok"_s, QDate(2026, 11, 2),
-                QDate(2026, 11, 5), key.publicKey()};
+    v->event = {0,
+                122,
+                u"IETF 122 Bangkok"_s,
+                u"Bangkok"_s,
+                u"Asia/Bangkok"_s,
+                QDate(2026, 11, 2),
+                QDate(2026, 11, 5),
+                key.publicKey()};
     v->event.id = *db::EventStore(*db).create(v->event);
-    const QStringList names = {u"Nguyễn Thị Minh Khai"_s, u"Ольга Смирнова"_s, u"山田太郎"_s, u"ليلى حسن"_s,
-                               u"สมชาย ใจดี"_s, u"Marie-Claire Dubois"_s};
+    const QStringList names = {
+        u"Nguyễn Thị Minh Khai"_s, u"Ольга Смирнова"_s, u"山田太郎"_s, u"ليلى حسن"_s, u"สมชาย ใจดี"_s,
+        u"Marie-Claire Dubois"_s};
     db::Transaction tx(*db);
     (void)tx.begin();
     db::GuestStore store(*db);
@@ -177,9 +184,8 @@ void BM_MemoryAfterCheckIns(benchmark::State &state)
         engine.addImportPath(u"qrc:/qt/qml"_s);
         controller.exposeTo(engine);
         engine.load(QUrl(u"qrc:/qt/qml/IetfCheckin/Main.qml"_s));
-        auto *window = engine.rootObjects().isEmpty()
-                           ? nullptr
-                           : qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+        auto *window = engine.rootObjects().isEmpty() ? nullptr
+                                                      : qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
         if (!window) {
             state.SkipWithError("the screens could not be loaded");
             return;

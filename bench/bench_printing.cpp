@@ -24,8 +24,9 @@ using namespace checkin;
 
 namespace {
 
-const QStringList kNames = {u"Nguyễn Thị Minh Khai"_s, u"Ольга Смирнова"_s, u"山田太郎"_s, u"ليلى حسن"_s,
-                            u"สมชาย ใจดี"_s, u"Marie-Claire Dubois"_s, u"अमित शर्मा"_s, u"김민준"_s};
+const QStringList kNames = {
+    u"Nguyễn Thị Minh Khai"_s, u"Ольга Смирнова"_s, u"山田太郎"_s, u"ليلى حسن"_s, u"สมชาย ใจดี"_s,
+    u"Marie-Claire Dubois"_s,  u"अमित शर्मा"_s,      u"김민준"_s};
 
 BadgeData badge(int i)
 {

@@ -7,21 +7,21 @@
 // blurred, low-contrast and all-at-once codes, and frames without one) and zxing-cpp's sample photos (four
 // rotations each), through our pipeline, ZXing-C++ called directly and zbar; per-image median, exact reads, and
 // the ratios the targets are stated in (BM_DecodeRatios).
-#include "kiosk/app/camerascanner.h"
 #include "db/database.h"
 #include "db/eventstore.h"
-#include "kiosk/app/framedecoder.h"
 #include "db/gueststore.h"
-#include "kiosk/invitations/invitationtoken.h"
+#include "kiosk/app/camerascanner.h"
+#include "kiosk/app/framedecoder.h"
 #include "kiosk/app/kioskcontroller.h"
+#include "kiosk/invitations/invitationtoken.h"
+#include "kiosk/invitations/signingkey.h"
 #include "kiosk/scanning/qrdecoder.h"
 #include "printing/qrencoder.h"
-#include "kiosk/invitations/signingkey.h"
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QEventLoop>
+#include <QFile>
 #include <QGuiApplication>
 #include <QPainter>
 #include <QRandomGenerator>
@@ -166,11 +166,17 @@ struct Venue
 std::unique_ptr<Venue> makeVenue(int guests)
 {
     auto v = std::make_unique<Venue>();
-    auto db = std::move(*db::Database::open(v->dir.filePath(u"bench.sqlite"_s),
-                                            db::Database::OpenMode::CreateIfMissing));
+    auto db = std::move(
+        *db::Database::open(v->dir.filePath(u"bench.sqlite"_s), db::Database::OpenMode::CreateIfMissing));
     const SigningKey key = SigningKey::generate();
-    v->event = {0, 122, u"IETF 122 Bangkok"_s, u"Bangkok"_s, u"Asia/Bangkok"_s, QDate(2026, 11, 2),
-                QDate(2026, 11, 5), key.publicKey()};
+    v->event = {0,
+                122,
+                u"IETF 122 Bangkok"_s,
+                u"Bangkok"_s,
+                u"Asia/Bangkok"_s,
+                QDate(2026, 11, 2),
+                QDate(2026, 11, 5),
+                key.publicKey()};
     v->event.id = *db::EventStore(*db).create(v->event);
     db::GuestStore store(*db);
     for (int i = 0; i < guests; ++i) {
@@ -237,19 +243,18 @@ void BM_FrameToWelcome(benchmark::State &state)
     reportPercentiles(state, micros);
 }
 
-
 // ---- Peer comparison: our pipeline, ZXing-C++ called directly and zbar on the same grey images, in one run ----
 
 // One image of a set, prepared once so that every decoder gets the same 8-bit grey pixels and no decoder pays for
 // loading or converting them (our pipeline still pays for FrameDecoder::imageOf on camera frames, as it does live).
 struct TestImage
 {
-    QString name;      // set/category/index, or the photo's path @ rotation
-    QString category;  // frames: rotated, perspective, blurred, low-contrast, hard, none; photos: the group
+    QString name;        // set/category/index, or the photo's path @ rotation
+    QString category;    // frames: rotated, perspective, blurred, low-contrast, hard, none; photos: the group
     QByteArray expected; // the exact text (UTF-8); empty = no code in the image
-    QImage grey;       // Format_Grayscale8
-    QByteArray packed; // the same pixels without row padding (zbar's Y800)
-    QVideoFrame frame; // frames only: the NV12 frame a camera delivers
+    QImage grey;         // Format_Grayscale8
+    QByteArray packed;   // the same pixels without row padding (zbar's Y800)
+    QVideoFrame frame;   // frames only: the NV12 frame a camera delivers
 };
 
 // Separable box blur, three passes ≈ a Gaussian of sigma ≈ radius: a camera slightly out of focus.
@@ -345,16 +350,17 @@ QImage cameraFrame(const QString &category, const QString &text, quint32 seed)
                 // The invitation held tilted towards the camera: one edge shorter than the other.
                 const double s = side.width() / 2;
                 const double shrink = hard ? 0.25 : uniform(0.2, 0.4);
-                QPolygonF quad({QPointF(-s * (1 - shrink), -s), QPointF(s * (1 - shrink), -s), QPointF(s, s),
-                                QPointF(-s, s)});
+                QPolygonF quad(
+                    {QPointF(-s * (1 - shrink), -s), QPointF(s * (1 - shrink), -s), QPointF(s, s), QPointF(-s, s)});
                 quad = QTransform().rotate(uniform(0, 360)).map(quad).translated(centre);
                 const QPolygonF square({QPointF(0, 0), QPointF(side.width(), 0), QPointF(side.width(), side.height()),
                                         QPointF(0, side.height())}); // four corners: QPolygonF(QRectF) has five
                 QTransform::quadToQuad(square, quad, place);
             } else {
                 const double degrees = category == u"rotated"_s ? uniform(0, 360) : uniform(-8, 8);
-                place.translate(centre.x(), centre.y()).rotate(degrees).translate(-side.width() / 2,
-                                                                                  -side.height() / 2);
+                place.translate(centre.x(), centre.y())
+                    .rotate(degrees)
+                    .translate(-side.width() / 2, -side.height() / 2);
             }
             painter.setRenderHint(QPainter::SmoothPixmapTransform);
             painter.setTransform(place);
@@ -524,13 +530,13 @@ double medianOf(std::vector<double> values)
 // What one decoder did on one set.
 struct DecoderRun
 {
-    std::vector<double> wallMs;   // every image, every pass
-    std::vector<double> cpuMs;    // the same, this thread's CPU time
-    std::vector<double> codeMs;   // images with a code
-    std::vector<double> emptyMs;  // images without
-    int detected = 0;             // images whose expected text was among the texts found (all passes)
-    int codes = 0;                // images that hold a code (all passes)
-    int falseReads = 0;           // images without a code in which something was read (all passes)
+    std::vector<double> wallMs;  // every image, every pass
+    std::vector<double> cpuMs;   // the same, this thread's CPU time
+    std::vector<double> codeMs;  // images with a code
+    std::vector<double> emptyMs; // images without
+    int detected = 0;            // images whose expected text was among the texts found (all passes)
+    int codes = 0;               // images that hold a code (all passes)
+    int falseReads = 0;          // images without a code in which something was read (all passes)
     std::map<QString, std::pair<int, int>> perCategory; // detected, of (all passes)
     double totalMs = 0;
 };
@@ -634,8 +640,7 @@ void BM_DecodePhotos(benchmark::State &state, Decoder decoder)
 // ≥ 3), detection = our exact reads / ZXing-C++'s (target ≥ 1).
 void BM_DecodeRatios(benchmark::State &state)
 {
-    for (auto _ : state) {
-    }
+    for (auto _ : state) {}
     const auto ratio = [&](const std::string &name, const std::vector<TestImage> &set,
                            const std::vector<Decoder> &decoders, Decoder over, Decoder under, bool speed) {
         if (set.empty())
@@ -667,7 +672,7 @@ BENCHMARK(BM_FrameDecode)->Arg(0)->Arg(1)->Iterations(200)->Unit(benchmark::kMil
 BENCHMARK(BM_EmptyFrameReject)->Arg(0)->Arg(1)->Iterations(200)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FrameToWelcome)->Arg(0)->Arg(1)->Iterations(50)->Unit(benchmark::kMillisecond);
 // The peers: one row per decoder and set, all from one interleaved run per set (manual time: one pass).
-#define CHECKIN_DECODE_ROW(set, name, decoder)                                                                      \
+#define CHECKIN_DECODE_ROW(set, name, decoder)                                                                         \
     BENCHMARK_CAPTURE(set, name, decoder)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond)
 CHECKIN_DECODE_ROW(BM_DecodeFrames, ours, Decoder::Ours);
 CHECKIN_DECODE_ROW(BM_DecodeFrames, ours_thorough, Decoder::OursThorough);

@@ -1,7 +1,7 @@
 // Staff's guest search (GuestSearchIndex): building the index for 10,000 guests whose names are written in ten
 // scripts, and the search run on every keystroke while a name is typed. Reports median and p99 per keystroke.
-#include "kiosk/guests/guestsearch.h"
 #include "db/records.h"
+#include "kiosk/guests/guestsearch.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -31,36 +31,83 @@ struct Script
 const std::array<Script, 10> kScripts = {{
     {{u"Nguyễn", u"Trần", u"Lê", u"Phạm", u"Hoàng", u"Phan", u"Vũ", u"Đặng", u"Bùi", u"Đỗ"},
      {u"Thị Minh Khai", u"Văn An", u"Thu Hà", u"Quốc Bảo", u"Ngọc Lan", u"Đức Anh", u"Thanh Hương", u"Hữu Phước"},
-     u"ăâđêôơưáàảãạ", u"VN", u" ", true},
+     u"ăâđêôơưáàảãạ",
+     u"VN",
+     u" ",
+     true},
     {{u"Смирнова", u"Иванов", u"Кузнецова", u"Попов", u"Васильева", u"Петров", u"Соколова", u"Щербаков", u"Морозова"},
      {u"Ольга", u"Юлия", u"Дмитрий", u"Наталья", u"Сергей", u"Екатерина", u"Алексей", u"Мария"},
-     u"абвгдежзиклмнопрстуфхцчшщыэюя", u"RU", u" ", false},
+     u"абвгдежзиклмнопрстуфхцчшщыэюя",
+     u"RU",
+     u" ",
+     false},
     {{u"山田", u"佐藤", u"鈴木", u"高橋", u"田中", u"伊藤", u"渡辺", u"中村"},
-     {u"太郎", u"花子", u"一郎", u"美咲", u"健太", u"陽子", u"翔", u"愛"}, u"あいうえおかきくけこさしすせそ", u"JP", u"", true},
+     {u"太郎", u"花子", u"一郎", u"美咲", u"健太", u"陽子", u"翔", u"愛"},
+     u"あいうえおかきくけこさしすせそ",
+     u"JP",
+     u"",
+     true},
     {{u"حسن", u"علي", u"محمد", u"إبراهيم", u"يوسف", u"عبدالله", u"خالد", u"سعيد"},
-     {u"ليلى", u"أحمد", u"فاطمة", u"عمر", u"مريم", u"كريم", u"نور", u"سارة"}, u"ابتثجحخدذرزسشصضطظعغفقكلمنهوي", u"EG", u" ", false},
+     {u"ليلى", u"أحمد", u"فاطمة", u"عمر", u"مريم", u"كريم", u"نور", u"سارة"},
+     u"ابتثجحخدذرزسشصضطظعغفقكلمنهوي",
+     u"EG",
+     u" ",
+     false},
     {{u"ใจดี", u"ศรีสุข", u"วงศ์ใหญ่", u"แสงทอง", u"บุญมา", u"ทองดี", u"สุขสวัสดิ์"},
-     {u"สมชาย", u"สมหญิง", u"ประยุทธ์", u"วิภา", u"อนันต์", u"มาลี", u"สุรเชษฐ์"}, u"กขคงจฉชซดตถทนบปผพฟมยรลวสหอ", u"TH", u" ", false},
+     {u"สมชาย", u"สมหญิง", u"ประยุทธ์", u"วิภา", u"อนันต์", u"มาลี", u"สุรเชษฐ์"},
+     u"กขคงจฉชซดตถทนบปผพฟมยรลวสหอ",
+     u"TH",
+     u" ",
+     false},
     {{u"王", u"李", u"张", u"刘", u"陈", u"杨", u"黄", u"赵", u"周", u"吴"},
-     {u"小明", u"丽", u"伟", u"芳", u"娜", u"强", u"敏", u"静"}, u"一二三四五六七八九十百千万", u"CN", u"", true},
+     {u"小明", u"丽", u"伟", u"芳", u"娜", u"强", u"敏", u"静"},
+     u"一二三四五六七八九十百千万",
+     u"CN",
+     u"",
+     true},
     {{u"Παπαδόπουλος", u"Γεωργίου", u"Νικολάου", u"Οικονόμου", u"Δημητρίου", u"Ιωάννου"},
-     {u"Γιώργος", u"Μαρία", u"Νίκος", u"Ελένη", u"Κώστας", u"Σοφία"}, u"αβγδεζηθικλμνξοπρστυφχψω", u"GR", u" ", false},
+     {u"Γιώργος", u"Μαρία", u"Νίκος", u"Ελένη", u"Κώστας", u"Σοφία"},
+     u"αβγδεζηθικλμνξοπρστυφχψω",
+     u"GR",
+     u" ",
+     false},
     {{u"김", u"이", u"박", u"최", u"정", u"강", u"조", u"윤"},
-     {u"민준", u"서연", u"도윤", u"지우", u"하준", u"서윤", u"예준"}, u"가나다라마바사아자차카타파하", u"KR", u"", true},
+     {u"민준", u"서연", u"도윤", u"지우", u"하준", u"서윤", u"예준"},
+     u"가나다라마바사아자차카타파하",
+     u"KR",
+     u"",
+     true},
     {{u"कुमार", u"शर्मा", u"सिंह", u"पटेल", u"गुप्ता", u"वर्मा"},
-     {u"राजेश", u"प्रिया", u"अमित", u"सुनीता", u"विजय", u"अनीता"}, u"कखगघचछजझटठडढणतथदधनपफबभमयरलवशसह", u"IN", u" ", false},
+     {u"राजेश", u"प्रिया", u"अमित", u"सुनीता", u"विजय", u"अनीता"},
+     u"कखगघचछजझटठडढणतथदधनपफबभमयरलवशसह",
+     u"IN",
+     u" ",
+     false},
     {{u"Smith", u"Müller", u"García", u"O'Brien", u"Kowalski", u"Johansson", u"Fernández-Villaverde", u"Dubois",
       u"Rossi", u"van der Berg"},
      {u"Anna", u"John", u"Łukasz", u"Seán", u"José María", u"Björk", u"Chloé", u"François"},
-     u"abcdefghijklmnopqrstuvwxyz", u"FR", u" ", false},
+     u"abcdefghijklmnopqrstuvwxyz",
+     u"FR",
+     u" ",
+     false},
 }};
 
 const std::array kOrganisations = {
-    u"Ministry of Information and Communications", u"Министерство цифрового развития", u"総務省",
-    u"National Telecom Regulatory Authority", u"NBTC", u"中华人民共和国工业和信息化部", u"EETT",
-    u"Ministry of Science and ICT", u"Telecom Regulatory Authority of India", u"Ofcom", u"ARCEP",
-    u"European Commission, DG CONNECT", u"Department for Science, Innovation and Technology",
-    u"Secretaría de Estado de Telecomunicaciones", u"Bộ Khoa học và Công nghệ",
+    u"Ministry of Information and Communications",
+    u"Министерство цифрового развития",
+    u"総務省",
+    u"National Telecom Regulatory Authority",
+    u"NBTC",
+    u"中华人民共和国工业和信息化部",
+    u"EETT",
+    u"Ministry of Science and ICT",
+    u"Telecom Regulatory Authority of India",
+    u"Ofcom",
+    u"ARCEP",
+    u"European Commission, DG CONNECT",
+    u"Department for Science, Innovation and Technology",
+    u"Secretaría de Estado de Telecomunicaciones",
+    u"Bộ Khoa học và Công nghệ",
 };
 
 // The number written with the script's letters: makes every family name a word of its own.
@@ -126,8 +173,9 @@ void BM_BuildIndex(benchmark::State &state)
 
 // What staff type, one keystroke at a time: each prefix of each query is one search (limit 50).
 const std::array kTyped = {
-    u"nguyen thi", u"smirnova", u"olga smir", u"Смирн", u"山田", u"shan tian", u"yamada", u"somchai",
-    u"papadopoulos", u"fernandez villaverde", u"ministry", u"thailand", u"obrien", u"zzz",
+    u"nguyen thi", u"smirnova", u"olga smir", u"Смирн",        u"山田",
+    u"shan tian",  u"yamada",   u"somchai",   u"papadopoulos", u"fernandez villaverde",
+    u"ministry",   u"thailand", u"obrien",    u"zzz",
 };
 
 void BM_SearchPerKeystroke(benchmark::State &state)

@@ -8,20 +8,20 @@
 //
 // Not a Google Benchmark program: scripts/bench.sh runs it on its own. Exit status: 0 figures measured and every check
 // held, 1 a check failed, 2 usage or setup error, 77 PostgreSQL is not installed.
-#include "tests/venue/pgtestenv.h"
 #include "bench/venuesim/probes.h"
 #include "bench/venuesim/programme.h"
 #include "bench/venuesim/simkiosk.h"
 #include "bench/venuesim/stats.h"
+#include "tests/venue/pgtestenv.h"
 
-#include "kiosk/checkin/checkinoutcome.h"
 #include "db/database.h"
 #include "db/eventstore.h"
 #include "db/gueststore.h"
-#include "kiosk/invitations/invitationtoken.h"
-#include "kiosk/invitations/signingkey.h"
 #include "db/venue/venueevents.h"
 #include "db/venue/venueschema.h"
+#include "kiosk/checkin/checkinoutcome.h"
+#include "kiosk/invitations/invitationtoken.h"
+#include "kiosk/invitations/signingkey.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -89,21 +89,27 @@ std::optional<Options> parseOptions(const QCoreApplication &app)
     const QCommandLineOption kiosks(u"kiosks"_s, u"Kiosks (default 20)."_s, u"N"_s, u"20"_s);
     const QCommandLineOption guests(u"guests"_s, u"Guests (default 10000)."_s, u"N"_s, u"10000"_s);
     const QCommandLineOption days(u"days"_s, u"Programme days, 1–4 (default 4)."_s, u"N"_s, u"4"_s);
-    const QCommandLineOption compress(u"compress"_s,
-        u"Simulated seconds per wall-clock second (default 350: about 6 minutes for four days)."_s, u"F"_s, u"350"_s);
-    const QCommandLineOption outageMinutes(u"outage-minutes"_s,
+    const QCommandLineOption compress(
+        u"compress"_s, u"Simulated seconds per wall-clock second (default 350: about 6 minutes for four days)."_s,
+        u"F"_s, u"350"_s);
+    const QCommandLineOption outageMinutes(
+        u"outage-minutes"_s,
         u"Venue server outage in simulated minutes during day 2's morning (default 10; 0: none)."_s, u"M"_s, u"10"_s);
-    const QCommandLineOption outageSeconds(u"outage-seconds"_s,
-        u"Outage length in wall-clock seconds instead (e.g. 600 for a real 10-minute outage)."_s, u"S"_s);
+    const QCommandLineOption outageSeconds(
+        u"outage-seconds"_s, u"Outage length in wall-clock seconds instead (e.g. 600 for a real 10-minute outage)."_s,
+        u"S"_s);
     const QCommandLineOption interval(u"sync-interval"_s, u"Seconds between a kiosk's sync rounds (default 2)."_s,
                                       u"S"_s, u"2"_s);
     const QCommandLineOption revocations(u"revocations"_s, u"Invitations revoked in the venue database (default 20)."_s,
                                          u"N"_s, u"20"_s);
     const QCommandLineOption json(u"json"_s, u"Also write the figures to FILE as JSON."_s, u"FILE"_s);
-    const QCommandLineOption roundsCsv(u"rounds-csv"_s,
-        u"Write every sync round (kiosk, start and end in wall seconds, records, online, waiting) to FILE."_s, u"FILE"_s);
+    const QCommandLineOption roundsCsv(
+        u"rounds-csv"_s,
+        u"Write every sync round (kiosk, start and end in wall seconds, records, online, waiting) to FILE."_s,
+        u"FILE"_s);
     const QCommandLineOption keep(u"keep"_s, u"Keep the PostgreSQL cluster and the kiosks' files (paths printed)."_s);
-    parser.addOptions({kiosks, guests, days, compress, outageMinutes, outageSeconds, interval, revocations, json, roundsCsv, keep});
+    parser.addOptions(
+        {kiosks, guests, days, compress, outageMinutes, outageSeconds, interval, revocations, json, roundsCsv, keep});
     parser.process(app);
 
     Options o;
@@ -112,8 +118,8 @@ std::optional<Options> parseOptions(const QCoreApplication &app)
         bool valid = false;
         const int v = parser.value(option).toInt(&valid);
         if (!valid || v < min || v > max) {
-            std::fprintf(stderr, "--%s must be a whole number from %d to %d\n", qPrintable(option.names().first()),
-                         min, max);
+            std::fprintf(stderr, "--%s must be a whole number from %d to %d\n", qPrintable(option.names().first()), min,
+                         max);
             ok = false;
         }
         return v;
@@ -158,8 +164,9 @@ struct EventFile
 
 std::expected<EventFile, QString> createEvent(const QString &path, int guests, int days)
 {
-    static const QStringList kNames = {u"Nguyễn Thị Minh Khai"_s, u"Ольга Смирнова"_s, u"山田太郎"_s, u"ليلى حسن"_s,
-                                       u"สมชาย ใจดี"_s, u"Maria Fernández"_s, u"Kwame Mensah"_s, u"Priya Raman"_s};
+    static const QStringList kNames = {
+        u"Nguyễn Thị Minh Khai"_s, u"Ольга Смирнова"_s, u"山田太郎"_s,   u"ليلى حسن"_s, u"สมชาย ใจดี"_s,
+        u"Maria Fernández"_s,      u"Kwame Mensah"_s,   u"Priya Raman"_s};
     auto opened = db::Database::open(path, db::Database::OpenMode::CreateIfMissing);
     if (!opened)
         return std::unexpected(opened.error().message);
@@ -167,7 +174,13 @@ std::expected<EventFile, QString> createEvent(const QString &path, int guests, i
     file.db = std::move(*opened);
     const SigningKey key = SigningKey::generate();
     const QDate firstDay(2026, 11, 2);
-    file.event = {0, 122, u"IETF 122 Bangkok"_s, u"Bangkok"_s, u"Asia/Bangkok"_s, firstDay, firstDay.addDays(days - 1),
+    file.event = {0,
+                  122,
+                  u"IETF 122 Bangkok"_s,
+                  u"Bangkok"_s,
+                  u"Asia/Bangkok"_s,
+                  firstDay,
+                  firstDay.addDays(days - 1),
                   key.publicKey()};
     auto id = db::EventStore(*file.db).create(file.event);
     if (!id)
@@ -218,9 +231,9 @@ struct Outage
 {
     bool planned = false;
     qint64 haltedUs = 0;
-    qint64 acceptingUs = 0;  // the restarted server accepted a connection
-    qint64 convergedUs = 0;  // every record the kiosks held at the restart was in the venue database
-    qint64 backlog = 0;      // records waiting over all kiosks at the restart
+    qint64 acceptingUs = 0; // the restarted server accepted a connection
+    qint64 convergedUs = 0; // every record the kiosks held at the restart was in the venue database
+    qint64 backlog = 0;     // records waiting over all kiosks at the restart
     double plannedWallSeconds = 0;
 };
 
@@ -234,7 +247,10 @@ struct Revocation
 class Simulation
 {
 public:
-    explicit Simulation(Options options) : m_options(std::move(options)) {}
+    explicit Simulation(Options options)
+        : m_options(std::move(options))
+    {
+    }
 
     int run();
 
@@ -252,7 +268,10 @@ private:
 
     void tick();
     void waitUntil(Steady::time_point until);
-    void waitFor(double wallSeconds) { waitUntil(Steady::now() + std::chrono::microseconds(qint64(wallSeconds * 1e6))); }
+    void waitFor(double wallSeconds)
+    {
+        waitUntil(Steady::now() + std::chrono::microseconds(qint64(wallSeconds * 1e6)));
+    }
     qint64 waitingEverywhere();
     bool setupFailed(const QString &message);
 
@@ -357,8 +376,8 @@ bool Simulation::warmUp()
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
     }
-    say(u"kiosks: %1 files copied; first sync rounds (each pulls all %2 guests) done in %3 s"_s
-            .arg(m_options.kiosks).arg(thousands(m_options.guests))
+    say(u"kiosks: %1 files copied; first sync rounds (each pulls all %2 guests) done in %3 s"_s.arg(m_options.kiosks)
+            .arg(thousands(m_options.guests))
             .arg(double(timer.elapsed()) / 1000, 0, 'f', 1));
     return true;
 }
@@ -399,8 +418,10 @@ void Simulation::runProgramme()
 {
     const qint64 wallLengthMs = qint64(double(m_programme->lengthMs()) / m_options.compress);
     say(u"programme: %1 days, %2 scans (%3 second scans at another kiosk), %4 simulated hours at %5× = %6 s"_s
-            .arg(m_options.days).arg(thousands(m_programme->scans()), thousands(m_programme->secondScans()))
-            .arg(double(m_programme->lengthMs()) / 3.6e6, 0, 'f', 1).arg(m_options.compress)
+            .arg(m_options.days)
+            .arg(thousands(m_programme->scans()), thousands(m_programme->secondScans()))
+            .arg(double(m_programme->lengthMs()) / 3.6e6, 0, 'f', 1)
+            .arg(m_options.compress)
             .arg(double(wallLengthMs) / 1000, 0, 'f', 0));
     m_timeline = std::make_unique<Timeline>(Steady::now() + std::chrono::milliseconds(500), m_options.compress);
     m_lastTick = Steady::now();
@@ -497,7 +518,8 @@ void Simulation::restartVenue()
     if (caughtUp == m_files.size())
         m_outage.convergedUs = wallMicros();
     say(u"outage: server accepting after %1 s down; backlog of %2 records converged %3 s later"_s
-            .arg(seconds(m_outage.acceptingUs - m_outage.haltedUs), 0, 'f', 1).arg(thousands(m_outage.backlog))
+            .arg(seconds(m_outage.acceptingUs - m_outage.haltedUs), 0, 'f', 1)
+            .arg(thousands(m_outage.backlog))
             .arg(m_outage.convergedUs ? seconds(m_outage.convergedUs - m_outage.acceptingUs) : -1, 0, 'f', 2));
 }
 
@@ -547,8 +569,13 @@ bool Simulation::drain()
 int Simulation::run()
 {
     say(u"bench_venue_sim: %1 kiosks, %2 guests, %3 days, compression %4×, sync every %5 s; %6 cores, load %7"_s
-            .arg(m_options.kiosks).arg(thousands(m_options.guests)).arg(m_options.days).arg(m_options.compress)
-            .arg(m_options.syncInterval).arg(std::thread::hardware_concurrency()).arg(loadAverage()));
+            .arg(m_options.kiosks)
+            .arg(thousands(m_options.guests))
+            .arg(m_options.days)
+            .arg(m_options.compress)
+            .arg(m_options.syncInterval)
+            .arg(std::thread::hardware_concurrency())
+            .arg(loadAverage()));
     if (!m_dir.isValid()) {
         std::fprintf(stderr, "bench_venue_sim: cannot create a temporary folder in %s\n", qPrintable(QDir::tempPath()));
         return kExitSetup;
@@ -582,8 +609,8 @@ int Simulation::run()
         say(u"drain: "_s + m_setupError);
     const int status = report();
     if (m_options.keep)
-        say(u"kept: kiosks' files in %1, PostgreSQL cluster in %2 (stop it with scripts/pg-test-env.sh stop DIR)"_s
-                .arg(m_dir.path(), m_pg.dir()));
+        say(u"kept: kiosks' files in %1, PostgreSQL cluster in %2 (stop it with scripts/pg-test-env.sh stop DIR)"_s.arg(
+            m_dir.path(), m_pg.dir()));
     return status;
 }
 
@@ -602,7 +629,9 @@ QJsonObject spreadJson(const Spread &s)
 
 QString spreadText(const Spread &s, const char *unit)
 {
-    return u"median %1, p99 %2, max %3 %4 (%5)"_s.arg(s.median, 0, 'f', 3).arg(s.p99, 0, 'f', 3).arg(s.max, 0, 'f', 3)
+    return u"median %1, p99 %2, max %3 %4 (%5)"_s.arg(s.median, 0, 'f', 3)
+        .arg(s.p99, 0, 'f', 3)
+        .arg(s.max, 0, 'f', 3)
         .arg(QString::fromLatin1(unit), thousands(s.count));
 }
 
@@ -670,7 +699,10 @@ void Simulation::writeRounds(const QString &path)
             out.write(u"%1,%2,%3,%4,%5,%6\n"_s.arg(kiosk->id())
                           .arg(seconds(r.startUs - m_programmeStartUs), 0, 'f', 3)
                           .arg(seconds(r.endUs - m_programmeStartUs), 0, 'f', 3)
-                          .arg(r.records).arg(r.online ? 1 : 0).arg(r.waiting).toUtf8());
+                          .arg(r.records)
+                          .arg(r.online ? 1 : 0)
+                          .arg(r.waiting)
+                          .toUtf8());
         }
     }
 }
@@ -828,7 +860,8 @@ int Simulation::report()
         {u"one live row per guest per day (%1 guest-days twice)"_s.arg(totals->guestDaysTwiceLive),
          totals->guestDaysTwiceLive == 0},
         {u"venue live guest-days %1 == guest-days checked in at the kiosks %2"_s.arg(venueLive->size())
-             .arg(localGuestDays.size()), *venueLive == localGuestDays},
+             .arg(localGuestDays.size()),
+         *venueLive == localGuestDays},
         {u"live %1 + duplicates %2 == rows %3"_s.arg(totals->live).arg(totals->duplicates).arg(totals->attendance),
          totals->live + totals->duplicates == totals->attendance},
         {u"venue scan log %1 rows == every local scan %2"_s.arg(venueScans->size()).arg(localScanUids.size()),
@@ -843,18 +876,21 @@ int Simulation::report()
     say(u""_s);
     say(u"== bench_venue_sim results (load average now %1)"_s.arg(loadAverage()));
     say(u"scans %1 in %2 s wall (compression %3×): %4; peak %5 check-ins/s wall, mean %6/s"_s
-            .arg(thousands(qint64(checkIns.size()))).arg(programmeSeconds, 0, 'f', 1).arg(m_options.compress)
+            .arg(thousands(qint64(checkIns.size())))
+            .arg(programmeSeconds, 0, 'f', 1)
+            .arg(m_options.compress)
             .arg(u"welcome %1, welcome back %2, already %3, revoked %4"_s
                      .arg(outcomes[std::size_t(OutcomeKind::Welcome)])
                      .arg(outcomes[std::size_t(OutcomeKind::WelcomeBack)])
                      .arg(outcomes[std::size_t(OutcomeKind::AlreadyCheckedIn)])
                      .arg(outcomes[std::size_t(OutcomeKind::Revoked)]))
-            .arg(peakCheckIns).arg(double(checkIns.size()) / programmeSeconds, 0, 'f', 1));
+            .arg(peakCheckIns)
+            .arg(double(checkIns.size()) / programmeSeconds, 0, 'f', 1));
     say(u"kiosks behind schedule (ms): "_s + spreadText(late, "ms"));
     say(u"venue: %1 attendance rows (%2 live, %3 duplicates settled), %4 scans (%5 marked duplicate), %6 print job "
-        "states, %7 MB"_s.arg(thousands(totals->attendance), thousands(totals->live), thousands(totals->duplicates),
-                               thousands(totals->scans), thousands(totals->duplicateScans),
-                               thousands(totals->printJobs))
+        "states, %7 MB"_s
+            .arg(thousands(totals->attendance), thousands(totals->live), thousands(totals->duplicates),
+                 thousands(totals->scans), thousands(totals->duplicateScans), thousands(totals->printJobs))
             .arg(double(totals->databaseBytes) / 1e6, 0, 'f', 1));
     say(u"sync lag to the venue's commit, all rows (s): "_s + spreadText(lag, "s"));
     say(u"  the server up from commit to push (s):      "_s + spreadText(lagUp, "s"));
@@ -863,21 +899,26 @@ int Simulation::report()
     say(u"    (a round pulls first, then pushes what was waiting when it began: rows that come during a round go"
         " with the next one)"_s);
     say(u"sync rounds that pushed, duration (s):        "_s + spreadText(roundTime, "s"));
-    say(u"venue log: %1 statements over 1 s (%2), %3 lock waits over 1 s"_s
-            .arg(slow.total).arg(slow.byStatement.join(u", "_s)).arg(slow.lockWaits));
+    say(u"venue log: %1 statements over 1 s (%2), %3 lock waits over 1 s"_s.arg(slow.total)
+            .arg(slow.byStatement.join(u", "_s))
+            .arg(slow.lockWaits));
     say(u"records pushed %1 (%2/s over the programme); busiest 10 s %3/s, busiest 60 s %4/s (outside the outage)"_s
-            .arg(thousands(recordsPushed)).arg(double(recordsPushed) / programmeSeconds, 0, 'f', 0)
-            .arg(sustained10s, 0, 'f', 0).arg(sustained60s, 0, 'f', 0));
+            .arg(thousands(recordsPushed))
+            .arg(double(recordsPushed) / programmeSeconds, 0, 'f', 0)
+            .arg(sustained10s, 0, 'f', 0)
+            .arg(sustained60s, 0, 'f', 0));
     if (m_outage.planned) {
         say(u"outage: %1 s wall down (%2 simulated min); backlog %3 records converged in %4 s after the server "
-            "accepted connections: %5 records/s"_s
-                .arg(seconds(downTo - downFrom), 0, 'f', 1)
+            "accepted connections: %5 records/s"_s.arg(seconds(downTo - downFrom), 0, 'f', 1)
                 .arg(seconds(downTo - downFrom) * m_options.compress / 60, 0, 'f', 1)
-                .arg(thousands(m_outage.backlog)).arg(convergence, 0, 'f', 2).arg(burstRate, 0, 'f', 0));
+                .arg(thousands(m_outage.backlog))
+                .arg(convergence, 0, 'f', 2)
+                .arg(burstRate, 0, 'f', 0));
         say(u"  kiosks' first round after it: started "_s + spreadText(Spread::of(recoveryDelay), "s")
             + u" after; took "_s + spreadText(Spread::of(recoveryRound), "s"));
         say(u"  kiosks whose first round after the restart failed on the connection the outage broke: %1 of %2"_s
-                .arg(failedFirstRounds).arg(m_kiosks.size()));
+                .arg(failedFirstRounds)
+                .arg(m_kiosks.size()));
     }
     say(u"revocation to every kiosk's file (s): "_s + spreadText(revocation, "s"));
     say(u"  each revocation's slowest kiosk (s), in order: "_s + slowestKiosk.join(u' '));
@@ -886,9 +927,13 @@ int Simulation::report()
     if (!costs.isEmpty())
         say(u"venue server time by statement (top level; calls, mean, total):"_s);
     for (const StatementCost &c : costs) {
-        say(u"  %1× %2 ms = %3 s  %4"_s.arg(thousands(c.calls)).arg(c.meanMs, 0, 'f', 2).arg(c.totalSeconds, 0, 'f', 1)
+        say(u"  %1× %2 ms = %3 s  %4"_s.arg(thousands(c.calls))
+                .arg(c.meanMs, 0, 'f', 2)
+                .arg(c.totalSeconds, 0, 'f', 1)
                 .arg(c.query.left(90)));
-        costsJson << QJsonObject{{u"query"_s, c.query.left(200)}, {u"calls"_s, c.calls}, {u"mean_ms"_s, c.meanMs},
+        costsJson << QJsonObject{{u"query"_s, c.query.left(200)},
+                                 {u"calls"_s, c.calls},
+                                 {u"mean_ms"_s, c.meanMs},
                                  {u"total_s"_s, c.totalSeconds}};
     }
     bool allOk = true;
@@ -904,29 +949,46 @@ int Simulation::report()
         for (const Check &c : checks)
             checksJson.insert(c.what, c.ok);
         const QJsonObject root{
-            {u"kiosks"_s, m_options.kiosks}, {u"guests"_s, m_options.guests}, {u"days"_s, m_options.days},
-            {u"compression"_s, m_options.compress}, {u"sync_interval_s"_s, m_options.syncInterval},
-            {u"scans"_s, qint64(checkIns.size())}, {u"programme_wall_s"_s, programmeSeconds},
-            {u"peak_checkins_per_s"_s, peakCheckIns}, {u"behind_schedule_ms"_s, spreadJson(late)},
-            {u"attendance_rows"_s, totals->attendance}, {u"duplicates"_s, totals->duplicates},
-            {u"scan_rows"_s, totals->scans}, {u"print_job_states"_s, totals->printJobs},
-            {u"records_pushed"_s, recordsPushed}, {u"lag_s"_s, spreadJson(lag)}, {u"lag_online_s"_s, spreadJson(lagUp)},
-            {u"lag_kiosk_confirmed_s"_s, spreadJson(lagKiosk)}, {u"push_round_s"_s, spreadJson(roundTime)},
-            {u"lag_until_push_began_s"_s, spreadJson(lagPushStart)}, {u"slow_statements"_s, slow.total},
+            {u"kiosks"_s, m_options.kiosks},
+            {u"guests"_s, m_options.guests},
+            {u"days"_s, m_options.days},
+            {u"compression"_s, m_options.compress},
+            {u"sync_interval_s"_s, m_options.syncInterval},
+            {u"scans"_s, qint64(checkIns.size())},
+            {u"programme_wall_s"_s, programmeSeconds},
+            {u"peak_checkins_per_s"_s, peakCheckIns},
+            {u"behind_schedule_ms"_s, spreadJson(late)},
+            {u"attendance_rows"_s, totals->attendance},
+            {u"duplicates"_s, totals->duplicates},
+            {u"scan_rows"_s, totals->scans},
+            {u"print_job_states"_s, totals->printJobs},
+            {u"records_pushed"_s, recordsPushed},
+            {u"lag_s"_s, spreadJson(lag)},
+            {u"lag_online_s"_s, spreadJson(lagUp)},
+            {u"lag_kiosk_confirmed_s"_s, spreadJson(lagKiosk)},
+            {u"push_round_s"_s, spreadJson(roundTime)},
+            {u"lag_until_push_began_s"_s, spreadJson(lagPushStart)},
+            {u"slow_statements"_s, slow.total},
             {u"lock_waits_over_1s"_s, slow.lockWaits},
             {u"records_per_s_mean"_s, double(recordsPushed) / programmeSeconds},
-            {u"records_per_s_busiest_10s"_s, sustained10s}, {u"records_per_s_busiest_60s"_s, sustained60s},
-            {u"outage_wall_s"_s, seconds(downTo - downFrom)}, {u"outage_backlog_records"_s, m_outage.backlog},
-            {u"outage_convergence_s"_s, convergence}, {u"outage_burst_records_per_s"_s, burstRate},
+            {u"records_per_s_busiest_10s"_s, sustained10s},
+            {u"records_per_s_busiest_60s"_s, sustained60s},
+            {u"outage_wall_s"_s, seconds(downTo - downFrom)},
+            {u"outage_backlog_records"_s, m_outage.backlog},
+            {u"outage_convergence_s"_s, convergence},
+            {u"outage_burst_records_per_s"_s, burstRate},
             {u"outage_first_round_delay_s"_s, spreadJson(Spread::of(recoveryDelay))},
             {u"outage_first_round_s"_s, spreadJson(Spread::of(recoveryRound))},
             {u"outage_kiosks_first_round_failed"_s, failedFirstRounds},
-            {u"revocation_s"_s, spreadJson(revocation)}, {u"revocation_slowest_kiosk_s"_s, slowestJson}, {u"load_average_end"_s, loadAverage()},
-            {u"checks"_s, checksJson}, {u"all_checks_ok"_s, allOk}, {u"statement_costs"_s, costsJson},
+            {u"revocation_s"_s, spreadJson(revocation)},
+            {u"revocation_slowest_kiosk_s"_s, slowestJson},
+            {u"load_average_end"_s, loadAverage()},
+            {u"checks"_s, checksJson},
+            {u"all_checks_ok"_s, allOk},
+            {u"statement_costs"_s, costsJson},
         };
         QFile out(m_options.json);
-        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)
-            || out.write(QJsonDocument(root).toJson()) < 0) {
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(QJsonDocument(root).toJson()) < 0) {
             std::fprintf(stderr, "bench_venue_sim: cannot write %s: %s\n", qPrintable(m_options.json),
                          qPrintable(out.errorString()));
         }

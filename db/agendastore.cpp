@@ -10,7 +10,7 @@ namespace checkin::db {
 
 namespace {
 
-#define AGENDA_COLUMNS                                                                                        \
+#define AGENDA_COLUMNS                                                                                                 \
     "id, event_id, source_id, title, kind, room, area, acronym, description, starts_at, ends_at, updated_at"
 
 // Stored like every other time in the schema: 2026-11-02T08:15:30.000Z, so text order is time order.
@@ -106,13 +106,14 @@ DbResult<AgendaStore::UpsertResult> AgendaStore::upsert(const AgendaItemRecord &
     if (!existing)
         return std::unexpected(existing.error());
 
-    const char *sql = *existing
-        ? "UPDATE agenda_item SET title = ?3, kind = ?4, room = ?5, area = ?6, acronym = ?7, description = ?8, "
-          "starts_at = ?9, ends_at = ?10, updated_at = ?11 "
-          "WHERE event_id = ?1 AND source_id = ?2 AND (title, kind, room, area, acronym, description, starts_at, "
-          "ends_at) IS NOT (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-        : "INSERT INTO agenda_item (event_id, source_id, title, kind, room, area, acronym, description, "
-          "starts_at, ends_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    const char *sql =
+        *existing
+            ? "UPDATE agenda_item SET title = ?3, kind = ?4, room = ?5, area = ?6, acronym = ?7, description = ?8, "
+              "starts_at = ?9, ends_at = ?10, updated_at = ?11 "
+              "WHERE event_id = ?1 AND source_id = ?2 AND (title, kind, room, area, acronym, description, starts_at, "
+              "ends_at) IS NOT (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+            : "INSERT INTO agenda_item (event_id, source_id, title, kind, room, area, acronym, description, "
+              "starts_at, ends_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
     auto stmt = m_db.prepare(sql);
     if (!stmt)
         return std::unexpected(stmt.error());

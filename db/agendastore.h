@@ -34,7 +34,10 @@ struct AgendaItemRecord
 class AgendaStore
 {
 public:
-    explicit AgendaStore(Database &db) : m_db(db) {}
+    explicit AgendaStore(Database &db)
+        : m_db(db)
+    {
+    }
 
     enum class Upserted { Inserted, Updated, Unchanged };
     struct UpsertResult

@@ -4,8 +4,8 @@ namespace checkin::db {
 
 namespace {
 
-#define ATTENDANCE_COLUMNS                                                                                    \
-    "id, uid, kiosk_id, event_id, guest_id, invitation_id, day, scanned_at, method, annulled_at, annul_reason, "   \
+#define ATTENDANCE_COLUMNS                                                                                             \
+    "id, uid, kiosk_id, event_id, guest_id, invitation_id, day, scanned_at, method, annulled_at, annul_reason, "       \
     "duplicate_of"
 
 AttendanceRecord readAttendance(const Statement &s)
@@ -101,9 +101,10 @@ DbResult<bool> AttendanceStore::annul(const QString &uid, const QString &reason)
 
 DbResult<QList<AttendanceRecord>> AttendanceStore::liveForEvent(qint64 eventId, std::optional<QDate> day)
 {
-    auto stmt = m_db.prepare("SELECT " ATTENDANCE_COLUMNS " FROM attendance "
-                             "WHERE event_id = ?1 AND annulled_at IS NULL AND duplicate_of IS NULL AND (?2 IS NULL OR day = ?2) "
-                             "ORDER BY day, scanned_at");
+    auto stmt = m_db.prepare(
+        "SELECT " ATTENDANCE_COLUMNS " FROM attendance "
+        "WHERE event_id = ?1 AND annulled_at IS NULL AND duplicate_of IS NULL AND (?2 IS NULL OR day = ?2) "
+        "ORDER BY day, scanned_at");
     if (stmt)
         stmt->bind(1, eventId).bindOptional(2, day ? day->toString(Qt::ISODate) : QString());
     return collectRows(stmt, readAttendance);
@@ -111,7 +112,8 @@ DbResult<QList<AttendanceRecord>> AttendanceStore::liveForEvent(qint64 eventId, 
 
 DbResult<QList<AttendanceRecord>> AttendanceStore::allForEvent(qint64 eventId)
 {
-    auto stmt = m_db.prepare("SELECT " ATTENDANCE_COLUMNS " FROM attendance WHERE event_id = ?1 ORDER BY scanned_at, id");
+    auto stmt = m_db.prepare("SELECT " ATTENDANCE_COLUMNS
+                             " FROM attendance WHERE event_id = ?1 ORDER BY scanned_at, id");
     if (stmt)
         stmt->bind(1, eventId);
     return collectRows(stmt, readAttendance);

@@ -11,7 +11,10 @@ namespace checkin::db {
 class AttendanceStore
 {
 public:
-    explicit AttendanceStore(Database &db) : m_db(db) {}
+    explicit AttendanceStore(Database &db)
+        : m_db(db)
+    {
+    }
 
     // The guest's live (not annulled) attendance on day, if any.
     [[nodiscard]] DbResult<std::optional<AttendanceRecord>> liveForGuestDay(qint64 guestId, QDate day);

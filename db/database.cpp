@@ -78,7 +78,6 @@ QString plainReason(int rc)
 
 using namespace detail;
 
-
 bool DbError::isDiskFull() const
 {
     return (code & 0xff) == SQLITE_FULL;
@@ -259,19 +258,19 @@ DbResult<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode
 {
     const QFileInfo info(path);
     if (mode == OpenMode::MustExist && !info.exists()) {
-        return std::unexpected(DbError{SQLITE_CANTOPEN,
-            u"There is no database at %1. Create an event first (checkinctl event create), "
-            "or pass the right file with --db."_s.arg(path)});
+        return std::unexpected(
+            DbError{SQLITE_CANTOPEN, u"There is no database at %1. Create an event first (checkinctl event create), "
+                                     "or pass the right file with --db."_s.arg(path)});
     }
     if (!info.exists()) {
         if (!info.absoluteDir().exists()) {
-            return std::unexpected(DbError{SQLITE_CANTOPEN,
-                u"Cannot create the database %1: the folder %2 does not exist."_s.arg(path,
-                                                                                    info.absolutePath())});
+            return std::unexpected(DbError{
+                SQLITE_CANTOPEN,
+                u"Cannot create the database %1: the folder %2 does not exist."_s.arg(path, info.absolutePath())});
         }
         if (!createPrivateFile(path)) {
-            return std::unexpected(DbError{SQLITE_CANTOPEN,
-                u"Cannot create the database %1: %2."_s.arg(path, QString::fromLocal8Bit(strerror(errno)))});
+            return std::unexpected(DbError{SQLITE_CANTOPEN, u"Cannot create the database %1: %2."_s.arg(
+                                                                path, QString::fromLocal8Bit(strerror(errno)))});
         }
     }
 
@@ -279,22 +278,25 @@ DbResult<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode
     // files beside the database, so a read-only folder would only fail at the first check-in.
     const QByteArray nativePath = QFile::encodeName(path);
     if (::access(nativePath.constData(), R_OK | W_OK) != 0) {
-        return std::unexpected(DbError{SQLITE_READONLY,
+        return std::unexpected(DbError{
+            SQLITE_READONLY,
             u"The database %1 cannot be written by this user (%2): nothing can be recorded. Make the file "
             "readable and writable by the user the kiosk runs as (chmod 600, chown), or pass another file with --db."_s
                 .arg(path, QString::fromLocal8Bit(strerror(errno)))});
     }
     if (::access(QFile::encodeName(info.absolutePath()).constData(), W_OK | X_OK) != 0) {
-        return std::unexpected(DbError{SQLITE_READONLY,
-            u"The folder %1 of the database is read-only (%2): SQLite must create its journal files there. "
-            "Make the folder writable by the user the kiosk runs as, or move the database with --db."_s
-                .arg(info.absolutePath(), QString::fromLocal8Bit(strerror(errno)))});
+        return std::unexpected(
+            DbError{SQLITE_READONLY,
+                    u"The folder %1 of the database is read-only (%2): SQLite must create its journal files there. "
+                    "Make the folder writable by the user the kiosk runs as, or move the database with --db."_s.arg(
+                        info.absolutePath(), QString::fromLocal8Bit(strerror(errno)))});
     }
 
     // The shared side of the in-use lock (see the class comment), held until the connection closes.
     const int lockFd = openLockFile(path);
     if (lockFd < 0) {
-        return std::unexpected(DbError{SQLITE_CANTOPEN,
+        return std::unexpected(DbError{
+            SQLITE_CANTOPEN,
             u"Cannot create the lock file %1 beside the database (%2). Make the folder writable by the user the "
             "kiosk runs as."_s.arg(lockPath(path), QString::fromLocal8Bit(strerror(errno)))});
     }
@@ -302,12 +304,13 @@ DbResult<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode
     while (::flock(lockFd, LOCK_SH | LOCK_NB) != 0) {
         if (const int err = errno; err != EWOULDBLOCK && err != EINTR) {
             ::close(lockFd);
-            return std::unexpected(DbError{SQLITE_CANTOPEN,
-                u"Cannot lock the database %1 (%2)."_s.arg(path, QString::fromLocal8Bit(strerror(err)))});
+            return std::unexpected(DbError{SQLITE_CANTOPEN, u"Cannot lock the database %1 (%2)."_s.arg(
+                                                                path, QString::fromLocal8Bit(strerror(err)))});
         }
         if (waitedMs >= kRestoreWaitMs) {
             ::close(lockFd);
-            return std::unexpected(DbError{SQLITE_BUSY,
+            return std::unexpected(DbError{
+                SQLITE_BUSY,
                 u"The database %1 is being restored from a backup (checkinctl restore holds it). Try again when "
                 "the restore has finished."_s.arg(path)});
         }
@@ -324,9 +327,10 @@ DbResult<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode
         return std::unexpected(db->error(rc, u"Cannot open the database %1"_s.arg(path)));
     sqlite3_extended_result_codes(handle, 1);
     if (sqlite3_db_readonly(handle, "main") == 1) {
-        return std::unexpected(DbError{SQLITE_READONLY,
-            u"The database %1 could only be opened read-only: nothing can be recorded. Make the file and its "
-            "folder writable by the user the kiosk runs as, or pass another file with --db."_s.arg(path)});
+        return std::unexpected(
+            DbError{SQLITE_READONLY,
+                    u"The database %1 could only be opened read-only: nothing can be recorded. Make the file and its "
+                    "folder writable by the user the kiosk runs as, or pass another file with --db."_s.arg(path)});
     }
 
     if (auto ok = db->configure(); !ok)
@@ -377,12 +381,12 @@ DbResult<void> Database::migrate()
     // Read again inside the write lock: another kiosk may have migrated the file meanwhile.
     const int current = schemaVersion();
     if (current > latest) {
-        return std::unexpected(DbError{SQLITE_MISMATCH,
-            u"The database %1 was written by a newer version of ietf-checkin (schema %2; this program knows "
-            "schema %3 at most). Install the newer version; the file was left unchanged."_s
-                .arg(m_path)
-                .arg(current)
-                .arg(latest)});
+        return std::unexpected(
+            DbError{SQLITE_MISMATCH,
+                    u"The database %1 was written by a newer version of ietf-checkin (schema %2; this program knows "
+                    "schema %3 at most). Install the newer version; the file was left unchanged."_s.arg(m_path)
+                        .arg(current)
+                        .arg(latest)});
     }
     for (const Migration &m : migrations()) {
         if (m.version <= current)
@@ -472,8 +476,7 @@ DbError Database::error(int rc, const QString &what) const
         const QStorageInfo storage(QFileInfo(m_path).absolutePath());
         if (storage.isValid() && storage.bytesAvailable() < kLowDiskBytes) {
             return DbError{SQLITE_FULL, u"%1: the disk holding %2 is full (%3 bytes free). Free disk space, then "
-                                        "try again (%4)."_s
-                                            .arg(what, m_path)
+                                        "try again (%4)."_s.arg(what, m_path)
                                             .arg(storage.bytesAvailable())
                                             .arg(detail)};
         }

@@ -87,11 +87,11 @@ struct FileReport
         int number = 0;
         QByteArray verifyKey;
     };
-    qint64 applicationId = 0; // PRAGMA application_id: Database::kApplicationId for our files
-    int schemaVersion = 0;    // PRAGMA user_version
+    qint64 applicationId = 0;      // PRAGMA application_id: Database::kApplicationId for our files
+    int schemaVersion = 0;         // PRAGMA user_version
     bool hasCheckinTables = false; // event, guest, invitation, attendance and scan_log (files before schema 3)
-    QString quickCheck;       // "ok" or the first problems PRAGMA quick_check found
-    QList<Event> events;      // every event in the file, by number (read only from a check-in database)
+    QString quickCheck;            // "ok" or the first problems PRAGMA quick_check found
+    QList<Event> events;           // every event in the file, by number (read only from a check-in database)
 
     // An ietf-checkin database this build can open: our application id, a schema we know, quick_check ok.
     [[nodiscard]] bool isUsableCheckinDatabase() const;
@@ -186,7 +186,10 @@ public:
     DatabaseInUseLock &operator=(const DatabaseInUseLock &) = delete;
 
 private:
-    explicit DatabaseInUseLock(int fd) : m_fd(fd) {}
+    explicit DatabaseInUseLock(int fd)
+        : m_fd(fd)
+    {
+    }
     int m_fd;
 };
 

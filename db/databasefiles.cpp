@@ -42,19 +42,20 @@ DbResult<std::unique_ptr<DatabaseInUseLock>> DatabaseInUseLock::tryExclusive(con
 {
     const int fd = openLockFile(path);
     if (fd < 0) {
-        return std::unexpected(DbError{SQLITE_CANTOPEN,
-            u"Cannot create the lock file %1 (%2)."_s.arg(Database::lockPath(path),
-                                                           QString::fromLocal8Bit(strerror(errno)))});
+        return std::unexpected(
+            DbError{SQLITE_CANTOPEN, u"Cannot create the lock file %1 (%2)."_s.arg(
+                                         Database::lockPath(path), QString::fromLocal8Bit(strerror(errno)))});
     }
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         const int err = errno;
         ::close(fd);
         if (err == EWOULDBLOCK) {
-            return std::unexpected(DbError{SQLITE_BUSY,
-                u"The database %1 is in use: a kiosk, print worker or checkinctl has it open."_s.arg(path)});
+            return std::unexpected(
+                DbError{SQLITE_BUSY,
+                        u"The database %1 is in use: a kiosk, print worker or checkinctl has it open."_s.arg(path)});
         }
-        return std::unexpected(DbError{SQLITE_CANTOPEN,
-            u"Cannot lock the database %1 (%2)."_s.arg(path, QString::fromLocal8Bit(strerror(err)))});
+        return std::unexpected(DbError{
+            SQLITE_CANTOPEN, u"Cannot lock the database %1 (%2)."_s.arg(path, QString::fromLocal8Bit(strerror(err)))});
     }
     return std::unique_ptr<DatabaseInUseLock>(new DatabaseInUseLock(fd));
 }
@@ -84,7 +85,7 @@ QString FileReport::problem() const
     if (schemaVersion > Database::latestSchemaVersion()) {
         return u"it was written by a newer version of ietf-checkin (schema %1; this program knows schema %2 at "
                "most)"_s.arg(schemaVersion)
-            .arg(Database::latestSchemaVersion());
+                   .arg(Database::latestSchemaVersion());
     }
     if (quickCheck != u"ok")
         return u"it is damaged (quick_check: %1)"_s.arg(quickCheck.left(300));
@@ -112,8 +113,8 @@ DbResult<void> copyDatabase(sqlite3 *source, const QString &path)
     const QString temporary = target.absoluteDir().filePath(u".%1.partial"_s.arg(target.fileName()));
     QFile::remove(temporary);
     if (!createPrivateFile(temporary)) {
-        return std::unexpected(DbError{SQLITE_CANTOPEN,
-            u"Cannot write the backup %1: %2."_s.arg(temporary, QString::fromLocal8Bit(strerror(errno)))});
+        return std::unexpected(DbError{SQLITE_CANTOPEN, u"Cannot write the backup %1: %2."_s.arg(
+                                                            temporary, QString::fromLocal8Bit(strerror(errno)))});
     }
     auto failed = [&](int rc, const QString &why) {
         QFile::remove(temporary);
@@ -192,8 +193,8 @@ DbResult<FileReport> Database::inspectFile(const QString &path)
     if (!info.exists())
         return std::unexpected(DbError{SQLITE_CANTOPEN, u"There is no file %1."_s.arg(path)});
     if (info.isFile() && info.size() == 0) {
-        return std::unexpected(DbError{SQLITE_NOTADB,
-            u"%1 is empty (0 bytes): it is not an ietf-checkin database."_s.arg(path)});
+        return std::unexpected(
+            DbError{SQLITE_NOTADB, u"%1 is empty (0 bytes): it is not an ietf-checkin database."_s.arg(path)});
     }
     if (!info.isFile())
         return std::unexpected(DbError{SQLITE_NOTADB, u"%1 is not a regular file."_s.arg(path)});
@@ -216,8 +217,8 @@ DbResult<FileReport> Database::inspectFile(const QString &path)
         return rc == SQLITE_DONE;
     };
     const auto unreadable = [&] {
-        return std::unexpected(DbError{rc, u"%1 is not a readable ietf-checkin database: %2."_s.arg(
-                                                path, handleMessage(handle.get(), rc))});
+        return std::unexpected(DbError{
+            rc, u"%1 is not a readable ietf-checkin database: %2."_s.arg(path, handleMessage(handle.get(), rc))});
     };
     FileReport report;
     if (!query("PRAGMA application_id", [&](sqlite3_stmt *s) { report.applicationId = sqlite3_column_int64(s, 0); })

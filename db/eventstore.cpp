@@ -41,8 +41,8 @@ DbResult<qint64> EventStore::create(const EventRecord &event)
         .bind(8, utcNowText());
     if (auto ok = stmt->run(); !ok) {
         if (ok.error().isConstraint()) {
-            return std::unexpected(DbError{ok.error().code,
-                u"Event %1 already exists in this database."_s.arg(event.number)});
+            return std::unexpected(
+                DbError{ok.error().code, u"Event %1 already exists in this database."_s.arg(event.number)});
         }
         return std::unexpected(ok.error());
     }
@@ -83,7 +83,8 @@ DbResult<void> EventStore::update(const EventRecord &event)
         .bindBlob(8, event.verifyKey);
     if (auto ok = stmt->run(); !ok) {
         if (ok.error().isConstraint())
-            return std::unexpected(DbError{ok.error().code, u"Event %1 already exists in this database."_s.arg(event.number)});
+            return std::unexpected(
+                DbError{ok.error().code, u"Event %1 already exists in this database."_s.arg(event.number)});
         return std::unexpected(ok.error());
     }
     return {};

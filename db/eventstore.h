@@ -11,7 +11,10 @@ namespace checkin::db {
 class EventStore
 {
 public:
-    explicit EventStore(Database &db) : m_db(db) {}
+    explicit EventStore(Database &db)
+        : m_db(db)
+    {
+    }
 
     // Inserts a new event and returns its id; a meeting number already present is an error.
     [[nodiscard]] DbResult<qint64> create(const EventRecord &event);
@@ -27,8 +30,8 @@ public:
     // What rests on an event: the care 'event edit' and 'event delete' take.
     struct Usage
     {
-        qint64 invitations = 0;    // issued (active or revoked): they carry the meeting number and the key
-        qint64 checkins = 0;       // check-ins that count
+        qint64 invitations = 0;     // issued (active or revoked): they carry the meeting number and the key
+        qint64 checkins = 0;        // check-ins that count
         qint64 checkinsOutside = 0; // of those, on days outside [first, last]
         qint64 guests = 0;
         qint64 sessions = 0;

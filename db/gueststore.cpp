@@ -6,8 +6,8 @@ namespace checkin::db {
 
 namespace {
 
-#define GUEST_COLUMNS                                                                                         \
-    "id, event_id, external_id, display_name, given_name, family_name, latin_name, organisation, country, "  \
+#define GUEST_COLUMNS                                                                                                  \
+    "id, event_id, external_id, display_name, given_name, family_name, latin_name, organisation, country, "            \
     "role, email, language, reg_type, ticket_type, days, name_order"
 
 QString daysToText(const QList<QDate> &days)
@@ -73,16 +73,17 @@ DbResult<GuestStore::Upserted> GuestStore::upsert(const GuestRecord &guest)
         return std::unexpected(existing.error());
 
     const QString now = utcNowText();
-    const char *sql = *existing
-        ? "UPDATE guest SET display_name = ?3, given_name = ?4, family_name = ?5, latin_name = ?6, "
-          "organisation = ?7, country = ?8, role = ?9, email = ?10, language = ?11, reg_type = ?12, "
-          "ticket_type = ?13, days = ?14, name_order = ?17, updated_at = ?15 "
-          "WHERE id = ?16 AND (display_name, given_name, family_name, latin_name, "
-          "organisation, country, role, email, language, reg_type, ticket_type, days, name_order) IS NOT "
-          "(?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?17)"
-        : "INSERT INTO guest (event_id, external_id, display_name, given_name, family_name, latin_name, "
-          "organisation, country, role, email, language, reg_type, ticket_type, days, updated_at, created_at, "
-          "name_order) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?17)";
+    const char *sql =
+        *existing
+            ? "UPDATE guest SET display_name = ?3, given_name = ?4, family_name = ?5, latin_name = ?6, "
+              "organisation = ?7, country = ?8, role = ?9, email = ?10, language = ?11, reg_type = ?12, "
+              "ticket_type = ?13, days = ?14, name_order = ?17, updated_at = ?15 "
+              "WHERE id = ?16 AND (display_name, given_name, family_name, latin_name, "
+              "organisation, country, role, email, language, reg_type, ticket_type, days, name_order) IS NOT "
+              "(?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?17)"
+            : "INSERT INTO guest (event_id, external_id, display_name, given_name, family_name, latin_name, "
+              "organisation, country, role, email, language, reg_type, ticket_type, days, updated_at, created_at, "
+              "name_order) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?17)";
     auto stmt = m_db.prepare(sql);
     if (!stmt)
         return std::unexpected(stmt.error());
@@ -230,9 +231,8 @@ DbResult<QString> GuestStore::listVersion(qint64 eventId)
                              "WHERE event_id = ?1");
     if (stmt)
         stmt->bind(1, eventId);
-    auto version = firstRow(stmt, [](const Statement &s) {
-        return u"%1/%2/%3"_s.arg(s.int64(0)).arg(s.int64(1)).arg(s.text(2));
-    });
+    auto version = firstRow(
+        stmt, [](const Statement &s) { return u"%1/%2/%3"_s.arg(s.int64(0)).arg(s.int64(1)).arg(s.text(2)); });
     if (!version)
         return std::unexpected(version.error());
     return version->value_or(QString());

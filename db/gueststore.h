@@ -13,7 +13,10 @@ namespace checkin::db {
 class GuestStore
 {
 public:
-    explicit GuestStore(Database &db) : m_db(db) {}
+    explicit GuestStore(Database &db)
+        : m_db(db)
+    {
+    }
 
     enum class Upserted { Inserted, Updated, Unchanged };
     // Inserts the guest, or updates the one with the same (event, external id); never duplicates.
@@ -31,7 +34,7 @@ public:
     [[nodiscard]] DbResult<std::optional<InvitationRecord>> currentInvitation(qint64 guestId);
     // The invitation with this token id in the event (active or revoked), if any.
     [[nodiscard]] DbResult<std::optional<InvitationRecord>> invitationByToken(qint64 eventId,
-                                                                             const QByteArray &tokenId);
+                                                                              const QByteArray &tokenId);
     // Every invitation of the event (active and revoked), by guest and issue order.
     [[nodiscard]] DbResult<QList<InvitationRecord>> invitationsForEvent(qint64 eventId);
     // Records a new active invitation; fails with a constraint error if the token id is taken.

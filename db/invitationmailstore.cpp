@@ -4,8 +4,8 @@ namespace checkin::db {
 
 namespace {
 
-#define INVITATION_MAIL_COLUMNS                                                                                      \
-    "id, uid, kiosk_id, event_id, guest_id, invitation_id, recipient, state, attempts, last_reply, message_id, "     \
+#define INVITATION_MAIL_COLUMNS                                                                                        \
+    "id, uid, kiosk_id, event_id, guest_id, invitation_id, recipient, state, attempts, last_reply, message_id, "       \
     "sent_at, created_at, updated_at"
 
 InvitationMailRecord readMail(const Statement &s)

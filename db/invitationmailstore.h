@@ -12,7 +12,10 @@ namespace checkin::db {
 class InvitationMailStore
 {
 public:
-    explicit InvitationMailStore(Database &db) : m_db(db) {}
+    explicit InvitationMailStore(Database &db)
+        : m_db(db)
+    {
+    }
 
     // The record of this invitation's e-mail, if it was ever tried.
     [[nodiscard]] DbResult<std::optional<InvitationMailRecord>> find(qint64 eventId, qint64 guestId,

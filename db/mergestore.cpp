@@ -1,6 +1,5 @@
 #include "db/mergestore.h"
 
-
 using namespace Qt::StringLiterals;
 
 namespace checkin::db {

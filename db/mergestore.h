@@ -13,7 +13,10 @@ namespace checkin::db {
 class MergeStore
 {
 public:
-    explicit MergeStore(Database &db) : m_db(db) {}
+    explicit MergeStore(Database &db)
+        : m_db(db)
+    {
+    }
 
     // Marks the check-in uid a duplicate of the live one ofUid (which must be written first).
     [[nodiscard]] DbResult<void> markDuplicate(const QString &uid, const QString &ofUid);

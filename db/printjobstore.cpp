@@ -8,8 +8,8 @@ namespace checkin::db {
 
 namespace {
 
-#define PRINT_JOB_COLUMNS                                                                                     \
-    "id, uid, kiosk_id, event_id, guest_id, kind, reason, idempotency_key, state, attempts, last_error, "     \
+#define PRINT_JOB_COLUMNS                                                                                              \
+    "id, uid, kiosk_id, event_id, guest_id, kind, reason, idempotency_key, state, attempts, last_error, "              \
     "printer, created_at, updated_at"
 
 PrintJobRecord readJob(const Statement &s)
@@ -113,8 +113,8 @@ DbResult<QList<PrintJobRecord>> PrintJobStore::inState(const QString &state, con
     return collectRows(stmt, readJob);
 }
 
-DbResult<std::optional<PrintJobRecord>>
-PrintJobStore::claimNext(const std::function<bool(const PrintJobRecord &)> &isDue, const QString &kioskId)
+DbResult<std::optional<PrintJobRecord>> PrintJobStore::claimNext(
+    const std::function<bool(const PrintJobRecord &)> &isDue, const QString &kioskId)
 {
     // The queue is read without holding the write lock (kiosks checking guests in wait for that lock); the claim
     // itself is one UPDATE that only applies while the row is still as read, so two workers never claim one job.
@@ -193,7 +193,8 @@ DbResult<PrintJobRecord> PrintJobStore::reprint(qint64 eventId, qint64 guestId, 
                                                 const QString &kioskId)
 {
     if (kind != u"badge"_s && kind != u"agenda"_s)
-        return std::unexpected(DbError{0, u"Cannot reprint '%1': only a badge or an agenda can be reprinted."_s.arg(kind)});
+        return std::unexpected(
+            DbError{0, u"Cannot reprint '%1': only a badge or an agenda can be reprinted."_s.arg(kind)});
     auto stmt = m_db.prepare("SELECT e.number, g.external_id FROM guest g JOIN event e ON e.id = g.event_id "
                              "WHERE g.id = ?1 AND g.event_id = ?2");
     if (stmt)

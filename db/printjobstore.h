@@ -18,7 +18,10 @@ namespace checkin::db {
 class PrintJobStore
 {
 public:
-    explicit PrintJobStore(Database &db) : m_db(db) {}
+    explicit PrintJobStore(Database &db)
+        : m_db(db)
+    {
+    }
 
     // Queues the job unless one with the same idempotency key exists; true when a new job was queued.
     [[nodiscard]] DbResult<bool> enqueue(const PrintJobRecord &job);
@@ -30,14 +33,15 @@ public:
     [[nodiscard]] DbResult<std::optional<PrintJobRecord>> byUid(const QString &uid);
     // The job with this row id, if any.
     [[nodiscard]] DbResult<std::optional<PrintJobRecord>> byId(qint64 id);
-    // Jobs in state (queued|sent|printed|failed) of every event, of one kiosk (all when kioskId is empty), oldest first.
+    // Jobs in state (queued|sent|printed|failed) of every event, of one kiosk (all when kioskId is empty), oldest
+    // first.
     [[nodiscard]] DbResult<QList<PrintJobRecord>> inState(const QString &state, const QString &kioskId = {});
 
     // Claims the oldest queued job (of kioskId, or of any kiosk when empty) for which isDue(job) is true: it becomes
     // 'sent' with an empty printer handle and one more attempt, by one compare-and-set UPDATE (a job another worker
     // claimed since it was read is skipped). Returns the claimed job as now stored, or nullopt when none is due.
-    [[nodiscard]] DbResult<std::optional<PrintJobRecord>>
-    claimNext(const std::function<bool(const PrintJobRecord &)> &isDue, const QString &kioskId = {});
+    [[nodiscard]] DbResult<std::optional<PrintJobRecord>> claimNext(
+        const std::function<bool(const PrintJobRecord &)> &isDue, const QString &kioskId = {});
 
     // Transitions. Each applies only while the row is still as `job` describes and then updates `job`;
     // false (and nothing written) when another worker changed the job first.

@@ -54,8 +54,9 @@ DbResult<PersonalDataCounts> RetentionStore::count(qint64 eventId)
 
 DbResult<QList<DayTotal>> RetentionStore::arrivalsPerDay(qint64 eventId)
 {
-    auto stmt = m_db.prepare("SELECT day, count(DISTINCT guest_id) FROM attendance "
-                             "WHERE event_id = ?1 AND annulled_at IS NULL AND duplicate_of IS NULL GROUP BY day ORDER BY day");
+    auto stmt = m_db.prepare(
+        "SELECT day, count(DISTINCT guest_id) FROM attendance "
+        "WHERE event_id = ?1 AND annulled_at IS NULL AND duplicate_of IS NULL GROUP BY day ORDER BY day");
     if (stmt)
         stmt->bind(1, eventId);
     return collectRows(stmt, [](const Statement &s) {

@@ -32,15 +32,18 @@ struct DayTotal
 class RetentionStore
 {
 public:
-    explicit RetentionStore(Database &db) : m_db(db) {}
+    explicit RetentionStore(Database &db)
+        : m_db(db)
+    {
+    }
 
     // The rows purge() would remove or clear.
     [[nodiscard]] DbResult<PersonalDataCounts> count(qint64 eventId);
     // Live (not annulled) arrivals per programme day, oldest day first.
     [[nodiscard]] DbResult<QList<DayTotal>> arrivalsPerDay(qint64 eventId);
     // Deletes the event's guests, invitations, invitation e-mails, attendance, scan log, print jobs and guests'
-    // sessions, and clears the guest references and details of staff actions that named its guests. Run it inside a Transaction so
-    // that all of it, or none, happens. Returns what it removed.
+    // sessions, and clears the guest references and details of staff actions that named its guests. Run it inside a
+    // Transaction so that all of it, or none, happens. Returns what it removed.
     [[nodiscard]] DbResult<PersonalDataCounts> purge(qint64 eventId);
     // Rebuilds the file without the freed pages and empties the WAL, so deleted rows are gone from the disk too
     // (outside any transaction).

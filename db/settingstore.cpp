@@ -12,10 +12,9 @@ DbResult<std::optional<QString>> SettingStore::value(const QString &key)
 
 DbResult<void> SettingStore::setValue(const QString &key, const QString &value)
 {
-    auto stmt = value.isEmpty()
-        ? m_db.prepare("DELETE FROM setting WHERE key = ?1")
-        : m_db.prepare("INSERT INTO setting (key, value) VALUES (?1, ?2) "
-                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    auto stmt = value.isEmpty() ? m_db.prepare("DELETE FROM setting WHERE key = ?1")
+                                : m_db.prepare("INSERT INTO setting (key, value) VALUES (?1, ?2) "
+                                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, key);

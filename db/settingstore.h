@@ -10,7 +10,10 @@ namespace checkin::db {
 class SettingStore
 {
 public:
-    explicit SettingStore(Database &db) : m_db(db) {}
+    explicit SettingStore(Database &db)
+        : m_db(db)
+    {
+    }
 
     // The value of key, if set.
     [[nodiscard]] DbResult<std::optional<QString>> value(const QString &key);

@@ -9,7 +9,10 @@ namespace checkin::db {
 class StaffActionStore
 {
 public:
-    explicit StaffActionStore(Database &db) : m_db(db) {}
+    explicit StaffActionStore(Database &db)
+        : m_db(db)
+    {
+    }
 
     // Appends one action.
     [[nodiscard]] DbResult<void> append(const StaffActionRecord &action);

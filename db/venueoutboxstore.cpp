@@ -225,8 +225,12 @@ DbResult<qint64> VenueOutboxStore::waiting(qint64 eventId, const OutboxMarks &ma
         "+ (SELECT count(*) FROM staff_action WHERE id > ?4 AND (event_id = ?1 OR event_id IS NULL)) "
         "+ (SELECT count(*) FROM print_job WHERE event_id = ?1 AND (updated_at, id) > (?5, ?6))");
     if (stmt) {
-        stmt->bind(1, eventId).bind(2, marks.attendance).bind(3, marks.scans).bind(4, marks.staffActions)
-            .bind(5, marks.printJobsAt).bind(6, marks.printJobsId);
+        stmt->bind(1, eventId)
+            .bind(2, marks.attendance)
+            .bind(3, marks.scans)
+            .bind(4, marks.staffActions)
+            .bind(5, marks.printJobsAt)
+            .bind(6, marks.printJobsId);
     }
     auto n = firstRow(stmt, [](const Statement &s) { return s.int64(0); });
     if (!n)
@@ -296,8 +300,12 @@ DbResult<PullApplied> VenueOutboxStore::applyPull(qint64 eventId, const QList<Gu
             "SELECT ?1, g.id, ?3, ?4, ?5, ?6, ?7 FROM guest g WHERE g.event_id = ?1 AND g.external_id = ?2");
         if (!stmt)
             return std::unexpected(stmt.error());
-        stmt->bind(1, eventId).bind(2, i.guestExternalId).bindBlob(3, i.tokenId).bind(4, i.status)
-            .bind(5, i.issuedAt).bindOptional(6, i.revokedAt);
+        stmt->bind(1, eventId)
+            .bind(2, i.guestExternalId)
+            .bindBlob(3, i.tokenId)
+            .bind(4, i.status)
+            .bind(5, i.issuedAt)
+            .bindOptional(6, i.revokedAt);
         if (i.signature.isEmpty())
             stmt->bindNull(7);
         else
@@ -325,12 +333,13 @@ DbResult<PullApplied> VenueOutboxStore::applyPull(qint64 eventId, const QList<Gu
     }
     for (const PulledAttendee &a : programme.attendees) {
         auto stmt = a.attending
-            ? m_db.prepare("INSERT OR IGNORE INTO guest_agenda (guest_id, agenda_item_id) "
-                           "SELECT g.id, i.id FROM guest g JOIN agenda_item i ON i.event_id = g.event_id "
-                           "WHERE g.event_id = ?1 AND g.external_id = ?2 AND i.source_id = ?3")
-            : m_db.prepare("DELETE FROM guest_agenda WHERE guest_id = (SELECT id FROM guest WHERE event_id = ?1 "
-                           "AND external_id = ?2) AND agenda_item_id = (SELECT id FROM agenda_item "
-                           "WHERE event_id = ?1 AND source_id = ?3)");
+                        ? m_db.prepare("INSERT OR IGNORE INTO guest_agenda (guest_id, agenda_item_id) "
+                                       "SELECT g.id, i.id FROM guest g JOIN agenda_item i ON i.event_id = g.event_id "
+                                       "WHERE g.event_id = ?1 AND g.external_id = ?2 AND i.source_id = ?3")
+                        : m_db.prepare(
+                            "DELETE FROM guest_agenda WHERE guest_id = (SELECT id FROM guest WHERE event_id = ?1 "
+                            "AND external_id = ?2) AND agenda_item_id = (SELECT id FROM agenda_item "
+                            "WHERE event_id = ?1 AND source_id = ?3)");
         if (!stmt)
             return std::unexpected(stmt.error());
         stmt->bind(1, eventId).bind(2, a.guestExternalId).bind(3, a.sourceId);

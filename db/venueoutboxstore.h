@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/database.h"
 #include "db/agendastore.h"
+#include "db/database.h"
 #include "db/records.h"
 
 namespace checkin::db {
@@ -95,7 +95,10 @@ struct OutboxMarks
 class VenueOutboxStore
 {
 public:
-    explicit VenueOutboxStore(Database &db) : m_db(db) {}
+    explicit VenueOutboxStore(Database &db)
+        : m_db(db)
+    {
+    }
 
     // The marks as stored (zeros before the first sync).
     [[nodiscard]] DbResult<OutboxMarks> marks();

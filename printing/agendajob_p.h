@@ -5,9 +5,9 @@
 
 #include "printing/agendapdf.h"
 
+#include "printing/pdfpage_p.h"
 #include "printing/text/fontlibrary.h"
 #include "printing/text/languages.h"
-#include "printing/pdfpage_p.h"
 #include "printing/text/textfitter.h"
 #include "printing/text/textline.h"
 #include "printing/text/textstyle.h"
@@ -27,10 +27,10 @@ namespace checkin::agenda {
 
 Q_DECLARE_LOGGING_CATEGORY(lcAgenda)
 
+using pdf::cleaned;
 using text::FontWeight;
 using text::Rgb;
 using text::TextLine;
-using pdf::cleaned;
 
 // The translation context of every heading (printing/i18n/printing_*.ts).
 inline constexpr char Context[] = "AgendaPdf";
@@ -42,13 +42,13 @@ inline constexpr Rgb RowTint{0.882, 0.918, 0.961};
 // Page geometry, pt. Text positions are baselines measured from the top of the page.
 inline constexpr double Margin = 40;
 inline constexpr double BandHeight = 92;
-inline constexpr double ContentTop = BandHeight + 44;   // below the legend row
-inline constexpr double FooterRule = 44;                // from the bottom of the page
+inline constexpr double ContentTop = BandHeight + 44; // below the legend row
+inline constexpr double FooterRule = 44;              // from the bottom of the page
 inline constexpr double ContentBottomGap = FooterRule + 12;
 inline constexpr double AccentBar = 3.5;
 
 // Column layout of a session row, from the start edge of the content box.
-inline constexpr double RowInset = 12;      // tint and bar before the time column
+inline constexpr double RowInset = 12; // tint and bar before the time column
 inline constexpr double TimeWidth = 52;
 inline constexpr double ColumnGap = 14;
 inline constexpr double RoomWidth = 112;
@@ -60,7 +60,8 @@ inline constexpr double MetaSize = 8.5;
 inline constexpr double RoomSize = 9;
 inline constexpr double TitleLead = 13.5;
 inline constexpr double MetaGap = 12.5;
-inline constexpr double MetaSpacing = 4;    // either side of a "·"       // last title baseline to the kind line's baseline
+inline constexpr double MetaSpacing =
+    4; // either side of a "·"       // last title baseline to the kind line's baseline
 inline constexpr double SummaryTimeWidth = 74;
 inline constexpr double SummaryRoomWidth = 120;
 inline constexpr double SummaryGap = 10;
@@ -84,9 +85,10 @@ inline constexpr const char *TimeColumn = QT_TRANSLATE_NOOP("AgendaPdf", "Time")
 inline constexpr const char *SessionColumn = QT_TRANSLATE_NOOP("AgendaPdf", "Session");
 inline constexpr const char *RoomColumn = QT_TRANSLATE_NOOP("AgendaPdf", "Room");
 inline constexpr const char *NotPublished = QT_TRANSLATE_NOOP("AgendaPdf", "The programme has not been published yet");
-inline constexpr const char *AskStaff =
-    QT_TRANSLATE_NOOP("AgendaPdf", "The Policymaker Program staff at the registration desk have the latest schedule.");
-inline constexpr const char *NothingForYou = QT_TRANSLATE_NOOP("AgendaPdf", "No sessions have been scheduled for you yet.");
+inline constexpr const char *AskStaff = QT_TRANSLATE_NOOP(
+    "AgendaPdf", "The Policymaker Program staff at the registration desk have the latest schedule.");
+inline constexpr const char *NothingForYou = QT_TRANSLATE_NOOP("AgendaPdf",
+                                                               "No sessions have been scheduled for you yet.");
 inline constexpr const char *NoSessionsThisDay = QT_TRANSLATE_NOOP("AgendaPdf", "No sessions this day");
 
 // "UTC+7", "UTC−8", "UTC+5:30", "UTC".
@@ -108,7 +110,7 @@ struct RowBlock
     TextLine start;
     TextLine end;
     QList<TextLine> title;
-    TextLine tag;  // "Your session"
+    TextLine tag;         // "Your session"
     QList<TextLine> meta; // kind · acronym · area, the separators included
     QList<TextLine> room;
     double height = 0;
@@ -133,13 +135,13 @@ struct DayBlock
     QDate date;
     int number = 0;
     int utcOffset = 0;
-    TextLine overline;  // "Day 2"
-    TextLine offset;    // "UTC−8", only when the event's days do not all share one offset
-    TextLine heading;   // "Monday, November 3, 2025"
+    TextLine overline; // "Day 2"
+    TextLine offset;   // "UTC−8", only when the event's days do not all share one offset
+    TextLine heading;  // "Monday, November 3, 2025"
     TextLine headingContinued;
     std::optional<SummaryBlock> summary;
     QList<RowBlock> rows;
-    TextLine note;      // "No sessions this day"
+    TextLine note; // "No sessions this day"
 };
 
 // What goes where on one page.

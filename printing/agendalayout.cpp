@@ -119,7 +119,8 @@ SummaryBlock Job::summaryBlock(const QList<const LocalSession *> &mine)
             time += u"\u2013"_s + timeText(s->end);
         entry.time = heading(time, 9.5, FontWeight::Bold);
         const QString title = cleaned(s->session->title);
-        entry.title = elided(title.isEmpty() ? u"\u2014"_s : title, summaryTitleWidth(), 9.5, FontWeight::Regular, false);
+        entry.title = elided(title.isEmpty() ? u"\u2014"_s : title, summaryTitleWidth(), 9.5, FontWeight::Regular,
+                             false);
         entry.room = elided(cleaned(s->session->room), SummaryRoomWidth, 9, FontWeight::Regular, false);
         summary.entries.append(entry);
     }
@@ -209,7 +210,7 @@ QList<PagePlan> Job::paginate(const QList<DayBlock> &days) const
             const double height = day.rows[r].height;
             // Never carry the day's last session alone onto a page: take the one before it along.
             const bool lastWouldBeAlone = r == day.rows.size() - 2 && rowsOnPage >= 2 && y + height <= contentBottom()
-                && y + height + day.rows[r + 1].height > contentBottom();
+                                          && y + height + day.rows[r + 1].height > contentBottom();
             if (y + height > contentBottom() || lastWouldBeAlone) {
                 rowsOnPage = 0;
                 breakPage();

@@ -23,7 +23,10 @@ Q_LOGGING_CATEGORY(lcAgenda, "checkin.printing.agenda")
 
 struct AgendaRenderer::Private
 {
-    explicit Private(QStringList fontDirectories) : fonts(std::move(fontDirectories)) {}
+    explicit Private(QStringList fontDirectories)
+        : fonts(std::move(fontDirectories))
+    {
+    }
 
     // The translator for a language, loaded on first use; nullptr for English or a missing file.
     const QTranslator *translator(const KioskLanguage &language)
@@ -35,7 +38,8 @@ struct AgendaRenderer::Private
             auto translator = std::make_unique<QTranslator>();
             const QString file = u"printing_"_s + language.translationSuffix;
             if (!translator->load(file, u":/i18n"_s)) {
-                qCWarning(agenda::lcAgenda) << "no translation" << file << "in :/i18n: agenda headings print in English";
+                qCWarning(agenda::lcAgenda)
+                    << "no translation" << file << "in :/i18n: agenda headings print in English";
                 translator.reset();
             }
             it = translators.emplace(language.code.toString(), std::move(translator)).first;
@@ -109,9 +113,9 @@ double Job::drawInline(const QList<std::pair<TextLine, Rgb>> &pieces, double log
 
 std::expected<void, QString> Job::newPage()
 {
-    const auto page = pdf::addPage(m_doc, m_data.paper == AgendaData::Paper::Letter ? HPDF_PAGE_SIZE_LETTER
-                                                                                    : HPDF_PAGE_SIZE_A4,
-                                   HPDF_PAGE_PORTRAIT);
+    const auto page = pdf::addPage(
+        m_doc, m_data.paper == AgendaData::Paper::Letter ? HPDF_PAGE_SIZE_LETTER : HPDF_PAGE_SIZE_A4,
+        HPDF_PAGE_PORTRAIT);
     CHECKIN_TRY(page);
     m_page = pdf::Page(*page, m_pageWidth, m_pageHeight);
     return {};
@@ -153,8 +157,8 @@ void Job::drawFooter(int pageNumber, int pageCount, const QString &zoneNote)
 {
     const double rule = m_pageHeight - FooterRule;
     fillRect(0, rule, m_contentWidth, 0.6, Hairline);
-    const TextLine page =
-        heading(tr(PageOf).arg(m_locale.toString(pageNumber), m_locale.toString(pageCount)), 8, FontWeight::Bold);
+    const TextLine page = heading(tr(PageOf).arg(m_locale.toString(pageNumber), m_locale.toString(pageCount)), 8,
+                                  FontWeight::Bold);
     draw(page, 0, m_contentWidth, rule + 15, Muted, Edge::End);
     const TextLine note = elided(zoneNote, m_contentWidth - page.width() - 24, 8, FontWeight::Regular, true);
     draw(note, 0, m_contentWidth, rule + 15, Muted);
@@ -249,7 +253,8 @@ std::expected<QByteArray, QString> Job::run()
     CHECKIN_TRY(shapeHeader());
     const QList<LocalSession> sessions = localSessions();
     const bool anyHighlighted = !m_data.onlyGuestSessions
-        && std::any_of(sessions.cbegin(), sessions.cend(), [](const LocalSession &s) { return s.session->highlighted; });
+                                && std::any_of(sessions.cbegin(), sessions.cend(),
+                                               [](const LocalSession &s) { return s.session->highlighted; });
 
     const QList<DayBlock> days = dayBlocks(sessions, anyHighlighted);
     if (m_errors.failed())
@@ -262,17 +267,16 @@ std::expected<QByteArray, QString> Job::run()
     CHECKIN_TRY(pdf::setDocumentInfo(m_doc, u"Personal agenda - "_s + (event.isEmpty() ? u"IETF"_s : event),
                                      "Personal agenda"));
 
-    const QString zonePlace =
-        city.isEmpty() ? QString::fromLatin1(m_zone.id()).section(u'/', -1).replace(u'_', u' ') : city;
+    const QString zonePlace = city.isEmpty() ? QString::fromLatin1(m_zone.id()).section(u'/', -1).replace(u'_', u' ')
+                                             : city;
     const auto zoneNote = [&](const PagePlan &page) {
         QStringList shown;
         for (const qsizetype d : page.days)
             if (const QString offset = utcOffset(days[d].utcOffset); !shown.contains(offset))
                 shown.append(offset);
         if (shown.isEmpty())
-            shown.append(utcOffset(m_zone.offsetFromUtc(QDateTime(m_data.firstDay.isValid() ? m_data.firstDay
-                                                                                            : QDate::currentDate(),
-                                                                  QTime(12, 0), m_zone))));
+            shown.append(utcOffset(m_zone.offsetFromUtc(
+                QDateTime(m_data.firstDay.isValid() ? m_data.firstDay : QDate::currentDate(), QTime(12, 0), m_zone))));
         return tr(TimesAreIn).arg(zonePlace, shown.join(u" / "_s));
     };
 
@@ -349,8 +353,9 @@ std::expected<QByteArray, QString> AgendaRenderer::render(const AgendaData &data
     const QString zoneId = data.timeZone.trimmed();
     const std::optional<QTimeZone> zone = m_d->zone(zoneId);
     if (!zone)
-        return std::unexpected(failed + u"the event's time zone \"%1\" is not a known IANA time zone; set it to "
-                                        "the venue's zone, e.g. Asia/Bangkok or America/Vancouver"_s.arg(zoneId));
+        return std::unexpected(failed
+                               + u"the event's time zone \"%1\" is not a known IANA time zone; set it to "
+                                 "the venue's zone, e.g. Asia/Bangkok or America/Vancouver"_s.arg(zoneId));
     const KioskLanguage &language = kioskLanguageOrEnglish(data.language);
     const QTranslator *translator = m_d->translator(language);
     return pdf::renderOnKeptDocument(m_d->doc, failed, [&](pdf::HpdfDocument &doc) {

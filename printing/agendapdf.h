@@ -16,14 +16,14 @@ namespace checkin {
 // One session of the programme as printed; plain data, no database types.
 struct AgendaSession
 {
-    QDateTime start;     // UTC (any QDateTime that knows its instant)
-    QDateTime end;       // UTC; invalid or not after start: only the start time is printed
+    QDateTime start; // UTC (any QDateTime that knows its instant)
+    QDateTime end;   // UTC; invalid or not after start: only the start time is printed
     QString title;
-    QString kind;        // briefing, roundtable, meeting, plenary, social, working group (wg), bof, … or free text
+    QString kind; // briefing, roundtable, meeting, plenary, social, working group (wg), bof, … or free text
     QString room;
     QString area;
     QString acronym;
-    QString description; // not printed yet; kept so callers map every column once
+    QString description;      // not printed yet; kept so callers map every column once
     bool highlighted = false; // one of the guest's own sessions
 };
 
@@ -32,15 +32,15 @@ struct AgendaData
 {
     enum class Paper { A4, Letter };
 
-    QString eventName;      // "IETF 122 Bangkok"
-    QString eventCity;      // "Bangkok"; names the time zone in the footer
-    QString timeZone;       // IANA id of the venue, e.g. "Asia/Bangkok"; every time is printed in it
-    QDate firstDay;         // programme days, in the venue's zone; each is printed even without sessions
+    QString eventName; // "IETF 122 Bangkok"
+    QString eventCity; // "Bangkok"; names the time zone in the footer
+    QString timeZone;  // IANA id of the venue, e.g. "Asia/Bangkok"; every time is printed in it
+    QDate firstDay;    // programme days, in the venue's zone; each is printed even without sessions
     QDate lastDay;
     QString guestName;      // in the guest's own script
     QString guestLatinName; // printed under guestName when different
     QString organisation;
-    QString language;       // en fr es ar zh ru (a BCP 47 tag such as "fr-CA" or "zh-Hans" is fine); others: English
+    QString language; // en fr es ar zh ru (a BCP 47 tag such as "fr-CA" or "zh-Hans" is fine); others: English
     QList<AgendaSession> sessions; // any order
     Paper paper = Paper::A4;
     bool onlyGuestSessions = false; // print only the highlighted sessions

@@ -196,8 +196,8 @@ std::expected<void, QString> Job::shapeHeader()
         h.name = m_errors.value(text::fitText(m_fonts, shownName, options)).lines.value(0);
     }
     if (!latin.isEmpty() && latin != shownName)
-        h.latinName = elided(latin, std::max(endWidth, m_contentWidth - h.event.width() - 24), 10,
-                             FontWeight::Regular, false);
+        h.latinName = elided(latin, std::max(endWidth, m_contentWidth - h.event.width() - 24), 10, FontWeight::Regular,
+                             false);
     if (const QString organisation = cleaned(m_data.organisation); !organisation.isEmpty())
         h.organisation = elided(organisation, std::max(endWidth, m_contentWidth - h.where.width() - 24), 9,
                                 FontWeight::Regular, false);

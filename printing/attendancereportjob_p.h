@@ -5,8 +5,8 @@
 
 #include "printing/attendancereportpdf.h"
 
-#include "printing/text/fontlibrary.h"
 #include "printing/pdfpage_p.h"
+#include "printing/text/fontlibrary.h"
 #include "printing/text/textline.h"
 #include "printing/text/textstyle.h"
 
@@ -16,10 +16,10 @@
 
 namespace checkin::attendance {
 
+using pdf::cleaned;
 using text::FontWeight;
 using text::Rgb;
 using text::TextLine;
-using pdf::cleaned;
 
 // Every word the report prints. English only: the report goes to the programme's sponsors.
 namespace Strings {
@@ -53,8 +53,9 @@ inline constexpr auto NoGuests = "There are no guests in the guest list.";
 inline constexpr auto PageOf = "Page %1 of %2";
 inline constexpr auto Footer = "%1  ·  attendance register  ·  times in %2";
 inline constexpr auto CertifiedBy = "Certified correct by";
-inline constexpr auto Statement = "I certify that this register is a true record of the attendance of the guests listed above at "
-                           "%1, %2, as recorded by the check-in kiosks.";
+inline constexpr auto Statement =
+    "I certify that this register is a true record of the attendance of the guests listed above at "
+    "%1, %2, as recorded by the check-in kiosks.";
 inline constexpr auto NameField = "Name";
 inline constexpr auto RoleField = "Role";
 inline constexpr auto DateField = "Date";
@@ -74,9 +75,9 @@ inline constexpr Rgb Tick{0.082, 0.447, 0.247}; // green: "arrived" at a glance,
 inline constexpr double Margin = 40;
 inline constexpr double BandHeight = 92;
 inline constexpr double FirstContentTop = BandHeight + 26;
-inline constexpr double RunningHeaderRule = 50;   // later pages: a one-line header above this rule
+inline constexpr double RunningHeaderRule = 50; // later pages: a one-line header above this rule
 inline constexpr double LaterContentTop = RunningHeaderRule + 14;
-inline constexpr double FooterRule = 44;          // from the bottom of the page
+inline constexpr double FooterRule = 44; // from the bottom of the page
 inline constexpr double ContentBottomGap = FooterRule + 10;
 
 // Totals table.
@@ -142,7 +143,7 @@ struct PagePlan
     bool signature = false;
     bool registerHeading = false; // "Register" and the legend, once, above the first rows
     double registerHeadingTop = 0;
-    double registerTop = 0;     // top of the register's column header
+    double registerTop = 0; // top of the register's column header
     double signatureTop = 0;
 };
 
@@ -175,7 +176,7 @@ private:
     [[nodiscard]] double totalsTableHeight() const
     {
         return SectionHeadingHeight + TotalsHeaderHeight + TotalsRowHeight * double(m_data.days.size()) + 36
-            + (m_data.expectedBasis.isEmpty() ? 0 : BasisNoteHeight);
+               + (m_data.expectedBasis.isEmpty() ? 0 : BasisNoteHeight);
     }
 
     // ---- drawing on m_page; x from the content box's left edge, y (top) from the top of the page ----

@@ -86,8 +86,8 @@ std::expected<void, QString> Job::chooseGeometry()
 {
     const qsizetype dayCount = m_data.days.size();
     if (dayCount > AttendanceReportRenderer::MaxDays)
-        return std::unexpected(u"the register fits at most %1 programme days side by side; this report has %2"_s.arg(
-            AttendanceReportRenderer::MaxDays)
+        return std::unexpected(u"the register fits at most %1 programme days side by side; this report has %2"_s
+                                   .arg(AttendanceReportRenderer::MaxDays)
                                    .arg(dayCount));
     const double fixed = NumberWidth + CountryWidth + MinNameAndOrganisation;
     const auto fits = [&](double contentWidth, double dayWidth) {
@@ -240,8 +240,7 @@ std::expected<QString, QString> Job::shape()
         const QString organisation = cleaned(row.organisation);
         auto it = organisations.constFind(organisation);
         if (it == organisations.constEnd())
-            it = organisations.insert(organisation,
-                                      elided(organisation, c.organisation.width - 2 * CellPad, CellSize));
+            it = organisations.insert(organisation, elided(organisation, c.organisation.width - 2 * CellPad, CellSize));
         m_organisations.append(*it);
         if (m_errors.failed())
             return std::unexpected(m_errors.error());

@@ -14,7 +14,10 @@ namespace checkin {
 
 struct AttendanceReportRenderer::Private
 {
-    explicit Private(QStringList fontDirectories) : fonts(std::move(fontDirectories)) {}
+    explicit Private(QStringList fontDirectories)
+        : fonts(std::move(fontDirectories))
+    {
+    }
 
     text::FontLibrary fonts;
     std::unique_ptr<pdf::HpdfDocument> doc;
@@ -26,9 +29,9 @@ void Job::draw(const TextLine &line, double x, double width, double baseline, Rg
 {
     if (line.isEmpty())
         return;
-    const text::TextAlignment alignment = align == Align::Left ? text::TextAlignment::Left
-        : align == Align::Right                                 ? text::TextAlignment::Right
-                                                                : text::TextAlignment::Center;
+    const text::TextAlignment alignment = align == Align::Left    ? text::TextAlignment::Left
+                                          : align == Align::Right ? text::TextAlignment::Right
+                                                                  : text::TextAlignment::Center;
     const double left = text::alignedX(line, Margin + x, width, alignment);
     m_errors.check(m_page.drawLine(line, left, baseline, colour));
 }
@@ -123,9 +126,8 @@ void Job::drawTotalsTable(double top)
         hline(0, y + TotalsRowHeight - 0.5, m_contentWidth, 0.5, Hairline);
         y += TotalsRowHeight;
     }
-    const TextLine note = elided(
-        str(Strings::AtLeastOneDay, number(m_cameAtLeastOnce), number(m_data.rows.size())), m_contentWidth, 8.5,
-        FontWeight::Regular, false);
+    const TextLine note = elided(str(Strings::AtLeastOneDay, number(m_cameAtLeastOnce), number(m_data.rows.size())),
+                                 m_contentWidth, 8.5, FontWeight::Regular, false);
     draw(note, 0, m_contentWidth, y + 14, Muted);
     const QList<TextLine> basis = wrapped(cleaned(m_data.expectedBasis), m_contentWidth, 2, 8.5);
     for (qsizetype i = 0; i < basis.size(); ++i)
@@ -207,8 +209,8 @@ void Job::drawRow(qsizetype index, double top)
         return;
     }
     const AttendanceRegisterRow &row = m_data.rows[index];
-    draw(label(QString::number(index + 1), CellSize), c.number.x + CellPad, c.number.width - 2 * CellPad, baseline, Muted,
-         Align::Right);
+    draw(label(QString::number(index + 1), CellSize), c.number.x + CellPad, c.number.width - 2 * CellPad, baseline,
+         Muted, Align::Right);
     draw(m_names[index], c.name.x + CellPad, c.name.width - 2 * CellPad, baseline, Ink);
     draw(m_organisations[index], c.organisation.x + CellPad, c.organisation.width - 2 * CellPad, baseline, Muted);
     draw(label(cleaned(row.country).toUpper(), CellSize), c.country.x + CellPad, c.country.width - 2 * CellPad,
@@ -313,9 +315,8 @@ std::expected<QByteArray, QString> AttendanceReportRenderer::render(const Attend
     const QString failed = u"cannot create the attendance report PDF: "_s;
     if (!m_d->fonts.isUsable())
         return std::unexpected(failed + pdf::missingNotoSans());
-    return pdf::renderOnKeptDocument(m_d->doc, failed, [&](pdf::HpdfDocument &doc) {
-        return attendance::Job(m_d->fonts, doc, data).run();
-    });
+    return pdf::renderOnKeptDocument(
+        m_d->doc, failed, [&](pdf::HpdfDocument &doc) { return attendance::Job(m_d->fonts, doc, data).run(); });
 }
 
 } // namespace checkin

@@ -24,9 +24,9 @@ struct AttendanceMark
 // One line of the register: a guest and a mark per programme day (same order as AttendanceReportData::days).
 struct AttendanceRegisterRow
 {
-    QString name;         // as the guest writes it, any script
+    QString name; // as the guest writes it, any script
     QString organisation;
-    QString country;      // ISO 3166-1 alpha-2
+    QString country; // ISO 3166-1 alpha-2
     QList<AttendanceMark> days;
 };
 
@@ -41,14 +41,14 @@ struct AttendanceReportDay
 // from the rows, so the totals table, the register's totals row and the rows can never disagree.
 struct AttendanceReportData
 {
-    QString eventTitle;    // "IETF 121 Dublin"
-    int eventNumber = 0;   // 121
-    QString city;          // "Dublin"
+    QString eventTitle;  // "IETF 121 Dublin"
+    int eventNumber = 0; // 121
+    QString city;        // "Dublin"
     QDate firstDay;
     QDate lastDay;
-    QString timeZoneLabel; // "Europe/Dublin (UTC+0)": every time in the report is in this zone
-    QString generatedAt;   // "28 November 2026, 14:05", venue time
-    QString kioskId;       // the machine that produced the report
+    QString timeZoneLabel;  // "Europe/Dublin (UTC+0)": every time in the report is in this zone
+    QString generatedAt;    // "28 November 2026, 14:05", venue time
+    QString kioskId;        // the machine that produced the report
     bool venueWide = false; // counts every kiosk's check-ins (the venue database), not only kioskId's
     QString expectedBasis;  // how "expected" was counted (remote and one-day registrations), under the totals
     QList<AttendanceReportDay> days;

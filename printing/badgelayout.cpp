@@ -101,8 +101,8 @@ std::expected<QJsonObject, QString> resolveExtends(QJsonObject root, const QStri
     if (depth >= MaxExtendsDepth)
         return std::unexpected(u"layout: \"extends\" nests more than %1 files deep (a loop?)"_s.arg(MaxExtendsDepth));
     const QString path = QDir::isAbsolutePath(extends.toString()) || extends.toString().startsWith(u':')
-        ? extends.toString()
-        : QDir(baseDir).filePath(extends.toString());
+                             ? extends.toString()
+                             : QDir(baseDir).filePath(extends.toString());
     const auto bytes = readFile(path);
     if (!bytes)
         return std::unexpected(u"layout: \"extends\": "_s + bytes.error());
@@ -177,15 +177,16 @@ std::expected<BadgeLayout, QString> BadgeLayout::load(const QString &path)
 
 QStringList BadgeLayout::builtInNames()
 {
-    return {u"policymaker-4x3in"_s, u"a6-portrait"_s, u"a6-landscape"_s, u"id1-card"_s, u"card-90x54"_s, u"a4-sheet-8"_s,
-            u"label-62x100mm"_s, u"label-4x6in"_s};
+    return {u"policymaker-4x3in"_s, u"a6-portrait"_s, u"a6-landscape"_s,   u"id1-card"_s,
+            u"card-90x54"_s,        u"a4-sheet-8"_s,  u"label-62x100mm"_s, u"label-4x6in"_s};
 }
 
 std::expected<BadgeLayout, QString> BadgeLayout::builtIn(const QString &name)
 {
     if (!builtInNames().contains(name))
-        return std::unexpected(u"there is no built-in badge layout \"%1\"; choose one of %2, or give a layout file"_s.arg(
-            name, builtInNames().join(u", "_s)));
+        return std::unexpected(
+            u"there is no built-in badge layout \"%1\"; choose one of %2, or give a layout file"_s.arg(
+                name, builtInNames().join(u", "_s)));
     return load(BuiltInFolder + u'/' + name + u".json"_s);
 }
 

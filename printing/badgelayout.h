@@ -32,15 +32,15 @@ enum class BadgeElementType { Text, Qr, Band, Image, Line };
 // The guest or event field a text element prints; Literal prints the element's own text.
 enum class BadgeBinding {
     Literal,
-    GivenName,            // falls back to the display name when empty
+    GivenName, // falls back to the display name when empty
     FamilyName,
-    DisplayName,          // the full name in the guest's own script; falls back to given + family, then Latin
+    DisplayName, // the full name in the guest's own script; falls back to given + family, then Latin
     LatinName,
     LatinNameIfDifferent, // the Latin name, only under a display name written in another script
     Organisation,
-    CountryName,          // falls back to the English name of the country code
+    CountryName, // falls back to the English name of the country code
     CountryCode,
-    RoleLabel,            // the layout's label for the guest's role
+    RoleLabel, // the layout's label for the guest's role
     EventName,
     EventDates,
 };
@@ -62,14 +62,14 @@ struct BadgeColour
 struct BadgeElement
 {
     BadgeElementType type = BadgeElementType::Text;
-    QString label;           // "element 3 (text 'organisation')": how messages name it
-    QRectF box;              // the area it may use; for a line, the bounding box of its stroke
+    QString label; // "element 3 (text 'organisation')": how messages name it
+    QRectF box;    // the area it may use; for a line, the bounding box of its stroke
     bool allowOverlap = false;
-    BadgeColour colour;      // text, dark QR modules, band fill, line stroke
+    BadgeColour colour; // text, dark QR modules, band fill, line stroke
 
     // Text
     BadgeBinding binding = BadgeBinding::Literal;
-    QString text;            // the literal text (Literal only)
+    QString text; // the literal text (Literal only)
     double minSizePt = 8;
     double maxSizePt = 12;
     int maxLines = 1;
@@ -97,7 +97,7 @@ struct BadgeElement
 // A batch sheet: badges in a grid on larger paper, the grid centred, crop marks in the margins.
 struct BadgeSheet
 {
-    QSizeF paperMm;          // empty when the layout prints one badge per page
+    QSizeF paperMm; // empty when the layout prints one badge per page
     int columns = 1;
     int rows = 1;
     QSizeF gutterMm{0, 0};

@@ -37,7 +37,7 @@ bool BadgeLayoutParser::overlaps(const QRectF &a, const QRectF &b)
 bool BadgeLayoutParser::contains(const QRectF &outer, const QRectF &inner)
 {
     return inner.left() >= outer.left() - Epsilon && inner.right() <= outer.right() + Epsilon
-        && inner.top() >= outer.top() - Epsilon && inner.bottom() <= outer.bottom() + Epsilon;
+           && inner.top() >= outer.top() - Epsilon && inner.bottom() <= outer.bottom() + Epsilon;
 }
 
 bool BadgeLayoutParser::isDecoration(BadgeElementType type)
@@ -58,9 +58,10 @@ void BadgeLayoutParser::checkGeometry()
         if (!contains(card, e.box)) {
             problem(e.label, u"lies outside %1 (%2)"_s.arg(cardText, describeRect(e.box)));
         } else if (!isDecoration(e.type) && !contains(safe, e.box)) {
-            problem(e.label, u"comes closer than the %1 mm margin to the card's edge (%2; keep within x %3–%4, y %5–%6)"_s.arg(
-                                 number(m), describeRect(e.box), number(safe.left()), number(safe.right()),
-                                 number(safe.top()), number(safe.bottom())));
+            problem(e.label,
+                    u"comes closer than the %1 mm margin to the card's edge (%2; keep within x %3–%4, y %5–%6)"_s.arg(
+                        number(m), describeRect(e.box), number(safe.left()), number(safe.right()), number(safe.top()),
+                        number(safe.bottom())));
         }
         if (e.type == BadgeElementType::Text && e.maxSizePt >= e.minSizePt) {
             const double needed = nominalTextHeightMm(e.minSizePt, e.maxLines);
@@ -68,11 +69,13 @@ void BadgeLayoutParser::checkGeometry()
                 int fits = 0;
                 while (fits < e.maxLines && nominalTextHeightMm(e.minSizePt, fits + 1) <= e.box.height() + Epsilon)
                     ++fits;
-                problem(e.label, u"box height %1 mm holds %2 at minSize %3 pt; maxLines %4 needs %5 mm"_s.arg(
-                                     number(e.box.height()),
-                                     fits == 0 ? u"no line"_s : fits == 1 ? u"1 line"_s : u"%1 lines"_s.arg(fits),
-                                     number(e.minSizePt), QString::number(e.maxLines),
-                                     number(std::ceil(needed * 10) / 10)));
+                problem(e.label,
+                        u"box height %1 mm holds %2 at minSize %3 pt; maxLines %4 needs %5 mm"_s.arg(
+                            number(e.box.height()),
+                            fits == 0   ? u"no line"_s
+                            : fits == 1 ? u"1 line"_s
+                                        : u"%1 lines"_s.arg(fits),
+                            number(e.minSizePt), QString::number(e.maxLines), number(std::ceil(needed * 10) / 10)));
             }
         }
     }
@@ -94,8 +97,10 @@ void BadgeLayoutParser::checkGeometry()
             continue;
         }
         if (elements[previous].box.bottom() > e.box.top() + Epsilon) {
-            problem(e.label, u"\"flow\" follows %1, which must end above this box (it ends at y %2 mm, this starts at %3 mm)"_s.arg(
-                                 elements[previous].label, number(elements[previous].box.bottom()), number(e.box.top())));
+            problem(
+                e.label,
+                u"\"flow\" follows %1, which must end above this box (it ends at y %2 mm, this starts at %3 mm)"_s.arg(
+                    elements[previous].label, number(elements[previous].box.bottom()), number(e.box.top())));
             continue;
         }
         chainStart[i] = chainStart[previous];
@@ -116,8 +121,10 @@ void BadgeLayoutParser::checkGeometry()
             if (b.type == BadgeElementType::Band) {
                 // Content on a band sits wholly on it; straddling its edge is a collision.
                 if (content && !a.allowOverlap && overlaps(reach[i], b.box) && !contains(b.box, reach[i]))
-                    problem(a.label, u"straddles the edge of %1 (%2): place it wholly on or off the band, or mark it \"allowOverlap\": true"_s.arg(
-                                         b.label, describeRect(b.box)));
+                    problem(
+                        a.label,
+                        u"straddles the edge of %1 (%2): place it wholly on or off the band, or mark it \"allowOverlap\": true"_s
+                            .arg(b.label, describeRect(b.box)));
                 continue;
             }
             if (j < i || sameChain(i, j) || a.allowOverlap || b.allowOverlap)
@@ -141,11 +148,11 @@ void BadgeLayoutParser::checkSheet()
     const auto check = [&](double grid, double paper, int count, double size, double gutter, const QString &what) {
         const double margin = (paper - grid) / 2;
         if (margin + Epsilon < minMargin)
-            problem(u"sheet"_s, u"%1 %2 of %3 mm with %4 mm gutters need %5 mm, leaving %6 mm margins on the %7 mm paper; "
-                                "at least %8 mm are needed%9"_s.arg(QString::number(count), what, number(size), number(gutter),
-                                                                   number(grid), number(margin), number(paper),
-                                                                   number(minMargin),
-                                                                   s.cropMarks ? u" for crop marks"_s : u" for the printer"_s));
+            problem(u"sheet"_s,
+                    u"%1 %2 of %3 mm with %4 mm gutters need %5 mm, leaving %6 mm margins on the %7 mm paper; "
+                    "at least %8 mm are needed%9"_s.arg(QString::number(count), what, number(size), number(gutter),
+                                                        number(grid), number(margin), number(paper), number(minMargin),
+                                                        s.cropMarks ? u" for crop marks"_s : u" for the printer"_s));
     };
     check(gridWidth, s.paperMm.width(), s.columns, badge.width(), s.gutterMm.width(), u"columns"_s);
     check(gridHeight, s.paperMm.height(), s.rows, badge.height(), s.gutterMm.height(), u"rows"_s);

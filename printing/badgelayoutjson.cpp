@@ -21,7 +21,6 @@ namespace checkin {
 
 namespace {
 
-
 // Levenshtein distance, for "did you mean" on a mistyped key.
 int editDistance(const QString &a, const QString &b)
 {
@@ -33,7 +32,8 @@ int editDistance(const QString &a, const QString &b)
         row[0] = int(i);
         for (qsizetype j = 1; j <= b.size(); ++j) {
             const int above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1)});
+            row[j] = std::min(
+                {row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1)});
             diagonal = above;
         }
     }
@@ -45,15 +45,9 @@ int editDistance(const QString &a, const QString &b)
 const QList<BadgeLayoutParser::NamedSize> &BadgeLayoutParser::pageSizes()
 {
     static const QList<NamedSize> sizes{
-        {u"4x3in"_s, {101.6, 76.2}},
-        {u"3x4in"_s, {76.2, 101.6}},
-        {u"4x6in"_s, {101.6, 152.4}},
-        {u"A6-portrait"_s, {105, 148}},
-        {u"A6-landscape"_s, {148, 105}},
-        {u"ID-1"_s, {85.6, 53.98}},
-        {u"90x54"_s, {90, 54}},
-        {u"A5"_s, {148, 210}},
-        {u"A4"_s, {210, 297}},
+        {u"4x3in"_s, {101.6, 76.2}},    {u"3x4in"_s, {76.2, 101.6}},     {u"4x6in"_s, {101.6, 152.4}},
+        {u"A6-portrait"_s, {105, 148}}, {u"A6-landscape"_s, {148, 105}}, {u"ID-1"_s, {85.6, 53.98}},
+        {u"90x54"_s, {90, 54}},         {u"A5"_s, {148, 210}},           {u"A4"_s, {210, 297}},
         {u"letter"_s, {215.9, 279.4}},
     };
     return sizes;
@@ -62,9 +56,10 @@ const QList<BadgeLayoutParser::NamedSize> &BadgeLayoutParser::pageSizes()
 const QStringList &BadgeLayoutParser::bindingNames()
 {
     static const QStringList names{
-        QString(), u"given_name"_s, u"family_name"_s, u"display_name"_s, u"latin_name"_s,
-        u"latin_name_if_different"_s, u"organisation"_s, u"country_name"_s, u"country_code"_s,
-        u"role_label"_s, u"event_name"_s, u"event_dates"_s,
+        QString(),         u"given_name"_s,   u"family_name"_s,
+        u"display_name"_s, u"latin_name"_s,   u"latin_name_if_different"_s,
+        u"organisation"_s, u"country_name"_s, u"country_code"_s,
+        u"role_label"_s,   u"event_name"_s,   u"event_dates"_s,
     };
     return names;
 }
@@ -121,7 +116,7 @@ bool BadgeLayoutParser::checkKeys(const QJsonObject &object, const QStringList &
 }
 
 std::optional<double> BadgeLayoutParser::readNumber(const QJsonObject &object, const QString &key, const QString &where,
-                                                std::optional<double> fallback, double min, double max)
+                                                    std::optional<double> fallback, double min, double max)
 {
     const QJsonValue value = object.value(key);
     if (value.isUndefined()) {
@@ -135,8 +130,7 @@ std::optional<double> BadgeLayoutParser::readNumber(const QJsonObject &object, c
     }
     const double v = value.toDouble();
     if (!std::isfinite(v) || v < min || v > max) {
-        problem(where, u"\"%1\" is %2, must be between %3 and %4"_s.arg(key, number(v),
-                                                                      number(min), number(max)));
+        problem(where, u"\"%1\" is %2, must be between %3 and %4"_s.arg(key, number(v), number(min), number(max)));
         return std::nullopt;
     }
     return v;
@@ -194,7 +188,8 @@ std::optional<QColor> BadgeLayoutParser::parseColour(const QString &text) const
     return QColor::fromString(text);
 }
 
-BadgeColour BadgeLayoutParser::colour(const QJsonObject &object, const QString &key, const QString &where, QColor fallback)
+BadgeColour BadgeLayoutParser::colour(const QJsonObject &object, const QString &key, const QString &where,
+                                      QColor fallback)
 {
     const auto text = string(object, key, where, QString());
     if (!text || text->isEmpty())

@@ -182,8 +182,7 @@ std::optional<QRectF> BadgeLayoutParser::box(const QJsonObject &object, const QS
 
 void BadgeLayoutParser::parseAlignment(const QJsonObject &object, const QString &where, BadgeElement &e)
 {
-    if (const auto a = choice(object, u"align"_s, where,
-                              {u"start"_s, u"center"_s, u"end"_s, u"left"_s, u"right"_s}, 0))
+    if (const auto a = choice(object, u"align"_s, where, {u"start"_s, u"center"_s, u"end"_s, u"left"_s, u"right"_s}, 0))
         e.alignment = BadgeAlignment(*a);
     if (const auto v = choice(object, u"valign"_s, where, {u"top"_s, u"middle"_s, u"bottom"_s}, 0))
         e.verticalAlignment = BadgeVerticalAlignment(*v);
@@ -272,7 +271,8 @@ void BadgeLayoutParser::parseBand(const QJsonObject &object, const QString &wher
     e.colour = colour(object, u"colour"_s, where, QColor(0, 0, 0));
 }
 
-void BadgeLayoutParser::parseImage(const QJsonObject &object, const QString &where, const QString &baseDir, BadgeElement &e)
+void BadgeLayoutParser::parseImage(const QJsonObject &object, const QString &where, const QString &baseDir,
+                                   BadgeElement &e)
 {
     checkKeys(object, {u"type"_s, u"src"_s, u"x"_s, u"y"_s, u"w"_s, u"h"_s, u"align"_s, u"valign"_s, u"allowOverlap"_s},
               where);
@@ -287,8 +287,9 @@ void BadgeLayoutParser::parseImage(const QJsonObject &object, const QString &whe
     QImageReader reader(path);
     const QByteArray format = reader.format();
     if (format != "png" && format != "jpeg") {
-        problem(where, reader.canRead() ? u"\"src\" %1 is %2: use a PNG or JPEG file"_s.arg(path, QString::fromLatin1(format))
-                                        : u"cannot read the image \"src\" %1: %2"_s.arg(path, reader.errorString()));
+        problem(where, reader.canRead()
+                           ? u"\"src\" %1 is %2: use a PNG or JPEG file"_s.arg(path, QString::fromLatin1(format))
+                           : u"cannot read the image \"src\" %1: %2"_s.arg(path, reader.errorString()));
         return;
     }
     QImage image = reader.read();
@@ -347,8 +348,9 @@ void BadgeLayoutParser::parseElements(const QJsonValue &value, const QString &ba
         static const QStringList types{u"text"_s, u"qr"_s, u"band"_s, u"image"_s, u"line"_s};
         if (!types.contains(type)) {
             problem(u"element "_s + number,
-                    object.contains(u"type"_s) ? u"\"type\" is \"%1\", must be one of %2"_s.arg(type, types.join(u", "_s))
-                                               : u"missing \"type\" (%1)"_s.arg(types.join(u", "_s)));
+                    object.contains(u"type"_s)
+                        ? u"\"type\" is \"%1\", must be one of %2"_s.arg(type, types.join(u", "_s))
+                        : u"missing \"type\" (%1)"_s.arg(types.join(u", "_s)));
             continue;
         }
         BadgeElement e;
@@ -396,8 +398,9 @@ void BadgeLayoutParser::parseElements(const QJsonValue &value, const QString &ba
 
 void BadgeLayoutParser::parse(const QJsonObject &root, const QString &baseDir)
 {
-    checkKeys(root, {u"name"_s, u"description"_s, u"version"_s, u"extends"_s, u"page"_s, u"media"_s, u"sheet"_s,
-                     u"palette"_s, u"roles"_s, u"elements"_s},
+    checkKeys(root,
+              {u"name"_s, u"description"_s, u"version"_s, u"extends"_s, u"page"_s, u"media"_s, u"sheet"_s, u"palette"_s,
+               u"roles"_s, u"elements"_s},
               u"layout"_s);
     if (const QJsonValue version = root.value(u"version"_s); !version.isUndefined() && version.toInt(-1) != 1)
         problem(u"layout"_s, u"\"version\" must be 1 (this program reads layout version 1)"_s);

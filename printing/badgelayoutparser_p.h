@@ -35,7 +35,7 @@ struct BadgeLayoutParser
     bool checkKeys(const QJsonObject &object, const QStringList &allowed, const QString &where);
 
     std::optional<double> readNumber(const QJsonObject &object, const QString &key, const QString &where,
-                                 std::optional<double> fallback, double min, double max);
+                                     std::optional<double> fallback, double min, double max);
 
     std::optional<QString> string(const QJsonObject &object, const QString &key, const QString &where,
                                   std::optional<QString> fallback);

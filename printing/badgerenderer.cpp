@@ -1,10 +1,10 @@
 #include "printing/badgerenderer.h"
 #include "printing/badgerenderer_p.h"
 
-#include "printing/text/fontlibrary.h"
 #include "printing/hpdfdocument.h"
-#include "printing/text/hpdftextpainter.h"
 #include "printing/qrencoder.h"
+#include "printing/text/fontlibrary.h"
+#include "printing/text/hpdftextpainter.h"
 #include "printing/text/textfitter.h"
 #include "printing/text/textsanitizer.h"
 
@@ -31,8 +31,9 @@ constexpr double CropMarkGapMm = 2;
 
 QString isAsciiOr(const QString &text, const char *fallback)
 {
-    const bool ascii = !text.isEmpty()
-        && std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() >= 0x20 && c.unicode() < 0x7f; });
+    const bool ascii = !text.isEmpty() && std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() < 0x7f;
+    });
     return ascii ? text : QString::fromLatin1(fallback);
 }
 
@@ -122,14 +123,14 @@ std::expected<void, QString> BadgeRendererPrivate::drawImage(const Canvas &canva
         it = imageSamples.insert(index, {colour, alpha});
     }
     const auto &[colour, alpha] = *it;
-    HPDF_Image picture = HPDF_LoadRawImageFromMem(doc->handle(), reinterpret_cast<const HPDF_BYTE *>(colour.constData()),
-                                                  HPDF_UINT(image.width()), HPDF_UINT(image.height()),
-                                                  HPDF_CS_DEVICE_RGB, 8);
+    HPDF_Image picture = HPDF_LoadRawImageFromMem(
+        doc->handle(), reinterpret_cast<const HPDF_BYTE *>(colour.constData()), HPDF_UINT(image.width()),
+        HPDF_UINT(image.height()), HPDF_CS_DEVICE_RGB, 8);
     CHECKIN_TRY(doc->check(e.label));
     if (!alpha.isEmpty()) {
-        HPDF_Image mask = HPDF_LoadRawImageFromMem(doc->handle(), reinterpret_cast<const HPDF_BYTE *>(alpha.constData()),
-                                                   HPDF_UINT(image.width()), HPDF_UINT(image.height()),
-                                                   HPDF_CS_DEVICE_GRAY, 8);
+        HPDF_Image mask = HPDF_LoadRawImageFromMem(
+            doc->handle(), reinterpret_cast<const HPDF_BYTE *>(alpha.constData()), HPDF_UINT(image.width()),
+            HPDF_UINT(image.height()), HPDF_CS_DEVICE_GRAY, 8);
         HPDF_Image_AddSMask(picture, mask);
         CHECKIN_TRY(doc->check(e.label));
     }
@@ -162,7 +163,8 @@ void BadgeRendererPrivate::drawLineElement(const Canvas &canvas, const BadgeElem
     HPDF_Page_Stroke(canvas.page);
 }
 
-std::expected<void, QString> BadgeRendererPrivate::drawBadge(const Canvas &canvas, const BadgeData &data, int badgeIndex)
+std::expected<void, QString> BadgeRendererPrivate::drawBadge(const Canvas &canvas, const BadgeData &data,
+                                                             int badgeIndex)
 {
     const BadgeRole role = layout.role(data.role);
     const QString displayName = displayNameOf(data);
@@ -208,7 +210,7 @@ std::expected<void, QString> BadgeRendererPrivate::drawBadge(const Canvas &canva
                 value = value.toUpper();
             // The language hint picks CJK glyph forms and line breaking for the guest's own words only.
             const bool inGuestsLanguage = isGuestSupplied(e.binding) && e.binding != BadgeBinding::LatinName
-                && e.binding != BadgeBinding::LatinNameIfDifferent;
+                                          && e.binding != BadgeBinding::LatinNameIfDifferent;
             CHECKIN_TRY(drawText(canvas, i, value, inGuestsLanguage ? data.language : QString(), colour, textState,
                                  badgeIndex));
             break;
@@ -255,7 +257,7 @@ void BadgeRendererPrivate::drawCropMarks(HPDF_Page page, int used)
 }
 
 std::expected<QByteArray, QString> BadgeRendererPrivate::finish(const std::expected<void, QString> &drawn,
-                                                               const QString &what)
+                                                                const QString &what)
 {
     std::expected<QByteArray, QString> pdf = drawn ? doc->save() : std::unexpected(drawn.error());
     if (!pdf) {
@@ -339,4 +341,3 @@ QList<BadgeBox> BadgeRenderer::lastLayoutBoxes() const
 }
 
 } // namespace checkin
-

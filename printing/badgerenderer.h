@@ -17,30 +17,30 @@ namespace checkin {
 // sanitised before printing (invisible and direction-override characters removed).
 struct BadgeData
 {
-    QString givenName;     // the hero line ("Olga"); the display name when empty
+    QString givenName; // the hero line ("Olga"); the display name when empty
     QString familyName;
-    QString displayName;   // the full name as printed, in the guest's own script
-    QString latinName;     // Latin transcription, printed under a name in another script when the layout asks
+    QString displayName; // the full name as printed, in the guest's own script
+    QString latinName;   // Latin transcription, printed under a name in another script when the layout asks
     QString organisation;
-    QString countryCode;   // ISO 3166-1 alpha-2
-    QString countryName;   // as printed; empty = the English name of countryCode
-    QString role;          // a key of the layout's roles: "policymaker", "staff", "host"
-    QString language;      // BCP 47 hint ("ja", "zh-Hant", "ko"): CJK glyph forms, line breaking
-    QString eventName;     // "IETF 125 Shenzhen"
-    QString eventDates;    // "14–20 March 2026", formatted by the caller
-    QString token;         // QR content (the invitation token); empty = no QR code
+    QString countryCode; // ISO 3166-1 alpha-2
+    QString countryName; // as printed; empty = the English name of countryCode
+    QString role;        // a key of the layout's roles: "policymaker", "staff", "host"
+    QString language;    // BCP 47 hint ("ja", "zh-Hant", "ko"): CJK glyph forms, line breaking
+    QString eventName;   // "IETF 125 Shenzhen"
+    QString eventDates;  // "14–20 March 2026", formatted by the caller
+    QString token;       // QR content (the invitation token); empty = no QR code
 };
 
 // Where the renderer put something on a badge: one box per text line, QR code, band, image and line.
 struct BadgeBox
 {
-    int badge = 0;            // index in renderSheet()'s list; 0 for render()
-    int element = 0;          // index in BadgeLayout::elements()
+    int badge = 0;   // index in renderSheet()'s list; 0 for render()
+    int element = 0; // index in BadgeLayout::elements()
     BadgeElementType type = BadgeElementType::Text;
-    QRectF rectMm;            // mm from the badge's top-left corner; for text, the line's ink box
-    QString text;             // text lines: the line as printed
-    double fontSizePt = 0;    // text lines
-    bool truncated = false;   // text lines: cut with "…" because even minSize did not fit
+    QRectF rectMm;          // mm from the badge's top-left corner; for text, the line's ink box
+    QString text;           // text lines: the line as printed
+    double fontSizePt = 0;  // text lines
+    bool truncated = false; // text lines: cut with "…" because even minSize did not fit
 };
 
 // The Latin name to print under `name`, or empty: only when `name` has letters of another script

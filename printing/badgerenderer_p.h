@@ -5,9 +5,9 @@
 
 #include "printing/badgerenderer.h"
 
-#include "printing/text/fontlibrary.h"
 #include "printing/hpdfdocument.h"
 #include "printing/pdfpage_p.h"
+#include "printing/text/fontlibrary.h"
 #include "printing/text/textline.h"
 
 #include <QColor>
@@ -124,8 +124,7 @@ struct BadgeRendererPrivate
                                           const QString &language, const QColor &colour, badge::BadgeTextState &state,
                                           int badgeIndex);
     void drawLineElement(const badge::Canvas &canvas, const BadgeElement &e, const QColor &colour);
-    std::expected<badge::Block, QString> fitBlock(const QString &value, const BadgeElement &e,
-                                                  const QString &language);
+    std::expected<badge::Block, QString> fitBlock(const QString &value, const BadgeElement &e, const QString &language);
     std::expected<void, QString> drawQr(const badge::Canvas &canvas, const BadgeElement &e, const QColor &dark,
                                         const QString &token);
     std::expected<void, QString> drawImage(const badge::Canvas &canvas, const BadgeElement &e, int index);

@@ -52,7 +52,7 @@ QString countryNameOf(const BadgeData &d)
 bool isNameBinding(BadgeBinding b)
 {
     return b == BadgeBinding::GivenName || b == BadgeBinding::FamilyName || b == BadgeBinding::DisplayName
-        || b == BadgeBinding::LatinName || b == BadgeBinding::LatinNameIfDifferent;
+           || b == BadgeBinding::LatinName || b == BadgeBinding::LatinNameIfDifferent;
 }
 
 bool isGuestSupplied(BadgeBinding b)
@@ -67,7 +67,6 @@ QString displayNameOf(const BadgeData &d)
     const QString joined = QString(d.givenName.trimmed() + u' ' + d.familyName.trimmed()).trimmed();
     return joined.isEmpty() ? d.latinName : joined;
 }
-
 
 QString boundText(const BadgeElement &e, const BadgeData &data, const BadgeRole &role, const QString &displayName)
 {
@@ -114,11 +113,10 @@ QString latinNameIfDifferent(const QString &name, const QString &latinName)
     const bool otherScript = std::any_of(codePoints.cbegin(), codePoints.cend(), [](uint c) {
         const QChar::Script script = QChar::script(char32_t(c));
         return QChar::isLetter(char32_t(c)) && script != QChar::Script_Latin && script != QChar::Script_Common
-            && script != QChar::Script_Inherited;
+               && script != QChar::Script_Inherited;
     });
     return otherScript || native.isEmpty() ? latin : QString();
 }
-
 
 // Fits the text into the element's box: as large as possible within the size range, on as few lines
 // as possible (text::fitText decides width and wrapping), then smaller still while the lines are
@@ -198,7 +196,8 @@ std::expected<void, QString> BadgeRendererPrivate::drawText(const Canvas &canvas
         own.shift = before.shift;
         if (before.empty) {
             // Take the empty element's place, keeping the larger of its gap and this one's.
-            own.shift += (e.box.top() - previous.box.top()) * Mm + before.gapAbove - std::max(before.gapAbove, own.gapAbove);
+            own.shift += (e.box.top() - previous.box.top()) * Mm + before.gapAbove
+                         - std::max(before.gapAbove, own.gapAbove);
         } else if (previous.verticalAlignment == BadgeVerticalAlignment::Top) {
             own.shift += previous.box.height() * Mm - before.used;
         }

@@ -84,7 +84,7 @@ QString lastCupsMessage()
 bool isConnectionError(ipp_status_t status)
 {
     return status == IPP_STATUS_ERROR_INTERNAL || status == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE
-        || status == IPP_STATUS_ERROR_CUPS_PKI || status == IPP_STATUS_ERROR_TIMEOUT;
+           || status == IPP_STATUS_ERROR_CUPS_PKI || status == IPP_STATUS_ERROR_TIMEOUT;
 }
 
 PrintJobStatus::State jobStateFrom(int state)
@@ -163,14 +163,15 @@ PrintResult<HttpPtr> connectTo(const Server &server, std::chrono::milliseconds t
     HttpPtr fresh(httpConnect2(server.host.constData(), server.port, nullptr, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED,
                                1, 0, nullptr));
     if (!fresh)
-        return std::unexpected(PrintError{PrintError::Kind::Unavailable, unreachableMessage(server, u"unknown host"_s)});
+        return std::unexpected(
+            PrintError{PrintError::Kind::Unavailable, unreachableMessage(server, u"unknown host"_s)});
     if (httpReconnect2(fresh.get(), timeoutMs, nullptr) != 0) {
         // libcups reports a refused non-blocking connect as EHOSTDOWN: both mean nothing listens there.
         const int error = httpError(fresh.get());
         const QString why = error == ECONNREFUSED || error == EHOSTDOWN ? u"nothing answers there"_s
-            : error == ETIMEDOUT ? u"no answer within %1 s"_s.arg(timeoutMs / 1000)
-            : error ? QString::fromLocal8Bit(std::strerror(error))
-                    : u"no connection"_s;
+                            : error == ETIMEDOUT ? u"no answer within %1 s"_s.arg(timeoutMs / 1000)
+                            : error              ? QString::fromLocal8Bit(std::strerror(error))
+                                                 : u"no connection"_s;
         return std::unexpected(PrintError{PrintError::Kind::Unavailable, unreachableMessage(server, why)});
     }
     // A hung server must not hang the worker: every read and write gives up after the timeout.
@@ -208,8 +209,7 @@ struct CupsPrinter::Private
     {
         IppPtr request(ippNewRequest(op));
         ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, printerUri.constData());
-        ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr,
-                     user.constData());
+        ippAddString(request.get(), IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, user.constData());
         return request;
     }
 
@@ -248,9 +248,9 @@ struct CupsPrinter::Private
         case IPP_STATUS_ERROR_TIMEOUT:
             return {PrintError::Kind::Unavailable, unreachable(detail)};
         default:
-            return {PrintError::Kind::Unavailable,
-                    u"CUPS at %1 could not %2 on '%3' (%4): check the print server"_s.arg(server.display, what, q,
-                                                                                          detail)};
+            return {
+                PrintError::Kind::Unavailable,
+                u"CUPS at %1 could not %2 on '%3' (%4): check the print server"_s.arg(server.display, what, q, detail)};
         }
     }
 
@@ -285,8 +285,8 @@ CupsPrinter::CupsPrinter(Options options)
     d->queue = d->options.queue.toUtf8();
     d->user = d->options.user.isEmpty() ? QByteArray(cupsUser()) : d->options.user.toUtf8();
     char uri[HTTP_MAX_URI];
-    httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof(uri), "ipp", nullptr, "localhost", d->server.port,
-                     "/printers/%s", d->queue.constData());
+    httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof(uri), "ipp", nullptr, "localhost", d->server.port, "/printers/%s",
+                     d->queue.constData());
     d->printerUri = uri;
     d->resource = "/printers/" + d->queue;
 }
@@ -428,10 +428,10 @@ PrintResult<PrintJobStatus> CupsPrinter::jobStatus(const QString &handle)
     bool ok = false;
     const int jobId = handle.startsWith(prefix) ? handle.mid(prefix.size()).toInt(&ok) : 0;
     if (!ok || jobId <= 0) {
-        return std::unexpected(PrintError{PrintError::Kind::NotFound,
-                                          u"'%1' is not a job of printer '%2': the printer setting changed since it "
-                                          "was sent; check whether it printed and reprint if not"_s
-                                              .arg(handle, d->options.queue)});
+        return std::unexpected(
+            PrintError{PrintError::Kind::NotFound,
+                       u"'%1' is not a job of printer '%2': the printer setting changed since it "
+                       "was sent; check whether it printed and reprint if not"_s.arg(handle, d->options.queue)});
     }
     auto response = d->send(
         [this, jobId] {

@@ -25,8 +25,8 @@ public:
         QString server; // "host", "host:port", "[v6addr]:port" or a domain socket path; empty = the system's CUPS
         QString user;   // requesting-user-name; empty = the user running the kiosk
         std::chrono::milliseconds timeout{15000}; // for connecting and for each read or write
-        QString media;  // the CUPS "media" every job asks for (PWG name such as "oe_4x6-label_4x6in"); empty = the
-                        // queue's default
+        QString media; // the CUPS "media" every job asks for (PWG name such as "oe_4x6-label_4x6in"); empty = the
+                       // queue's default
     };
 
     // The CUPS default destination as `lp` would choose it: $LPDEST or $PRINTER, else the Default line of

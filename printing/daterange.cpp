@@ -18,7 +18,7 @@ QString formatDateRange(QDate first, QDate last, const QLocale &locale)
         if (first.year() != last.year())
             return locale.toString(first, full) + dash + locale.toString(last, full);
         return locale.toString(first, full) + dash
-            + locale.toString(last, first.month() == last.month() ? u"d日"_s : u"M月d日"_s);
+               + locale.toString(last, first.month() == last.month() ? u"d日"_s : u"M月d日"_s);
     }
     const bool spanish = locale.language() == QLocale::Spanish;
     const QString full = spanish ? u"d 'de' MMMM 'de' yyyy"_s : u"d MMMM yyyy"_s;
@@ -28,7 +28,7 @@ QString formatDateRange(QDate first, QDate last, const QLocale &locale)
         return locale.toString(first, full) + u" \u2013 "_s + locale.toString(last, full);
     if (first.month() != last.month())
         return locale.toString(first, spanish ? u"d 'de' MMMM"_s : u"d MMMM"_s) + u" \u2013 "_s
-            + locale.toString(last, full);
+               + locale.toString(last, full);
     return locale.toString(first, u"d"_s) + dash + locale.toString(last, full);
 }
 

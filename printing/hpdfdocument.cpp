@@ -33,8 +33,8 @@ float TrueTypeFont::width(const QByteArray &utf8, float size) const
 {
     if (!font || utf8.isEmpty())
         return 0;
-    const HPDF_TextWidth w =
-        HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE *>(utf8.constData()), HPDF_UINT(utf8.size()));
+    const HPDF_TextWidth w = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE *>(utf8.constData()),
+                                                 HPDF_UINT(utf8.size()));
     return float(w.width) * size / 1000.0f;
 }
 
@@ -135,7 +135,7 @@ std::expected<QString, QString> findFontFile(const QString &fileName, const QStr
         u"fonts/noto"_s,          // Arch, Alpine
         u"fonts/google-noto"_s,   // Fedora
         u"fonts/truetype"_s,
-        u"fonts"_s,               // ~/.local/share/fonts
+        u"fonts"_s, // ~/.local/share/fonts
     };
 
     QStringList folders;
@@ -155,9 +155,9 @@ std::expected<QString, QString> findFontFile(const QString &fileName, const QStr
         if (candidate.isFile() && candidate.isReadable())
             return candidate.absoluteFilePath();
     }
-    return std::unexpected(u"cannot find the font file %1 in /usr/share/fonts/truetype/noto or any other standard "
-                           "font folder: install the Debian package %2 (apt install %2)"_s
-                               .arg(fileName, debianPackage));
+    return std::unexpected(
+        u"cannot find the font file %1 in /usr/share/fonts/truetype/noto or any other standard "
+        "font folder: install the Debian package %2 (apt install %2)"_s.arg(fileName, debianPackage));
 }
 
 QString describeHpdfError(HPDF_STATUS code, HPDF_STATUS detail)
@@ -187,7 +187,9 @@ QString describeHpdfError(HPDF_STATUS code, HPDF_STATUS detail)
         what = u"internal PDF library failure"_s;
         break;
     }
-    return u"%1 (libharu error 0x%2, detail %3)"_s.arg(what).arg(qulonglong(code), 4, 16, QChar(u'0')).arg(qulonglong(detail));
+    return u"%1 (libharu error 0x%2, detail %3)"_s.arg(what)
+        .arg(qulonglong(code), 4, 16, QChar(u'0'))
+        .arg(qulonglong(detail));
 }
 
 namespace {
@@ -228,7 +230,7 @@ std::expected<void, QString> deflatePageFast(HPDF_Page page)
         != HPDF_OK)
         return std::unexpected(u"writing the compressed page"_s);
     contents->filter = HPDF_STREAM_FILTER_NONE; // libharu now copies the bytes as they are …
-    contents->write_fn = writeFlateFilter;       // … and this adds the /Filter it then leaves out
+    contents->write_fn = writeFlateFilter;      // … and this adds the /Filter it then leaves out
     return {};
 }
 

@@ -3,11 +3,11 @@
 #include "printing/badgerenderer.h"
 #include "printing/daterange.h"
 
-#include "printing/text/fontlibrary.h"
 #include "printing/hpdfdocument.h"
 #include "printing/pdfpage_p.h"
-#include "printing/text/hpdftextpainter.h"
 #include "printing/qrencoder.h"
+#include "printing/text/fontlibrary.h"
+#include "printing/text/hpdftextpainter.h"
 #include "printing/text/textfitter.h"
 #include "printing/text/textsanitizer.h"
 
@@ -43,7 +43,8 @@ struct Fonts
     pdf::TrueTypeFont bold;
 };
 
-// Draws one line of UTF-8 text with libharu's own text layout, its baseline `baseline` points below the top of the page.
+// Draws one line of UTF-8 text with libharu's own text layout, its baseline `baseline` points below the top of the
+// page.
 void drawText(const pdf::Page &page, const pdf::TrueTypeFont &font, float size, Rgb colour, float x, float baseline,
               const QByteArray &utf8, float tracking = 0)
 {
@@ -157,8 +158,10 @@ std::expected<float, QString> drawGuestName(const pdf::Page &page, text::FontLib
     const auto fitted = text::fitText(fonts, name, maxWidth, 2, 30.0, 16.0, text::FontWeight::Bold);
     if (!fitted)
         return std::unexpected(fitted.error());
-    if (std::any_of(fitted->lines.cbegin(), fitted->lines.cend(), [](const text::TextLine &l) { return l.hasPlaceholders(); }))
-        qCInfo(lcInvitation) << "no font has some characters of a guest's name - they print as boxes"; // no names in logs
+    if (std::any_of(fitted->lines.cbegin(), fitted->lines.cend(),
+                    [](const text::TextLine &l) { return l.hasPlaceholders(); }))
+        qCInfo(lcInvitation)
+            << "no font has some characters of a guest's name - they print as boxes"; // no names in logs
     auto y = drawShapedLines(page, fitted->lines, x, top, maxWidth, Ink);
     if (!y || latin.isEmpty())
         return y;
@@ -296,7 +299,8 @@ std::expected<QByteArray, QString> renderWith(Renderer &r, const InvitationData 
     const float textX = Margin + padding + qrBox + 9 * Mm;
     const float textWidth = Margin + contentWidth - padding - textX;
     const QList<QByteArray> show = wrapText(fonts.regular, u"Show this code at a check-in kiosk."_s, 12.0f, textWidth);
-    const QList<QByteArray> privacy = wrapText(fonts.regular, u"The code contains no personal data."_s, 10.0f, textWidth);
+    const QList<QByteArray> privacy = wrapText(fonts.regular, u"The code contains no personal data."_s, 10.0f,
+                                               textWidth);
     const float blockHeight = 15.0f + 10.0f + float(show.size()) * 16.0f + 6.0f + float(privacy.size()) * 13.0f;
     float ty = cardTop + cardHeight / 2 - blockHeight / 2 + 11.0f;
     drawText(page, fonts.bold, 14.0f, Ink, textX, ty, "Your check-in code");
@@ -315,9 +319,11 @@ std::expected<QByteArray, QString> renderWith(Renderer &r, const InvitationData 
     // Footer.
     const float footerTop = page.height() - 20 * Mm;
     page.fillRect<float>(Margin, footerTop, contentWidth, 0.6f, Hairline);
-    drawText(page, fonts.regular, 8.5f, Muted, Margin, footerTop + 14, "Internet Engineering Task Force  ·  Policymaker Program");
+    drawText(page, fonts.regular, 8.5f, Muted, Margin, footerTop + 14,
+             "Internet Engineering Task Force  ·  Policymaker Program");
     const QByteArray site = "www.ietf.org";
-    drawText(page, fonts.regular, 8.5f, Muted, Margin + contentWidth - fonts.regular.width(site, 8.5f), footerTop + 14, site);
+    drawText(page, fonts.regular, 8.5f, Muted, Margin + contentWidth - fonts.regular.width(site, 8.5f), footerTop + 14,
+             site);
     CHECKIN_TRY(doc.check(u"drawing the footer"));
 
     return doc.save();

@@ -11,15 +11,15 @@ namespace checkin {
 // Everything printed on one invitation; plain data, no database types.
 struct InvitationData
 {
-    int eventNumber = 0;    // 122 → "IETF 122" when eventName is empty
-    QString eventName;      // e.g. "IETF 122"
-    QString eventCity;      // e.g. "Bangkok"
+    int eventNumber = 0; // 122 → "IETF 122" when eventName is empty
+    QString eventName;   // e.g. "IETF 122"
+    QString eventCity;   // e.g. "Bangkok"
     QDate firstDay;
     QDate lastDay;
     QString guestName;      // in the guest's own script
     QString guestLatinName; // Latin transcription, printed when guestName cannot be drawn
     QString organisation;
-    QString token;          // QR content: the signed invitation token (no personal data)
+    QString token; // QR content: the signed invitation token (no personal data)
 };
 
 // Renders the one-page A4 invitation PDF (libharu, embedded Noto Sans, QR as vector squares).

@@ -24,7 +24,8 @@ QString PdfFolderPrinter::fileNameFor(const QString &title)
     base.reserve(title.size());
     for (const QChar c : title) {
         // Letters in any script are kept (guest names); separators, controls and shell-awkward characters are not.
-        const bool safe = c.isLetterOrNumber() || c == u'-' || c == u'_' || c == u'.' || c == u' ' || c == u'[' || c == u']';
+        const bool safe = c.isLetterOrNumber() || c == u'-' || c == u'_' || c == u'.' || c == u' ' || c == u'['
+                          || c == u']';
         base += safe ? c : u'_';
     }
     base = base.trimmed();

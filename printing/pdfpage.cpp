@@ -52,9 +52,9 @@ QString missingNotoSans()
     return u"the Noto Sans font is missing: install the Debian package fonts-noto-core (apt install fonts-noto-core)"_s;
 }
 
-std::expected<QByteArray, QString>
-renderOnKeptDocument(std::unique_ptr<HpdfDocument> &doc, const QString &failed,
-                     const std::function<std::expected<QByteArray, QString>(HpdfDocument &)> &render)
+std::expected<QByteArray, QString> renderOnKeptDocument(
+    std::unique_ptr<HpdfDocument> &doc, const QString &failed,
+    const std::function<std::expected<QByteArray, QString>(HpdfDocument &)> &render)
 {
     if (!doc)
         doc = std::make_unique<HpdfDocument>();

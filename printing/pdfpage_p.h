@@ -28,7 +28,7 @@ namespace checkin::pdf {
 namespace colours {
 inline constexpr text::Rgb Accent{0.086, 0.227, 0.408};
 inline constexpr text::Rgb AccentTint{0.937, 0.953, 0.973}; // panels, every other table row
-inline constexpr text::Rgb BandLabel{0.710, 0.776, 0.859};  // the accent mixed towards white, for small text on the band
+inline constexpr text::Rgb BandLabel{0.710, 0.776, 0.859}; // the accent mixed towards white, for small text on the band
 inline constexpr text::Rgb BandText{0.894, 0.922, 0.957};
 inline constexpr text::Rgb White{1.0, 1.0, 1.0};
 inline constexpr text::Rgb Ink{0.110, 0.133, 0.173};
@@ -80,7 +80,12 @@ class Page
 {
 public:
     Page() = default;
-    Page(HPDF_Page page, double width, double height) : m_page(page), m_width(width), m_height(height) {}
+    Page(HPDF_Page page, double width, double height)
+        : m_page(page)
+        , m_width(width)
+        , m_height(height)
+    {
+    }
 
     /// The libharu page for drawing calls.
     [[nodiscard]] HPDF_Page handle() const { return m_page; }
@@ -122,8 +127,8 @@ private:
 [[nodiscard]] QString missingNotoSans();
 /// Renders on the document kept in doc (made on first use); after a failure doc is dropped (libharu's state is then
 /// unknown) and the error is prefixed with failed.
-[[nodiscard]] std::expected<QByteArray, QString>
-renderOnKeptDocument(std::unique_ptr<HpdfDocument> &doc, const QString &failed,
-                     const std::function<std::expected<QByteArray, QString>(HpdfDocument &)> &render);
+[[nodiscard]] std::expected<QByteArray, QString> renderOnKeptDocument(
+    std::unique_ptr<HpdfDocument> &doc, const QString &failed,
+    const std::function<std::expected<QByteArray, QString>(HpdfDocument &)> &render);
 
 } // namespace checkin::pdf

@@ -3,7 +3,6 @@
 
 #include <QBuffer>
 
-
 #include <ZXing/BitMatrix.h>
 #include <ZXing/CharacterSet.h>
 #include <ZXing/MultiFormatWriter.h>
@@ -73,12 +72,13 @@ std::expected<QrMatrix, QString> QrEncoder::encode(const QString &text, QrErrorC
         // Width and height 0 with margin 0: one pixel per module, exactly the symbol.
         bits = writer.encode(text.toStdWString(), 0, 0);
     } catch (const std::exception &e) {
-        return std::unexpected(u"cannot encode %1 characters as a QR code: %2"_s.arg(text.size())
-                                   .arg(QString::fromUtf8(e.what())));
+        return std::unexpected(
+            u"cannot encode %1 characters as a QR code: %2"_s.arg(text.size()).arg(QString::fromUtf8(e.what())));
     }
 
     if (bits.width() != bits.height() || bits.width() < 21)
-        return std::unexpected(u"QR encoder returned an unexpected %1×%2 matrix"_s.arg(bits.width()).arg(bits.height()));
+        return std::unexpected(
+            u"QR encoder returned an unexpected %1×%2 matrix"_s.arg(bits.width()).arg(bits.height()));
 
     QrMatrix m;
     m.size = bits.width();
@@ -119,7 +119,8 @@ std::expected<void, QString> QrEncoder::writePng(const QrMatrix &m, const QStrin
     if (m.isEmpty())
         return std::unexpected(u"cannot write QR image %1: the QR matrix is empty"_s.arg(name));
     if (moduleSize < 1 || moduleSize > 100)
-        return std::unexpected(u"cannot write QR image %1: module size %2 is out of range 1–100"_s.arg(name).arg(moduleSize));
+        return std::unexpected(
+            u"cannot write QR image %1: module size %2 is out of range 1–100"_s.arg(name).arg(moduleSize));
 
     const QImage image = toImage(m, moduleSize);
     if (image.isNull())

@@ -14,8 +14,8 @@ enum class QrErrorCorrection { L, M, Q, H };
 // The exact module matrix of one QR symbol, without quiet zone; true = dark module.
 struct QrMatrix
 {
-    int size = 0;             // modules per side, 21 (version 1) … 177 (version 40)
-    QList<bool> modules;      // size × size, row-major
+    int size = 0;        // modules per side, 21 (version 1) … 177 (version 40)
+    QList<bool> modules; // size × size, row-major
 
     /// True when the module at column x, row y is dark; false outside the symbol.
     [[nodiscard]] bool at(int x, int y) const;

@@ -34,7 +34,8 @@ std::expected<void, QString> saveFile(const QString &path, const QByteArray &byt
 {
     const QString folder = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(folder))
-        return std::unexpected(writeFailureReason(folder, u"the folder %1 cannot be created"_s.arg(folder), bytes.size()));
+        return std::unexpected(
+            writeFailureReason(folder, u"the folder %1 cannot be created"_s.arg(folder), bytes.size()));
     QSaveFile file(path);
     if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
         return {};

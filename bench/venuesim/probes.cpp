@@ -17,8 +17,8 @@ venue::VenueResult<qint64> VenueProbe::eventId(int number)
     if (!rows)
         return std::unexpected(rows.error());
     if (rows->count() != 1)
-        return std::unexpected(venue::VenueError{venue::VenueError::Kind::Failed,
-                                                 u"event %1 is not in the venue database"_s.arg(number), {}});
+        return std::unexpected(venue::VenueError{
+            venue::VenueError::Kind::Failed, u"event %1 is not in the venue database"_s.arg(number), {}});
     return rows->int64(0, 0);
 }
 
@@ -35,8 +35,8 @@ venue::VenueResult<qint64> VenueProbe::revoke(qint64 eventId, const QByteArray &
     if (!updated)
         return std::unexpected(updated.error());
     if (updated->affected() != 1)
-        return std::unexpected(venue::VenueError{venue::VenueError::Kind::Failed,
-                                                 u"the invitation to revoke was not active in the venue database"_s, {}});
+        return std::unexpected(venue::VenueError{
+            venue::VenueError::Kind::Failed, u"the invitation to revoke was not active in the venue database"_s, {}});
     if (auto ok = tx.commit(); !ok)
         return std::unexpected(ok.error());
     return wallMicros();
@@ -59,7 +59,8 @@ venue::VenueResult<VenueTotals> VenueProbe::totals(qint64 eventId)
          &t.live},
         {"SELECT count(*) FROM attendance WHERE event_id = $1 AND duplicate_of IS NOT NULL", &t.duplicates},
         {"SELECT count(*) FROM (SELECT 1 FROM attendance WHERE event_id = $1 AND duplicate_of IS NULL "
-         "AND annulled_at IS NULL GROUP BY guest_id, day HAVING count(*) > 1) twice", &t.guestDaysTwiceLive},
+         "AND annulled_at IS NULL GROUP BY guest_id, day HAVING count(*) > 1) twice",
+         &t.guestDaysTwiceLive},
         {"SELECT count(*) FROM scan_log WHERE event_id = $1", &t.scans},
         {"SELECT count(*) FROM scan_log WHERE event_id = $1 AND duplicate", &t.duplicateScans},
         {"SELECT count(*) FROM print_job_states WHERE event_id = $1", &t.printJobs},
@@ -89,7 +90,8 @@ venue::VenueResult<QList<StatementCost>> VenueProbe::costliestStatements(int lim
     auto rows = m_conn->exec("SELECT regexp_replace(query, '\\s+', ' ', 'g'), calls, mean_exec_time, "
                              "total_exec_time / 1000 FROM pg_stat_statements "
                              "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-                             "ORDER BY total_exec_time DESC LIMIT $1", {limit});
+                             "ORDER BY total_exec_time DESC LIMIT $1",
+                             {limit});
     if (!rows)
         return std::unexpected(rows.error());
     QList<StatementCost> costs;
@@ -103,7 +105,8 @@ venue::VenueResult<QHash<QString, VenueProbe::Arrival>> VenueProbe::attendanceAr
 {
     auto rows = m_conn->exec("SELECT uid, (extract(epoch FROM received_at) * 1000000)::bigint, "
                              "coalesce((extract(epoch FROM pg_xact_commit_timestamp(xmin)) * 1000000)::bigint, 0) "
-                             "FROM attendance WHERE event_id = $1", {eventId});
+                             "FROM attendance WHERE event_id = $1",
+                             {eventId});
     if (!rows)
         return std::unexpected(rows.error());
     QHash<QString, Arrival> arrivals;
@@ -129,7 +132,8 @@ venue::VenueResult<QSet<QString>> VenueProbe::liveGuestDays(qint64 eventId)
 {
     auto rows = m_conn->exec("SELECT g.external_id || '|' || to_char(a.day, 'YYYY-MM-DD') FROM attendance a "
                              "JOIN guests g ON g.id = a.guest_id WHERE a.event_id = $1 "
-                             "AND a.duplicate_of IS NULL AND a.annulled_at IS NULL", {eventId});
+                             "AND a.duplicate_of IS NULL AND a.annulled_at IS NULL",
+                             {eventId});
     if (!rows)
         return std::unexpected(rows.error());
     QSet<QString> days;
@@ -182,7 +186,8 @@ db::DbResult<bool> KioskFileProbe::sentUpTo(const KioskHighWater &mark)
     if (!marks)
         return std::unexpected(marks.error());
     const bool printJobsSent = mark.printJobId == 0
-        || std::pair{marks->printJobsAt, marks->printJobsId} >= std::pair{mark.printJobAt, mark.printJobId};
+                               || std::pair{marks->printJobsAt, marks->printJobsId}
+                                      >= std::pair{mark.printJobAt, mark.printJobId};
     return marks->attendance >= mark.attendance && marks->scans >= mark.scans && printJobsSent;
 }
 

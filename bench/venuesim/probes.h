@@ -19,7 +19,7 @@ namespace checkin::venuesim {
 struct VenueTotals
 {
     qint64 attendance = 0;
-    qint64 live = 0;              // not annulled, not a duplicate
+    qint64 live = 0; // not annulled, not a duplicate
     qint64 duplicates = 0;
     qint64 guestDaysTwiceLive = 0; // (guest, day) pairs with more than one live row: must be 0
     qint64 scans = 0;
@@ -41,7 +41,10 @@ struct StatementCost
 class VenueProbe
 {
 public:
-    explicit VenueProbe(std::unique_ptr<venue::VenueConnection> conn) : m_conn(std::move(conn)) {}
+    explicit VenueProbe(std::unique_ptr<venue::VenueConnection> conn)
+        : m_conn(std::move(conn))
+    {
+    }
 
     // The venue's id of event number.
     [[nodiscard]] venue::VenueResult<qint64> eventId(int number);
@@ -85,7 +88,10 @@ struct KioskHighWater
 class KioskFileProbe
 {
 public:
-    explicit KioskFileProbe(std::unique_ptr<db::Database> db) : m_db(std::move(db)) {}
+    explicit KioskFileProbe(std::unique_ptr<db::Database> db)
+        : m_db(std::move(db))
+    {
+    }
 
     [[nodiscard]] db::Database &db() { return *m_db; }
     [[nodiscard]] db::DbResult<KioskHighWater> highWater();

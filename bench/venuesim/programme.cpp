@@ -15,11 +15,11 @@ namespace {
 
 constexpr int kMorningPeakStarts = 8 * 3600;
 constexpr int kMorningPeakLength = 2 * 3600;
-constexpr int kMorningPeakMode = 50 * 60;    // the busiest moment: 08:50
-constexpr double kMorningShare = 0.78;       // the rest trickle in until the afternoon
+constexpr int kMorningPeakMode = 50 * 60; // the busiest moment: 08:50
+constexpr double kMorningShare = 0.78;    // the rest trickle in until the afternoon
 constexpr int kTailStarts = 10 * 3600;
 constexpr int kLastArrival = 16 * 3600;
-constexpr double kServiceMinSeconds = 8;     // scan, welcome screen, badge and agenda out of the printer
+constexpr double kServiceMinSeconds = 8; // scan, welcome screen, badge and agenda out of the printer
 constexpr double kServiceMaxSeconds = 12;
 
 // A triangular distribution on [0, length] with its mode at mode: a morning rush that builds and fades.
@@ -69,8 +69,8 @@ std::vector<Programme::Arrival> Programme::arrivalsFor(int day, std::mt19937 &ra
     arrivals.reserve(std::size_t(coming) * 105 / 100);
     for (int guest : guests) {
         const double at = chance(random) < kMorningShare
-            ? kMorningPeakStarts + triangular(random, kMorningPeakLength, kMorningPeakMode)
-            : tail(random);
+                              ? kMorningPeakStarts + triangular(random, kMorningPeakLength, kMorningPeakMode)
+                              : tail(random);
         arrivals.push_back({at, guest, false});
         if (chance(random) < m_shape.secondScanRate)
             arrivals.push_back({std::min<double>(at + later(random), kLastArrival), guest, true});

@@ -1,8 +1,8 @@
 #include "bench/venuesim/simkiosk.h"
 
-#include "kiosk/checkin/checkinservice.h"
 #include "db/database.h"
 #include "db/venueoutboxstore.h"
+#include "kiosk/checkin/checkinservice.h"
 #include "kiosk/venue/venuesync.h"
 
 #include <QDateTime>
@@ -13,8 +13,8 @@ namespace checkin::venuesim {
 
 qint64 wallMicros()
 {
-    return std::chrono::duration_cast<std::chrono::microseconds>(
-               std::chrono::system_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 SimKiosk::SimKiosk(QString kioskId, QString dbPath, db::EventRecord event, QString conninfo,
@@ -87,9 +87,8 @@ void SimKiosk::checkInLoop(const Timeline &timeline)
         std::this_thread::sleep_until(due);
         m_figures.latenessUs.push_back(
             std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - due).count());
-        const CheckInOutcome outcome = service.checkIn(m_tokens.at(scan.guest),
-                                                       QDateTime::fromMSecsSinceEpoch(scan.utcMs, Qt::UTC),
-                                                       u"camera"_s);
+        const CheckInOutcome outcome = service.checkIn(
+            m_tokens.at(scan.guest), QDateTime::fromMSecsSinceEpoch(scan.utcMs, Qt::UTC), u"camera"_s);
         // The moment the check-in is durable in this kiosk's file: where a sync lag starts.
         const qint64 committedAt = wallMicros();
         m_figures.checkInAtUs.push_back(committedAt);
@@ -122,7 +121,7 @@ void SimKiosk::syncLoop()
         stat.online = round.online;
         stat.waiting = round.waiting;
         stat.records = round.attendanceLive + round.attendanceDuplicates + round.attendanceAnnulled + round.scans
-            + round.staffActions + round.printJobs;
+                       + round.staffActions + round.printJobs;
         m_figures.rounds.push_back(stat);
         m_lastWaiting = round.waiting;
         m_lastOnline = round.online;

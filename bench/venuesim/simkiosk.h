@@ -27,7 +27,11 @@ namespace checkin::venuesim {
 class Timeline
 {
 public:
-    Timeline(std::chrono::steady_clock::time_point start, double compress) : m_start(start), m_compress(compress) {}
+    Timeline(std::chrono::steady_clock::time_point start, double compress)
+        : m_start(start)
+        , m_compress(compress)
+    {
+    }
 
     [[nodiscard]] std::chrono::steady_clock::time_point wallAt(qint64 simMs) const
     {
@@ -50,7 +54,7 @@ struct RoundStat
 {
     qint64 startUs = 0;
     qint64 endUs = 0;
-    int records = 0;   // rows new to the venue database (attendance, scans, staff actions, print job states)
+    int records = 0; // rows new to the venue database (attendance, scans, staff actions, print job states)
     bool online = false;
     qint64 waiting = 0;
 };

@@ -6,7 +6,6 @@
 #include <QList>
 #include <QString>
 
-
 namespace checkin::venue {
 
 // One live check-in as the venue database holds it: the row that holds the guest's slot for the day venue-wide
@@ -26,10 +25,14 @@ struct VenueLiveAttendance
 class VenueAttendance
 {
 public:
-    explicit VenueAttendance(VenueConnection &venue) : m_venue(venue) {}
+    explicit VenueAttendance(VenueConnection &venue)
+        : m_venue(venue)
+    {
+    }
 
     // Live rows of the event (venue row id eventId), oldest first.
     [[nodiscard]] VenueResult<QList<VenueLiveAttendance>> liveRows(qint64 eventId);
+
 private:
     VenueConnection &m_venue;
 };

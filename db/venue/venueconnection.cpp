@@ -60,23 +60,31 @@ Target parseTarget(const QByteArray &conninfo)
 VenueError connectError(const QString &serverText, const Target &t)
 {
     const QString text = serverText.trimmed();
-    const auto has = [&](const char *fragment) { return text.contains(QLatin1StringView(fragment), Qt::CaseInsensitive); };
+    const auto has = [&](const char *fragment) {
+        return text.contains(QLatin1StringView(fragment), Qt::CaseInsensitive);
+    };
     const QString detail = u" (PostgreSQL said: %1)"_s.arg(text.section(u'\n', 0, 0));
     if (has("password authentication failed") || has("authentication failed") || has("no password supplied")
         || (has("role \"") && has("does not exist")) || has("no pg_hba.conf entry")) {
         return {VenueError::Kind::AuthFailed,
                 u"The venue database at %1 refused the login of user \"%2\": check the user name and password in "
-                "the venue connection settings."_s.arg(t.where(), t.user) + detail, {}};
+                "the venue connection settings."_s.arg(t.where(), t.user)
+                    + detail,
+                {}};
     }
     if (has("database \"") && has("does not exist")) {
         return {VenueError::Kind::NoDatabase,
                 u"The venue database \"%1\" does not exist on %2: create it (createdb %1) or correct dbname in the "
-                "venue connection settings."_s.arg(t.dbname, t.where()) + detail, {}};
+                "venue connection settings."_s.arg(t.dbname, t.where())
+                    + detail,
+                {}};
     }
-    return {VenueError::Kind::Unreachable,
-            u"The venue database server at %1 is not answering: check that PostgreSQL is running there and that "
-            "this machine is on the venue network. Kiosks keep working on their own database meanwhile."_s
-                .arg(t.where()) + detail, {}};
+    return {
+        VenueError::Kind::Unreachable,
+        u"The venue database server at %1 is not answering: check that PostgreSQL is running there and that "
+        "this machine is on the venue network. Kiosks keep working on their own database meanwhile."_s.arg(t.where())
+            + detail,
+        {}};
 }
 
 } // namespace
@@ -180,9 +188,11 @@ VenueResult<std::unique_ptr<VenueConnection>> VenueConnection::open(const QStrin
         const QString why = parseError ? QString::fromUtf8(parseError).trimmed() : u"out of memory"_s;
         if (parseError)
             PQfreemem(parseError);
-        return std::unexpected(VenueError{VenueError::Kind::BadSettings,
+        return std::unexpected(VenueError{
+            VenueError::Kind::BadSettings,
             u"The venue connection settings cannot be read (%1): write them as \"host=… port=… dbname=… user=… "
-            "password=…\" or as a postgresql:// address."_s.arg(why), {}});
+            "password=…\" or as a postgresql:// address."_s.arg(why),
+            {}});
     }
     PQconninfoFree(parsed);
 
@@ -191,14 +201,15 @@ VenueResult<std::unique_ptr<VenueConnection>> VenueConnection::open(const QStrin
     // sync or a dashboard for the ~15 minutes TCP retransmission takes: data unacknowledged for 10 s, or an idle
     // link whose keepalives (after 5 s, every 2 s, 3 lost) go unanswered, ends the connection as unreachable.
     const QByteArray timeout = QByteArray::number(kConnectTimeoutSeconds);
-    const char *keywords[] = {"connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
-                              "keepalives_count", "tcp_user_timeout", "application_name", "dbname",
-                              "client_encoding", nullptr};
-    const char *values[] = {timeout.constData(), "1", "5", "2", "3", "10000", "ietf-checkin", info.constData(),
-                            "UTF8", nullptr};
+    const char *keywords[] = {
+        "connect_timeout",  "keepalives",       "keepalives_idle", "keepalives_interval", "keepalives_count",
+        "tcp_user_timeout", "application_name", "dbname",          "client_encoding",     nullptr};
+    const char *values[] = {timeout.constData(), "1",    "5",    "2", "3", "10000", "ietf-checkin",
+                            info.constData(),    "UTF8", nullptr};
     PGconn *conn = PQconnectdbParams(keywords, values, 1);
     if (!conn)
-        return std::unexpected(VenueError{VenueError::Kind::Failed, u"Out of memory connecting to the venue database."_s, {}});
+        return std::unexpected(
+            VenueError{VenueError::Kind::Failed, u"Out of memory connecting to the venue database."_s, {}});
     if (PQstatus(conn) != CONNECTION_OK) {
         const QString text = QString::fromUtf8(PQerrorMessage(conn));
         PQfinish(conn);
@@ -206,7 +217,8 @@ VenueResult<std::unique_ptr<VenueConnection>> VenueConnection::open(const QStrin
         return std::unexpected(connectError(text, parseTarget(info)));
     }
     // Server notices ("relation already exists, skipping") go to the log, not to a command's standard error.
-    PQsetNoticeProcessor(conn, [](void *, const char *message) { qCDebug(lcVenue) << "notice:" << message; }, nullptr);
+    PQsetNoticeProcessor(
+        conn, [](void *, const char *message) { qCDebug(lcVenue) << "notice:" << message; }, nullptr);
     auto connection = std::unique_ptr<VenueConnection>(new VenueConnection(conn));
     // Times go in and out as UTC, like every time in the kiosks' SQLite files.
     if (auto ok = connection->exec("SET TIME ZONE 'UTC'"); !ok)

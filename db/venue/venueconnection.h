@@ -44,14 +44,36 @@ class VenueParam
 public:
     // Implicit on purpose, so a call reads exec(sql, {eventId, name, day}). Sent as text; the server converts it to
     // the column's type (a date as YYYY-MM-DD, an invalid date as NULL; times as ISO 8601 text).
-    VenueParam(const QString &text) : m_value(text.toUtf8()) {}
-    VenueParam(const char *utf8) : m_value(utf8) {}
-    VenueParam(qint64 value) : m_value(QByteArray::number(value)) {}
-    VenueParam(int value) : m_value(QByteArray::number(value)) {}
-    VenueParam(bool value) : m_value(value ? "true" : "false") {}
-    VenueParam(const QDate &date) : m_value(date.toString(Qt::ISODate).toUtf8()), m_null(!date.isValid()) {}
+    VenueParam(const QString &text)
+        : m_value(text.toUtf8())
+    {
+    }
+    VenueParam(const char *utf8)
+        : m_value(utf8)
+    {
+    }
+    VenueParam(qint64 value)
+        : m_value(QByteArray::number(value))
+    {
+    }
+    VenueParam(int value)
+        : m_value(QByteArray::number(value))
+    {
+    }
+    VenueParam(bool value)
+        : m_value(value ? "true" : "false")
+    {
+    }
+    VenueParam(const QDate &date)
+        : m_value(date.toString(Qt::ISODate).toUtf8())
+        , m_null(!date.isValid())
+    {
+    }
     // SQL NULL.
-    VenueParam(std::nullopt_t) : m_null(true) {}
+    VenueParam(std::nullopt_t)
+        : m_null(true)
+    {
+    }
     // Raw bytes for a bytea column (sent in binary format).
     static VenueParam bytes(const QByteArray &value);
     // Text, or NULL when empty (optional columns such as revoked_at).
@@ -95,7 +117,10 @@ public:
 
 private:
     friend class VenueConnection;
-    explicit VenueRows(pg_result *result) : m_result(result) {}
+    explicit VenueRows(pg_result *result)
+        : m_result(result)
+    {
+    }
     pg_result *m_result = nullptr;
 };
 
@@ -121,7 +146,10 @@ public:
     [[nodiscard]] QString serverVersion() const;
 
 private:
-    explicit VenueConnection(pg_conn *conn) : m_conn(conn) {}
+    explicit VenueConnection(pg_conn *conn)
+        : m_conn(conn)
+    {
+    }
     VenueError errorFor(pg_result *result, const char *sql) const;
 
     pg_conn *m_conn;
@@ -131,7 +159,10 @@ private:
 class VenueTransaction
 {
 public:
-    explicit VenueTransaction(VenueConnection &conn) : m_conn(conn) {}
+    explicit VenueTransaction(VenueConnection &conn)
+        : m_conn(conn)
+    {
+    }
     ~VenueTransaction();
     VenueTransaction(const VenueTransaction &) = delete;
     VenueTransaction &operator=(const VenueTransaction &) = delete;

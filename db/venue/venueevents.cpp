@@ -101,10 +101,12 @@ VenueResult<EventPushSummary> VenueEvents::push(db::Database &local, const db::E
     if (!existing)
         return std::unexpected(existing.error());
     if (existing->count() > 0 && existing->bytes(0, 1) != event.verifyKey) {
-        return std::unexpected(VenueError{VenueError::Kind::Conflict,
+        return std::unexpected(VenueError{
+            VenueError::Kind::Conflict,
             u"Event %1 in the venue database has another public key: it was pushed from a different event database. "
-            "Nothing was changed; push from the database that created event %1, or use another meeting number."_s
-                .arg(event.number), {}});
+            "Nothing was changed; push from the database that created event %1, or use another meeting number."_s.arg(
+                event.number),
+            {}});
     }
     auto eventRow = m_venue.exec(
         "INSERT INTO events (number, name, city, time_zone, first_day, last_day, verify_key) "
@@ -126,14 +128,18 @@ VenueResult<EventPushSummary> VenueEvents::push(db::Database &local, const db::E
     // kiosks' revocations wait for) for a few statements, not for a round trip per guest.
     QJsonArray guestRows;
     for (const db::GuestRecord &g : *guests) {
-        guestRows.append(QJsonObject{{u"external_id"_s, g.externalId}, {u"display_name"_s, g.displayName},
-                                     {u"given_name"_s, g.givenName}, {u"family_name"_s, g.familyName},
-                                     {u"latin_name"_s, g.latinName}, {u"organisation"_s, g.organisation},
+        guestRows.append(QJsonObject{{u"external_id"_s, g.externalId},
+                                     {u"display_name"_s, g.displayName},
+                                     {u"given_name"_s, g.givenName},
+                                     {u"family_name"_s, g.familyName},
+                                     {u"latin_name"_s, g.latinName},
+                                     {u"organisation"_s, g.organisation},
                                      {u"country"_s, g.country},
                                      {u"role"_s, g.role.isEmpty() ? u"policymaker"_s : g.role},
                                      {u"email"_s, g.email},
                                      {u"language"_s, g.language.isEmpty() ? u"en"_s : g.language},
-                                     {u"reg_type"_s, g.regType}, {u"ticket_type"_s, g.ticketType},
+                                     {u"reg_type"_s, g.regType},
+                                     {u"ticket_type"_s, g.ticketType},
                                      {u"days"_s, daysArray(g.days)}});
     }
     auto guestRowsWritten = m_venue.exec(
@@ -164,13 +170,14 @@ VenueResult<EventPushSummary> VenueEvents::push(db::Database &local, const db::E
     for (const db::InvitationRecord &i : *invitations) {
         const bool revoked = i.status == u"revoked";
         const QString revokedAt = revoked && i.revokedAt.isEmpty() ? i.issuedAt : i.revokedAt;
-        invitationRows.append(QJsonObject{
-            {u"external_id"_s, externalIdOf.value(i.guestId)},
-            {u"token_id"_s, QString::fromLatin1(i.tokenId.toHex())},
-            {u"signature"_s, i.signature.isEmpty() ? QJsonValue() : QJsonValue(QString::fromLatin1(i.signature.toHex()))},
-            {u"status"_s, revoked ? u"revoked"_s : u"active"_s},
-            {u"issued_at"_s, i.issuedAt},
-            {u"revoked_at"_s, revoked ? QJsonValue(revokedAt) : QJsonValue()}});
+        invitationRows.append(
+            QJsonObject{{u"external_id"_s, externalIdOf.value(i.guestId)},
+                        {u"token_id"_s, QString::fromLatin1(i.tokenId.toHex())},
+                        {u"signature"_s,
+                         i.signature.isEmpty() ? QJsonValue() : QJsonValue(QString::fromLatin1(i.signature.toHex()))},
+                        {u"status"_s, revoked ? u"revoked"_s : u"active"_s},
+                        {u"issued_at"_s, i.issuedAt},
+                        {u"revoked_at"_s, revoked ? QJsonValue(revokedAt) : QJsonValue()}});
     }
     // Revocation is one-way: a venue row already revoked (by a kiosk's staff) stays revoked whatever is pushed.
     auto invitationRowsWritten = m_venue.exec(
@@ -202,13 +209,19 @@ VenueResult<EventPushSummary> VenueEvents::push(db::Database &local, const db::E
     QJsonArray attendeeRows;
     for (qsizetype n = 0; n < sessions->size(); ++n) {
         const db::AgendaItemRecord &s = sessions->at(n);
-        sessionRows.append(QJsonObject{{u"source_id"_s, s.sourceId}, {u"title"_s, s.title}, {u"kind"_s, s.kind},
-                                       {u"room"_s, s.room}, {u"area"_s, s.area}, {u"acronym"_s, s.acronym},
-                                       {u"description"_s, s.description}, {u"starts_at"_s, utcText(s.startsAt)},
+        sessionRows.append(QJsonObject{{u"source_id"_s, s.sourceId},
+                                       {u"title"_s, s.title},
+                                       {u"kind"_s, s.kind},
+                                       {u"room"_s, s.room},
+                                       {u"area"_s, s.area},
+                                       {u"acronym"_s, s.acronym},
+                                       {u"description"_s, s.description},
+                                       {u"starts_at"_s, utcText(s.startsAt)},
                                        {u"ends_at"_s, utcText(s.endsAt)}});
         sessionKeys.append(s.sourceId);
         for (qint64 localGuestId : attendeesOf.at(n))
-            attendeeRows.append(QJsonObject{{u"source_id"_s, s.sourceId}, {u"external_id"_s, externalIdOf.value(localGuestId)}});
+            attendeeRows.append(
+                QJsonObject{{u"source_id"_s, s.sourceId}, {u"external_id"_s, externalIdOf.value(localGuestId)}});
     }
     auto sessionRowsWritten = m_venue.exec(
         "INSERT INTO sessions (event_id, source_id, title, kind, room, area, acronym, description, starts_at, "
@@ -260,17 +273,16 @@ VenueResult<EventPushSummary> VenueEvents::push(db::Database &local, const db::E
 
 VenueResult<QList<VenueEventOverview>> VenueEvents::overview()
 {
-    auto rows = m_venue.exec(
-        "SELECT e.number, e.name, "
-        "(SELECT count(*) FROM guests g WHERE g.event_id = e.id), "
-        "(SELECT count(*) FROM invitations i WHERE i.event_id = e.id), "
-        "(SELECT count(*) FROM invitations i WHERE i.event_id = e.id AND i.status = 'revoked'), "
-        "(SELECT count(*) FROM sessions s WHERE s.event_id = e.id), "
-        "(SELECT count(*) FROM attendance a WHERE a.event_id = e.id AND a.annulled_at IS NULL "
-        " AND a.duplicate_of IS NULL), "
-        "(SELECT count(*) FROM scan_log l WHERE l.event_id = e.id), "
-        "(SELECT count(*) FROM kiosks k WHERE k.event_id = e.id) "
-        "FROM events e ORDER BY e.number");
+    auto rows = m_venue.exec("SELECT e.number, e.name, "
+                             "(SELECT count(*) FROM guests g WHERE g.event_id = e.id), "
+                             "(SELECT count(*) FROM invitations i WHERE i.event_id = e.id), "
+                             "(SELECT count(*) FROM invitations i WHERE i.event_id = e.id AND i.status = 'revoked'), "
+                             "(SELECT count(*) FROM sessions s WHERE s.event_id = e.id), "
+                             "(SELECT count(*) FROM attendance a WHERE a.event_id = e.id AND a.annulled_at IS NULL "
+                             " AND a.duplicate_of IS NULL), "
+                             "(SELECT count(*) FROM scan_log l WHERE l.event_id = e.id), "
+                             "(SELECT count(*) FROM kiosks k WHERE k.event_id = e.id) "
+                             "FROM events e ORDER BY e.number");
     if (!rows)
         return std::unexpected(rows.error());
     QList<VenueEventOverview> events;

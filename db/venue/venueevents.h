@@ -28,7 +28,7 @@ struct EventPushSummary
     PushCounts invitations;
     int invitationsRevoked = 0; // active in the venue database before this push, revoked now
     PushCounts sessions;
-    PushCounts attendees;    // guest–session links
+    PushCounts attendees;       // guest–session links
     int attendeesWithdrawn = 0; // links the event database no longer has, kept with attending = false
 };
 
@@ -50,7 +50,10 @@ struct VenueEventOverview
 class VenueEvents
 {
 public:
-    explicit VenueEvents(VenueConnection &venue) : m_venue(venue) {}
+    explicit VenueEvents(VenueConnection &venue)
+        : m_venue(venue)
+    {
+    }
 
     // Uploads the event (with its public key), its guests, invitations (revocations included) and programme from the
     // SQLite database local, in one transaction: all of it or nothing. Idempotent: the same data pushed again changes

@@ -37,15 +37,19 @@ VenueResult<qint64> VenueKioskRecords::eventId(int number, const QByteArray &ver
     if (!rows)
         return std::unexpected(rows.error());
     if (rows->count() == 0) {
-        return std::unexpected(VenueError{VenueError::Kind::Conflict,
-            u"Event %1 is not in the venue database yet: push it from the organiser's database first "
-            "(checkinctl venue push). This kiosk keeps working offline meanwhile."_s.arg(number), {}});
+        return std::unexpected(
+            VenueError{VenueError::Kind::Conflict,
+                       u"Event %1 is not in the venue database yet: push it from the organiser's database first "
+                       "(checkinctl venue push). This kiosk keeps working offline meanwhile."_s.arg(number),
+                       {}});
     }
     if (rows->bytes(0, 1) != verifyKey) {
-        return std::unexpected(VenueError{VenueError::Kind::Conflict,
+        return std::unexpected(VenueError{
+            VenueError::Kind::Conflict,
             u"Event %1 in the venue database has another public key than this kiosk's: it was pushed from a "
-            "different event database. Nothing was sent; check which database this kiosk was set up from."_s
-                .arg(number), {}});
+            "different event database. Nothing was sent; check which database this kiosk was set up from."_s.arg(
+                number),
+            {}});
     }
     return rows->int64(0, 0);
 }
@@ -54,39 +58,56 @@ VenueResult<KioskPushResult> VenueKioskRecords::push(qint64 eventId, const Kiosk
 {
     QJsonArray attendance;
     for (const db::OutboxAttendance &a : batch.attendance) {
-        attendance.append(QJsonObject{{u"uid"_s, a.row.uid}, {u"kiosk_id"_s, a.row.kioskId},
-                                      {u"external_id"_s, a.guestExternalId}, {u"token_id"_s, hexOrNull(a.tokenId)},
+        attendance.append(QJsonObject{{u"uid"_s, a.row.uid},
+                                      {u"kiosk_id"_s, a.row.kioskId},
+                                      {u"external_id"_s, a.guestExternalId},
+                                      {u"token_id"_s, hexOrNull(a.tokenId)},
                                       {u"day"_s, a.row.day.toString(Qt::ISODate)},
-                                      {u"scanned_at"_s, a.row.scannedAt}, {u"method"_s, a.row.method},
+                                      {u"scanned_at"_s, a.row.scannedAt},
+                                      {u"method"_s, a.row.method},
                                       {u"annulled_at"_s, orNull(a.row.annulledAt)},
                                       {u"annul_reason"_s, orNull(a.row.annulReason)}});
     }
     QJsonArray scans;
     for (const db::OutboxScan &s : batch.scans) {
-        scans.append(QJsonObject{{u"uid"_s, s.row.uid}, {u"kiosk_id"_s, s.row.kioskId},
-                                 {u"scanned_at"_s, s.row.scannedAt}, {u"source"_s, s.row.source},
-                                 {u"outcome"_s, s.row.outcome}, {u"has_event"_s, s.row.eventId != 0},
+        scans.append(QJsonObject{{u"uid"_s, s.row.uid},
+                                 {u"kiosk_id"_s, s.row.kioskId},
+                                 {u"scanned_at"_s, s.row.scannedAt},
+                                 {u"source"_s, s.row.source},
+                                 {u"outcome"_s, s.row.outcome},
+                                 {u"has_event"_s, s.row.eventId != 0},
                                  {u"external_id"_s, orNull(s.guestExternalId)},
                                  {u"token_id"_s, hexOrNull(s.row.tokenId)},
-                                 {u"attendance_uid"_s, orNull(s.row.attendanceUid)}, {u"detail"_s, s.row.detail}});
+                                 {u"attendance_uid"_s, orNull(s.row.attendanceUid)},
+                                 {u"detail"_s, s.row.detail}});
     }
     QJsonArray actions;
     for (const db::OutboxStaffAction &s : batch.staffActions) {
-        actions.append(QJsonObject{{u"uid"_s, s.row.uid}, {u"kiosk_id"_s, s.row.kioskId}, {u"at"_s, s.row.at},
-                                   {u"actor"_s, s.row.actor}, {u"action"_s, s.row.action},
+        actions.append(QJsonObject{{u"uid"_s, s.row.uid},
+                                   {u"kiosk_id"_s, s.row.kioskId},
+                                   {u"at"_s, s.row.at},
+                                   {u"actor"_s, s.row.actor},
+                                   {u"action"_s, s.row.action},
                                    {u"has_event"_s, s.row.eventId != 0},
                                    {u"external_id"_s, orNull(s.guestExternalId)},
-                                   {u"target_uid"_s, orNull(s.row.targetUid)}, {u"detail"_s, s.row.detail}});
+                                   {u"target_uid"_s, orNull(s.row.targetUid)},
+                                   {u"detail"_s, s.row.detail}});
     }
 
     QJsonArray printJobs;
     for (const db::OutboxPrintJob &j : batch.printJobs) {
-        printJobs.append(QJsonObject{{u"uid"_s, j.row.uid}, {u"kiosk_id"_s, j.row.kioskId},
-                                     {u"external_id"_s, j.guestExternalId}, {u"kind"_s, j.row.kind},
-                                     {u"reason"_s, j.row.reason}, {u"idempotency_key"_s, j.row.idempotencyKey},
-                                     {u"state"_s, j.row.state}, {u"attempts"_s, j.row.attempts},
-                                     {u"last_error"_s, j.row.lastError}, {u"printer"_s, j.row.printer},
-                                     {u"created_at"_s, j.row.createdAt}, {u"updated_at"_s, j.row.updatedAt}});
+        printJobs.append(QJsonObject{{u"uid"_s, j.row.uid},
+                                     {u"kiosk_id"_s, j.row.kioskId},
+                                     {u"external_id"_s, j.guestExternalId},
+                                     {u"kind"_s, j.row.kind},
+                                     {u"reason"_s, j.row.reason},
+                                     {u"idempotency_key"_s, j.row.idempotencyKey},
+                                     {u"state"_s, j.row.state},
+                                     {u"attempts"_s, j.row.attempts},
+                                     {u"last_error"_s, j.row.lastError},
+                                     {u"printer"_s, j.row.printer},
+                                     {u"created_at"_s, j.row.createdAt},
+                                     {u"updated_at"_s, j.row.updatedAt}});
     }
 
     KioskPushResult result;
@@ -188,7 +209,7 @@ VenueResult<KioskPushResult> VenueKioskRecords::push(qint64 eventId, const Kiosk
 }
 
 VenueResult<void> VenueKioskRecords::markDuplicateScans(qint64 eventId, const QStringList &attendanceUids,
-                                                       const QStringList &scanUids)
+                                                        const QStringList &scanUids)
 {
     // The scan that created an attendance row which lost the live slot (now, in this kiosk's earlier push, or when
     // another kiosk's earlier scan arrived) is marked duplicate; one whose row won it back is unmarked. Only the
@@ -220,15 +241,14 @@ VenueResult<int> VenueKioskRecords::pushAnnulments(qint64 eventId, const QList<d
     QJsonArray rows;
     QStringList uids;
     for (const db::AttendanceRecord &a : annulled) {
-        rows.append(QJsonObject{{u"uid"_s, a.uid}, {u"annulled_at"_s, a.annulledAt},
-                                {u"annul_reason"_s, orNull(a.annulReason)}});
+        rows.append(QJsonObject{
+            {u"uid"_s, a.uid}, {u"annulled_at"_s, a.annulledAt}, {u"annul_reason"_s, orNull(a.annulReason)}});
         uids << a.uid;
     }
     // Most rounds find every one annulled there already (or not there yet): look first.
-    auto pending = m_venue.exec(
-        "SELECT count(*) FROM attendance a WHERE a.event_id = $1 AND a.annulled_at IS NULL "
-        "AND a.uid IN (SELECT jsonb_array_elements_text($2::jsonb))",
-        {eventId, json(QJsonArray::fromStringList(uids))});
+    auto pending = m_venue.exec("SELECT count(*) FROM attendance a WHERE a.event_id = $1 AND a.annulled_at IS NULL "
+                                "AND a.uid IN (SELECT jsonb_array_elements_text($2::jsonb))",
+                                {eventId, json(QJsonArray::fromStringList(uids))});
     if (!pending)
         return std::unexpected(pending.error());
     if (pending->int64(0, 0) == 0)
@@ -351,12 +371,11 @@ VenueResult<VenuePull> VenueKioskRecords::pullChanges(qint64 eventId, qint64 sin
         pull.invitations << i;
         pull.lastSeq = std::max(pull.lastSeq, invitations->int64(r, 6));
     }
-    auto sessions = m_venue.exec(
-        "SELECT source_id, title, kind, room, area, acronym, description, "
-        "to_char(starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
-        "to_char(ends_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), change_seq "
-        "FROM sessions WHERE event_id = $1 AND change_seq > $2 ORDER BY change_seq",
-        {eventId, sinceSeq});
+    auto sessions = m_venue.exec("SELECT source_id, title, kind, room, area, acronym, description, "
+                                 "to_char(starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
+                                 "to_char(ends_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), change_seq "
+                                 "FROM sessions WHERE event_id = $1 AND change_seq > $2 ORDER BY change_seq",
+                                 {eventId, sinceSeq});
     if (!sessions)
         return std::unexpected(sessions.error());
     for (int r = 0; r < sessions->count(); ++r) {

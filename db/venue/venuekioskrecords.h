@@ -35,7 +35,7 @@ struct KioskPushResult
     int attendanceAlready = 0;    // sent before (a repeated push after a crash): left as they were
     int scans = 0;                // new scan log rows (the others were there already)
     int staffActions = 0;
-    int printJobs = 0;            // print job rows new or with a newer state
+    int printJobs = 0; // print job rows new or with a newer state
 };
 
 // Guests and invitations changed since a kiosk's last pull, read in one snapshot.
@@ -44,14 +44,17 @@ struct VenuePull
     QList<db::GuestRecord> guests;           // eventId and id left 0: the kiosk matches them by external id
     QList<db::PulledInvitation> invitations; // revoked ones included
     db::PulledProgramme programme;
-    qint64 lastSeq = 0;                      // the change_seq to pull after next time
+    qint64 lastSeq = 0; // the change_seq to pull after next time
 };
 
 // The venue side of a kiosk's sync: its records in, the venue's changes out. Every call is idempotent.
 class VenueKioskRecords
 {
 public:
-    explicit VenueKioskRecords(VenueConnection &venue) : m_venue(venue) {}
+    explicit VenueKioskRecords(VenueConnection &venue)
+        : m_venue(venue)
+    {
+    }
 
     // The venue's row id of event number with public key verifyKey. Conflict when the event was never pushed
     // (or was pushed from another event database).
@@ -69,13 +72,14 @@ public:
     // Revokes in the venue database the invitations (token id, revoked at) that a kiosk revoked and that are still
     // active there, under the change lock so other kiosks pull them; returns how many it revoked. A revocation is
     // one-way: nothing here makes an invitation active again.
-    [[nodiscard]] VenueResult<int> pushRevocations(qint64 eventId, const QList<std::pair<QByteArray, QString>> &revoked);
+    [[nodiscard]] VenueResult<int> pushRevocations(qint64 eventId,
+                                                   const QList<std::pair<QByteArray, QString>> &revoked);
     // Guests of the event whose check-in badge (not a reprint) was sent to a printer at two kiosks or more: flagged on
     // the staff dashboard, never settled silently.
     [[nodiscard]] VenueResult<QList<DoubleBadge>> doubleBadges(qint64 eventId);
-    // Guests, invitations, sessions and guest–session links of the event changed after change number sinceSeq, in one snapshot (REPEATABLE READ:
-    // a row committed between two reads can never fall under the returned mark unseen), and records the pull for
-    // the kiosk.
+    // Guests, invitations, sessions and guest–session links of the event changed after change number sinceSeq, in one
+    // snapshot (REPEATABLE READ: a row committed between two reads can never fall under the returned mark unseen), and
+    // records the pull for the kiosk.
     [[nodiscard]] VenueResult<VenuePull> pullChanges(qint64 eventId, qint64 sinceSeq, const QString &kioskId);
 
 private:

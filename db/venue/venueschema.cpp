@@ -188,7 +188,6 @@ $$)sql",
     R"sql(CREATE INDEX print_job_states_by_key ON print_job_states (idempotency_key))sql",
 };
 
-
 // Version 2: kiosk sync. venue_push_attendance records a batch of one kiosk's attendance rows under one lock (so two
 // kiosks pushing the same guest at once never both take the live slot): a row whose uid is there already is left as
 // it is (a repeated push after a crash); a row for a guest and day with no live row becomes the live row; otherwise
@@ -315,8 +314,9 @@ VenueError tooNew(int found)
 {
     return {VenueError::Kind::SchemaTooNew,
             u"The venue database has schema version %1, newer than this program knows (%2): it was set up by a "
-            "newer ietf-checkin. Update ietf-checkin on this machine; nothing was changed."_s
-                .arg(found).arg(VenueSchema::latestVersion()), {}};
+            "newer ietf-checkin. Update ietf-checkin on this machine; nothing was changed."_s.arg(found)
+                .arg(VenueSchema::latestVersion()),
+            {}};
 }
 
 } // namespace
@@ -345,9 +345,11 @@ VenueResult<int> VenueSchema::check(VenueConnection &conn)
     if (!version)
         return version;
     if (*version == 0) {
-        return std::unexpected(VenueError{VenueError::Kind::NotInitialised,
+        return std::unexpected(VenueError{
+            VenueError::Kind::NotInitialised,
             u"The venue database %1 has no ietf-checkin schema yet: run 'checkinctl venue init' with the same "
-            "connection settings first."_s.arg(conn.describe()), {}});
+            "connection settings first."_s.arg(conn.describe()),
+            {}});
     }
     if (*version > latestVersion())
         return std::unexpected(tooNew(*version));

@@ -40,9 +40,8 @@ bool CameraScanner::start()
     m_session = std::make_unique<QMediaCaptureSession>();
     m_session->setCamera(m_camera.get());
     connect(m_camera.get(), &QCamera::activeChanged, this, &CameraScanner::activeChanged);
-    connect(m_camera.get(), &QCamera::errorOccurred, this, [](QCamera::Error, const QString &message) {
-        qCWarning(lcFrameDecoder) << "camera:" << message;
-    });
+    connect(m_camera.get(), &QCamera::errorOccurred, this,
+            [](QCamera::Error, const QString &message) { qCWarning(lcFrameDecoder) << "camera:" << message; });
     if (!m_sink) {
         // No viewfinder yet: frames still need a sink to arrive in.
         m_ownSink = std::make_unique<QVideoSink>();
@@ -72,8 +71,9 @@ void CameraScanner::setVideoSink(QVideoSink *sink)
     if (!sink)
         return;
     // Direct: whichever thread delivers the frame only copies a handle (or drops it); decoding is the worker's.
-    m_frames = connect(sink, &QVideoSink::videoFrameChanged, &m_decoder,
-                       [this](const QVideoFrame &frame) { m_decoder.offerFrame(frame); }, Qt::DirectConnection);
+    m_frames = connect(
+        sink, &QVideoSink::videoFrameChanged, &m_decoder,
+        [this](const QVideoFrame &frame) { m_decoder.offerFrame(frame); }, Qt::DirectConnection);
 }
 
 void CameraScanner::setVideoOutput(QObject *videoOutput)

@@ -1,20 +1,20 @@
 #include "kiosk/app/directoryworker.h"
 
+#include "db/attendancestore.h"
+#include "db/database.h"
+#include "db/gueststore.h"
+#include "db/printjobstore.h"
 #include "kiosk/attendance/attendancereport.h"
+#include "kiosk/attendance/reportexport.h"
 #include "kiosk/guests/countries.h"
 #include "kiosk/guests/guestexpectation.h"
-#include "db/database.h"
 #include "kiosk/guests/guestsearch.h"
-#include "db/gueststore.h"
-#include "db/attendancestore.h"
-#include "db/printjobstore.h"
-#include "kiosk/attendance/reportexport.h"
 #include "kiosk/staff/staffactions.h"
 #include "kiosk/venue/venuewideattendance.h"
 
 #include <QHash>
-#include <QSet>
 #include <QLoggingCategory>
+#include <QSet>
 
 #include <algorithm>
 #include <numeric>
@@ -187,8 +187,8 @@ void DirectoryWorker::refresh(const QDateTime &nowUtc)
     Q_EMIT snapshotReady(snap);
 }
 
-void DirectoryWorker::search(quint64 requestId, const QString &query, const QString &filter,
-                             const QDateTime &nowUtc, int limit, DirectoryAudience audience)
+void DirectoryWorker::search(quint64 requestId, const QString &query, const QString &filter, const QDateTime &nowUtc,
+                             int limit, DirectoryAudience audience)
 {
     if (!m_db) {
         Q_EMIT searchReady(requestId, {}, u"The kiosk has no database connection: %1"_s.arg(m_openError));

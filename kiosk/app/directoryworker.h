@@ -5,10 +5,10 @@
 #include <QDate>
 #include <QDateTime>
 #include <QHash>
-#include <QSet>
 #include <QList>
 #include <QMetaType>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QTimeZone>
 
@@ -28,18 +28,18 @@ struct DirectoryGuest
 {
     qint64 guestId = 0;
     QString externalId;
-    QString name;         // as the guest writes it
+    QString name; // as the guest writes it
     QString organisation;
-    QString country;      // ISO 3166-1 alpha-2
-    QString countryName;  // English short name
+    QString country;     // ISO 3166-1 alpha-2
+    QString countryName; // English short name
     QString language;
     bool expectedToday = false;
-    QString checkinId;    // today's live check-in; empty when not arrived today
-    QDateTime arrivedAt;  // venue time of today's check-in
-    QString arrivedKiosk; // the kiosk that checked them in today
+    QString checkinId;      // today's live check-in; empty when not arrived today
+    QDateTime arrivedAt;    // venue time of today's check-in
+    QString arrivedKiosk;   // the kiosk that checked them in today
     bool annulHere = false; // today's check-in is in this kiosk's file, so it can be annulled here
-    int daysAttended = 0; // programme days with a live check-in
-    bool revoked = false; // every invitation of the guest is revoked
+    int daysAttended = 0;   // programme days with a live check-in
+    bool revoked = false;   // every invitation of the guest is revoked
 };
 
 struct DirectoryDay
@@ -91,7 +91,8 @@ struct DirectorySnapshot
 // The staff side's reads and corrections, on a background thread with its own SQLite connection: the dashboard
 // snapshot, guest search (accents and scripts folded by GuestSearch), reprint, annul, revoke and the report
 // export. With a venue database (setVenueDatabase) arrivals are read venue-wide, every kiosk's check-ins, and the
-// kiosk's own file stands in whenever the venue database cannot be read. Create on the GUI thread, move to its thread, then call open() there (GuestDirectory does all this).
+// kiosk's own file stands in whenever the venue database cannot be read. Create on the GUI thread, move to its thread,
+// then call open() there (GuestDirectory does all this).
 class DirectoryWorker : public QObject
 {
     Q_OBJECT

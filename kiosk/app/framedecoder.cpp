@@ -17,7 +17,9 @@ class FrameDecoderWorker : public QObject
 {
 public:
     explicit FrameDecoderWorker(FrameDecoder *owner, std::atomic<bool> *busy, std::atomic<quint64> *decoded)
-        : m_owner(owner), m_busy(busy), m_decoded(decoded)
+        : m_owner(owner)
+        , m_busy(busy)
+        , m_decoded(decoded)
     {
     }
 
@@ -32,8 +34,8 @@ public:
         ++*m_decoded;
         // Queued: the owner hears of it on its own (the GUI) thread. Freed only after, so that a caller that sees
         // the flag down may count on the result being on its way.
-        QMetaObject::invokeMethod(m_owner, [owner = m_owner, found] { owner->onDecoded(found); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_owner, [owner = m_owner, found] { owner->onDecoded(found); }, Qt::QueuedConnection);
         m_busy->store(false);
     }
 
@@ -78,8 +80,8 @@ bool FrameDecoder::offerFrame(const QVideoFrame &frame)
     if (!frame.isValid() || !tryAcquire())
         return false;
     // The frame is implicitly shared: the worker maps it on its own thread, the camera thread only copies a handle.
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, frame] { worker->decode(frame, {}); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, frame] { worker->decode(frame, {}); }, Qt::QueuedConnection);
     return true;
 }
 
@@ -87,8 +89,8 @@ bool FrameDecoder::offerImage(const QImage &image)
 {
     if (image.isNull() || !tryAcquire())
         return false;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, image] { worker->decode({}, image); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, image] { worker->decode({}, image); }, Qt::QueuedConnection);
     return true;
 }
 
@@ -153,7 +155,7 @@ void FrameDecoder::onDecoded(const QStringList &found)
         Q_EMIT codeSeen(text);
         // A code held in front of the camera is seen again and again: every sighting extends the quiet window.
         const bool repeat = text == m_lastCode && m_lastCodeSeen.isValid()
-            && m_lastCodeSeen.elapsed() < m_debounceInterval;
+                            && m_lastCodeSeen.elapsed() < m_debounceInterval;
         m_lastCode = text;
         m_lastCodeSeen.start();
         if (!repeat)

@@ -40,9 +40,8 @@ void GuestDirectory::setVenueDatabase(const QString &conninfo)
 quint64 GuestDirectory::search(const QString &query, const QString &filter, int limit, DirectoryAudience audience)
 {
     const quint64 id = ++m_requestId;
-    QMetaObject::invokeMethod(m_worker, [=, w = m_worker, now = m_clock()] {
-        w->search(id, query, filter, now, limit, audience);
-    });
+    QMetaObject::invokeMethod(
+        m_worker, [=, w = m_worker, now = m_clock()] { w->search(id, query, filter, now, limit, audience); });
     return id;
 }
 

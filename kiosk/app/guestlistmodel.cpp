@@ -35,31 +35,50 @@ QVariant GuestListModel::data(const QModelIndex &index, int role) const
         return {};
     const DirectoryGuest &g = m_guests.at(index.row());
     switch (role) {
-    case GuestIdRole: return g.guestId;
-    case ExternalIdRole: return g.externalId;
+    case GuestIdRole:
+        return g.guestId;
+    case ExternalIdRole:
+        return g.externalId;
     case Qt::DisplayRole:
-    case NameRole: return g.name;
-    case OrganisationRole: return g.organisation;
-    case CountryRole: return g.country;
-    case CountryNameRole: return g.countryName;
-    case ArrivedRole: return !g.checkinId.isEmpty();
-    case ArrivedAtRole: return GuestCard::of(g, m_locale).arrivedAt;
-    case CheckinIdRole: return g.checkinId;
-    case DaysAttendedRole: return g.daysAttended;
-    case ExpectedTodayRole: return g.expectedToday;
-    case RevokedRole: return g.revoked;
-    default: return {};
+    case NameRole:
+        return g.name;
+    case OrganisationRole:
+        return g.organisation;
+    case CountryRole:
+        return g.country;
+    case CountryNameRole:
+        return g.countryName;
+    case ArrivedRole:
+        return !g.checkinId.isEmpty();
+    case ArrivedAtRole:
+        return GuestCard::of(g, m_locale).arrivedAt;
+    case CheckinIdRole:
+        return g.checkinId;
+    case DaysAttendedRole:
+        return g.daysAttended;
+    case ExpectedTodayRole:
+        return g.expectedToday;
+    case RevokedRole:
+        return g.revoked;
+    default:
+        return {};
     }
 }
 
 QHash<int, QByteArray> GuestListModel::roleNames() const
 {
-    return {{GuestIdRole, "guestId"},          {ExternalIdRole, "externalId"},
-            {NameRole, "name"},                {OrganisationRole, "organisation"},
-            {CountryRole, "country"},          {CountryNameRole, "countryName"},
-            {ArrivedRole, "arrived"},          {ArrivedAtRole, "arrivedAt"},
-            {CheckinIdRole, "checkinId"},      {DaysAttendedRole, "daysAttended"},
-            {ExpectedTodayRole, "expectedToday"}, {RevokedRole, "revoked"}};
+    return {{GuestIdRole, "guestId"},
+            {ExternalIdRole, "externalId"},
+            {NameRole, "name"},
+            {OrganisationRole, "organisation"},
+            {CountryRole, "country"},
+            {CountryNameRole, "countryName"},
+            {ArrivedRole, "arrived"},
+            {ArrivedAtRole, "arrivedAt"},
+            {CheckinIdRole, "checkinId"},
+            {DaysAttendedRole, "daysAttended"},
+            {ExpectedTodayRole, "expectedToday"},
+            {RevokedRole, "revoked"}};
 }
 
 void GuestListModel::setGuests(QList<DirectoryGuest> guests)
@@ -67,8 +86,9 @@ void GuestListModel::setGuests(QList<DirectoryGuest> guests)
     // The same guests in the same order (a periodic refresh): update the rows in place, so the list keeps its
     // delegates, its scroll position and the row under a finger.
     const bool sameRows = guests.size() == m_guests.size()
-        && std::equal(guests.cbegin(), guests.cend(), m_guests.cbegin(),
-                      [](const DirectoryGuest &a, const DirectoryGuest &b) { return a.guestId == b.guestId; });
+                          && std::equal(
+                              guests.cbegin(), guests.cend(), m_guests.cbegin(),
+                              [](const DirectoryGuest &a, const DirectoryGuest &b) { return a.guestId == b.guestId; });
     if (sameRows) {
         m_guests = std::move(guests);
         if (!m_guests.isEmpty())

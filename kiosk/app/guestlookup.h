@@ -13,7 +13,8 @@ class KioskStaff;
 
 // The guests' manual lookup (Kiosk.lookup): a guest without their invitation types their name (any script, any
 // accents), picks themselves from name, organisation and country, and a staff member confirms with the PIN;
-// KioskController then checks them in (KioskStaff::confirmed). Leaves and forgets everything after idleTimeout ms without a touch.
+// KioskController then checks them in (KioskStaff::confirmed). Leaves and forgets everything after idleTimeout ms
+// without a touch.
 class GuestLookup : public QObject
 {
     Q_OBJECT

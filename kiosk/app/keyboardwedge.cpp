@@ -58,8 +58,7 @@ bool KeyboardWedge::feedKey(int key, const QString &text, qint64 timestampMs, bo
     if (isModifierKey(key))
         return false;
 
-    const bool fast = m_lastKeyAt >= 0 && timestampMs >= m_lastKeyAt
-        && timestampMs - m_lastKeyAt <= m_maxKeyInterval;
+    const bool fast = m_lastKeyAt >= 0 && timestampMs >= m_lastKeyAt && timestampMs - m_lastKeyAt <= m_maxKeyInterval;
 
     if (key == Qt::Key_Return || key == Qt::Key_Enter) {
         const QString collected = m_buffer;

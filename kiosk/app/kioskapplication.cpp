@@ -2,8 +2,8 @@
 
 #include "kiosk/app/kioskbackups.h"
 #include "kiosk/app/kioskcontroller.h"
-#include "kiosk/app/kioskshowcase.h"
 #include "kiosk/app/kiosksetup.h"
+#include "kiosk/app/kioskshowcase.h"
 #include "kiosk/app/kiosksync.h"
 #include "kiosk/app/readyreport.h"
 #include "kiosk/common/stoponsignal.h"

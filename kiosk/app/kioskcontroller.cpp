@@ -269,8 +269,8 @@ bool KioskController::startCheckIn(const std::function<void(KioskWorker *, quint
     clearOutcome();
     setState(State::Working);
     m_workingTimer.start();
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, requestId, now, run] { run(worker, requestId, now); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, requestId, now, run] { run(worker, requestId, now); }, Qt::QueuedConnection);
     return true;
 }
 
@@ -418,14 +418,17 @@ QStringList KioskController::printDestinations() const
         switch (choice.spec.kind) {
         case PrinterSpec::Kind::Cups:
             where = choice.source == PrinterChoice::Source::CupsDefault
-                ? tr("CUPS printer “%1” (the CUPS default printer)").arg(choice.spec.queue)
-                : tr("CUPS printer “%1” (set for this kiosk)").arg(choice.spec.queue);
+                        ? tr("CUPS printer “%1” (the CUPS default printer)").arg(choice.spec.queue)
+                        : tr("CUPS printer “%1” (set for this kiosk)").arg(choice.spec.queue);
             break;
         case PrinterSpec::Kind::Folder:
             where = choice.source == PrinterChoice::Source::FolderFallback
-                ? tr("no printer: saved as PDF files in %1. To print, set a CUPS default printer (lpadmin -d QUEUE) "
-                     "or use checkinctl printers.").arg(QDir::toNativeSeparators(choice.spec.folder))
-                : tr("saved as PDF files in %1 (set for this kiosk)").arg(QDir::toNativeSeparators(choice.spec.folder));
+                        ? tr("no printer: saved as PDF files in %1. To print, set a CUPS default printer (lpadmin -d "
+                             "QUEUE) "
+                             "or use checkinctl printers.")
+                              .arg(QDir::toNativeSeparators(choice.spec.folder))
+                        : tr("saved as PDF files in %1 (set for this kiosk)")
+                              .arg(QDir::toNativeSeparators(choice.spec.folder));
             break;
         case PrinterSpec::Kind::None:
             where = tr("not printed on this kiosk");
@@ -466,10 +469,11 @@ void KioskController::followPrinting(KioskPrinting *printing)
                     setPrintKinds(kinds);
                     setPrintDestinations(choices);
                 }),
-        connect(printing, &KioskPrinting::jobChanged, this,
-                [this](qint64 jobId, qint64 guestId, const QString &kind, const QString &state, const QString &message) {
-                    notePrintJob({jobId, guestId, kind, state, message});
-                }),
+        connect(
+            printing, &KioskPrinting::jobChanged, this,
+            [this](qint64 jobId, qint64 guestId, const QString &kind, const QString &state, const QString &message) {
+                notePrintJob({jobId, guestId, kind, state, message});
+            }),
         connect(printing, &KioskPrinting::printerProblemChanged, this, &KioskController::notePrinterProblem),
         connect(printing, &KioskPrinting::errorOccurred, this,
                 [](const QString &message) { qCWarning(lcKiosk) << "print queue:" << message; }),

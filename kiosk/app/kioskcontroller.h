@@ -7,9 +7,9 @@
 #include "kiosk/app/printprogress.h"
 #include "kiosk/app/staffdashboard.h"
 
+#include "db/records.h"
 #include "kiosk/checkin/checkinoutcome.h"
 #include "kiosk/printqueue/printersetup.h"
-#include "db/records.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -98,10 +98,10 @@ class KioskController : public QObject
     Q_PROPERTY(checkin::GuestLookup *lookup READ lookup CONSTANT)
 
 public:
-    static constexpr int kDefaultOutcomeTimeout = 8000; // ms on an outcome screen before returning to attract
+    static constexpr int kDefaultOutcomeTimeout = 8000;   // ms on an outcome screen before returning to attract
     static constexpr int kDefaultDebounceInterval = 3000; // ms in which the same payload again is ignored
-    static constexpr int kWorkingTimeout = 20000; // ms before a check-in that never answers becomes an error
-    static constexpr int kWorkingScreenDelay = 250; // ms of a check-in before the working screen replaces attract
+    static constexpr int kWorkingTimeout = 20000;         // ms before a check-in that never answers becomes an error
+    static constexpr int kWorkingScreenDelay = 250;       // ms of a check-in before the working screen replaces attract
 
     // Starts the worker thread, which opens its own connection to databasePath and checks in to event.
     KioskController(QString databasePath, db::EventRecord event, QString kioskId, QObject *parent = nullptr);
@@ -283,7 +283,7 @@ private:
     QString m_defaultLanguage = QStringLiteral("en");
     QLocale m_locale = kiosklanguages::locale(QStringLiteral("en"));
     std::unique_ptr<QTranslator> m_translator; // installed on the application while a translation is shown
-    QPointer<QQmlEngine> m_engine;              // retranslated on every change (exposeTo)
+    QPointer<QQmlEngine> m_engine;             // retranslated on every change (exposeTo)
     LanguageListModel m_languages;
 
     PrintProgress m_print;

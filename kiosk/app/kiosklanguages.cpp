@@ -62,11 +62,15 @@ QVariant LanguageListModel::data(const QModelIndex &index, int role) const
         return {};
     const QString &code = m_codes.at(index.row());
     switch (role) {
-    case CodeRole: return code;
+    case CodeRole:
+        return code;
     case Qt::DisplayRole:
-    case NativeNameRole: return kiosklanguages::nativeName(code);
-    case KeyboardLocaleRole: return kiosklanguages::keyboardLocale(code);
-    default: return {};
+    case NativeNameRole:
+        return kiosklanguages::nativeName(code);
+    case KeyboardLocaleRole:
+        return kiosklanguages::keyboardLocale(code);
+    default:
+        return {};
     }
 }
 

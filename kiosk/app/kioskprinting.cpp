@@ -48,7 +48,8 @@ void KioskPrinting::start()
             qCWarning(lcKiosk).noquote() << "the" << kind << "printer needs staff:" << problem;
     });
     m_thread.start();
-    QMetaObject::invokeMethod(m_worker, [this] { configure(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [this] { configure(); }, Qt::QueuedConnection);
 }
 
 void KioskPrinting::wake()
@@ -109,11 +110,14 @@ void KioskPrinting::configure()
     }
     db.reset();
 
-    QMetaObject::invokeMethod(this, [this, kinds, choices, problems] {
-        for (const auto &[kind, problem] : problems)
-            Q_EMIT printerProblemChanged(kind, problem);
-        Q_EMIT configured(kinds, choices);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, kinds, choices, problems] {
+            for (const auto &[kind, problem] : problems)
+                Q_EMIT printerProblemChanged(kind, problem);
+            Q_EMIT configured(kinds, choices);
+        },
+        Qt::QueuedConnection);
     m_worker->start();
 }
 

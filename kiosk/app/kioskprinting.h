@@ -17,7 +17,8 @@ namespace checkin {
 // connection and are emitted again on the GUI thread, for the controller.
 //
 // start() resolves the printers on the worker's thread (the overrides of this run, else stored settings, else the
-// CUPS default destination, else PDF folders), then starts the worker; stop() (also the destructor) lets the job in hand finish, then ends the thread.
+// CUPS default destination, else PDF folders), then starts the worker; stop() (also the destructor) lets the job in
+// hand finish, then ends the thread.
 class KioskPrinting : public QObject
 {
     Q_OBJECT

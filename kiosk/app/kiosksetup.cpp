@@ -1,8 +1,8 @@
 #include "kiosk/app/kiosksetup.h"
 
 #include "db/database.h"
-#include "kiosk/storage/databasehealth.h"
 #include "db/eventstore.h"
+#include "kiosk/storage/databasehealth.h"
 
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -21,7 +21,8 @@ std::expected<db::EventRecord, KioskSetupError> findKioskEvent(const QString &da
 {
     using Kind = KioskSetupError::Kind;
     if (!QFileInfo::exists(databasePath))
-        return std::unexpected(KioskSetupError{Kind::NoDatabase, u"There is no check-in database at %1."_s.arg(databasePath)});
+        return std::unexpected(
+            KioskSetupError{Kind::NoDatabase, u"There is no check-in database at %1."_s.arg(databasePath)});
 
     auto database = openCheckedDatabase(databasePath, db::Database::OpenMode::MustExist);
     if (!database)
@@ -41,10 +42,11 @@ std::expected<db::EventRecord, KioskSetupError> findKioskEvent(const QString &da
         for (const db::EventRecord &e : *all)
             known << QString::number(e.number);
     }
-    return std::unexpected(KioskSetupError{Kind::NoEvent,
-        known.isEmpty() ? u"The database %1 holds no event."_s.arg(databasePath)
-                        : u"The database %1 has no event %2 (it has: %3)."_s.arg(databasePath)
-                              .arg(eventNumber).arg(known.join(u", "_s))});
+    return std::unexpected(KioskSetupError{
+        Kind::NoEvent, known.isEmpty() ? u"The database %1 holds no event."_s.arg(databasePath)
+                                       : u"The database %1 has no event %2 (it has: %3)."_s.arg(databasePath)
+                                             .arg(eventNumber)
+                                             .arg(known.join(u", "_s))});
 }
 
 } // namespace checkin

@@ -27,6 +27,6 @@ struct KioskSetupError
 // thread, so that main can refuse to start with a clear message before any window opens. The file is checked
 // with PRAGMA quick_check first: a damaged one is refused with the newest good backup and the restore command.
 [[nodiscard]] std::expected<db::EventRecord, KioskSetupError> findKioskEvent(const QString &databasePath,
-                                                                           int eventNumber);
+                                                                             int eventNumber);
 
 } // namespace checkin

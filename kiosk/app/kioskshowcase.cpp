@@ -1,8 +1,8 @@
 #include "kiosk/app/kioskshowcase.h"
 
 #include "kiosk/app/kioskcontroller.h"
-#include "kiosk/app/kioskstaff.h"
 #include "kiosk/app/kiosklanguages.h"
+#include "kiosk/app/kioskstaff.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -64,7 +64,8 @@ QString outcomeOf(const QString &state)
     if (state.startsWith(u"attract") || state.startsWith(u"staff_") || state.startsWith(u"lookup")
         || state == u"working")
         return QString();
-    for (const QString &suffix : {u"_printed_folder"_s, u"_printing"_s, u"_printed"_s, u"_printer_problem"_s, u"_reprint"_s}) {
+    for (const QString &suffix :
+         {u"_printed_folder"_s, u"_printing"_s, u"_printed"_s, u"_printer_problem"_s, u"_reprint"_s}) {
         if (state.endsWith(suffix))
             return state.chopped(suffix.size());
     }
@@ -97,10 +98,10 @@ QString nameOf(Enum value)
 
 OutcomeKind kindNamed(const QString &name)
 {
-    for (OutcomeKind kind : {OutcomeKind::Welcome, OutcomeKind::WelcomeBack, OutcomeKind::AlreadyCheckedIn,
-                             OutcomeKind::Revoked, OutcomeKind::OtherEvent, OutcomeKind::NotProgrammeDay,
-                             OutcomeKind::Forged, OutcomeKind::Unknown, OutcomeKind::Unreadable,
-                             OutcomeKind::SystemError}) {
+    for (OutcomeKind kind :
+         {OutcomeKind::Welcome, OutcomeKind::WelcomeBack, OutcomeKind::AlreadyCheckedIn, OutcomeKind::Revoked,
+          OutcomeKind::OtherEvent, OutcomeKind::NotProgrammeDay, OutcomeKind::Forged, OutcomeKind::Unknown,
+          OutcomeKind::Unreadable, OutcomeKind::SystemError}) {
         if (outcomeName(kind) == name)
             return kind;
     }
@@ -223,8 +224,7 @@ void KioskShowcase::show(const QString &state)
             lookup.setQuery(QString());
             lookup.setQuery(m_lookupQuery);
         } else if (lookup.results()->count() > 0 && lookup.chosenGuestId() == 0) {
-            lookup.choose(lookup.results()->data(lookup.results()->index(0), GuestListModel::GuestIdRole)
-                              .toLongLong());
+            lookup.choose(lookup.results()->data(lookup.results()->index(0), GuestListModel::GuestIdRole).toLongLong());
         }
         if (state == u"staff_confirm_pin")
             lookup.askStaff();
@@ -240,8 +240,8 @@ void KioskShowcase::show(const QString &state)
         if (state == u"staff_guests") {
             settle(kSettleMs); // the list arrives from the directory thread
             if (dashboard.guests()->count() > 0)
-                dashboard.select(dashboard.guests()->data(dashboard.guests()->index(0), GuestListModel::GuestIdRole)
-                                     .toLongLong());
+                dashboard.select(
+                    dashboard.guests()->data(dashboard.guests()->index(0), GuestListModel::GuestIdRole).toLongLong());
         }
         return;
     }
@@ -258,7 +258,8 @@ void KioskShowcase::show(const QString &state)
     CheckInOutcome outcome;
     outcome.kind = kindNamed(outcomeOf(state));
     if (outcome.kind == OutcomeKind::SystemError)
-        outcome.message = u"The kiosk's disk is full: the check-in was not recorded. Free disk space, then scan again."_s;
+        outcome.message =
+            u"The kiosk's disk is full: the check-in was not recorded. Free disk space, then scan again."_s;
     GuestPrintJobs jobs;
     if (outcome.admitted()) {
         outcome.guestName = m_sampleName;
@@ -307,14 +308,13 @@ void KioskShowcase::check(const QString &state, const QString &language)
         m_problems << u"%1: shown in %2, not %3"_s.arg(state, m_controller.language(), language);
     const Qt::LayoutDirection direction = language == u"ar" ? Qt::RightToLeft : Qt::LeftToRight;
     if (QGuiApplication::layoutDirection() != direction)
-        m_problems << u"%1 (%2): the layout is not %3"_s.arg(state, language,
-                                                               direction == Qt::RightToLeft ? u"right-to-left"_s
-                                                                                            : u"left-to-right"_s);
+        m_problems << u"%1 (%2): the layout is not %3"_s.arg(
+            state, language, direction == Qt::RightToLeft ? u"right-to-left"_s : u"left-to-right"_s);
     using CheckIn::Screen;
     const Screen expectedScreen = screenOf(state);
-    const CheckIn::KioskState controllerState = expectedScreen == Screen::Outcome ? CheckIn::KioskState::Outcome
-        : expectedScreen == Screen::Working                                        ? CheckIn::KioskState::Working
-                                                                                   : CheckIn::KioskState::Attract;
+    const CheckIn::KioskState controllerState = expectedScreen == Screen::Outcome   ? CheckIn::KioskState::Outcome
+                                                : expectedScreen == Screen::Working ? CheckIn::KioskState::Working
+                                                                                    : CheckIn::KioskState::Attract;
     if (m_controller.state() != controllerState)
         m_problems << u"%1: controller is in state %2"_s.arg(state, nameOf(m_controller.state()));
     if (expectedScreen == Screen::Outcome
@@ -323,7 +323,7 @@ void KioskShowcase::check(const QString &state, const QString &language)
     const CheckIn::PrintStatus printStatus = printStatusOf(state);
     if (m_controller.printStatus() != printStatus)
         m_problems << u"%1: print status is '%2', not '%3'"_s.arg(state, nameOf(m_controller.printStatus()),
-                                                                   nameOf(printStatus));
+                                                                  nameOf(printStatus));
     if (m_controller.screen() != expectedScreen)
         m_problems << u"%1: the controller shows %2"_s.arg(state, nameOf(m_controller.screen()));
 

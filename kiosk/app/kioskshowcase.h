@@ -4,8 +4,8 @@
 
 #include <QHash>
 #include <QString>
-#include <QtGlobal>
 #include <QStringList>
+#include <QtGlobal>
 
 class QQuickWindow;
 
@@ -54,7 +54,7 @@ private:
     const QString m_lookupQuery = QStringLiteral("a"); // what the lookup screens search for: most names have an a
     QString m_screenshotDir;
     QStringList m_problems;
-    const QStringList m_languages; // every kiosk language, English first
+    const QStringList m_languages;              // every kiosk language, English first
     QHash<QString, QString> m_englishHeadlines; // state → headline, to see that other languages differ
     qint64 m_nextJobId = 1;
 };

@@ -54,18 +54,18 @@ void KioskStaff::check(const QString &pin, Purpose purpose)
         return;
     auto result = std::make_shared<StaffVerifyResult>();
     // Its own connection on its own thread: connections are per thread here, and the hash check is slow.
-    QThread *thread = QThread::create([result, pin, path = m_databasePath, kioskId = m_kioskId,
-                                       eventId = m_eventId, now = m_clock()] {
-        auto db = db::Database::open(path);
-        if (!db) {
-            result->kind = StaffVerifyResult::Kind::Error;
-            result->message = db.error().message;
-        } else {
-            StaffAuth auth(**db, kioskId);
-            auth.setEventId(eventId);
-            *result = auth.verify(pin, now);
-        }
-    });
+    QThread *thread = QThread::create(
+        [result, pin, path = m_databasePath, kioskId = m_kioskId, eventId = m_eventId, now = m_clock()] {
+            auto db = db::Database::open(path);
+            if (!db) {
+                result->kind = StaffVerifyResult::Kind::Error;
+                result->message = db.error().message;
+            } else {
+                StaffAuth auth(**db, kioskId);
+                auth.setEventId(eventId);
+                *result = auth.verify(pin, now);
+            }
+        });
     thread->setObjectName(u"staff-pin"_s);
     m_running = thread;
     // The thread object lives on the GUI thread: finished() reaches this by queued connection.

@@ -34,11 +34,14 @@ KioskSync::KioskSync(QString databasePath, db::EventRecord event, QString kioskI
 KioskSync::~KioskSync()
 {
     if (m_thread.isRunning()) {
-        QMetaObject::invokeMethod(m_timer, [this] {
-            m_timer->stop();
-            m_sync.reset();
-            m_db.reset();
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_timer,
+            [this] {
+                m_timer->stop();
+                m_sync.reset();
+                m_db.reset();
+            },
+            Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
@@ -85,15 +88,13 @@ void KioskSync::runRound()
         error = round.error;
         at = round.finishedAt;
         for (const VenueDoubleBadge &b : round.doubleBadges) {
-            doubles << QVariantMap{{u"externalId"_s, b.externalId}, {u"name"_s, b.name},
-                                   {u"kiosks"_s, b.kiosks}};
+            doubles << QVariantMap{{u"externalId"_s, b.externalId}, {u"name"_s, b.name}, {u"kiosks"_s, b.kiosks}};
         }
         if (round.revocationsApplied > 0)
             qCInfo(lcKiosk) << "Venue sync: revocations applied:" << round.revocationsApplied;
     }
-    QMetaObject::invokeMethod(this, [this, online, waiting, error, at, doubles] {
-        onRound(online, waiting, error, at, doubles);
-    });
+    QMetaObject::invokeMethod(
+        this, [this, online, waiting, error, at, doubles] { onRound(online, waiting, error, at, doubles); });
     m_timer->start();
 }
 

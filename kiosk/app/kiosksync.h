@@ -61,7 +61,7 @@ Q_SIGNALS:
     void doubleBadgesChanged(const QVariantList &badges);
 
 private:
-    void runRound();                          // on m_thread
+    void runRound(); // on m_thread
     // On the owner's thread.
     void onRound(bool online, qint64 waiting, const QString &error, const QDateTime &at, const QVariantList &doubles);
 
@@ -70,7 +70,7 @@ private:
     QString m_kioskId;
     QString m_conninfo;
     QThread m_thread;
-    QTimer *m_timer;                  // lives in m_thread
+    QTimer *m_timer;                   // lives in m_thread
     std::unique_ptr<VenueSync> m_sync; // made and used on m_thread
     std::unique_ptr<db::Database> m_db;
 

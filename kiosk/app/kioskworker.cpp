@@ -1,8 +1,8 @@
 #include "kiosk/app/kioskworker.h"
 
-#include "kiosk/checkin/checkinservice.h"
 #include "db/database.h"
 #include "db/printjobstore.h"
+#include "kiosk/checkin/checkinservice.h"
 
 #include <QLoggingCategory>
 #include <QThread>

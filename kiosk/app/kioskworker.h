@@ -2,8 +2,8 @@
 
 #include "kiosk/app/printprogress.h"
 
-#include "kiosk/checkin/checkinoutcome.h"
 #include "db/records.h"
+#include "kiosk/checkin/checkinoutcome.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -58,41 +58,58 @@ bool hasArgument(int argc, char **argv, std::initializer_list<QByteArrayView> na
 struct Options
 {
     QCommandLineOption db{u"db"_s, u"The check-in database."_s, u"path"_s};
-    QCommandLineOption event{u"event"_s, u"The IETF meeting number to check in to (default: the latest event in "
-                                           "the database)."_s, u"number"_s};
-    QCommandLineOption kiosk{u"kiosk"_s, u"This kiosk's id, recorded with every check-in (default: "
-                                           "$CHECKIN_KIOSK, else the host name)."_s, u"id"_s};
+    QCommandLineOption event{u"event"_s,
+                             u"The IETF meeting number to check in to (default: the latest event in "
+                             "the database)."_s,
+                             u"number"_s};
+    QCommandLineOption kiosk{u"kiosk"_s,
+                             u"This kiosk's id, recorded with every check-in (default: "
+                             "$CHECKIN_KIOSK, else the host name)."_s,
+                             u"id"_s};
     QCommandLineOption windowed{u"windowed"_s, u"Run in a window instead of full screen."_s};
-    QCommandLineOption size{u"size"_s, u"Window size for --windowed (default 1280x800) and --self-test or "
-                                         "--screenshot (default 1920x1080)."_s, u"WxH"_s};
+    QCommandLineOption size{u"size"_s,
+                            u"Window size for --windowed (default 1280x800) and --self-test or "
+                            "--screenshot (default 1920x1080)."_s,
+                            u"WxH"_s};
     QCommandLineOption selfTest{u"self-test"_s, u"Load the UI offscreen, show every screen once with sample data "
-                                                  "(nobody is checked in), exit 0 when all is well, 1 otherwise."_s};
-    QCommandLineOption screenshot{u"screenshot"_s, u"Like --self-test, and save every screen as "
-                                                     "DIR/<state>_<language>.png, in every language."_s, u"dir"_s};
+                                                "(nobody is checked in), exit 0 when all is well, 1 otherwise."_s};
+    QCommandLineOption screenshot{u"screenshot"_s,
+                                  u"Like --self-test, and save every screen as "
+                                  "DIR/<state>_<language>.png, in every language."_s,
+                                  u"dir"_s};
     QCommandLineOption sampleName{u"sample-name"_s, u"The guest name shown by --self-test and --screenshot."_s,
                                   u"name"_s};
     QCommandLineOption noPrint{u"no-print"_s, u"Do not print on this kiosk: check-ins still queue badges and "
-                                                "agendas, for `checkinctl print-worker` to print."_s};
-    QCommandLineOption badgePrinter{u"badge-printer"_s, u"Print badges here for this run instead of the printer "
-                                                          "stored in the database: cups:QUEUE, cups:QUEUE@HOST:PORT, "
-                                                          "folder:DIR or none."_s, u"spec"_s};
-    QCommandLineOption agendaPrinter{u"agenda-printer"_s, u"Print agendas here for this run instead of the printer "
-                                                            "stored in the database (same forms as "
-                                                            "--badge-printer)."_s, u"spec"_s};
-    QCommandLineOption language{u"language"_s, u"The kiosk's own language, shown between guests: en, fr, es, ar, zh "
-                                                "or ru (default: en). Guests can pick another for their scan; "
-                                                "an admitted guest is answered in their own."_s, u"code"_s};
+                                              "agendas, for `checkinctl print-worker` to print."_s};
+    QCommandLineOption badgePrinter{u"badge-printer"_s,
+                                    u"Print badges here for this run instead of the printer "
+                                    "stored in the database: cups:QUEUE, cups:QUEUE@HOST:PORT, "
+                                    "folder:DIR or none."_s,
+                                    u"spec"_s};
+    QCommandLineOption agendaPrinter{u"agenda-printer"_s,
+                                     u"Print agendas here for this run instead of the printer "
+                                     "stored in the database (same forms as "
+                                     "--badge-printer)."_s,
+                                     u"spec"_s};
+    QCommandLineOption language{u"language"_s,
+                                u"The kiosk's own language, shown between guests: en, fr, es, ar, zh "
+                                "or ru (default: en). Guests can pick another for their scan; "
+                                "an admitted guest is answered in their own."_s,
+                                u"code"_s};
     QCommandLineOption noCamera{u"no-camera"_s, u"Do not scan with the camera (scans come from the USB scanner "
                                                 "only)."_s};
     QCommandLineOption noVirtualKeyboard{u"no-virtual-keyboard"_s, u"Do not show the on-screen keyboard in the name "
-                                                                  "search (the kiosk has a real keyboard). Also "
-                                                                  "when QT_IM_MODULE is set."_s};
-    QCommandLineOption backupInterval{u"backup-interval"_s, u"Write a backup of the database to backups/ beside it "
-                                                              "every MINUTES (default 15; the newest 10 are kept; "
-                                                              "0: no backups)."_s, u"minutes"_s, u"15"_s};
-    QCommandLineOption venuePg{u"venue-pg"_s, u"Sync with the venue's PostgreSQL database at CONNINFO (a libpq "
-                                               "connection string; also $CHECKIN_VENUE_PG, which keeps the password "
-                                               "out of the process list): check-ins still commit here first."_s,
+                                                                   "search (the kiosk has a real keyboard). Also "
+                                                                   "when QT_IM_MODULE is set."_s};
+    QCommandLineOption backupInterval{u"backup-interval"_s,
+                                      u"Write a backup of the database to backups/ beside it "
+                                      "every MINUTES (default 15; the newest 10 are kept; "
+                                      "0: no backups)."_s,
+                                      u"minutes"_s, u"15"_s};
+    QCommandLineOption venuePg{u"venue-pg"_s,
+                               u"Sync with the venue's PostgreSQL database at CONNINFO (a libpq "
+                               "connection string; also $CHECKIN_VENUE_PG, which keeps the password "
+                               "out of the process list): check-ins still commit here first."_s,
                                u"conninfo"_s};
     QCommandLineOption reportReady{u"report-ready"_s, u"Print `ready <ms since start>` on standard output once a scan "
                                                       "can be taken (database open, screens drawn)."_s};
@@ -120,8 +137,8 @@ struct Options
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions({db, event, kiosk, windowed, size, selfTest, screenshot, sampleName, noPrint, badgePrinter,
-                           agendaPrinter, noCamera, noVirtualKeyboard, language, backupInterval,
-                           venuePg, reportReady, quitWhenReady});
+                           agendaPrinter, noCamera, noVirtualKeyboard, language, backupInterval, venuePg, reportReady,
+                           quitWhenReady});
     }
 };
 
@@ -213,7 +230,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     settings.venueConninfo = parser.isSet(options.venuePg) ? parser.value(options.venuePg)
-                                                          : qEnvironmentVariable("CHECKIN_VENUE_PG");
+                                                           : qEnvironmentVariable("CHECKIN_VENUE_PG");
 
     KioskApplication kiosk(std::move(settings), sinceStart);
     return kiosk.run();

@@ -18,11 +18,16 @@ bool isProblem(const PrintJobState &job)
 QString PrintProgress::statusName(Status status)
 {
     switch (status) {
-    case Status::None: return QString();
-    case Status::Queued: return u"queued"_s;
-    case Status::Printing: return u"printing"_s;
-    case Status::Printed: return u"printed"_s;
-    case Status::Problem: return u"problem"_s;
+    case Status::None:
+        return QString();
+    case Status::Queued:
+        return u"queued"_s;
+    case Status::Printing:
+        return u"printing"_s;
+    case Status::Printed:
+        return u"printed"_s;
+    case Status::Problem:
+        return u"problem"_s;
     }
     return QString();
 }

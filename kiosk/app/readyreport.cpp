@@ -18,10 +18,13 @@ ReadyReport::ReadyReport(KioskController &controller, QQuickWindow &window, QEla
 {
     connect(&controller, &KioskController::readyChanged, this, &ReadyReport::check);
     // frameSwapped comes from the render thread with the threaded render loop: queued, so check() runs here.
-    connect(&window, &QQuickWindow::frameSwapped, this, [this] {
-        m_drawn = true;
-        check();
-    }, Qt::QueuedConnection);
+    connect(
+        &window, &QQuickWindow::frameSwapped, this,
+        [this] {
+            m_drawn = true;
+            check();
+        },
+        Qt::QueuedConnection);
     check();
 }
 

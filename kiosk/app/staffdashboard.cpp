@@ -10,8 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace checkin {
 
-StaffDashboard::StaffDashboard(GuestDirectory &directory, QString defaultExportFolder, QString actor,
-                               QObject *parent)
+StaffDashboard::StaffDashboard(GuestDirectory &directory, QString defaultExportFolder, QString actor, QObject *parent)
     : QObject(parent)
     , m_directory(directory)
     , m_defaultExportFolder(std::move(defaultExportFolder))
@@ -236,8 +235,7 @@ void StaffDashboard::onAction(const QString &action, bool ok, const QString &mes
     } else if (action == u"annul") {
         setMessage(tr("Today's check-in of %1 is annulled. They can scan again.").arg(m_pendingName), false);
     } else if (action == u"revoke") {
-        setMessage(tr("The invitation of %1 is revoked: this kiosk refuses it from now on.").arg(m_pendingName),
-                   false);
+        setMessage(tr("The invitation of %1 is revoked: this kiosk refuses it from now on.").arg(m_pendingName), false);
     } else if (action == u"export") {
         QStringList names;
         for (const QString &file : files)
@@ -278,8 +276,8 @@ void StaffDashboard::refreshExportFolders()
         if (!removable || !volume.isValid() || !volume.isReady() || volume.isReadOnly())
             continue;
         const QString name = volume.displayName().isEmpty() ? root : volume.displayName();
-        folders.append({tr("USB drive %1 (%2 free)").arg(name, m_locale.formattedDataSize(volume.bytesAvailable())),
-                        root});
+        folders.append(
+            {tr("USB drive %1 (%2 free)").arg(name, m_locale.formattedDataSize(volume.bytesAvailable())), root});
     }
     if (folders != m_folders) {
         m_folders = folders;

@@ -170,9 +170,8 @@ public:
     // Its local time in the UI language ("" before the first).
     [[nodiscard]] QString venueLastSyncText() const
     {
-        return m_venueLastSync.isValid()
-            ? m_locale.toString(m_venueLastSync.toLocalTime().time(), QLocale::LongFormat)
-            : QString();
+        return m_venueLastSync.isValid() ? m_locale.toString(m_venueLastSync.toLocalTime().time(), QLocale::LongFormat)
+                                         : QString();
     }
     // This kiosk's records not yet in the venue database (-1: unknown).
     [[nodiscard]] int venueRecordsWaiting() const { return int(m_venueWaiting); }

@@ -44,15 +44,15 @@ namespace {
 QString notAProgrammeDay(QDate day, const db::EventRecord &event)
 {
     return u"%1 is not a programme day of %2 (%3 to %4)."_s.arg(day.toString(Qt::ISODate), event.name,
-                                                             event.firstDay.toString(Qt::ISODate),
-                                                             event.lastDay.toString(Qt::ISODate));
+                                                                event.firstDay.toString(Qt::ISODate),
+                                                                event.lastDay.toString(Qt::ISODate));
 }
 
 } // namespace
 
 std::expected<QList<AttendanceReport::Day>, QString> AttendanceReport::build(db::Database &db,
-                                                                            const db::EventRecord &event,
-                                                                            std::optional<QDate> onlyDay)
+                                                                             const db::EventRecord &event,
+                                                                             std::optional<QDate> onlyDay)
 {
     if (onlyDay && (*onlyDay < event.firstDay || *onlyDay > event.lastDay))
         return std::unexpected(notAProgrammeDay(*onlyDay, event));
@@ -63,9 +63,9 @@ std::expected<QList<AttendanceReport::Day>, QString> AttendanceReport::build(db:
 }
 
 std::expected<QList<AttendanceReport::Day>, QString> AttendanceReport::build(db::Database &db,
-                                                                            const db::EventRecord &event,
-                                                                            const QList<db::AttendanceRecord> &rows,
-                                                                            std::optional<QDate> onlyDay)
+                                                                             const db::EventRecord &event,
+                                                                             const QList<db::AttendanceRecord> &rows,
+                                                                             std::optional<QDate> onlyDay)
 {
     if (onlyDay && (*onlyDay < event.firstDay || *onlyDay > event.lastDay))
         return std::unexpected(notAProgrammeDay(*onlyDay, event));
@@ -88,8 +88,9 @@ std::expected<QList<AttendanceReport::Day>, QString> AttendanceReport::build(db:
             if (a.day != d || !byId.contains(a.guestId))
                 continue;
             const db::GuestRecord &g = *byId.value(a.guestId);
-            Entry e{g.externalId, g.displayName, g.organisation, g.country, true,
-                    QDateTime::fromString(a.scannedAt, Qt::ISODateWithMs).toTimeZone(zone), a.kioskId, a.uid};
+            Entry e{g.externalId, g.displayName, g.organisation,
+                    g.country,    true,          QDateTime::fromString(a.scannedAt, Qt::ISODateWithMs).toTimeZone(zone),
+                    a.kioskId,    a.uid};
             entries.insert(g.id, e);
         }
         for (const db::GuestRecord &g : *guests) {
@@ -107,8 +108,8 @@ std::expected<QList<AttendanceReport::Day>, QString> AttendanceReport::build(db:
                 return a.firstScanLocal < b.firstScanLocal;
             return a.externalId < b.externalId;
         });
-        day.arrived = int(std::count_if(day.guests.cbegin(), day.guests.cend(),
-                                        [](const Entry &e) { return e.arrived; }));
+        day.arrived = int(
+            std::count_if(day.guests.cbegin(), day.guests.cend(), [](const Entry &e) { return e.arrived; }));
         days << day;
     }
     return days;

@@ -2,12 +2,12 @@
 #include "kiosk/guests/guestexpectation.h"
 #include "printing/savefile.h"
 
-#include "printing/attendancereportpdf.h"
 #include "db/database.h"
 #include "db/eventstore.h"
 #include "db/gueststore.h"
 #include "db/records.h"
 #include "db/staffactionstore.h"
+#include "printing/attendancereportpdf.h"
 
 #include <QCollator>
 #include <QDir>
@@ -42,7 +42,8 @@ constexpr qint64 SpareBytes = 64 * 1024;
 bool isWritableFolder(const QString &path)
 {
     const QByteArray native = QFile::encodeName(path);
-    struct stat st{};
+    struct stat st
+    {};
     if (::stat(native.constData(), &st) != 0)
         return false;
     if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
@@ -56,9 +57,9 @@ QString writeFailure(const QString &folder, const QString &file, const QString &
     const QStorageInfo storage(folder);
     if ((storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < needed)
         || detail.contains(u"No space left"_s, Qt::CaseInsensitive)) {
-        return u"The folder %1 is full (%2 free, the report needs %3): free some space or use another USB stick."_s
-            .arg(QDir::toNativeSeparators(folder), sizeText(std::max<qint64>(storage.bytesAvailable(), 0)),
-                 sizeText(needed));
+        return u"The folder %1 is full (%2 free, the report needs %3): free some space or use another USB stick."_s.arg(
+            QDir::toNativeSeparators(folder), sizeText(std::max<qint64>(storage.bytesAvailable(), 0)),
+            sizeText(needed));
     }
     if (storage.isReadOnly() || detail.contains(u"Read-only"_s, Qt::CaseInsensitive))
         return u"The folder %1 is read-only (is the USB stick write-protected?): choose another folder."_s.arg(
@@ -185,15 +186,15 @@ std::expected<ReportExport::Files, QString> ReportExport::exportTo(const db::Eve
         return std::unexpected(pdf.error());
     const QByteArray csv = AttendanceReport::toCsv(*days);
     const qint64 needed = csv.size() + pdf->size() + SpareBytes;
-    if (const QStorageInfo storage(absolute); storage.isValid() && storage.bytesAvailable() >= 0
-        && storage.bytesAvailable() < needed)
+    if (const QStorageInfo storage(absolute);
+        storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < needed)
         return std::unexpected(writeFailure(absolute, {}, {}, needed));
 
     // A second export in the same minute gets "-2" rather than replacing the first one.
     const QDir target(absolute);
     QString base = baseName(event, now);
-    for (int n = 2; QFileInfo::exists(target.filePath(base + u".csv"_s))
-                    || QFileInfo::exists(target.filePath(base + u".pdf"_s));
+    for (int n = 2;
+         QFileInfo::exists(target.filePath(base + u".csv"_s)) || QFileInfo::exists(target.filePath(base + u".pdf"_s));
          ++n)
         base = baseName(event, now) + u"-%1"_s.arg(n);
     const Files files{target.filePath(base + u".csv"_s), target.filePath(base + u".pdf"_s)};
@@ -245,11 +246,8 @@ std::expected<ReportExport::Files, QString> ReportExport::exportTo(const db::Eve
     return Files{QFileInfo(files.csvPath).absoluteFilePath(), QFileInfo(files.pdfPath).absoluteFilePath()};
 }
 
-std::expected<ReportExport::Files, QString> ReportExport::exportWithOwnConnection(const QString &dbPath,
-                                                                                  int eventNumber,
-                                                                                  const QString &folder,
-                                                                                  const QString &kioskId,
-                                                                                  const QString &actor)
+std::expected<ReportExport::Files, QString> ReportExport::exportWithOwnConnection(
+    const QString &dbPath, int eventNumber, const QString &folder, const QString &kioskId, const QString &actor)
 {
     auto db = db::Database::open(dbPath);
     if (!db)

@@ -9,24 +9,33 @@ namespace checkin {
 QString outcomeName(OutcomeKind kind)
 {
     switch (kind) {
-    case OutcomeKind::Welcome: return u"welcome"_s;
-    case OutcomeKind::WelcomeBack: return u"welcome_back"_s;
-    case OutcomeKind::AlreadyCheckedIn: return u"already_checked_in"_s;
-    case OutcomeKind::Revoked: return u"revoked"_s;
-    case OutcomeKind::OtherEvent: return u"other_event"_s;
-    case OutcomeKind::NotProgrammeDay: return u"not_programme_day"_s;
-    case OutcomeKind::Forged: return u"forged"_s;
-    case OutcomeKind::Unknown: return u"unknown"_s;
-    case OutcomeKind::Unreadable: return u"unreadable"_s;
-    case OutcomeKind::SystemError: return u"error"_s;
+    case OutcomeKind::Welcome:
+        return u"welcome"_s;
+    case OutcomeKind::WelcomeBack:
+        return u"welcome_back"_s;
+    case OutcomeKind::AlreadyCheckedIn:
+        return u"already_checked_in"_s;
+    case OutcomeKind::Revoked:
+        return u"revoked"_s;
+    case OutcomeKind::OtherEvent:
+        return u"other_event"_s;
+    case OutcomeKind::NotProgrammeDay:
+        return u"not_programme_day"_s;
+    case OutcomeKind::Forged:
+        return u"forged"_s;
+    case OutcomeKind::Unknown:
+        return u"unknown"_s;
+    case OutcomeKind::Unreadable:
+        return u"unreadable"_s;
+    case OutcomeKind::SystemError:
+        return u"error"_s;
     }
     return u"error"_s;
 }
 
 bool CheckInOutcome::admitted() const
 {
-    return kind == OutcomeKind::Welcome || kind == OutcomeKind::WelcomeBack
-        || kind == OutcomeKind::AlreadyCheckedIn;
+    return kind == OutcomeKind::Welcome || kind == OutcomeKind::WelcomeBack || kind == OutcomeKind::AlreadyCheckedIn;
 }
 
 QJsonObject CheckInOutcome::toJson() const

@@ -28,19 +28,19 @@ enum class OutcomeKind {
 struct CheckInOutcome
 {
     OutcomeKind kind = OutcomeKind::Unreadable;
-    qint64 guestId = 0;        // the guest's row id (0 when the code names no known guest)
+    qint64 guestId = 0; // the guest's row id (0 when the code names no known guest)
     QString guestExternalId;
     QString guestName;
     QString guestLanguage;
-    QDate day;                 // programme day in the venue's time zone
-    int dayNumber = 0;         // 1 for the first programme day
-    QString checkinId;         // attendance uid (welcome, welcome_back, already_checked_in)
-    QDateTime firstScanLocal;  // already_checked_in: when the guest was first seen today, venue time
+    QDate day;                // programme day in the venue's time zone
+    int dayNumber = 0;        // 1 for the first programme day
+    QString checkinId;        // attendance uid (welcome, welcome_back, already_checked_in)
+    QDateTime firstScanLocal; // already_checked_in: when the guest was first seen today, venue time
     QDate programmeFirstDay;
     QDate programmeLastDay;
-    int tokenEventNumber = 0;  // other_event: the meeting the invitation is for
+    int tokenEventNumber = 0;    // other_event: the meeting the invitation is for
     QStringList printJobsQueued; // "badge", "agenda"
-    QString message;           // one English sentence for staff, logs and the CLI
+    QString message;             // one English sentence for staff, logs and the CLI
 
     // True when the guest may go in (welcome, welcome back, already checked in).
     [[nodiscard]] bool admitted() const;

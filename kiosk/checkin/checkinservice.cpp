@@ -94,9 +94,10 @@ CheckInOutcome CheckInService::Private::record(const QDateTime &nowUtc, const QS
     const db::DbError &error = outcome.error();
     CheckInOutcome failed = base();
     failed.kind = OutcomeKind::SystemError;
-    failed.message = error.isDiskFull()
-        ? u"The kiosk's disk is full: the check-in was not recorded. Free disk space, then scan again."_s
-        : u"The check-in was not recorded: %1"_s.arg(error.message);
+    failed.message =
+        error.isDiskFull()
+            ? u"The kiosk's disk is full: the check-in was not recorded. Free disk space, then scan again."_s
+            : u"The check-in was not recorded: %1"_s.arg(error.message);
     qCWarning(lcCheckIn) << "check-in failed:" << error.message;
     return failed;
 }
@@ -262,9 +263,8 @@ db::DbResult<CheckInOutcome> CheckInService::Private::admit(CheckInOutcome o, co
     o.day = day;
     if (day < event.firstDay || day > event.lastDay) {
         o.kind = OutcomeKind::NotProgrammeDay;
-        o.message = day < event.firstDay
-            ? u"The programme starts on %1."_s.arg(event.firstDay.toString(Qt::ISODate))
-            : u"The programme ended on %1."_s.arg(event.lastDay.toString(Qt::ISODate));
+        o.message = day < event.firstDay ? u"The programme starts on %1."_s.arg(event.firstDay.toString(Qt::ISODate))
+                                         : u"The programme ended on %1."_s.arg(event.lastDay.toString(Qt::ISODate));
         return o;
     }
     o.dayNumber = int(event.firstDay.daysTo(day)) + 1;
@@ -328,8 +328,8 @@ db::DbResult<CheckInOutcome> CheckInService::Private::admit(CheckInOutcome o, co
             o.printJobsQueued << kind;
     }
     o.message = o.printJobsQueued.isEmpty()
-        ? u"Welcome. The badge and agenda were already printed earlier; staff can reprint them."_s
-        : u"Welcome. Badge and agenda are queued for printing."_s;
+                    ? u"Welcome. The badge and agenda were already printed earlier; staff can reprint them."_s
+                    : u"Welcome. Badge and agenda are queued for printing."_s;
     return o;
 }
 

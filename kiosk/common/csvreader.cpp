@@ -118,21 +118,24 @@ constexpr char Separator = ',';
 [[nodiscard]] std::optional<CsvProblem> formatProblem(QByteArrayView bytes)
 {
     const auto saveAs = CsvReader::tr("save it as \"CSV UTF-8 (comma delimited)\" and try again");
-    if (bytes.startsWith(QByteArrayView("\xFF\xFE\x00\x00", 4)) || bytes.startsWith(QByteArrayView("\x00\x00\xFE\xFF", 4)))
+    if (bytes.startsWith(QByteArrayView("\xFF\xFE\x00\x00", 4))
+        || bytes.startsWith(QByteArrayView("\x00\x00\xFE\xFF", 4)))
         return CsvProblem{0, 0, {}, CsvReader::tr("the file is saved as UTF-32 text, not as CSV; %1").arg(saveAs)};
     if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF"))
         return CsvProblem{0, 0, {}, CsvReader::tr("the file is saved as UTF-16 text, not as CSV; %1").arg(saveAs)};
     if (bytes.startsWith("PK\x03\x04"))
-        return CsvProblem{0, 0, {},
-                          CsvReader::tr("the file is a spreadsheet workbook (for example .xlsx or .ods), not CSV; %1")
-                              .arg(saveAs)};
+        return CsvProblem{
+            0,
+            0,
+            {},
+            CsvReader::tr("the file is a spreadsheet workbook (for example .xlsx or .ods), not CSV; %1").arg(saveAs)};
     if (bytes.startsWith("\xD0\xCF\x11\xE0"))
-        return CsvProblem{0, 0, {},
-                          CsvReader::tr("the file is an old Excel workbook (.xls), not CSV; %1").arg(saveAs)};
+        return CsvProblem{0, 0, {}, CsvReader::tr("the file is an old Excel workbook (.xls), not CSV; %1").arg(saveAs)};
     if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0) {
-        return CsvProblem{lineAt(bytes, nul), 0, {},
-                          CsvReader::tr("the file contains a zero byte, so it is not a CSV text file; %1")
-                              .arg(saveAs)};
+        return CsvProblem{lineAt(bytes, nul),
+                          0,
+                          {},
+                          CsvReader::tr("the file contains a zero byte, so it is not a CSV text file; %1").arg(saveAs)};
     }
     return std::nullopt;
 }
@@ -338,8 +341,9 @@ QString unlistedProblemsNote(int unlisted)
 {
     if (unlisted <= 0)
         return {};
-    return unlisted == 1 ? CsvReader::tr("…and 1 more problem, not listed")
-                         : CsvReader::tr("…and %1 more problems, not listed").arg(QLocale(QLocale::English).toString(unlisted));
+    return unlisted == 1
+               ? CsvReader::tr("…and 1 more problem, not listed")
+               : CsvReader::tr("…and %1 more problems, not listed").arg(QLocale(QLocale::English).toString(unlisted));
 }
 
 CsvTable CsvReader::parse(QByteArrayView bytes, qsizetype maxFieldLength)

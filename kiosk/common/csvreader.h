@@ -46,7 +46,7 @@ struct CsvTable
 {
     int headerLine = 0; // 0 if the file has no header
     QStringList header;
-    QList<CsvRecord> records; // records with a problem are left out
+    QList<CsvRecord> records;   // records with a problem are left out
     QList<CsvProblem> problems; // in file order, at most kMaxListedProblems
     int unlistedProblems = 0;   // found beyond those, counted only
 };

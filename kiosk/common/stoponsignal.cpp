@@ -59,8 +59,8 @@ StopOnSignal::~StopOnSignal()
 void StopOnSignal::handle(int signal)
 {
     const char byte = char(signal);
-    if (g_fds[0] >= 0)
-        [[maybe_unused]] const auto written = ::write(g_fds[0], &byte, 1);
+    if (g_fds[0] >= 0) [[maybe_unused]]
+        const auto written = ::write(g_fds[0], &byte, 1);
 }
 
 } // namespace checkin

@@ -95,7 +95,8 @@ int cmdBackup(Context &ctx)
         eventNumber = (*latest)->number;
     }
     // Rotation only in the kiosk's own folder: a folder named with --to (a USB stick) keeps everything.
-    BackupSchedule schedule(ctx.dbPath, ctx.isSet("to") ? std::numeric_limits<int>::max() : BackupSchedule::kDefaultKeep);
+    BackupSchedule schedule(ctx.dbPath,
+                            ctx.isSet("to") ? std::numeric_limits<int>::max() : BackupSchedule::kDefaultKeep);
     if (ctx.isSet("to"))
         schedule.setFolder(ctx.value("to"));
     auto backup = schedule.takeBackup(**db, eventNumber, QDateTime::currentDateTimeUtc());
@@ -111,7 +112,8 @@ int cmdBackups(Context &ctx)
                                            : BackupSchedule::defaultFolder(ctx.dbPath);
     const QList<BackupFile> backups = BackupSchedule::list(folder);
     if (backups.isEmpty())
-        std::fprintf(stderr, "checkinctl: no backups in %s yet ('checkinctl backup' writes one).\n", qPrintable(folder));
+        std::fprintf(stderr, "checkinctl: no backups in %s yet ('checkinctl backup' writes one).\n",
+                     qPrintable(folder));
     for (const BackupFile &backup : backups) {
         const auto check = BackupSchedule::check(backup.path);
         QJsonObject line = backupJson(backup);
@@ -139,17 +141,17 @@ int cmdRestore(Context &ctx)
         return fail(restored.error());
     if (!restored->warning.isEmpty())
         std::fprintf(stderr, "checkinctl: warning: %s\n", qPrintable(restored->warning));
-    std::fprintf(stderr, "checkinctl: restored %s from %s%s\n", qPrintable(restored->restored),
-                 qPrintable(restored->from),
-                 restored->previous.isEmpty() ? ""
-                                              : qPrintable(u"; the replaced database is kept as "_s + restored->previous));
+    std::fprintf(
+        stderr, "checkinctl: restored %s from %s%s\n", qPrintable(restored->restored), qPrintable(restored->from),
+        restored->previous.isEmpty() ? "" : qPrintable(u"; the replaced database is kept as "_s + restored->previous));
     QJsonArray numbers;
     for (int n : std::as_const(restored->events))
         numbers << n;
-    printJson({{u"restored"_s, restored->restored},
-               {u"from"_s, restored->from},
-               {u"previous"_s, restored->previous.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(restored->previous)},
-               {u"events"_s, numbers}});
+    printJson(
+        {{u"restored"_s, restored->restored},
+         {u"from"_s, restored->from},
+         {u"previous"_s, restored->previous.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(restored->previous)},
+         {u"events"_s, numbers}});
     return kOk;
 }
 
@@ -168,21 +170,27 @@ int cmdPurge(Context &ctx)
         return fail(result.error());
     const db::PersonalDataCounts &counts = result->counts;
     if (!result->compactProblem.isEmpty()) {
-        std::fprintf(stderr, "checkinctl: the data was removed, but compacting the file failed (%s): run the purge "
-                             "again later to compact it.\n", qPrintable(result->compactProblem));
+        std::fprintf(stderr,
+                     "checkinctl: the data was removed, but compacting the file failed (%s): run the purge "
+                     "again later to compact it.\n",
+                     qPrintable(result->compactProblem));
     }
-    const QStringList parts = {u"%1 guests"_s.arg(counts.guests), u"%1 invitations"_s.arg(counts.invitations),
+    const QStringList parts = {u"%1 guests"_s.arg(counts.guests),
+                               u"%1 invitations"_s.arg(counts.invitations),
                                u"%1 invitation e-mail records"_s.arg(counts.invitationMails),
-                               u"%1 attendance rows"_s.arg(counts.attendance), u"%1 scan log rows"_s.arg(counts.scanLog),
-                               u"%1 print jobs"_s.arg(counts.printJobs), u"%1 session links"_s.arg(counts.guestAgenda)};
+                               u"%1 attendance rows"_s.arg(counts.attendance),
+                               u"%1 scan log rows"_s.arg(counts.scanLog),
+                               u"%1 print jobs"_s.arg(counts.printJobs),
+                               u"%1 session links"_s.arg(counts.guestAgenda)};
     std::fprintf(stderr, "checkinctl: %s event %d: %s; %lld staff actions %s.\n",
                  really ? "removed from" : "would remove from", event.number, qPrintable(parts.join(u", "_s)),
                  qlonglong(counts.staffActions), really ? "no longer name a guest" : "would no longer name a guest");
     if (!really)
         std::fputs("checkinctl: nothing was changed; run again with --yes to remove it.\n", stderr);
     if (result->backupsWithPersonalData > 0) {
-        std::fprintf(stderr, "checkinctl: %lld backups in %s were taken before and still hold this data; delete "
-                             "them when they are no longer needed.\n",
+        std::fprintf(stderr,
+                     "checkinctl: %lld backups in %s were taken before and still hold this data; delete "
+                     "them when they are no longer needed.\n",
                      qlonglong(result->backupsWithPersonalData), qPrintable(result->backupFolder));
     }
     QJsonArray arrivals;

@@ -127,7 +127,7 @@ const QStringList kGlobalOptions = {u"help"_s, u"version"_s, u"db"_s, u"event"_s
 const QList<Command> &allCommands()
 {
     static const QList<Command> commands = setupCommands() + guestCommands() + printingCommands() + eventDayCommands()
-        + backupCommands() + venueCommands() + staffCommands() + mailCommands();
+                                           + backupCommands() + venueCommands() + staffCommands() + mailCommands();
     return commands;
 }
 
@@ -249,7 +249,8 @@ int runCheckinCtl(const QStringList &arguments)
         return fail(parser.errorText() + u" (see 'checkinctl --help')."_s);
 
     QStringList positional = parser.positionalArguments();
-    const QString overview = QString::fromUtf8(kOverview).arg(defaultDbPath(), BadgeLayout::builtInNames().join(u", "_s));
+    const QString overview = QString::fromUtf8(kOverview).arg(defaultDbPath(),
+                                                              BadgeLayout::builtInNames().join(u", "_s));
     if (parser.isSet(u"version"_s)) {
         std::printf("checkinctl %s\n", qPrintable(QCoreApplication::applicationVersion()));
         return kOk;
@@ -289,8 +290,8 @@ int runCheckinCtl(const QStringList &arguments)
     for (const QString &given : parser.optionNames()) {
         const QString option = longName(given);
         if (!kGlobalOptions.contains(option) && !command->options.contains(option)) {
-            return fail(u"'%1' does not take --%2; see 'checkinctl help %3'."_s.arg(
-                command->name, option, command->name.section(u' ', 0, 0)));
+            return fail(u"'%1' does not take --%2; see 'checkinctl help %3'."_s.arg(command->name, option,
+                                                                                    command->name.section(u' ', 0, 0)));
         }
     }
 

@@ -1,14 +1,14 @@
 #include "kiosk/ctl/ctlcommon.h"
 
-#include "kiosk/storage/databasehealth.h"
 #include "kiosk/guests/guestfinder.h"
+#include "kiosk/storage/databasehealth.h"
 #include "printing/savefile.h"
 
-#include "printing/badgelayout.h"
 #include "db/database.h"
 #include "db/eventstore.h"
 #include "db/gueststore.h"
 #include "db/records.h"
+#include "printing/badgelayout.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -89,14 +89,16 @@ std::expected<db::EventRecord, QString> chooseEvent(db::Database &db, const Cont
         if (!event)
             return std::unexpected(event.error().message);
         if (!*event)
-            return std::unexpected(u"There is no event %1 in %2 ('checkinctl event list' shows them)."_s.arg(number).arg(ctx.dbPath));
+            return std::unexpected(
+                u"There is no event %1 in %2 ('checkinctl event list' shows them)."_s.arg(number).arg(ctx.dbPath));
         return **event;
     }
     auto latest = events.latest();
     if (!latest)
         return std::unexpected(latest.error().message);
     if (!*latest)
-        return std::unexpected(u"There is no event in %1 yet: create one with 'checkinctl event create'."_s.arg(ctx.dbPath));
+        return std::unexpected(
+            u"There is no event in %1 yet: create one with 'checkinctl event create'."_s.arg(ctx.dbPath));
     return **latest;
 }
 
@@ -125,10 +127,8 @@ QJsonArray problemsJson(const QList<CsvProblem> &problems)
 {
     QJsonArray out;
     for (const CsvProblem &p : problems) {
-        out.append(QJsonObject{{u"line"_s, p.line},
-                               {u"column"_s, p.column},
-                               {u"column_name"_s, p.columnName},
-                               {u"message"_s, p.message}});
+        out.append(QJsonObject{
+            {u"line"_s, p.line}, {u"column"_s, p.column}, {u"column_name"_s, p.columnName}, {u"message"_s, p.message}});
     }
     return out;
 }

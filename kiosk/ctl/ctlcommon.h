@@ -5,9 +5,9 @@
 
 #include "kiosk/common/csvreader.h"
 
-#include "printing/badgelayout.h"
 #include "db/database.h"
 #include "db/records.h"
+#include "printing/badgelayout.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -57,8 +57,8 @@ int fail(const QString &message, int code = kFailed);
 // under sudo), else "checkinctl".
 [[nodiscard]] QString actorName(const Context &ctx);
 
-[[nodiscard]] std::expected<std::unique_ptr<db::Database>, QString>
-openDb(const Context &ctx, db::Database::OpenMode mode = db::Database::OpenMode::MustExist);
+[[nodiscard]] std::expected<std::unique_ptr<db::Database>, QString> openDb(
+    const Context &ctx, db::Database::OpenMode mode = db::Database::OpenMode::MustExist);
 // --event N, else the latest event of the database.
 [[nodiscard]] std::expected<db::EventRecord, QString> chooseEvent(db::Database &db, const Context &ctx);
 [[nodiscard]] std::expected<OpenedEvent, QString> openEvent(const Context &ctx);

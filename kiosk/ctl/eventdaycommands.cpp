@@ -3,13 +3,13 @@
 #include "kiosk/ctl/ctlcommon.h"
 
 #include "kiosk/attendance/attendancereport.h"
+#include "kiosk/attendance/reportexport.h"
 #include "kiosk/checkin/checkinservice.h"
 #include "kiosk/invitations/invitationtoken.h"
 #include "kiosk/scanning/qrdecoder.h"
-#include "kiosk/attendance/reportexport.h"
-#include "printing/savefile.h"
 #include "kiosk/staff/staffactions.h"
 #include "kiosk/venue/venuewideattendance.h"
+#include "printing/savefile.h"
 
 #include "db/attendancestore.h"
 #include "db/database.h"
@@ -52,7 +52,8 @@ Prints, for each image, every QR code found in it (ZXing-C++ with try-harder and
 Exit status 2 if any image cannot be read.
 )";
 
-const char *const kAttendanceHelp = R"(checkinctl attendance [--day DATE] [--format json|csv] [--out FILE] [--pg CONNINFO | --local]
+const char *const kAttendanceHelp =
+    R"(checkinctl attendance [--day DATE] [--format json|csv] [--out FILE] [--pg CONNINFO | --local]
 
 Per programme day: how many guests were expected, how many arrived, and who (with the first scan time in
 the venue's time zone and the kiosk that checked them in). json (default) prints one line per day; csv prints
@@ -122,8 +123,9 @@ int cmdCheckin(Context &ctx)
         at = at.toUTC();
         // Stored as ISO 8601 text: a time outside years 1970-9999 in UTC cannot be written or read back.
         if (at.date().year() < 1970 || at.date().year() > 9999)
-            return fail(u"--at %1 is %2 in UTC, outside the years 1970 to 9999 that a check-in can be recorded in."_s
-                            .arg(ctx.value("at"), at.toString(Qt::ISODate)));
+            return fail(
+                u"--at %1 is %2 in UTC, outside the years 1970 to 9999 that a check-in can be recorded in."_s.arg(
+                    ctx.value("at"), at.toString(Qt::ISODate)));
     }
     auto opened = openEvent(ctx);
     if (!opened)
@@ -153,7 +155,8 @@ int cmdCheckin(Context &ctx)
     if (source.trimmed().isEmpty() || source.size() > kMaxSourceLength
         || std::any_of(source.cbegin(), source.cend(), [](QChar c) { return c.category() == QChar::Other_Control; })) {
         return fail(u"--source is a short label such as \"usb-scanner\" or \"gate-2\": 1 to %1 characters on one "
-                    "line (this one has %2)."_s.arg(kMaxSourceLength).arg(source.size()));
+                    "line (this one has %2)."_s.arg(kMaxSourceLength)
+                        .arg(source.size()));
     }
     if (ctx.isSet("image")) {
         auto codes = QrDecoder::decodeFile(ctx.value("image"));
@@ -173,7 +176,8 @@ int cmdCheckin(Context &ctx)
         }
         if (invitations.size() > 1) {
             return fail(u"The photo %1 shows %2 invitations; nobody was checked in. Photograph one invitation at a "
-                        "time."_s.arg(ctx.value("image")).arg(invitations.size()));
+                        "time."_s.arg(ctx.value("image"))
+                            .arg(invitations.size()));
         }
     }
     return reportCheckIn(service.checkIn(payload, at, source));
@@ -220,8 +224,10 @@ std::optional<QList<db::AttendanceRecord>> venueWideRows(const Context &ctx, db:
     VenueWideAttendance venue(conninfo, event);
     auto rows = venue.liveRows(*guests, *local);
     if (!rows) {
-        std::fprintf(stderr, "checkinctl: warning: the venue database could not be read, so only this kiosk's "
-                             "check-ins are counted: %s\n", qPrintable(rows.error()));
+        std::fprintf(stderr,
+                     "checkinctl: warning: the venue database could not be read, so only this kiosk's "
+                     "check-ins are counted: %s\n",
+                     qPrintable(rows.error()));
         return std::nullopt;
     }
     return std::move(*rows);
@@ -244,7 +250,8 @@ int cmdAttendance(Context &ctx)
     db::Database &db = *opened->db;
     const db::EventRecord &event = opened->event;
     const auto venueRows = venueWideRows(ctx, db, event);
-    auto report = venueRows ? AttendanceReport::build(db, event, *venueRows, day) : AttendanceReport::build(db, event, day);
+    auto report = venueRows ? AttendanceReport::build(db, event, *venueRows, day)
+                            : AttendanceReport::build(db, event, day);
     if (!report)
         return fail(report.error());
 
@@ -262,7 +269,8 @@ int cmdAttendance(Context &ctx)
     if (ctx.isSet("out")) {
         if (auto saved = saveFile(ctx.value("out"), output); !saved)
             return fail(u"Cannot write %1: %2."_s.arg(ctx.value("out"), saved.error()));
-        std::fprintf(stderr, "checkinctl: attendance written to %s\n", qPrintable(QFileInfo(ctx.value("out")).absoluteFilePath()));
+        std::fprintf(stderr, "checkinctl: attendance written to %s\n",
+                     qPrintable(QFileInfo(ctx.value("out")).absoluteFilePath()));
     } else {
         std::fwrite(output.constData(), 1, size_t(output.size()), stdout);
     }
@@ -284,7 +292,9 @@ int cmdReport(Context &ctx)
     auto files = exporter.exportTo(opened->event, ctx.value("out"));
     if (!files)
         return fail(files.error());
-    printJson({{u"csv"_s, files->csvPath}, {u"pdf"_s, files->pdfPath}, {u"event"_s, opened->event.number},
+    printJson({{u"csv"_s, files->csvPath},
+               {u"pdf"_s, files->pdfPath},
+               {u"event"_s, opened->event.number},
                {u"source"_s, venueWide ? u"venue"_s : u"kiosk"_s}});
     return kOk;
 }
@@ -328,7 +338,10 @@ int cmdRevoke(Context &ctx)
 const QList<Command> &eventDayCommands()
 {
     static const QList<Command> commands = {
-        {u"checkin"_s, {u"payload"_s, u"image"_s, u"at"_s, u"source"_s, u"guest"_s, u"actor"_s}, kCheckinHelp, cmdCheckin},
+        {u"checkin"_s,
+         {u"payload"_s, u"image"_s, u"at"_s, u"source"_s, u"guest"_s, u"actor"_s},
+         kCheckinHelp,
+         cmdCheckin},
         {u"decode"_s, {}, kDecodeHelp, cmdDecode},
         {u"attendance"_s, {u"day"_s, u"format"_s, u"out"_s, u"pg"_s, u"local"_s}, kAttendanceHelp, cmdAttendance},
         {u"report"_s, {u"out"_s, u"pg"_s, u"local"_s, u"actor"_s}, kReportHelp, cmdReport},

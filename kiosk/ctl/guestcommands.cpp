@@ -2,12 +2,12 @@
 #include "kiosk/ctl/commands.h"
 #include "kiosk/ctl/ctlcommon.h"
 
+#include "kiosk/guests/guesteditor.h"
 #include "kiosk/guests/guestexpectation.h"
 #include "kiosk/guests/guestimporter.h"
-#include "kiosk/guests/guesteditor.h"
+#include "kiosk/guests/guestsearch.h"
 #include "kiosk/invitations/invitationissuer.h"
 #include "kiosk/invitations/signingkey.h"
-#include "kiosk/guests/guestsearch.h"
 
 #include "db/attendancestore.h"
 #include "db/database.h"
@@ -105,7 +105,6 @@ int cmdGuestsImport(Context &ctx)
     return kOk;
 }
 
-
 QJsonArray datesJson(const QList<QDate> &days)
 {
     QJsonArray out;
@@ -117,7 +116,7 @@ QJsonArray datesJson(const QList<QDate> &days)
 // What list, find and show print for every guest.
 struct GuestFacts
 {
-    QHash<qint64, QString> invitation; // guest id → active | revoked (none when absent)
+    QHash<qint64, QString> invitation;   // guest id → active | revoked (none when absent)
     QHash<qint64, QList<QDate>> arrived; // guest id → days with a check-in that stands
 };
 
@@ -169,8 +168,8 @@ std::expected<QDate, QString> dayOption(const Context &ctx, const char *name, co
         return QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(event.timeZone.toUtf8())).date();
     const QDate day = QDate::fromString(text, Qt::ISODate);
     if (!day.isValid())
-        return std::unexpected(u"--%1 takes a date like 2026-11-02 or \"today\", not \"%2\"."_s.arg(
-            QString::fromLatin1(name), text));
+        return std::unexpected(
+            u"--%1 takes a date like 2026-11-02 or \"today\", not \"%2\"."_s.arg(QString::fromLatin1(name), text));
     if (day < event.firstDay || day > event.lastDay) {
         return std::unexpected(u"%1 is not a programme day of %2 (%3 to %4)."_s.arg(
             text, event.name, event.firstDay.toString(Qt::ISODate), event.lastDay.toString(Qt::ISODate)));
@@ -206,15 +205,16 @@ int cmdGuestsList(Context &ctx)
         return fail(facts.error());
     std::sort(guests->begin(), guests->end(), [](const db::GuestRecord &a, const db::GuestRecord &b) {
         return QString::localeAwareCompare(a.latinName.isEmpty() ? a.displayName : a.latinName,
-                                           b.latinName.isEmpty() ? b.displayName : b.latinName) < 0;
+                                           b.latinName.isEmpty() ? b.displayName : b.latinName)
+               < 0;
     });
     int listed = 0;
     for (const db::GuestRecord &g : std::as_const(*guests)) {
         const bool arrived = facts->arrived.value(g.id).contains(arrivedOn.value_or(missingOn.value_or(QDate())));
         if (arrivedOn && !arrived)
             continue;
-        if (missingOn && (arrived || facts->invitation.value(g.id) == u"revoked"
-                          || !GuestExpectation::expectedOn(g, *missingOn)))
+        if (missingOn
+            && (arrived || facts->invitation.value(g.id) == u"revoked" || !GuestExpectation::expectedOn(g, *missingOn)))
             continue;
         printJson(guestJson(g, event, *facts));
         ++listed;
@@ -330,12 +330,18 @@ GuestFields fieldsFrom(const Context &ctx)
 {
     GuestFields f;
     const std::pair<const char *, std::optional<QString> GuestFields::*> options[] = {
-        {"id", &GuestFields::externalId},          {"name", &GuestFields::displayName},
-        {"given-name", &GuestFields::givenName},   {"family-name", &GuestFields::familyName},
-        {"latin-name", &GuestFields::latinName},   {"organisation", &GuestFields::organisation},
-        {"country", &GuestFields::country},        {"email", &GuestFields::email},
-        {"language", &GuestFields::language},      {"role", &GuestFields::role},
-        {"days", &GuestFields::days},              {"name-order", &GuestFields::nameOrder},
+        {"id", &GuestFields::externalId},
+        {"name", &GuestFields::displayName},
+        {"given-name", &GuestFields::givenName},
+        {"family-name", &GuestFields::familyName},
+        {"latin-name", &GuestFields::latinName},
+        {"organisation", &GuestFields::organisation},
+        {"country", &GuestFields::country},
+        {"email", &GuestFields::email},
+        {"language", &GuestFields::language},
+        {"role", &GuestFields::role},
+        {"days", &GuestFields::days},
+        {"name-order", &GuestFields::nameOrder},
         {"reg-type", &GuestFields::regType},
     };
     for (const auto &[name, member] : options) {
@@ -345,10 +351,9 @@ GuestFields fieldsFrom(const Context &ctx)
     return f;
 }
 
-const QStringList kFieldOptions = {u"id"_s,           u"name"_s,     u"given-name"_s, u"family-name"_s,
-                                   u"latin-name"_s,   u"organisation"_s, u"country"_s, u"email"_s,
-                                   u"language"_s,     u"role"_s,     u"days"_s,       u"name-order"_s,
-                                   u"reg-type"_s};
+const QStringList kFieldOptions = {
+    u"id"_s,    u"name"_s,     u"given-name"_s, u"family-name"_s, u"latin-name"_s, u"organisation"_s, u"country"_s,
+    u"email"_s, u"language"_s, u"role"_s,       u"days"_s,        u"name-order"_s, u"reg-type"_s};
 
 int editFailed(const GuestEditor::Failure &failure, const QString &outcome)
 {
@@ -416,7 +421,8 @@ int cmdGuestsAdd(Context &ctx)
     o.insert(u"pdf"_s, QFileInfo(issued->first().pdfPath).absoluteFilePath());
     printJson(o);
     std::fprintf(stderr, "checkinctl: %s added; invitation %s. Kiosks get the guest by 'venue push' or 'merge'.\n",
-                 qPrintable(added->guest.displayName), qPrintable(QFileInfo(issued->first().pdfPath).absoluteFilePath()));
+                 qPrintable(added->guest.displayName),
+                 qPrintable(QFileInfo(issued->first().pdfPath).absoluteFilePath()));
     return kOk;
 }
 

@@ -3,9 +3,9 @@
 #include "kiosk/ctl/ctlcommon.h"
 
 #include "kiosk/invitations/invitationissuer.h"
+#include "kiosk/invitations/signingkey.h"
 #include "kiosk/mail/invitationmailer.h"
 #include "kiosk/mail/mailaddress.h"
-#include "kiosk/invitations/signingkey.h"
 #include "kiosk/mail/smtpsender.h"
 
 #include "db/database.h"
@@ -24,7 +24,8 @@ namespace checkin::ctl {
 
 namespace {
 
-const char *const kSendHelp = R"(checkinctl invitations send --key FILE --out DIR --smtp URL --from ADDRESS [--reply-to ADDRESS]
+const char *const kSendHelp =
+    R"(checkinctl invitations send --key FILE --out DIR --smtp URL --from ADDRESS [--reply-to ADDRESS]
                            [--smtp-user NAME [--smtp-password-file FILE]] [--ca-file FILE]
                            [--dry-run] [--retry-failed] [--actor NAME] [GUEST...]
 
@@ -55,12 +56,15 @@ std::expected<QString, QString> smtpPassword(const Context &ctx)
         if (!file.open(QIODevice::ReadOnly))
             return std::unexpected(u"Cannot read the password file %1: %2."_s.arg(file.fileName(), file.errorString()));
         if (file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) {
-            std::fprintf(stderr, "checkinctl: warning: other users can read the password file %s; make it private "
-                                 "with chmod 600\n", qPrintable(file.fileName()));
+            std::fprintf(stderr,
+                         "checkinctl: warning: other users can read the password file %s; make it private "
+                         "with chmod 600\n",
+                         qPrintable(file.fileName()));
         }
         const QString password = QString::fromUtf8(file.readLine()).remove(u'\n').remove(u'\r');
         if (password.isEmpty())
-            return std::unexpected(u"The password file %1 is empty: its first line is the password."_s.arg(file.fileName()));
+            return std::unexpected(
+                u"The password file %1 is empty: its first line is the password."_s.arg(file.fileName()));
         return password;
     }
     return qEnvironmentVariable("CHECKIN_SMTP_PASSWORD");
@@ -88,7 +92,8 @@ struct Tally
             break;
         case State::Failed:
             ++failed;
-            failedReplies << r.externalId + u": "_s + r.reply + (r.earlierFailure ? u" - in an earlier run"_s : QString());
+            failedReplies << r.externalId + u": "_s + r.reply
+                                 + (r.earlierFailure ? u" - in an earlier run"_s : QString());
             break;
         case State::Deferred:
             ++deferred;
@@ -127,12 +132,16 @@ struct Tally
                          qPrintable(withoutAddress.join(u", "_s)));
         }
         if (deferred > 0) {
-            std::fprintf(stderr, "checkinctl: the mail server asked to try %d message(s) again later: run the same "
-                                 "command again in a while; it sends only those not sent yet\n", deferred);
+            std::fprintf(stderr,
+                         "checkinctl: the mail server asked to try %d message(s) again later: run the same "
+                         "command again in a while; it sends only those not sent yet\n",
+                         deferred);
         }
         if (failed > 0) {
-            std::fprintf(stderr, "checkinctl: the mail server refused %d message(s): correct those guests' addresses "
-                                 "('guests import'), then run again with --retry-failed\n", failed);
+            std::fprintf(stderr,
+                         "checkinctl: the mail server refused %d message(s): correct those guests' addresses "
+                         "('guests import'), then run again with --retry-failed\n",
+                         failed);
         }
     }
 };
@@ -148,8 +157,8 @@ int cmdInvitationsSend(Context &ctx)
     if (!dryRun && !ctx.isSet("smtp"))
         missing << u"--smtp"_s;
     if (!missing.isEmpty()) {
-        return fail(u"invitations send is missing %1 (see 'checkinctl help invitations')."_s.arg(
-            missing.join(u", "_s)));
+        return fail(
+            u"invitations send is missing %1 (see 'checkinctl help invitations')."_s.arg(missing.join(u", "_s)));
     }
     auto from = mail::MailAddress::parse(ctx.value("from"));
     if (!from)
@@ -175,8 +184,8 @@ int cmdInvitationsSend(Context &ctx)
             return fail(u"--smtp-password-file needs --smtp-user NAME: whose password is it?"_s);
         if (!settings.user.isEmpty() && settings.password.isEmpty()) {
             return fail(u"--smtp-user %1 needs a password: put it in a file given with --smtp-password-file FILE "
-                        "(mode 0600) or in $CHECKIN_SMTP_PASSWORD; it is never taken from the command line."_s
-                            .arg(settings.user));
+                        "(mode 0600) or in $CHECKIN_SMTP_PASSWORD; it is never taken from the command line."_s.arg(
+                            settings.user));
         }
         if (ctx.isSet("ca-file")) {
             settings.caFile = ctx.value("ca-file");
@@ -225,8 +234,9 @@ int cmdInvitationsSend(Context &ctx)
     });
     tally.print();
     if (!done)
-        return fail(u"%1 Sending stopped; run the same command again once fixed: what was sent is not sent twice."_s
-                        .arg(done.error()));
+        return fail(
+            u"%1 Sending stopped; run the same command again once fixed: what was sent is not sent twice."_s.arg(
+                done.error()));
     return tally.failed > 0 || tally.deferred > 0 ? kFailed : kOk;
 }
 

@@ -2,19 +2,19 @@
 #include "kiosk/ctl/commands.h"
 #include "kiosk/ctl/ctlcommon.h"
 
+#include "kiosk/common/stoponsignal.h"
 #include "kiosk/printqueue/printdocuments.h"
 #include "kiosk/printqueue/printersetup.h"
 #include "kiosk/printqueue/printertest.h"
 #include "kiosk/printqueue/printqueueworker.h"
-#include "kiosk/common/stoponsignal.h"
 #include "kiosk/staff/staffactions.h"
 
-#include "printing/badgelayout.h"
 #include "db/database.h"
 #include "db/gueststore.h"
 #include "db/printjobstore.h"
 #include "db/records.h"
 #include "db/staffactionstore.h"
+#include "printing/badgelayout.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -24,7 +24,6 @@
 #include <cstdio>
 #include <optional>
 #include <span>
-
 
 using namespace Qt::StringLiterals;
 
@@ -50,7 +49,8 @@ Writes the guest's personal agenda: day by day, times in the venue's time zone, 
 highlighted, headings in the guest's language. --day prints one programme day only.
 )";
 
-const char *const kPrintersHelp = R"(checkinctl printers [--badge-printer SPEC] [--agenda-printer SPEC] [--badge-layout NAME|FILE]
+const char *const kPrintersHelp =
+    R"(checkinctl printers [--badge-printer SPEC] [--agenda-printer SPEC] [--badge-layout NAME|FILE]
                    [--test]
 
 Shows, or sets, where badges and agendas print, and says why there. SPEC is cups:QUEUE (the local CUPS),
@@ -199,7 +199,8 @@ std::expected<void, QString> changePrinterSettings(Context &ctx, db::Database &d
         if (ctx.value(option) == u"default") {
             if (auto ok = PrinterSetup::unsetForKind(db, kind); !ok)
                 return ok;
-            if (auto ok = auditPrinters(ctx, db, u"printer-set"_s, {{u"kind"_s, kind}, {u"printer"_s, u"default"_s}}); !ok)
+            if (auto ok = auditPrinters(ctx, db, u"printer-set"_s, {{u"kind"_s, kind}, {u"printer"_s, u"default"_s}});
+                !ok)
                 return ok;
             continue;
         }
@@ -243,17 +244,17 @@ int testPrinter(Context &ctx, db::Database &db)
         out[u"file"_s] = result->handle;
     }
     // The test print happened: a record that cannot be written is said, not hidden.
-    if (auto ok = auditPrinters(ctx, db, u"printer-test"_s,
-                                {{u"printer"_s, result->choice.spec.toString()}, {u"job"_s, result->handle},
-                                 {u"state"_s, result->state}});
+    if (auto ok = auditPrinters(
+            ctx, db, u"printer-test"_s,
+            {{u"printer"_s, result->choice.spec.toString()}, {u"job"_s, result->handle}, {u"state"_s, result->state}});
         !ok)
         std::fprintf(stderr, "checkinctl: the test print is not in the staff action log: %s\n", qPrintable(ok.error()));
     printJson(out);
     if (result->isSuccess())
         return kOk;
     const QString why = result->timedOut
-        ? u"the test badge's job %1 is still %2 after 60 s"_s.arg(result->handle, result->state)
-        : u"the test badge's job %1 ended %2"_s.arg(result->handle, result->state);
+                            ? u"the test badge's job %1 is still %2 after 60 s"_s.arg(result->handle, result->state)
+                            : u"the test badge's job %1 ended %2"_s.arg(result->handle, result->state);
     QStringList details{why};
     if (!result->message.isEmpty())
         details << u"CUPS says: %1"_s.arg(result->message);
@@ -287,7 +288,8 @@ int cmdPrinters(Context &ctx)
     if (!layout)
         return fail(u"The badge layout cannot be loaded: %1"_s.arg(layout.error()));
     auto storedLayout = PrinterSetup::storedBadgeLayout(**db);
-    out[u"badge_layout"_s] = storedLayout && !storedLayout->isEmpty() ? *storedLayout : BadgeLayout::builtInNames().first();
+    out[u"badge_layout"_s] = storedLayout && !storedLayout->isEmpty() ? *storedLayout
+                                                                      : BadgeLayout::builtInNames().first();
     out[u"badge_media"_s] = layout->media();
     printJson(out);
     return kOk;
@@ -295,11 +297,16 @@ int cmdPrinters(Context &ctx)
 
 QJsonObject jobJson(const db::PrintJobRecord &job, const QString &guest)
 {
-    return QJsonObject{{u"job"_s, job.uid},         {u"guest"_s, guest},
-                       {u"kind"_s, job.kind},       {u"reason"_s, job.reason},
-                       {u"state"_s, job.state},     {u"attempts"_s, job.attempts},
-                       {u"last_error"_s, job.lastError}, {u"printer_job"_s, job.printer},
-                       {u"kiosk"_s, job.kioskId},   {u"created"_s, job.createdAt},
+    return QJsonObject{{u"job"_s, job.uid},
+                       {u"guest"_s, guest},
+                       {u"kind"_s, job.kind},
+                       {u"reason"_s, job.reason},
+                       {u"state"_s, job.state},
+                       {u"attempts"_s, job.attempts},
+                       {u"last_error"_s, job.lastError},
+                       {u"printer_job"_s, job.printer},
+                       {u"kiosk"_s, job.kioskId},
+                       {u"created"_s, job.createdAt},
                        {u"updated"_s, job.updatedAt}};
 }
 
@@ -373,25 +380,25 @@ int cmdPrintWorker(Context &ctx)
     db.value().reset();
     // A job still at the printer is looked at again on every pass, and reported again: print each state once.
     auto printedStates = std::make_shared<QSet<QString>>();
-    QObject::connect(&worker, &PrintQueueWorker::jobChanged,
-                     [printedStates](qint64 jobId, qint64, const QString &kind, const QString &state,
-                                     const QString &message) {
-                         const QString key = QString::number(jobId) + u'/' + state + u'/' + message;
-                         if (printedStates->contains(key))
-                             return;
-                         printedStates->insert(key);
-                         printJson({{u"job_id"_s, jobId}, {u"kind"_s, kind}, {u"state"_s, state}, {u"message"_s, message}});
-                     });
+    QObject::connect(
+        &worker, &PrintQueueWorker::jobChanged,
+        [printedStates](qint64 jobId, qint64, const QString &kind, const QString &state, const QString &message) {
+            const QString key = QString::number(jobId) + u'/' + state + u'/' + message;
+            if (printedStates->contains(key))
+                return;
+            printedStates->insert(key);
+            printJson({{u"job_id"_s, jobId}, {u"kind"_s, kind}, {u"state"_s, state}, {u"message"_s, message}});
+        });
     auto reported = std::make_shared<QSet<QString>>();
-    QObject::connect(&worker, &PrintQueueWorker::printerProblemChanged,
-                     [reported](const QString &kind, const QString &problem) {
-                         if (!problem.isEmpty()) {
-                             reported->insert(kind);
-                             std::fprintf(stderr, "checkinctl: %s printer: %s\n", qPrintable(kind), qPrintable(problem));
-                         } else if (reported->remove(kind)) {
-                             std::fprintf(stderr, "checkinctl: %s printer is working again\n", qPrintable(kind));
-                         }
-                     });
+    QObject::connect(
+        &worker, &PrintQueueWorker::printerProblemChanged, [reported](const QString &kind, const QString &problem) {
+            if (!problem.isEmpty()) {
+                reported->insert(kind);
+                std::fprintf(stderr, "checkinctl: %s printer: %s\n", qPrintable(kind), qPrintable(problem));
+            } else if (reported->remove(kind)) {
+                std::fprintf(stderr, "checkinctl: %s printer is working again\n", qPrintable(kind));
+            }
+        });
     QObject::connect(&worker, &PrintQueueWorker::errorOccurred,
                      [](const QString &message) { std::fprintf(stderr, "checkinctl: %s\n", qPrintable(message)); });
     if (ctx.isSet("once")) {
@@ -427,8 +434,10 @@ const QList<Command> &printingCommands()
         {u"badge"_s, {u"out"_s, u"layout"_s}, kBadgeHelp, cmdBadge},
         {u"badges"_s, {u"all"_s, u"out"_s, u"layout"_s}, kBadgesHelp, cmdBadges},
         {u"agenda"_s, {u"day"_s, u"out"_s}, kAgendaHelp, cmdAgenda},
-        {u"printers"_s, {u"badge-printer"_s, u"agenda-printer"_s, u"badge-layout"_s, u"test"_s, u"actor"_s},
-         kPrintersHelp, cmdPrinters},
+        {u"printers"_s,
+         {u"badge-printer"_s, u"agenda-printer"_s, u"badge-layout"_s, u"test"_s, u"actor"_s},
+         kPrintersHelp,
+         cmdPrinters},
         {u"print-queue"_s, {u"state"_s}, kPrintQueueHelp, cmdPrintQueue},
         {u"reprint"_s, {u"badge"_s, u"agenda"_s, u"actor"_s}, kReprintHelp, cmdReprint},
         {u"print-worker"_s, {u"once"_s}, kPrintWorkerHelp, cmdPrintWorker},

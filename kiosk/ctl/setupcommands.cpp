@@ -5,8 +5,8 @@
 #include "kiosk/demo/demoevent.h"
 #include "kiosk/invitations/invitationissuer.h"
 #include "kiosk/invitations/invitationmergefile.h"
-#include "kiosk/programme/programmeimporter.h"
 #include "kiosk/invitations/signingkey.h"
+#include "kiosk/programme/programmeimporter.h"
 #include "printing/venuezone.h"
 
 #include "db/database.h"
@@ -38,7 +38,8 @@ invitations; give it to 'event create'. An existing signing.key is never overwri
 Prints {"signing_key": PATH, "verify_key": PATH}.
 )";
 
-const char *const kEventHelp = R"(checkinctl event create --number N --name TEXT --city TEXT --tz ZONE --from DATE --to DATE --verify-key FILE
+const char *const kEventHelp =
+    R"(checkinctl event create --number N --name TEXT --city TEXT --tz ZONE --from DATE --to DATE --verify-key FILE
 checkinctl event list
 checkinctl [--event N] event edit [--number N] [--name TEXT] [--city TEXT] [--tz ZONE] [--from DATE] [--to DATE] [--verify-key FILE] [--force]
 checkinctl --event N event delete [--yes] [--force]
@@ -57,7 +58,6 @@ needs --force: keep a report and a backup first.
 Every change is recorded in the staff action log with --actor (default: the operating-system user).
 )";
 
-
 const char *const kInvitationsHelp = R"(checkinctl invitations issue --key FILE --out DIR [GUEST...]
 
 Gives every guest (or the named ones) a signed invitation and writes DIR/<external_id>.png (the QR code)
@@ -67,7 +67,8 @@ DIR/invitations.csv is the mail-merge file of the run (UTF-8, RFC 4180): externa
 with absolute paths, one row per guest issued in this run. 'invitations send' e-mails them instead.
 )";
 
-const char *const kProgrammeHelp = R"(checkinctl programme import FILE [--format datatracker-json|datatracker-csv|ics|csv] [--only-programme-days]
+const char *const kProgrammeHelp =
+    R"(checkinctl programme import FILE [--format datatracker-json|datatracker-csv|ics|csv] [--only-programme-days]
 
 Imports the meeting programme into the event: the IETF datatracker's agenda.json, agenda.csv (agenda-utc.csv for
 UTC times) or agenda.ics, or the Policymaker Program's own CSV with columns session_id, date, start, end, title,
@@ -105,8 +106,8 @@ std::expected<db::EventRecord, QString> withEventOptions(const Context &ctx, db:
         bool ok = false;
         event.number = ctx.value("number").toInt(&ok);
         if (!ok || event.number <= 0 || event.number > 65535)
-            return std::unexpected(u"--number must be an IETF meeting number between 1 and 65535, not \"%1\"."_s.arg(
-                ctx.value("number")));
+            return std::unexpected(
+                u"--number must be an IETF meeting number between 1 and 65535, not \"%1\"."_s.arg(ctx.value("number")));
     }
     if (ctx.isSet("name"))
         event.name = ctx.value("name").trimmed();
@@ -222,19 +223,23 @@ int cmdEventEdit(Context &ctx)
     };
     if (changed(u"number", before.number, after->number) && usage->invitations > 0)
         cares << u"%1 invitations carry meeting number %2: kiosks would refuse them; issue them again after the "
-                 "change"_s.arg(usage->invitations).arg(before.number);
+                 "change"_s.arg(usage->invitations)
+                     .arg(before.number);
     changed(u"name", before.name, after->name);
     changed(u"city", before.city, after->city);
     if (changed(u"time_zone", before.timeZone, after->timeZone) && usage->checkins > 0)
         cares << u"%1 check-ins were dated in %2: their days and times stay as recorded"_s.arg(usage->checkins)
                      .arg(before.timeZone);
-    const bool daysChanged = changed(u"first_day", before.firstDay.toString(Qt::ISODate), after->firstDay.toString(Qt::ISODate))
-        | changed(u"last_day", before.lastDay.toString(Qt::ISODate), after->lastDay.toString(Qt::ISODate));
+    const bool daysChanged = changed(u"first_day", before.firstDay.toString(Qt::ISODate),
+                                     after->firstDay.toString(Qt::ISODate))
+                             | changed(u"last_day", before.lastDay.toString(Qt::ISODate),
+                                       after->lastDay.toString(Qt::ISODate));
     if (daysChanged && usage->checkinsOutside > 0)
         cares << u"%1 check-ins are on days outside %2 to %3: they stay recorded but are no longer reported"_s
                      .arg(usage->checkinsOutside)
                      .arg(after->firstDay.toString(Qt::ISODate), after->lastDay.toString(Qt::ISODate));
-    if (changed(u"verify_key", QString::fromLatin1(before.verifyKey.toHex()), QString::fromLatin1(after->verifyKey.toHex()))
+    if (changed(u"verify_key", QString::fromLatin1(before.verifyKey.toHex()),
+                QString::fromLatin1(after->verifyKey.toHex()))
         && usage->invitations > 0)
         cares << u"%1 invitations were signed with the old key: kiosks would refuse them; issue them again with the "
                  "new signing key"_s.arg(usage->invitations);
@@ -273,24 +278,21 @@ int cmdEventDelete(Context &ctx)
     auto usage = db::EventStore(db).usage(event.id, event.firstDay, event.lastDay);
     if (!usage)
         return fail(usage.error().message);
-    QJsonObject out{{u"event"_s, event.number},
-                    {u"guests"_s, usage->guests},
-                    {u"invitations"_s, usage->invitations},
-                    {u"checkins"_s, usage->checkins},
-                    {u"sessions"_s, usage->sessions},
-                    {u"deleted"_s, false}};
+    QJsonObject out{
+        {u"event"_s, event.number},       {u"guests"_s, usage->guests},     {u"invitations"_s, usage->invitations},
+        {u"checkins"_s, usage->checkins}, {u"sessions"_s, usage->sessions}, {u"deleted"_s, false}};
     if (usage->checkins > 0 && !ctx.isSet("force")) {
         printJson(out);
         return fail(u"%1 has %2 check-ins: deleting it would lose the attendance record. Keep a report and a backup "
                     "first ('checkinctl report', 'checkinctl backup'); to remove only personal data after the "
-                    "meeting use 'checkinctl purge'. Give --force --yes to delete it anyway."_s
-                        .arg(event.name)
+                    "meeting use 'checkinctl purge'. Give --force --yes to delete it anyway."_s.arg(event.name)
                         .arg(usage->checkins));
     }
     if (!ctx.isSet("yes")) {
         printJson(out);
-        std::fprintf(stderr, "checkinctl: would delete %s with %lld guests, %lld invitations, %lld check-ins and %lld "
-                             "sessions; run again with --yes to delete it\n",
+        std::fprintf(stderr,
+                     "checkinctl: would delete %s with %lld guests, %lld invitations, %lld check-ins and %lld "
+                     "sessions; run again with --yes to delete it\n",
                      qPrintable(event.name), static_cast<long long>(usage->guests),
                      static_cast<long long>(usage->invitations), static_cast<long long>(usage->checkins),
                      static_cast<long long>(usage->sessions));
@@ -318,7 +320,6 @@ int cmdEventList(Context &ctx)
         printJson(eventJson(e));
     return kOk;
 }
-
 
 int cmdInvitationsIssue(Context &ctx)
 {
@@ -375,8 +376,9 @@ int cmdProgrammeImport(Context &ctx)
         printRejectedFile(ctx.args.first(), summary.error().problems, summary.error().unlistedProblems,
                           summary.error().message);
         if (summary.error().outsideProgrammeDays > 0) {
-            std::fprintf(stderr, "checkinctl: %d session(s) are outside the programme days; if the file covers the "
-                                 "whole IETF week, import it with --only-programme-days to skip them\n",
+            std::fprintf(stderr,
+                         "checkinctl: %d session(s) are outside the programme days; if the file covers the "
+                         "whole IETF week, import it with --only-programme-days to skip them\n",
                          summary.error().outsideProgrammeDays);
         }
         return fail(summary.error().message);
@@ -414,12 +416,21 @@ const QList<Command> &setupCommands()
 {
     static const QList<Command> commands = {
         {u"keygen"_s, {u"out"_s}, kKeygenHelp, cmdKeygen},
-        {u"event create"_s, {u"number"_s, u"name"_s, u"city"_s, u"tz"_s, u"from"_s, u"to"_s, u"verify-key"_s, u"actor"_s}, kEventHelp, cmdEventCreate},
+        {u"event create"_s,
+         {u"number"_s, u"name"_s, u"city"_s, u"tz"_s, u"from"_s, u"to"_s, u"verify-key"_s, u"actor"_s},
+         kEventHelp,
+         cmdEventCreate},
         {u"event list"_s, {}, kEventHelp, cmdEventList},
-        {u"event edit"_s, {u"number"_s, u"name"_s, u"city"_s, u"tz"_s, u"from"_s, u"to"_s, u"verify-key"_s, u"force"_s, u"actor"_s}, kEventHelp, cmdEventEdit},
+        {u"event edit"_s,
+         {u"number"_s, u"name"_s, u"city"_s, u"tz"_s, u"from"_s, u"to"_s, u"verify-key"_s, u"force"_s, u"actor"_s},
+         kEventHelp,
+         cmdEventEdit},
         {u"event delete"_s, {u"yes"_s, u"force"_s, u"actor"_s}, kEventHelp, cmdEventDelete},
         {u"invitations issue"_s, {u"key"_s, u"out"_s}, kInvitationsHelp, cmdInvitationsIssue},
-        {u"programme import"_s, {u"format"_s, u"only-programme-days"_s, u"actor"_s}, kProgrammeHelp, cmdProgrammeImport},
+        {u"programme import"_s,
+         {u"format"_s, u"only-programme-days"_s, u"actor"_s},
+         kProgrammeHelp,
+         cmdProgrammeImport},
         {u"demo"_s, {u"out"_s}, kDemoHelp, cmdDemo},
     };
     return commands;

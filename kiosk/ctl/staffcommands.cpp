@@ -114,8 +114,8 @@ int cmdStaffPinStatus(Context &ctx)
         return fail(status.error());
     printJson({{u"pin_set"_s, status->pinSet},
                {u"failures"_s, status->failures},
-               {u"locked_until"_s, status->lockedUntil.isValid()
-                    ? QJsonValue(status->lockedUntil.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null)}});
+               {u"locked_until"_s, status->lockedUntil.isValid() ? QJsonValue(status->lockedUntil.toString(Qt::ISODate))
+                                                                 : QJsonValue(QJsonValue::Null)}});
     return kOk;
 }
 

@@ -2,8 +2,8 @@
 #include "kiosk/ctl/commands.h"
 #include "kiosk/ctl/ctlcommon.h"
 
-#include "kiosk/storage/kioskfilemerge.h"
 #include "kiosk/common/stoponsignal.h"
+#include "kiosk/storage/kioskfilemerge.h"
 
 #include "db/records.h"
 #include "db/staffactionstore.h"
@@ -12,10 +12,10 @@
 #include "db/venue/venueschema.h"
 #include "kiosk/venue/venuesync.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QCoreApplication>
 #include <QThread>
 #include <QTimer>
 
@@ -80,8 +80,9 @@ std::expected<std::unique_ptr<venue::VenueConnection>, QString> openVenue(const 
 {
     const QString conninfo = ctx.isSet("pg") ? ctx.value("pg") : qEnvironmentVariable("CHECKIN_VENUE_PG");
     if (conninfo.trimmed().isEmpty()) {
-        return std::unexpected(u"venue %1 needs the venue database's connection string: --pg \"host=... dbname=... "
-                               "user=...\" or CHECKIN_VENUE_PG (see 'checkinctl help venue')."_s.arg(QString::fromLatin1(command)));
+        return std::unexpected(
+            u"venue %1 needs the venue database's connection string: --pg \"host=... dbname=... "
+            "user=...\" or CHECKIN_VENUE_PG (see 'checkinctl help venue')."_s.arg(QString::fromLatin1(command)));
     }
     auto conn = venue::VenueConnection::open(conninfo);
     if (!conn)
@@ -128,8 +129,9 @@ int cmdMerge(Context &ctx)
                  summary->checkinsAdded, summary->duplicates, summary->checkinsKnown, summary->guestsAdded,
                  summary->scansAdded, summary->printJobsAdded, summary->staffActionsAdded);
     if (summary->printJobsInProgress > 0)
-        std::fprintf(stderr, "checkinctl: %d print jobs are still printing at the other kiosk: merge again later to "
-                             "record them\n",
+        std::fprintf(stderr,
+                     "checkinctl: %d print jobs are still printing at the other kiosk: merge again later to "
+                     "record them\n",
                      summary->printJobsInProgress);
     return kOk;
 }
@@ -143,10 +145,14 @@ int cmdVenueInit(Context &ctx)
     if (!migrated)
         return fail(migrated.error().message);
     const bool created = migrated->before != migrated->after;
-    const QString message = migrated->before == 0
-        ? u"Created the venue schema, version %1, in %2."_s.arg(migrated->after).arg((*conn)->describe())
-        : created ? u"Updated the venue schema from version %1 to %2 in %3."_s.arg(migrated->before).arg(migrated->after).arg((*conn)->describe())
-                  : u"The venue schema in %1 is already at version %2; nothing to do."_s.arg((*conn)->describe()).arg(migrated->after);
+    const QString message =
+        migrated->before == 0
+            ? u"Created the venue schema, version %1, in %2."_s.arg(migrated->after).arg((*conn)->describe())
+        : created ? u"Updated the venue schema from version %1 to %2 in %3."_s.arg(migrated->before)
+                        .arg(migrated->after)
+                        .arg((*conn)->describe())
+                  : u"The venue schema in %1 is already at version %2; nothing to do."_s.arg((*conn)->describe())
+                        .arg(migrated->after);
     printJson({{u"schema_version"_s, migrated->after},
                {u"previous_version"_s, migrated->before},
                {u"created"_s, created},
@@ -172,8 +178,9 @@ int cmdVenuePush(Context &ctx)
     QJsonObject attendees = countsJson(pushed->attendees);
     attendees[u"withdrawn"_s] = pushed->attendeesWithdrawn;
     const QJsonObject out{{u"event"_s, pushed->eventNumber},
-                          {u"event_row"_s, pushed->eventInserted ? u"inserted"_s
-                                           : pushed->eventUpdated ? u"updated"_s : u"unchanged"_s},
+                          {u"event_row"_s, pushed->eventInserted  ? u"inserted"_s
+                                           : pushed->eventUpdated ? u"updated"_s
+                                                                  : u"unchanged"_s},
                           {u"guests"_s, countsJson(pushed->guests)},
                           {u"invitations"_s, invitations},
                           {u"sessions"_s, countsJson(pushed->sessions)},
@@ -208,10 +215,15 @@ int cmdVenueStatus(Context &ctx)
         return fail(events.error().message);
     QJsonArray list;
     for (const venue::VenueEventOverview &e : *events) {
-        list.append(QJsonObject{{u"number"_s, e.number}, {u"name"_s, e.name}, {u"guests"_s, e.guests},
-                                {u"invitations"_s, e.invitations}, {u"revoked"_s, e.revoked},
-                                {u"sessions"_s, e.sessions}, {u"attendance"_s, e.attendance},
-                                {u"scans"_s, e.scans}, {u"kiosks"_s, e.kiosks}});
+        list.append(QJsonObject{{u"number"_s, e.number},
+                                {u"name"_s, e.name},
+                                {u"guests"_s, e.guests},
+                                {u"invitations"_s, e.invitations},
+                                {u"revoked"_s, e.revoked},
+                                {u"sessions"_s, e.sessions},
+                                {u"attendance"_s, e.attendance},
+                                {u"scans"_s, e.scans},
+                                {u"kiosks"_s, e.kiosks}});
     }
     printJson({{u"schema_version"_s, *version},
                {u"latest_known"_s, venue::VenueSchema::latestVersion()},
@@ -222,7 +234,9 @@ int cmdVenueStatus(Context &ctx)
 
 QJsonObject syncRoundJson(const VenueSyncRound &r)
 {
-    return {{u"state"_s, r.online ? u"online"_s : r.unreachable ? u"offline"_s : u"failed"_s},
+    return {{u"state"_s, r.online        ? u"online"_s
+                         : r.unreachable ? u"offline"_s
+                                         : u"failed"_s},
             {u"error"_s, r.error},
             {u"pushed"_s, QJsonObject{{u"attendance_live"_s, r.attendanceLive},
                                       {u"attendance_duplicates"_s, r.attendanceDuplicates},
@@ -234,14 +248,17 @@ QJsonObject syncRoundJson(const VenueSyncRound &r)
             {u"annulments_sent"_s, r.annulmentsSent},
             {u"revocations_sent"_s, r.revocationsSent},
             {u"revocations_applied"_s, r.revocationsApplied},
-            {u"pulled"_s, QJsonObject{{u"guests_added"_s, r.guestsAdded}, {u"guests_updated"_s, r.guestsUpdated},
+            {u"pulled"_s, QJsonObject{{u"guests_added"_s, r.guestsAdded},
+                                      {u"guests_updated"_s, r.guestsUpdated},
                                       {u"invitations_added"_s, r.invitationsAdded},
                                       {u"sessions_changed"_s, r.sessionsChanged},
                                       {u"session_links_changed"_s, r.sessionLinksChanged}}},
-            {u"double_badges"_s, [&r] {
+            {u"double_badges"_s,
+             [&r] {
                  QJsonArray list;
                  for (const VenueDoubleBadge &b : r.doubleBadges)
-                     list.append(QJsonObject{{u"guest"_s, b.externalId}, {u"name"_s, b.name},
+                     list.append(QJsonObject{{u"guest"_s, b.externalId},
+                                             {u"name"_s, b.name},
                                              {u"kiosks"_s, QJsonArray::fromStringList(b.kiosks)}});
                  return list;
              }()},

@@ -2,8 +2,8 @@
 
 #include "kiosk/guests/guestimporter.h"
 #include "kiosk/invitations/invitationissuer.h"
-#include "kiosk/programme/programmeimporter.h"
 #include "kiosk/invitations/signingkey.h"
+#include "kiosk/programme/programmeimporter.h"
 
 #include "db/database.h"
 #include "db/eventstore.h"
@@ -32,9 +32,11 @@ QByteArray demoProgramme(QDate first)
     };
     static const Session sessions[] = {
         {1, "08:30", "09:15", "Welcome breakfast and programme overview", "briefing", "Lotus Suite 1", true},
-        {1, "09:30", "11:00", "How the IETF works: standards, consensus and the RFC series", "briefing", "Lotus Suite 1", true},
+        {1, "09:30", "11:00", "How the IETF works: standards, consensus and the RFC series", "briefing",
+         "Lotus Suite 1", true},
         {1, "11:30", "12:30", "Newcomers' orientation", "session", "Ballroom B", false},
-        {1, "13:30", "15:00", "Roundtable: Internet infrastructure and public policy", "roundtable", "Lotus Suite 2", true},
+        {1, "13:30", "15:00", "Roundtable: Internet infrastructure and public policy", "roundtable", "Lotus Suite 2",
+         true},
         {1, "17:00", "18:30", "Welcome reception", "social", "Terrace", true},
         {2, "09:00", "10:00", "Briefing: encryption, privacy and lawful access", "briefing", "Lotus Suite 1", true},
         {2, "10:30", "12:00", "Observe a working group: Messaging Layer Security", "session", "Ballroom C", false},
@@ -55,8 +57,8 @@ QByteArray demoProgramme(QDate first)
                                                   "demo-008 demo-009 demo-010 demo-011 demo-012"
                                                 : "demo-002 demo-004 demo-009";
         csv += "pp-" + QByteArray::number(n) + ',' + first.addDays(s.day - 1).toString(Qt::ISODate).toLatin1() + ','
-            + s.start + ',' + s.end + ",\"" + s.title + "\"," + s.kind + ",\"" + s.room + "\",," + attendees
-            + "\r\n";
+               + s.start + ',' + s.end + ",\"" + s.title + "\"," + s.kind + ",\"" + s.room + "\",," + attendees
+               + "\r\n";
     }
     return csv;
 }

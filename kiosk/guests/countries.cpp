@@ -24,8 +24,8 @@ struct Alias
     const char16_t *alias;
     const char16_t *code;
 };
-constexpr std::array Aliases = {Alias{u"UK", u"GB"}, Alias{u"EL", u"GR"}, Alias{u"USA", u"US"},
-                                Alias{u"U.S.", u"US"}, Alias{u"U.K.", u"GB"}};
+constexpr std::array Aliases = {Alias{u"UK", u"GB"}, Alias{u"EL", u"GR"}, Alias{u"USA", u"US"}, Alias{u"U.S.", u"US"},
+                                Alias{u"U.K.", u"GB"}};
 
 } // namespace
 

@@ -1,7 +1,7 @@
 #include "kiosk/guests/guestcsv.h"
 
-#include "kiosk/guests/countries.h"
 #include "kiosk/common/csvreader.h"
+#include "kiosk/guests/countries.h"
 #include "kiosk/guests/printedtext.h"
 #include "printing/text/languages.h"
 
@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -49,16 +48,25 @@ struct KnownColumn
 
 // Within one field, earlier names win when a row has values under several of them.
 constexpr std::array KnownColumns = {
-    KnownColumn{u"external_id", Field::ExternalId},    KnownColumn{u"display_name", Field::DisplayName},
-    KnownColumn{u"given_name", Field::GivenName},      KnownColumn{u"first_name", Field::GivenName},
-    KnownColumn{u"family_name", Field::FamilyName},    KnownColumn{u"last_name", Field::FamilyName},
-    KnownColumn{u"latin_name", Field::LatinName},      KnownColumn{u"organisation", Field::Organisation},
-    KnownColumn{u"organization", Field::Organisation}, KnownColumn{u"affiliation", Field::Organisation},
-    KnownColumn{u"country_code", Field::Country},      KnownColumn{u"country", Field::Country},
-    KnownColumn{u"role", Field::Role},                 KnownColumn{u"email", Field::Email},
+    KnownColumn{u"external_id", Field::ExternalId},
+    KnownColumn{u"display_name", Field::DisplayName},
+    KnownColumn{u"given_name", Field::GivenName},
+    KnownColumn{u"first_name", Field::GivenName},
+    KnownColumn{u"family_name", Field::FamilyName},
+    KnownColumn{u"last_name", Field::FamilyName},
+    KnownColumn{u"latin_name", Field::LatinName},
+    KnownColumn{u"organisation", Field::Organisation},
+    KnownColumn{u"organization", Field::Organisation},
+    KnownColumn{u"affiliation", Field::Organisation},
+    KnownColumn{u"country_code", Field::Country},
+    KnownColumn{u"country", Field::Country},
+    KnownColumn{u"role", Field::Role},
+    KnownColumn{u"email", Field::Email},
     KnownColumn{u"e_mail", Field::Email},
-    KnownColumn{u"language", Field::Language},         KnownColumn{u"reg_type", Field::RegType},
-    KnownColumn{u"ticket_type", Field::TicketType},    KnownColumn{u"days", Field::Days},
+    KnownColumn{u"language", Field::Language},
+    KnownColumn{u"reg_type", Field::RegType},
+    KnownColumn{u"ticket_type", Field::TicketType},
+    KnownColumn{u"days", Field::Days},
     KnownColumn{u"name_order", Field::NameOrder},
 };
 
@@ -69,7 +77,7 @@ constexpr qsizetype MaxIdLength = 64;
 [[nodiscard]] bool isPrinted(Field field)
 {
     return field == Field::DisplayName || field == Field::GivenName || field == Field::FamilyName
-        || field == Field::LatinName || field == Field::Organisation;
+           || field == Field::LatinName || field == Field::Organisation;
 }
 
 // Free-text fields that nobody prints, where a quoted multi-line value is harmless.
@@ -175,7 +183,7 @@ template<typename Container>
 {
     const qsizetype at = email.indexOf(u'@');
     return at > 0 && at == email.lastIndexOf(u'@') && at < email.size() - 1
-        && std::none_of(email.begin(), email.end(), [](QChar c) { return c.isSpace(); });
+           && std::none_of(email.begin(), email.end(), [](QChar c) { return c.isSpace(); });
 }
 
 // A cell of the current row: the value (trimmed) and the column it came from.
@@ -244,10 +252,7 @@ private:
         return true;
     }
 
-    void addHeaderProblem(int column, const QString &message)
-    {
-        addProblem(m_table.headerLine, column, message);
-    }
+    void addHeaderProblem(int column, const QString &message) { addProblem(m_table.headerLine, column, message); }
 
     void addProblem(int line, int column, const QString &message)
     {
@@ -348,8 +353,8 @@ private:
                     record.line, column, m_table.header.value(column - 1).trimmed(),
                     GuestCsv::tr("%1 cannot be printed on a badge (its fonts have no emoji) and was left out: "
                                  "the badge and the kiosk screen show %2")
-                        .arg(printable.removed, printable.text.isEmpty() ? GuestCsv::tr("nothing here")
-                                                                         : u'"' + printable.text + u'"')});
+                        .arg(printable.removed,
+                             printable.text.isEmpty() ? GuestCsv::tr("nothing here") : u'"' + printable.text + u'"')});
             }
             if (printable.text.isEmpty())
                 continue; // nothing printable: as if the cell were empty
@@ -362,7 +367,7 @@ private:
     {
         for (const QChar c : value) {
             const bool lineBreak = c == u'\n' || c == u'\r' || c == QChar::LineSeparator
-                || c == QChar::ParagraphSeparator;
+                                   || c == QChar::ParagraphSeparator;
             if (lineBreak && allowsLineBreaks(field))
                 continue;
             if (lineBreak && isPrinted(field))
@@ -451,9 +456,8 @@ private:
                                .arg(quoted(order->value)));
             }
         }
-        row.displayName = display->value.isEmpty()
-            ? GuestCsv::composeName(given->value, family->value, row.nameOrder)
-            : display->value;
+        row.displayName = display->value.isEmpty() ? GuestCsv::composeName(given->value, family->value, row.nameOrder)
+                                                   : display->value;
         if (row.displayName.isEmpty()) {
             // No column at all was reported once for the header.
             if (const int column = display->column ? display->column : given->column ? given->column : family->column)
@@ -605,9 +609,9 @@ private:
                                         "(YYYY-MM-DD), separated by \";\"")
                                .arg(quoted(item), QString::number(dayCount)));
             } else if (date < m_firstDay || date > m_lastDay) {
-                addProblem(record.line, days->column,
-                           GuestCsv::tr("%1 is outside the programme, which runs from %2 to %3")
-                               .arg(item, first, last));
+                addProblem(
+                    record.line, days->column,
+                    GuestCsv::tr("%1 is outside the programme, which runs from %2 to %3").arg(item, first, last));
             } else {
                 row.days.append(date);
             }
@@ -626,7 +630,7 @@ private:
     QDate m_firstDay;
     QDate m_lastDay;
     std::array<QList<std::pair<int, int>>, FieldCount> m_columns; // per field: (priority, 1-based column)
-    QHash<QString, SeenId> m_ids; // lower-cased id → where it was first seen
+    QHash<QString, SeenId> m_ids;                                 // lower-cased id → where it was first seen
     GuestCsvResult m_result;
 };
 
@@ -652,8 +656,8 @@ QString GuestCsv::composeName(const QString &given, const QString &family, const
 
 QString GuestCsv::idFromEmail(QStringView email)
 {
-    const QByteArray digest =
-        QCryptographicHash::hash(email.trimmed().toString().toLower().toUtf8(), QCryptographicHash::Sha256);
+    const QByteArray digest = QCryptographicHash::hash(email.trimmed().toString().toLower().toUtf8(),
+                                                       QCryptographicHash::Sha256);
     return u"g-"_s + QString::fromLatin1(digest.toHex().left(12));
 }
 

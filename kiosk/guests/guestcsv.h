@@ -14,21 +14,21 @@ namespace checkin {
 // One validated guest from a guest-list CSV file, ready to be stored.
 struct GuestImportRow
 {
-    int line = 0; // physical line of the row in the file
-    QString externalId; // [A-Za-z0-9._-]{1,64}; from external_id, or derived from the email address
+    int line = 0;        // physical line of the row in the file
+    QString externalId;  // [A-Za-z0-9._-]{1,64}; from external_id, or derived from the email address
     QString displayName; // never empty, never multi-line
     QString givenName;
     QString familyName;
     QString latinName; // empty when not given (or the same as displayName): fall back to displayName
     QString organisation;
     QString countryCode; // ISO 3166-1 alpha-2, upper case, may be empty
-    QString role; // policymaker | staff | host
+    QString role;        // policymaker | staff | host
     QString email;
     QString language; // en | fr | es | ar | zh | ru
     QString regType;
     QString ticketType;
     QList<QDate> days; // programme days the guest is expected, sorted; empty = every day
-    QString nameOrder;   // given-first | family-first | empty: as the script suggests (see GuestCsv::composeName)
+    QString nameOrder; // given-first | family-first | empty: as the script suggests (see GuestCsv::composeName)
 
     friend bool operator==(const GuestImportRow &, const GuestImportRow &) = default;
 };

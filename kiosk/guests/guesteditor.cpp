@@ -41,11 +41,19 @@ QString daysText(const QList<QDate> &days)
 QList<std::pair<QString, QString>> columnsOf(const db::GuestRecord &g)
 {
     QList<std::pair<QString, QString>> columns = {
-        {u"external_id"_s, g.externalId},   {u"given_name"_s, g.givenName}, {u"family_name"_s, g.familyName},
-        {u"latin_name"_s, g.latinName},     {u"organisation"_s, g.organisation},
-        {u"country_code"_s, g.country},     {u"role"_s, g.role},          {u"email"_s, g.email},
-        {u"language"_s, g.language},        {u"days"_s, daysText(g.days)}, {u"name_order"_s, g.nameOrder},
-        {u"reg_type"_s, g.regType},         {u"ticket_type"_s, g.ticketType},
+        {u"external_id"_s, g.externalId},
+        {u"given_name"_s, g.givenName},
+        {u"family_name"_s, g.familyName},
+        {u"latin_name"_s, g.latinName},
+        {u"organisation"_s, g.organisation},
+        {u"country_code"_s, g.country},
+        {u"role"_s, g.role},
+        {u"email"_s, g.email},
+        {u"language"_s, g.language},
+        {u"days"_s, daysText(g.days)},
+        {u"name_order"_s, g.nameOrder},
+        {u"reg_type"_s, g.regType},
+        {u"ticket_type"_s, g.ticketType},
     };
     // A display name that is not the composition of the parts was given explicitly: keep it.
     if (g.displayName != GuestCsv::composeName(g.givenName, g.familyName, g.nameOrder))
@@ -91,8 +99,8 @@ void apply(const GuestFields &f, QList<std::pair<QString, QString>> &columns)
             setColumn(columns, QString::fromUtf16(column), (*value)->trimmed());
     }
     if (f.days)
-        setColumn(columns, u"days"_s, f.days->trimmed().compare(u"all", Qt::CaseInsensitive) == 0 ? QString()
-                                                                                                  : *f.days);
+        setColumn(columns, u"days"_s,
+                  f.days->trimmed().compare(u"all", Qt::CaseInsensitive) == 0 ? QString() : *f.days);
     if (f.nameOrder) {
         const QString order = f.nameOrder->trimmed();
         setColumn(columns, u"name_order"_s, order.compare(u"auto", Qt::CaseInsensitive) == 0 ? QString() : order);
@@ -126,12 +134,18 @@ QStringList differences(const db::GuestRecord &a, const db::GuestRecord &b)
 {
     QStringList changed;
     const std::pair<const char16_t *, bool> fields[] = {
-        {u"display_name", a.displayName != b.displayName}, {u"given_name", a.givenName != b.givenName},
-        {u"family_name", a.familyName != b.familyName},    {u"latin_name", a.latinName != b.latinName},
-        {u"organisation", a.organisation != b.organisation}, {u"country_code", a.country != b.country},
-        {u"role", a.role != b.role},                       {u"email", a.email != b.email},
-        {u"language", a.language != b.language},           {u"days", a.days != b.days},
-        {u"name_order", a.nameOrder != b.nameOrder},       {u"reg_type", a.regType != b.regType},
+        {u"display_name", a.displayName != b.displayName},
+        {u"given_name", a.givenName != b.givenName},
+        {u"family_name", a.familyName != b.familyName},
+        {u"latin_name", a.latinName != b.latinName},
+        {u"organisation", a.organisation != b.organisation},
+        {u"country_code", a.country != b.country},
+        {u"role", a.role != b.role},
+        {u"email", a.email != b.email},
+        {u"language", a.language != b.language},
+        {u"days", a.days != b.days},
+        {u"name_order", a.nameOrder != b.nameOrder},
+        {u"reg_type", a.regType != b.regType},
     };
     for (const auto &[name, differs] : fields) {
         if (differs)
@@ -142,18 +156,30 @@ QStringList differences(const db::GuestRecord &a, const db::GuestRecord &b)
 
 QString fieldValue(const db::GuestRecord &g, const QString &column)
 {
-    if (column == u"display_name") return g.displayName;
-    if (column == u"given_name") return g.givenName;
-    if (column == u"family_name") return g.familyName;
-    if (column == u"latin_name") return g.latinName;
-    if (column == u"organisation") return g.organisation;
-    if (column == u"country_code") return g.country;
-    if (column == u"role") return g.role;
-    if (column == u"email") return g.email;
-    if (column == u"language") return g.language;
-    if (column == u"days") return daysText(g.days);
-    if (column == u"name_order") return g.nameOrder;
-    if (column == u"reg_type") return g.regType;
+    if (column == u"display_name")
+        return g.displayName;
+    if (column == u"given_name")
+        return g.givenName;
+    if (column == u"family_name")
+        return g.familyName;
+    if (column == u"latin_name")
+        return g.latinName;
+    if (column == u"organisation")
+        return g.organisation;
+    if (column == u"country_code")
+        return g.country;
+    if (column == u"role")
+        return g.role;
+    if (column == u"email")
+        return g.email;
+    if (column == u"language")
+        return g.language;
+    if (column == u"days")
+        return daysText(g.days);
+    if (column == u"name_order")
+        return g.nameOrder;
+    if (column == u"reg_type")
+        return g.regType;
     return {};
 }
 
@@ -213,7 +239,7 @@ std::expected<GuestEditor::Result, GuestEditor::Failure> GuestEditor::store(
         Failure failure{u"Nothing was changed:"_s, {}};
         for (const CsvProblem &p : parsed.problems) {
             const QString column = p.column > 0 && p.column <= columns.size() ? columns.at(p.column - 1).first
-                                                                               : QString();
+                                                                              : QString();
             failure.problems.append(Problem{optionFor(column == u"country_code" ? u"country"_s : column), p.message});
             failure.message += u" --%1: %2;"_s.arg(failure.problems.back().field, p.message);
         }
@@ -248,8 +274,8 @@ std::expected<GuestEditor::Result, GuestEditor::Failure> GuestEditor::store(
     QJsonObject detail;
     if (before) {
         for (const QString &column : std::as_const(result.changed))
-            detail.insert(column, QJsonObject{{u"from"_s, fieldValue(*before, column)},
-                                              {u"to"_s, fieldValue(**stored, column)}});
+            detail.insert(
+                column, QJsonObject{{u"from"_s, fieldValue(*before, column)}, {u"to"_s, fieldValue(**stored, column)}});
     } else {
         detail.insert(u"external_id"_s, g.externalId);
         detail.insert(u"name"_s, g.displayName);

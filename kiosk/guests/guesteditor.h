@@ -54,8 +54,8 @@ public:
     };
     struct Result
     {
-        db::GuestRecord guest;   // as stored now
-        QStringList changed;     // CSV column names of the fields that changed (empty: nothing to change)
+        db::GuestRecord guest;      // as stored now
+        QStringList changed;        // CSV column names of the fields that changed (empty: nothing to change)
         QList<CsvProblem> warnings; // characters left out (emoji in a name)
     };
 

@@ -23,9 +23,8 @@ bool GuestExpectation::isRemote(const db::GuestRecord &guest)
 {
     const QStringList w = words(guest.regType);
     const bool remote = std::any_of(w.cbegin(), w.cend(), [](const QString &x) { return x == u"remote"; });
-    const bool onsite = std::any_of(w.cbegin(), w.cend(), [](const QString &x) {
-        return x == u"onsite" || x == u"inperson" || x == u"person";
-    });
+    const bool onsite = std::any_of(
+        w.cbegin(), w.cend(), [](const QString &x) { return x == u"onsite" || x == u"inperson" || x == u"person"; });
     return remote && !onsite;
 }
 
@@ -33,7 +32,7 @@ bool GuestExpectation::isOneDayTicket(const db::GuestRecord &guest)
 {
     const QString joined = words(guest.ticketType).join(u' ');
     return joined == u"one day" || joined.startsWith(u"one day ") || joined == u"oneday" || joined == u"day pass"
-        || joined.startsWith(u"day pass ");
+           || joined.startsWith(u"day pass ");
 }
 
 GuestExpectation::Basis GuestExpectation::basis(const db::GuestRecord &guest)
@@ -101,9 +100,10 @@ QString GuestExpectation::reportNote(const QList<db::GuestRecord> &guests)
         note += remote == 1 ? u" 1 remote registration is not expected on site."_s
                             : u" %1 remote registrations are not expected on site."_s.arg(remote);
     if (unstated > 0)
-        note += unstated == 1 ? u" 1 one-day ticket without a stated day is not counted as expected on any day."_s
-                              : u" %1 one-day tickets without a stated day are not counted as expected on any day."_s
-                                    .arg(unstated);
+        note += unstated == 1
+                    ? u" 1 one-day ticket without a stated day is not counted as expected on any day."_s
+                    : u" %1 one-day tickets without a stated day are not counted as expected on any day."_s.arg(
+                        unstated);
     return note;
 }
 

@@ -61,10 +61,10 @@ std::expected<db::GuestRecord, GuestFinder::Failure> GuestFinder::find(db::Datab
     }
     const bool more = candidates.size() > kMaxCandidates;
     candidates.resize(std::min<qsizetype>(candidates.size(), kMaxCandidates));
-    return std::unexpected(Failure{u"\"%1\" matches %2 guests of %3; name one by its external id (listed below)."_s.arg(
-                                       wanted, more ? u"more than %1"_s.arg(kMaxCandidates) : QString::number(candidates.size()),
-                                       event.name),
-                                   candidates});
+    return std::unexpected(Failure{
+        u"\"%1\" matches %2 guests of %3; name one by its external id (listed below)."_s.arg(
+            wanted, more ? u"more than %1"_s.arg(kMaxCandidates) : QString::number(candidates.size()), event.name),
+        candidates});
 }
 
 } // namespace checkin

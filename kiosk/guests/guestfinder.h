@@ -29,7 +29,7 @@ public:
     static constexpr int kMaxCandidates = 10;
 
     [[nodiscard]] static std::expected<db::GuestRecord, Failure> find(db::Database &db, const db::EventRecord &event,
-                                                                       const QString &text);
+                                                                      const QString &text);
 };
 
 } // namespace checkin

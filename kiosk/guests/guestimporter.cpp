@@ -102,9 +102,15 @@ std::expected<GuestImporter::Summary, GuestImporter::Failure> GuestImporter::imp
         if (!result)
             return fail(result.error());
         switch (*result) {
-        case db::GuestStore::Upserted::Inserted: ++summary.inserted; break;
-        case db::GuestStore::Upserted::Updated: ++summary.updated; break;
-        case db::GuestStore::Upserted::Unchanged: ++summary.unchanged; break;
+        case db::GuestStore::Upserted::Inserted:
+            ++summary.inserted;
+            break;
+        case db::GuestStore::Upserted::Updated:
+            ++summary.updated;
+            break;
+        case db::GuestStore::Upserted::Unchanged:
+            ++summary.unchanged;
+            break;
         }
     }
     db::StaffActionRecord audit;

@@ -37,7 +37,8 @@ public:
     };
 
     // actor is who the audit row names (checkinctl's --actor, or the operating-system user).
-    GuestImporter(db::Database &db, const db::EventRecord &event, QString kioskId, QString actor = QStringLiteral("checkinctl"));
+    GuestImporter(db::Database &db, const db::EventRecord &event, QString kioskId,
+                  QString actor = QStringLiteral("checkinctl"));
 
     // The guest a validated row describes, for event eventId (row id 0: matched by external id when stored).
     [[nodiscard]] static db::GuestRecord recordFrom(const GuestImportRow &row, qint64 eventId);

@@ -38,8 +38,16 @@ constexpr qsizetype kMaxCacheEntries = 200'000;
 bool isJoiner(QChar c)
 {
     switch (c.unicode()) {
-    case u'\'': case u'"': case u'`': case 0x00B4: case 0x02B9: case 0x02BA: case 0x02BB: case 0x02BC:
-    case 0x2018: case 0x2019:
+    case u'\'':
+    case u'"':
+    case u'`':
+    case 0x00B4:
+    case 0x02B9:
+    case 0x02BA:
+    case 0x02BB:
+    case 0x02BC:
+    case 0x2018:
+    case 0x2019:
         return true;
     default:
         return false;
@@ -49,7 +57,12 @@ bool isJoiner(QChar c)
 bool isUmlaut(QChar c)
 {
     switch (c.unicode()) {
-    case u'ä': case u'ö': case u'ü': case u'Ä': case u'Ö': case u'Ü':
+    case u'ä':
+    case u'ö':
+    case u'ü':
+    case u'Ä':
+    case u'Ö':
+    case u'Ü':
         return true;
     default:
         return false;
@@ -67,8 +80,8 @@ std::unique_ptr<icu::Transliterator> createTransliterator(const char16_t *id)
     std::unique_ptr<icu::Transliterator> t(
         icu::Transliterator::createInstance(icu::UnicodeString(id), UTRANS_FORWARD, status));
     if (U_FAILURE(status)) {
-        qCWarning(lcGuestSearch) << "ICU transliterator" << QString::fromUtf16(id) << "is not available:"
-                                 << u_errorName(status) << "- searching without transliteration";
+        qCWarning(lcGuestSearch) << "ICU transliterator" << QString::fromUtf16(id)
+                                 << "is not available:" << u_errorName(status) << "- searching without transliteration";
         return nullptr;
     }
     return t;
@@ -79,7 +92,10 @@ std::unique_ptr<icu::Transliterator> createTransliterator(const char16_t *id)
 class Folder
 {
 public:
-    explicit Folder(const char16_t *id) : m_translit(createTransliterator(id)) {}
+    explicit Folder(const char16_t *id)
+        : m_translit(createTransliterator(id))
+    {
+    }
 
     // text (one word as written, no spaces) in lower-case Latin letters, accents removed.
     QString latin(const QString &text)
@@ -228,13 +244,20 @@ constexpr quint8 matchCode(bool exact, GuestSearchField field)
 QString guestSearchFieldName(GuestSearchField field)
 {
     switch (field) {
-    case GuestSearchField::FamilyName: return u"family_name"_s;
-    case GuestSearchField::GivenName: return u"given_name"_s;
-    case GuestSearchField::DisplayName: return u"display_name"_s;
-    case GuestSearchField::LatinName: return u"latin_name"_s;
-    case GuestSearchField::Organisation: return u"organisation"_s;
-    case GuestSearchField::Country: return u"country"_s;
-    case GuestSearchField::ExternalId: return u"external_id"_s;
+    case GuestSearchField::FamilyName:
+        return u"family_name"_s;
+    case GuestSearchField::GivenName:
+        return u"given_name"_s;
+    case GuestSearchField::DisplayName:
+        return u"display_name"_s;
+    case GuestSearchField::LatinName:
+        return u"latin_name"_s;
+    case GuestSearchField::Organisation:
+        return u"organisation"_s;
+    case GuestSearchField::Country:
+        return u"country"_s;
+    case GuestSearchField::ExternalId:
+        return u"external_id"_s;
     }
     return u"display_name"_s;
 }

@@ -15,10 +15,10 @@ namespace checkin {
 enum class GuestSearchField {
     FamilyName,
     GivenName,
-    DisplayName,  // a word of the name as printed that is neither the family nor the given name
-    LatinName,    // the guest's own Latin spelling ("Yamada Taro")
+    DisplayName, // a word of the name as printed that is neither the family nor the given name
+    LatinName,   // the guest's own Latin spelling ("Yamada Taro")
     Organisation,
-    Country,      // ISO code ("th") or English name ("thailand")
+    Country, // ISO code ("th") or English name ("thailand")
     ExternalId,
 };
 
@@ -37,9 +37,10 @@ struct GuestSearchHit
 // Finds guests as staff type, tolerant of case, accents and script: every name is indexed in plain Latin
 // letters (ICU "Any-Latin; Latin-ASCII", Han one character at a time, Cyrillic also in the BGN spelling, German
 // umlauts also as "ue"), and the query is folded the same way, so "nguyen" finds "Nguyễn", "smirnova" finds
-// "Смирнова", "shan tian" finds "山田太郎", and typing in the original script ("Смирн", "山田") works too. Every query word must begin a word of
-// the guest's names, organisation, country or external id, in any order. Ranking: guests whose words all match
-// whole words first, then family-name matches before other fields, then alphabetically by folded name.
+// "Смирнова", "shan tian" finds "山田太郎", and typing in the original script ("Смирн", "山田") works too. Every query
+// word must begin a word of the guest's names, organisation, country or external id, in any order. Ranking: guests
+// whose words all match whole words first, then family-name matches before other fields, then alphabetically by folded
+// name.
 //
 // The index is built from rows the caller loaded (db::GuestStore::forEvent): no SQL here. Not thread-safe:
 // ICU transliterators keep state and the index caches foldings, so one index and its searches belong to one

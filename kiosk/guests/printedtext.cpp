@@ -11,9 +11,9 @@ namespace checkin::printedtext {
 
 bool isInvisibleControl(char32_t c)
 {
-    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F
-        || c == 0x061C || c == 0x200B || c == 0x2060 || c == 0xFEFF || c == 0x00AD || (c >= 0x2061 && c <= 0x2064)
-        || (c >= 0xFFF9 && c <= 0xFFFB) || c == 0x180E || (c >= 0xE0000 && c <= 0xE007F);
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C
+           || c == 0x200B || c == 0x2060 || c == 0xFEFF || c == 0x00AD || (c >= 0x2061 && c <= 0x2064)
+           || (c >= 0xFFF9 && c <= 0xFFFB) || c == 0x180E || (c >= 0xE0000 && c <= 0xE007F);
 }
 
 QString withoutInvisibleControls(const QString &text)

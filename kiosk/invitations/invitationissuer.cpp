@@ -6,9 +6,9 @@
 
 #include "db/database.h"
 #include "db/gueststore.h"
+#include "db/records.h"
 #include "printing/invitationpdf.h"
 #include "printing/qrencoder.h"
-#include "db/records.h"
 
 #include <QDir>
 #include <QSaveFile>

@@ -21,7 +21,6 @@ const auto kDomain = "ietf-checkin/invitation/v1"_ba;
 static_assert(kByteSize / kGroupBytes * kGroupDigits + kDigitsForBytes[kByteSize % kGroupBytes]
               == InvitationToken::kTextLength);
 
-
 } // namespace
 
 InvitationToken InvitationToken::sign(const SigningKey &key, int eventNumber, const QByteArray &tokenId)

@@ -26,16 +26,16 @@ std::expected<QByteArray, QString> readKeyFile(const QString &path, const QByteA
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return std::unexpected(u"Cannot read the %1 %2: %3. Give the file that 'checkinctl keygen' wrote (signing.key "
-                               "stays with the organiser, verify.pub goes with the event)."_s.arg(what, path, file.errorString()));
+        return std::unexpected(
+            u"Cannot read the %1 %2: %3. Give the file that 'checkinctl keygen' wrote (signing.key "
+            "stays with the organiser, verify.pub goes with the event)."_s.arg(what, path, file.errorString()));
     const QList<QByteArray> lines = file.read(4096).split('\n');
     if (lines.size() < 2 || lines[0].trimmed() != header)
         return std::unexpected(u"%1 is not an ietf-checkin %2 (made by checkinctl keygen)."_s.arg(path, what));
-    const auto decoded = QByteArray::fromBase64Encoding(lines[1].trimmed(),
-                                                        QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(lines[1].trimmed(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.size() != size)
-        return std::unexpected(u"The %1 %2 is damaged: use an intact copy of the file 'checkinctl keygen' wrote."_s
-                                   .arg(what, path));
+        return std::unexpected(
+            u"The %1 %2 is damaged: use an intact copy of the file 'checkinctl keygen' wrote."_s.arg(what, path));
     return decoded.decoded;
 }
 
@@ -72,7 +72,8 @@ SigningKey SigningKey::generate()
 std::expected<SigningKey, QString> SigningKey::load(const QString &path)
 {
     ensureSodium();
-    struct stat st{};
+    struct stat st
+    {};
     if (::stat(QFile::encodeName(path).constData(), &st) == 0 && (st.st_mode & 0077)) {
         return std::unexpected(u"The signing key %1 can be read by other users; run: chmod 600 %1"_s.arg(path));
     }
@@ -108,12 +109,11 @@ std::expected<void, QString> SigningKey::writeFiles(const QString &dirPath) cons
 
     // The seed is the first half of libsodium's secret key.
     QByteArray privateText = kPrivateHeader + '\n' + m_secretKey.left(crypto_sign_SEEDBYTES).toBase64() + '\n';
-    const int fd = ::open(QFile::encodeName(privatePath).constData(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC,
-                          0600);
+    const int fd = ::open(QFile::encodeName(privatePath).constData(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
     if (fd < 0)
         return std::unexpected(u"Cannot create %1: %2."_s.arg(privatePath, QString::fromLocal8Bit(strerror(errno))));
     const bool written = ::write(fd, privateText.constData(), size_t(privateText.size())) == privateText.size()
-        && ::fsync(fd) == 0;
+                         && ::fsync(fd) == 0;
     ::close(fd);
     sodium_memzero(privateText.data(), size_t(privateText.size()));
     if (!written) {
@@ -149,7 +149,7 @@ bool SigningKey::verify(const QByteArray &publicKey, const QByteArray &message, 
                                        reinterpret_cast<const unsigned char *>(message.constData()),
                                        static_cast<unsigned long long>(message.size()),
                                        reinterpret_cast<const unsigned char *>(publicKey.constData()))
-        == 0;
+           == 0;
 }
 
 } // namespace checkin

@@ -117,8 +117,8 @@ std::expected<InvitationMailer::Result, QString> InvitationMailer::mailOne(const
 
     const InvitationMailText::Event event{m_event.name, m_event.number, m_event.city, m_event.firstDay,
                                           m_event.lastDay};
-    const InvitationMailText::Text text =
-        m_texts.compose(item.language, item.name, event, m_options.replyTo ? m_options.replyTo->address : QString());
+    const InvitationMailText::Text text = m_texts.compose(item.language, item.name, event,
+                                                          m_options.replyTo ? m_options.replyTo->address : QString());
     MailMessage message;
     message.from = m_options.from;
     message.replyTo = m_options.replyTo;

@@ -45,9 +45,9 @@ public:
         QString name;
         QString email;
         State state = State::Skipped;
-        QString reply;   // the server's reply (sent, failed, deferred), or why it was skipped
-        QString emlPath; // written: the .eml file
-        bool alreadySent = false; // skipped because an earlier run sent it
+        QString reply;               // the server's reply (sent, failed, deferred), or why it was skipped
+        QString emlPath;             // written: the .eml file
+        bool alreadySent = false;    // skipped because an earlier run sent it
         bool earlierFailure = false; // failed in an earlier run and not tried again (no retryFailed)
     };
 

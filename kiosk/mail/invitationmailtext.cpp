@@ -16,7 +16,8 @@ namespace checkin::mail {
 namespace {
 
 constexpr const char *Context = "InvitationMail";
-constexpr const char *Subject = QT_TRANSLATE_NOOP("InvitationMail", "Your invitation to the IETF Policymaker Program (%1)");
+constexpr const char *Subject = QT_TRANSLATE_NOOP("InvitationMail",
+                                                  "Your invitation to the IETF Policymaker Program (%1)");
 constexpr const char *Greeting = QT_TRANSLATE_NOOP("InvitationMail", "Dear %1,");
 constexpr const char *Invited = QT_TRANSLATE_NOOP(
     "InvitationMail", "You are invited to the IETF Policymaker Program at %1 (IETF %2) in %3, %4.");
@@ -24,7 +25,8 @@ constexpr const char *BringIt = QT_TRANSLATE_NOOP(
     "InvitationMail",
     "Your invitation is attached to this e-mail. Please bring it, printed or on your phone, and scan its QR code "
     "at the check-in kiosk when you arrive: your badge prints at once.");
-constexpr const char *ReplyTo = QT_TRANSLATE_NOOP("InvitationMail", "Questions? Reply to this e-mail and it will reach %1.");
+constexpr const char *ReplyTo = QT_TRANSLATE_NOOP("InvitationMail",
+                                                  "Questions? Reply to this e-mail and it will reach %1.");
 constexpr const char *Reply = QT_TRANSLATE_NOOP("InvitationMail", "Questions? Just reply to this e-mail.");
 constexpr const char *Welcome = QT_TRANSLATE_NOOP("InvitationMail", "We look forward to welcoming you.");
 constexpr const char *Programme = QT_TRANSLATE_NOOP("InvitationMail", "IETF Policymaker Program");

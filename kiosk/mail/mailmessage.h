@@ -19,10 +19,10 @@ struct MailMessage
     std::optional<MailAddress> replyTo;
     MailAddress to;
     QString subject;
-    QString body; // plain text; line ends become CRLF
+    QString body;     // plain text; line ends become CRLF
     QString language; // Content-Language of the body (en fr es ar zh ru), may be empty
     QByteArray attachment;
-    QString attachmentName;        // file name shown to the recipient; ASCII
+    QString attachmentName; // file name shown to the recipient; ASCII
     QByteArray attachmentType = "application/pdf";
     QDateTime date;    // when written (default: now)
     QString messageId; // without angle brackets (default: a new one at from's domain)

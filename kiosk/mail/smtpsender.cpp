@@ -21,7 +21,8 @@ namespace {
 bool isLoopback(const QString &host)
 {
     static const QRegularExpression ipv4Loopback(uR"(^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$)"_s);
-    return host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0 || host == u"::1" || ipv4Loopback.match(host).hasMatch();
+    return host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0 || host == u"::1"
+           || ipv4Loopback.match(host).hasMatch();
 }
 
 // The SMTP commands whose replies we tell apart; AUTH's continuation lines (credentials) are none of them.
@@ -38,10 +39,10 @@ struct SmtpSender::Private
     // One transfer's state, reset by send().
     QByteArray payload;
     qsizetype offset = 0;
-    QByteArray incoming;       // server bytes not yet ending a line
-    QString response;          // continuation lines of the reply being read ("250-…")
-    QString lastReply;         // the last complete reply
-    QString lastFailure;       // the last reply with a 4xx or 5xx code
+    QByteArray incoming; // server bytes not yet ending a line
+    QString response;    // continuation lines of the reply being read ("250-…")
+    QString lastReply;   // the last complete reply
+    QString lastFailure; // the last reply with a 4xx or 5xx code
     int lastFailureCode = 0;
     QByteArray lastCommand;    // the verb of the last command sent
     QByteArray failureCommand; // the command lastFailure answered
@@ -115,8 +116,9 @@ struct SmtpSender::Private
 std::expected<SmtpTls, QString> SmtpSender::tlsPolicy(const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty())
-        return std::unexpected(u"--smtp \"%1\" is not a mail server URL: write smtp://host:587 or smtps://host:465."_s
-                                   .arg(url.toString()));
+        return std::unexpected(
+            u"--smtp \"%1\" is not a mail server URL: write smtp://host:587 or smtps://host:465."_s.arg(
+                url.toString()));
     if (!url.password().isEmpty() || !url.userName().isEmpty())
         return std::unexpected(u"--smtp must not hold a user name or password: give --smtp-user, and the password in "
                                "--smtp-password-file or $CHECKIN_SMTP_PASSWORD."_s);
@@ -149,7 +151,8 @@ std::expected<std::unique_ptr<SmtpSender>, QString> SmtpSender::create(const Smt
         return std::unexpected(u"Cannot start libcurl to send mail."_s);
     CURL *c = d->curl;
     if (d->settings.url.port() < 0 && *tls == SmtpTls::Required)
-        d->settings.url.setPort(587); // submission; libcurl's default for smtp:// is 25, where many servers refuse clients
+        d->settings.url.setPort(
+            587); // submission; libcurl's default for smtp:// is 25, where many servers refuse clients
     const QUrl &url = d->settings.url;
     curl_easy_setopt(c, CURLOPT_URL, url.toString(QUrl::FullyEncoded).toUtf8().constData());
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
@@ -214,8 +217,8 @@ std::expected<SmtpReply, QString> SmtpSender::send(const QString &from, const QS
 
     const QString server = serverName();
     const QString detail = !d->lastFailure.isEmpty() ? d->lastFailure
-        : d->errorBuffer[0] ? QString::fromUtf8(d->errorBuffer)
-                            : QString::fromUtf8(curl_easy_strerror(rc));
+                           : d->errorBuffer[0]       ? QString::fromUtf8(d->errorBuffer)
+                                                     : QString::fromUtf8(curl_easy_strerror(rc));
     switch (rc) {
     case CURLE_LOGIN_DENIED:
         return std::unexpected(u"The mail server %1 refused the user name or password (%2). Check --smtp-user and the "
@@ -227,13 +230,14 @@ std::expected<SmtpReply, QString> SmtpSender::send(const QString &from, const QS
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_CONNECT_ERROR:
-        return std::unexpected(u"Cannot set up an encrypted connection to the mail server %1 (%2). If its certificate "
-                               "comes from a private certificate authority, give that with --ca-file."_s
-                                   .arg(server, detail));
+        return std::unexpected(
+            u"Cannot set up an encrypted connection to the mail server %1 (%2). If its certificate "
+            "comes from a private certificate authority, give that with --ca-file."_s.arg(server, detail));
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_CONNECT:
     case CURLE_OPERATION_TIMEDOUT:
-        return std::unexpected(u"Cannot reach the mail server %1 (%2). Check --smtp and the network."_s.arg(server, detail));
+        return std::unexpected(
+            u"Cannot reach the mail server %1 (%2). Check --smtp and the network."_s.arg(server, detail));
     default:
         break;
     }
@@ -244,8 +248,8 @@ std::expected<SmtpReply, QString> SmtpSender::send(const QString &from, const QS
         return std::unexpected(u"The mail server %1 refused the sender %2 (%3). Check --from: it must be an address "
                                "this server account may send as."_s.arg(server, from, detail));
     if (d->failureCommand == "AUTH")
-        return std::unexpected(u"The mail server %1 refused the login (%2). Check --smtp-user and the password."_s
-                                   .arg(server, detail));
+        return std::unexpected(
+            u"The mail server %1 refused the login (%2). Check --smtp-user and the password."_s.arg(server, detail));
     if (d->failureCommand == "EHLO" || d->failureCommand == "HELO" || d->failureCommand == "STARTTLS"
         || d->failureCommand.isEmpty()) {
         return std::unexpected(u"The mail server %1 refused the connection (%2). Check --smtp."_s.arg(server, detail));

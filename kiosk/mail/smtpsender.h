@@ -34,8 +34,8 @@ struct SmtpReply
         Refused,  // 5xx for this recipient or message: will not be delivered as it is
     };
     Outcome outcome = Outcome::Accepted;
-    int code = 0;  // the SMTP reply code (250, 450, 550…)
-    QString text;  // the server's reply line(s), e.g. "550 5.1.1 <x@example.org>: Recipient address rejected"
+    int code = 0; // the SMTP reply code (250, 450, 550…)
+    QString text; // the server's reply line(s), e.g. "550 5.1.1 <x@example.org>: Recipient address rejected"
 };
 
 // Sends messages through one SMTP server with libcurl, reusing the connection between messages. A reply about

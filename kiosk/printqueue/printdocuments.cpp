@@ -4,15 +4,15 @@
 #include "kiosk/invitations/invitationtoken.h"
 #include "kiosk/printqueue/printersetup.h"
 
-#include "printing/agendapdf.h"
 #include "db/agendastore.h"
-#include "printing/badgelayout.h"
-#include "printing/badgerenderer.h"
 #include "db/database.h"
-#include "printing/daterange.h"
 #include "db/eventstore.h"
 #include "db/gueststore.h"
 #include "db/records.h"
+#include "printing/agendapdf.h"
+#include "printing/badgelayout.h"
+#include "printing/badgerenderer.h"
+#include "printing/daterange.h"
 
 #include <QSet>
 
@@ -65,7 +65,8 @@ std::expected<BadgeData, QString> PrintDocuments::badgeData(const db::EventRecor
     // The badge carries the same code as the invitation, so it is scanned on later days. Without a known signature
     // (an invitation issued elsewhere and never scanned) the badge prints without a code rather than a wrong one.
     if (*invitation && !(*invitation)->signature.isEmpty()) {
-        data.token = InvitationToken::fromParts(event.number, (*invitation)->tokenId, (*invitation)->signature).toText();
+        data.token =
+            InvitationToken::fromParts(event.number, (*invitation)->tokenId, (*invitation)->signature).toText();
     }
     return data;
 }
@@ -165,8 +166,8 @@ std::expected<QByteArray, QString> PrintDocuments::render(const db::PrintJobReco
     return std::unexpected(u"Print job %1 has an unknown kind '%2'."_s.arg(job.uid, job.kind));
 }
 
-std::function<std::expected<QByteArray, QString>(const db::PrintJobRecord &)>
-PrintDocuments::jobRenderer(const QString &dbPath, const QString &layoutName)
+std::function<std::expected<QByteArray, QString>(const db::PrintJobRecord &)> PrintDocuments::jobRenderer(
+    const QString &dbPath, const QString &layoutName)
 {
     struct State
     {

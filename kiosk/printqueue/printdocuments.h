@@ -55,8 +55,8 @@ public:
     // A print-queue renderer that opens its own connection to dbPath and its own renderers on first use, on the
     // thread that calls it (the print worker's). layoutName: a built-in name or a layout file; empty = the
     // layout stored for the kiosk (PrinterSetup::badgeLayout).
-    [[nodiscard]] static std::function<std::expected<QByteArray, QString>(const db::PrintJobRecord &)>
-    jobRenderer(const QString &dbPath, const QString &layoutName = {});
+    [[nodiscard]] static std::function<std::expected<QByteArray, QString>(const db::PrintJobRecord &)> jobRenderer(
+        const QString &dbPath, const QString &layoutName = {});
 
 private:
     struct Private;

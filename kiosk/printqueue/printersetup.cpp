@@ -1,10 +1,10 @@
 #include "kiosk/printqueue/printersetup.h"
 
+#include "db/database.h"
+#include "db/settingstore.h"
 #include "printing/badgelayout.h"
 #include "printing/cupsprinter.h"
-#include "db/database.h"
 #include "printing/pdffolderprinter.h"
-#include "db/settingstore.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -35,18 +35,23 @@ std::expected<PrinterSpec, QString> PrinterSpec::parse(const QString &raw)
         spec.queue = at < 0 ? rest : rest.left(at);
         spec.server = at < 0 ? QString() : rest.mid(at + 1);
         if (spec.queue.isEmpty() || spec.queue.contains(u'/') || spec.queue.contains(u' '))
-            return std::unexpected(u"'%1' does not name a CUPS queue; write cups:QUEUE or cups:QUEUE@HOST:PORT."_s.arg(text));
+            return std::unexpected(
+                u"'%1' does not name a CUPS queue; write cups:QUEUE or cups:QUEUE@HOST:PORT."_s.arg(text));
         return spec;
     }
-    return std::unexpected(u"Unknown printer '%1': write cups:QUEUE, cups:QUEUE@HOST:PORT, folder:DIR or none."_s.arg(text));
+    return std::unexpected(
+        u"Unknown printer '%1': write cups:QUEUE, cups:QUEUE@HOST:PORT, folder:DIR or none."_s.arg(text));
 }
 
 QString PrinterSpec::toString() const
 {
     switch (kind) {
-    case Kind::Cups: return server.isEmpty() ? u"cups:"_s + queue : u"cups:%1@%2"_s.arg(queue, server);
-    case Kind::Folder: return u"folder:"_s + folder;
-    case Kind::None: return u"none"_s;
+    case Kind::Cups:
+        return server.isEmpty() ? u"cups:"_s + queue : u"cups:%1@%2"_s.arg(queue, server);
+    case Kind::Folder:
+        return u"folder:"_s + folder;
+    case Kind::None:
+        return u"none"_s;
     }
     return u"none"_s;
 }
@@ -61,8 +66,10 @@ std::shared_ptr<Printer> PrinterSpec::makePrinter(const QString &media) const
         options.media = media;
         return std::make_shared<CupsPrinter>(options);
     }
-    case Kind::Folder: return std::make_shared<PdfFolderPrinter>(folder);
-    case Kind::None: return nullptr;
+    case Kind::Folder:
+        return std::make_shared<PdfFolderPrinter>(folder);
+    case Kind::None:
+        return nullptr;
     }
     return nullptr;
 }
@@ -91,8 +98,9 @@ std::expected<std::optional<PrinterSpec>, QString> PrinterSetup::stored(db::Data
         return std::optional<PrinterSpec>{};
     auto spec = PrinterSpec::parse(**stored);
     if (!spec)
-        return std::unexpected(u"The stored %1 printer '%2' is not valid (%3): set it again with checkinctl printers"_s
-                                   .arg(kind, **stored, spec.error()));
+        return std::unexpected(
+            u"The stored %1 printer '%2' is not valid (%3): set it again with checkinctl printers"_s.arg(kind, **stored,
+                                                                                                         spec.error()));
     return std::optional<PrinterSpec>{*spec};
 }
 
@@ -126,9 +134,12 @@ std::expected<PrinterChoice, QString> PrinterSetup::choose(db::Database &db, con
 QString PrinterChoice::sourceName() const
 {
     switch (source) {
-    case Source::Stored: return u"stored"_s;
-    case Source::CupsDefault: return u"cups-default"_s;
-    case Source::FolderFallback: return u"folder-fallback"_s;
+    case Source::Stored:
+        return u"stored"_s;
+    case Source::CupsDefault:
+        return u"cups-default"_s;
+    case Source::FolderFallback:
+        return u"folder-fallback"_s;
     }
     return u"stored"_s;
 }
@@ -140,14 +151,14 @@ QString PrinterChoice::describe() const
     switch (spec.kind) {
     case PrinterSpec::Kind::Cups:
         return source == Source::CupsDefault
-            ? u"%1 print on the CUPS default printer '%2'"_s.arg(documents, spec.queue)
-            : u"%1 print on CUPS printer '%2'%3 (as set for this kiosk)"_s.arg(documents, spec.queue, where);
+                   ? u"%1 print on the CUPS default printer '%2'"_s.arg(documents, spec.queue)
+                   : u"%1 print on CUPS printer '%2'%3 (as set for this kiosk)"_s.arg(documents, spec.queue, where);
     case PrinterSpec::Kind::Folder:
         return source == Source::FolderFallback
-            ? u"no printer: %1 are saved as PDFs in %2 (%3; set one with lpadmin -d QUEUE or checkinctl printers)"_s
-                  .arg(documents, QDir::toNativeSeparators(spec.folder), reason)
-            : u"no printer: %1 are saved as PDFs in %2 (as set for this kiosk)"_s.arg(
-                  documents, QDir::toNativeSeparators(spec.folder));
+                   ? u"no printer: %1 are saved as PDFs in %2 (%3; set one with lpadmin -d QUEUE or checkinctl printers)"_s
+                         .arg(documents, QDir::toNativeSeparators(spec.folder), reason)
+                   : u"no printer: %1 are saved as PDFs in %2 (as set for this kiosk)"_s.arg(
+                       documents, QDir::toNativeSeparators(spec.folder));
     case PrinterSpec::Kind::None:
         return u"%1 are not printed here (as set for this kiosk)"_s.arg(documents);
     }

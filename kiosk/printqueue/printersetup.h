@@ -72,7 +72,7 @@ public:
     [[nodiscard]] static std::expected<PrinterChoice, QString> choose(db::Database &db, const QString &kind);
     // The specification stored for kind, if any.
     [[nodiscard]] static std::expected<std::optional<PrinterSpec>, QString> stored(db::Database &db,
-                                                                                  const QString &kind);
+                                                                                   const QString &kind);
     // Stores the specification for kind.
     [[nodiscard]] static std::expected<void, QString> setForKind(db::Database &db, const QString &kind,
                                                                  const PrinterSpec &spec);

@@ -1,9 +1,9 @@
 #include "kiosk/printqueue/printertest.h"
 
-#include "printing/badgelayout.h"
-#include "printing/badgerenderer.h"
 #include "db/database.h"
 #include "db/eventstore.h"
+#include "printing/badgelayout.h"
+#include "printing/badgerenderer.h"
 #include "printing/printer.h"
 
 #include <QDateTime>
@@ -20,13 +20,20 @@ namespace {
 QString stateName(PrintJobStatus::State state)
 {
     switch (state) {
-    case PrintJobStatus::State::Pending: return u"pending"_s;
-    case PrintJobStatus::State::Held: return u"held"_s;
-    case PrintJobStatus::State::Processing: return u"processing"_s;
-    case PrintJobStatus::State::Stopped: return u"stopped"_s;
-    case PrintJobStatus::State::Completed: return u"completed"_s;
-    case PrintJobStatus::State::Cancelled: return u"cancelled"_s;
-    case PrintJobStatus::State::Aborted: return u"aborted"_s;
+    case PrintJobStatus::State::Pending:
+        return u"pending"_s;
+    case PrintJobStatus::State::Held:
+        return u"held"_s;
+    case PrintJobStatus::State::Processing:
+        return u"processing"_s;
+    case PrintJobStatus::State::Stopped:
+        return u"stopped"_s;
+    case PrintJobStatus::State::Completed:
+        return u"completed"_s;
+    case PrintJobStatus::State::Cancelled:
+        return u"cancelled"_s;
+    case PrintJobStatus::State::Aborted:
+        return u"aborted"_s;
     }
     return u"pending"_s;
 }

@@ -16,13 +16,13 @@ namespace checkin {
 // What a printer test did: where the test badge went and how its job ended.
 struct PrinterTestResult
 {
-    PrinterChoice choice;  // the badge printer, and why that one
-    QString layout;        // the badge layout's name
-    QString media;         // the CUPS media the job asked for (empty: the printer's default)
-    QString handle;        // CUPS: "<queue>-<job id>"; folder: the PDF's path
-    int jobId = 0;         // CUPS job id; 0 for a folder
-    QString state;         // pending, held, processing, stopped, completed, cancelled, aborted
-    QString message;       // what CUPS said about the job (job-state-reasons or the printer's message)
+    PrinterChoice choice;   // the badge printer, and why that one
+    QString layout;         // the badge layout's name
+    QString media;          // the CUPS media the job asked for (empty: the printer's default)
+    QString handle;         // CUPS: "<queue>-<job id>"; folder: the PDF's path
+    int jobId = 0;          // CUPS job id; 0 for a folder
+    QString state;          // pending, held, processing, stopped, completed, cancelled, aborted
+    QString message;        // what CUPS said about the job (job-state-reasons or the printer's message)
     QString printerProblem; // what the printer says is wrong with it (state reasons in words), if anything
     bool timedOut = false;  // the job had not finished when the wait ended
 

@@ -1,8 +1,8 @@
 #include "kiosk/printqueue/printqueueworker.h"
 
 #include "db/database.h"
-#include "printing/printer.h"
 #include "db/printjobstore.h"
+#include "printing/printer.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -193,7 +193,8 @@ PrintQueueWorker::Summary PrintQueueWorker::runOnce()
                 continue;
             ++pass.summary.queued;
             const QDateTime last = parseStamp(job.updatedAt);
-            const qint64 wait = last.isValid() ? now.msecsTo(last.addMSecs(retryDelay(job.attempts, m_options).count())) : 0;
+            const qint64 wait = last.isValid() ? now.msecsTo(last.addMSecs(retryDelay(job.attempts, m_options).count()))
+                                               : 0;
             next = std::min(next, std::chrono::milliseconds(std::max<qint64>(wait, 0)));
         }
     }
@@ -235,8 +236,9 @@ void PrintQueueWorker::follow(Pass &pass, db::PrintJobRecord job)
         const QString detail = status->message.isEmpty() ? QString() : u" (%1)"_s.arg(status->message);
         // Aborted means the printer gave up on the document: CUPS keeps the job as aborted, and findJob() skips
         // aborted jobs, so the next hand-over sends it again instead of adopting the failed one.
-        retryOrFail(pass, job,
-                    u"Printer '%1' could not print job %2%3; it is sent again"_s.arg(printer.name(), job.printer, detail));
+        retryOrFail(
+            pass, job,
+            u"Printer '%1' could not print job %2%3; it is sent again"_s.arg(printer.name(), job.printer, detail));
         return;
     }
     case PrintJobStatus::State::Held:
@@ -277,13 +279,15 @@ void PrintQueueWorker::recoverClaim(Pass &pass, db::PrintJobRecord job)
         if (auto ok = pass.store.markSent(job, **found); ok && *ok) {
             ++pass.summary.adopted;
             ++pass.summary.atPrinter;
-            qCInfo(lcPrintQueue) << "adopted" << job.idempotencyKey << "as" << **found << "after an interrupted hand-over";
+            qCInfo(lcPrintQueue) << "adopted" << job.idempotencyKey << "as" << **found
+                                 << "after an interrupted hand-over";
             changed(job);
         }
         return;
     }
-    retryOrFail(pass, job, u"The kiosk stopped while sending this %1 to the printer; it is sent again"_s.arg(
-                               describeKind(job.kind)));
+    retryOrFail(
+        pass, job,
+        u"The kiosk stopped while sending this %1 to the printer; it is sent again"_s.arg(describeKind(job.kind)));
 }
 
 void PrintQueueWorker::handOver(Pass &pass, db::PrintJobRecord job)
@@ -366,14 +370,15 @@ void PrintQueueWorker::retryOrFail(Pass &pass, db::PrintJobRecord &job, const QS
 {
     if (job.attempts >= m_options.maxAttempts) {
         fail(pass, job,
-             u"%1 (gave up after %2 attempts: fix the problem, then reprint the %3)"_s.arg(why).arg(job.attempts).arg(
-                 describeKind(job.kind)));
+             u"%1 (gave up after %2 attempts: fix the problem, then reprint the %3)"_s.arg(why)
+                 .arg(job.attempts)
+                 .arg(describeKind(job.kind)));
         return;
     }
     if (auto ok = pass.store.markRetry(job, why); ok && *ok) {
         ++pass.summary.retried;
-        qCInfo(lcPrintQueue) << "retrying" << job.idempotencyKey << "in"
-                             << retryDelay(job.attempts, m_options).count() << "ms:" << why;
+        qCInfo(lcPrintQueue) << "retrying" << job.idempotencyKey << "in" << retryDelay(job.attempts, m_options).count()
+                             << "ms:" << why;
         changed(job);
     }
 }

@@ -31,9 +31,10 @@ class Printer;
 // a queued connection. Signals are emitted on that thread; connect them with queued connections.
 //
 // Exactly once: a job is claimed ('sent', no handle) in one transaction before anything is printed; the printer
-// job's title names the job (jobTitle()); after the printer accepted it the handle ("badges-42") is committed. A claim that is older than claimTimeout and still has no handle belongs to a worker that died: the
-// printer is asked for a job with that title, which is adopted if it exists and sent again only if it does not.
-// Before every later attempt the printer is asked the same question, so a lost answer never prints a second copy.
+// job's title names the job (jobTitle()); after the printer accepted it the handle ("badges-42") is committed. A claim
+// that is older than claimTimeout and still has no handle belongs to a worker that died: the printer is asked for a job
+// with that title, which is adopted if it exists and sent again only if it does not. Before every later attempt the
+// printer is asked the same question, so a lost answer never prints a second copy.
 class PrintQueueWorker : public QObject
 {
     Q_OBJECT
@@ -66,9 +67,9 @@ public:
         int printed = 0;
         int retried = 0;
         int failed = 0;
-        int atPrinter = 0; // still at the printer afterwards
-        int queued = 0;    // still queued afterwards (waiting for their retry time or a printer)
-        QString error;     // the database could not be used
+        int atPrinter = 0;                      // still at the printer afterwards
+        int queued = 0;                         // still queued afterwards (waiting for their retry time or a printer)
+        QString error;                          // the database could not be used
         std::chrono::milliseconds nextRunIn{0}; // when runOnce() has something to do again
     };
 

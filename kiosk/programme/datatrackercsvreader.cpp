@@ -22,9 +22,15 @@ constexpr std::array RequiredColumns = {u"date", u"start", u"end", u"session_id"
 QString kindFromType(const QString &type)
 {
     static const QHash<QString, QString> slugs = {
-        {u"working group"_s, u"wg"_s}, {u"research group"_s, u"rg"_s}, {u"bof"_s, u"bof"_s},
-        {u"area group"_s, u"ag"_s},    {u"ag"_s, u"ag"_s},             {u"team"_s, u"team"_s},
-        {u"program"_s, u"program"_s},  {u"ietf"_s, u"ietf"_s},         {u"directorate"_s, u"dir"_s},
+        {u"working group"_s, u"wg"_s},
+        {u"research group"_s, u"rg"_s},
+        {u"bof"_s, u"bof"_s},
+        {u"area group"_s, u"ag"_s},
+        {u"ag"_s, u"ag"_s},
+        {u"team"_s, u"team"_s},
+        {u"program"_s, u"program"_s},
+        {u"ietf"_s, u"ietf"_s},
+        {u"directorate"_s, u"dir"_s},
     };
     const QString key = type.trimmed().toLower();
     return slugs.value(key, key);
@@ -51,7 +57,9 @@ public:
             missing << u"description"_s;
         if (!missing.isEmpty()) {
             m_result.problems.append(CsvProblem{
-                m_table.headerLine, 0, {},
+                m_table.headerLine,
+                0,
+                {},
                 DatatrackerCsvReader::tr("missing column(s) %1; a datatracker agenda.csv has Date, Start, End, "
                                          "Session, Room, Area, Acronym, Type, Description, Session ID")
                     .arg(missing.join(u", "_s))});
@@ -126,8 +134,9 @@ private:
         }
         if (date && start && end) {
             if (*end == *start) {
-                problem(at(record, u"end"_s), DatatrackerCsvReader::tr("the session ends when it starts (%1)")
-                                                  .arg(start->toString(u"HH:mm"_s)));
+                problem(
+                    at(record, u"end"_s),
+                    DatatrackerCsvReader::tr("the session ends when it starts (%1)").arg(start->toString(u"HH:mm"_s)));
             }
             const QDate endDate = *end < *start ? date->addDays(1) : *date;
             item.start = programme::wallClockToUtc(*date, *start, m_zone);

@@ -109,7 +109,7 @@ std::optional<qint64> parseDuration(const QString &text)
     if (!m.hasMatch())
         return std::nullopt;
     return m.captured(1).toLongLong() * 86400 + m.captured(2).toLongLong() * 3600 + m.captured(3).toLongLong() * 60
-        + m.captured(4).toLongLong();
+           + m.captured(4).toLongLong();
 }
 
 // "2026-11-02T03:00:00Z" (the datatracker writes UTC); an explicit offset is accepted too.
@@ -164,10 +164,12 @@ public:
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(m_bytes.toByteArray(), &error);
         if (error.error != QJsonParseError::NoError) {
-            m_result.problems.append(CsvProblem{
-                lineAtOffset(m_bytes, error.offset), 0, {},
-                DatatrackerJsonReader::tr("this is not valid JSON (%1); download agenda.json again")
-                    .arg(error.errorString())});
+            m_result.problems.append(
+                CsvProblem{lineAtOffset(m_bytes, error.offset),
+                           0,
+                           {},
+                           DatatrackerJsonReader::tr("this is not valid JSON (%1); download agenda.json again")
+                               .arg(error.errorString())});
             return finish();
         }
         if (!doc.isObject()) {
@@ -183,9 +185,9 @@ public:
             return finish();
         const QJsonValue list = root.value(key);
         if (!list.isArray()) {
-            m_result.problems.append(CsvProblem{
-                m_lines.topKeyLines.value(key), 0, key,
-                DatatrackerJsonReader::tr("the value of \"%1\" should be the list of sessions").arg(key)});
+            m_result.problems.append(
+                CsvProblem{m_lines.topKeyLines.value(key), 0, key,
+                           DatatrackerJsonReader::tr("the value of \"%1\" should be the list of sessions").arg(key)});
             return finish();
         }
         const QJsonArray array = list.toArray();

@@ -70,7 +70,9 @@ Layout scanLayout(const QString &text)
 
     Layout layout;
     if (lines.isEmpty() || lines.first().text.trimmed().compare(u"BEGIN:VCALENDAR"_s, Qt::CaseInsensitive) != 0) {
-        layout.problems.append(CsvProblem{lines.isEmpty() ? 0 : lines.first().line, 0, {},
+        layout.problems.append(CsvProblem{lines.isEmpty() ? 0 : lines.first().line,
+                                          0,
+                                          {},
                                           IcsReader::tr("this is not an iCalendar file: it should start with "
                                                         "BEGIN:VCALENDAR")});
         return layout;
@@ -94,10 +96,9 @@ Layout scanLayout(const QString &text)
             if (stack.isEmpty() || stack.last().name != value) {
                 layout.problems.append(CsvProblem{
                     l.line, 0, u"END"_s,
-                    stack.isEmpty()
-                        ? IcsReader::tr("END:%1 has no matching BEGIN:%1").arg(value)
-                        : IcsReader::tr("END:%1 does not close BEGIN:%2 of line %3")
-                              .arg(value, stack.last().name, QString::number(stack.last().line))});
+                    stack.isEmpty() ? IcsReader::tr("END:%1 has no matching BEGIN:%1").arg(value)
+                                    : IcsReader::tr("END:%1 does not close BEGIN:%2 of line %3")
+                                          .arg(value, stack.last().name, QString::number(stack.last().line))});
                 return layout;
             }
             stack.removeLast();
@@ -111,10 +112,12 @@ Layout scanLayout(const QString &text)
         }
     }
     if (!stack.isEmpty()) {
-        layout.problems.append(CsvProblem{
-            stack.last().line, 0, {},
-            IcsReader::tr("BEGIN:%1 has no END:%1: the file is cut short; export or download it again")
-                .arg(stack.last().name)});
+        layout.problems.append(
+            CsvProblem{stack.last().line,
+                       0,
+                       {},
+                       IcsReader::tr("BEGIN:%1 has no END:%1: the file is cut short; export or download it again")
+                           .arg(stack.last().name)});
     }
     return layout;
 }
@@ -176,13 +179,17 @@ public:
             return finish();
         }
         if (const auto bad = programme::firstInvalidUtf8Line(m_bytes)) {
-            m_result.problems.append(CsvProblem{*bad, 0, {},
+            m_result.problems.append(CsvProblem{*bad,
+                                                0,
+                                                {},
                                                 IcsReader::tr("the text is not valid UTF-8; export the calendar "
                                                               "again as an .ics file")});
             return finish();
         }
         if (const qsizetype nul = m_bytes.indexOf('\0'); nul >= 0) {
-            m_result.problems.append(CsvProblem{0, 0, {},
+            m_result.problems.append(CsvProblem{0,
+                                                0,
+                                                {},
                                                 IcsReader::tr("the file contains a zero byte, so it is not an "
                                                               "iCalendar text file")});
             return finish();
@@ -197,8 +204,11 @@ public:
         icalerror_set_errors_are_fatal(0);
         ComponentPtr root(icalparser_parse_string(source.constData()), icalcomponent_free);
         if (!root) {
-            m_result.problems.append(CsvProblem{1, 0, {}, IcsReader::tr("libical could not read this file as "
-                                                                       "iCalendar")});
+            m_result.problems.append(CsvProblem{1,
+                                                0,
+                                                {},
+                                                IcsReader::tr("libical could not read this file as "
+                                                              "iCalendar")});
             return finish();
         }
         QList<icalcomponent *> calendars;
@@ -227,7 +237,9 @@ public:
             readOverride(event, block);
         if (m_seriesNotExpanded > 0) {
             m_result.problems.append(CsvProblem{
-                0, 0, {},
+                0,
+                0,
+                {},
                 IcsReader::tr("%1 more repeating events were not checked: the file already has %2 that repeat too "
                               "often")
                     .arg(m_seriesNotExpanded)
@@ -271,8 +283,8 @@ private:
     // libical notes what it could not parse as X-LIC-ERROR properties; those on fields we use are problems.
     bool reportParseErrors(icalcomponent *event, const EventBlock &block)
     {
-        static const QStringList used = {u"DTSTART"_s,  u"DTEND"_s, u"DURATION"_s, u"UID"_s, u"SUMMARY"_s,
-                                         u"RRULE"_s,    u"RDATE"_s, u"EXDATE"_s,   u"RECURRENCE-ID"_s};
+        static const QStringList used = {u"DTSTART"_s, u"DTEND"_s, u"DURATION"_s, u"UID"_s,          u"SUMMARY"_s,
+                                         u"RRULE"_s,   u"RDATE"_s, u"EXDATE"_s,   u"RECURRENCE-ID"_s};
         bool any = false;
         for (icalproperty *p = icalcomponent_get_first_property(event, ICAL_XLICERROR_PROPERTY); p;
              p = icalcomponent_get_next_property(event, ICAL_XLICERROR_PROPERTY)) {
@@ -316,9 +328,9 @@ private:
             result.wallClock = true;
             result.utc = wallClock(t, m_venue);
             if (!result.utc.isValid()) {
-                problem(at(block, name), IcsReader::tr("%1 %2 does not exist in %3: the clocks skip that hour")
-                                             .arg(name, text(icaltime_as_ical_string(t)),
-                                                  QString::fromUtf8(m_venue.id())));
+                problem(at(block, name),
+                        IcsReader::tr("%1 %2 does not exist in %3: the clocks skip that hour")
+                            .arg(name, text(icaltime_as_ical_string(t)), QString::fromUtf8(m_venue.id())));
                 return std::nullopt;
             }
             return result;
@@ -403,9 +415,9 @@ private:
     bool claim(const QString &sourceId, const SourcePosition &pos)
     {
         if (const auto seen = m_seen.constFind(sourceId); seen != m_seen.cend()) {
-            problem(pos, IcsReader::tr("the event %1 appears twice (lines %2 and %3); every event needs its own UID")
-                             .arg(programme::quoted(sourceId.mid(4)), QString::number(*seen),
-                                  QString::number(pos.line)));
+            problem(pos,
+                    IcsReader::tr("the event %1 appears twice (lines %2 and %3); every event needs its own UID")
+                        .arg(programme::quoted(sourceId.mid(4)), QString::number(*seen), QString::number(pos.line)));
             return false;
         }
         m_seen.insert(sourceId, pos.line);
@@ -429,7 +441,7 @@ private:
             return;
 
         const bool repeats = icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY)
-            || icalcomponent_get_first_property(event, ICAL_RDATE_PROPERTY);
+                             || icalcomponent_get_first_property(event, ICAL_RDATE_PROPERTY);
         if (!repeats) {
             item.sourceId = u"ics:"_s + uid;
             if (claim(item.sourceId, item.position))
@@ -461,8 +473,8 @@ private:
                 auto *c = static_cast<Collector *>(data);
                 if (c->over)
                     return;
-                const QDateTime occurrence =
-                    c->wallClock ? wallClockFromTimeT(span->start, c->parser->m_venue) : fromTimeT(span->start);
+                const QDateTime occurrence = c->wallClock ? wallClockFromTimeT(span->start, c->parser->m_venue)
+                                                          : fromTimeT(span->start);
                 if (!occurrence.isValid() || occurrence < c->parser->m_from || occurrence >= c->parser->m_to)
                     return;
                 if (c->starts.size() == programme::kMaxOccurrences)
@@ -497,8 +509,7 @@ private:
         if (reportParseErrors(event, block))
             return;
         const QString uid = text(icalcomponent_get_uid(event));
-        const std::optional<Instant> recurrence =
-            instant(event, ICAL_RECURRENCEID_PROPERTY, block, u"RECURRENCE-ID"_s);
+        const std::optional<Instant> recurrence = instant(event, ICAL_RECURRENCEID_PROPERTY, block, u"RECURRENCE-ID"_s);
         if (!recurrence)
             return;
         const QString sourceId = occurrenceId(uid, recurrence->utc);

@@ -18,8 +18,8 @@ namespace checkin {
 namespace {
 
 constexpr std::array RequiredColumns = {u"session_id", u"date", u"start", u"end", u"title"};
-constexpr std::array Kinds = {u"briefing", u"roundtable", u"meeting", u"social", u"plenary",
-                              u"session",  u"break",      u"other"};
+constexpr std::array Kinds = {u"briefing", u"roundtable", u"meeting", u"social",
+                              u"plenary",  u"session",    u"break",   u"other"};
 
 class Parser : public programme::CsvProgrammeParser
 {
@@ -40,7 +40,9 @@ public:
         }
         if (!missing.isEmpty()) {
             m_result.problems.append(CsvProblem{
-                m_table.headerLine, 0, {},
+                m_table.headerLine,
+                0,
+                {},
                 ProgrammeCsvReader::tr("missing column(s) %1; the programme CSV has the columns session_id, date, "
                                        "start, end, title, kind, room, description, attendees")
                     .arg(missing.join(u", "_s))});
@@ -58,8 +60,8 @@ private:
     void checkOneLine(const CsvRecord &record, const QString &name, const QString &text)
     {
         if (text.contains(u'\n') || text.contains(u'\r'))
-            problem(at(record, name), ProgrammeCsvReader::tr("the %1 is printed on one line; remove the line break")
-                                          .arg(name));
+            problem(at(record, name),
+                    ProgrammeCsvReader::tr("the %1 is printed on one line; remove the line break").arg(name));
     }
 
     void readRow(const CsvRecord &record)
@@ -90,10 +92,12 @@ private:
         checkOneLine(record, u"room"_s, item.room);
         item.description = value(record, u"description"_s);
         item.kind = value(record, u"kind"_s).toLower();
-        if (!item.kind.isEmpty()
-            && std::none_of(Kinds.begin(), Kinds.end(), [&](const char16_t *k) { return item.kind == QStringView(k); })) {
-            problem(at(record, u"kind"_s), ProgrammeCsvReader::tr("unknown kind %1; use one of: %2")
-                                               .arg(programme::quoted(item.kind), ProgrammeCsvReader::kinds().join(u", "_s)));
+        if (!item.kind.isEmpty() && std::none_of(Kinds.begin(), Kinds.end(), [&](const char16_t *k) {
+                return item.kind == QStringView(k);
+            })) {
+            problem(at(record, u"kind"_s),
+                    ProgrammeCsvReader::tr("unknown kind %1; use one of: %2")
+                        .arg(programme::quoted(item.kind), ProgrammeCsvReader::kinds().join(u", "_s)));
         }
 
         const QString dateText = value(record, u"date"_s);

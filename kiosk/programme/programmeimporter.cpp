@@ -33,9 +33,12 @@ QString sourcePrefix(ProgrammeImporter::Format format)
 {
     switch (format) {
     case ProgrammeImporter::Format::DatatrackerJson:
-    case ProgrammeImporter::Format::DatatrackerCsv: return u"dt:"_s;
-    case ProgrammeImporter::Format::Ics: return u"ics:"_s;
-    case ProgrammeImporter::Format::Csv: return u"pp:"_s;
+    case ProgrammeImporter::Format::DatatrackerCsv:
+        return u"dt:"_s;
+    case ProgrammeImporter::Format::Ics:
+        return u"ics:"_s;
+    case ProgrammeImporter::Format::Csv:
+        return u"pp:"_s;
     }
     return {};
 }
@@ -79,10 +82,14 @@ std::optional<ProgrammeImporter::Format> ProgrammeImporter::formatFromName(const
 QString ProgrammeImporter::formatName(Format format)
 {
     switch (format) {
-    case Format::DatatrackerJson: return u"datatracker-json"_s;
-    case Format::DatatrackerCsv: return u"datatracker-csv"_s;
-    case Format::Ics: return u"ics"_s;
-    case Format::Csv: return u"csv"_s;
+    case Format::DatatrackerJson:
+        return u"datatracker-json"_s;
+    case Format::DatatrackerCsv:
+        return u"datatracker-csv"_s;
+    case Format::Ics:
+        return u"ics"_s;
+    case Format::Csv:
+        return u"csv"_s;
     }
     return {};
 }
@@ -113,8 +120,8 @@ std::optional<ProgrammeImporter::Format> ProgrammeImporter::detectFormat(const Q
     return std::nullopt;
 }
 
-std::expected<ProgrammeImporter::Summary, ProgrammeImporter::Failure>
-ProgrammeImporter::importFile(const QString &path, std::optional<Format> format)
+std::expected<ProgrammeImporter::Summary, ProgrammeImporter::Failure> ProgrammeImporter::importFile(
+    const QString &path, std::optional<Format> format)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -126,13 +133,12 @@ ProgrammeImporter::importFile(const QString &path, std::optional<Format> format)
     return importBytes(file.readAll(), QFileInfo(path).fileName(), format);
 }
 
-std::expected<ProgrammeImporter::Summary, ProgrammeImporter::Failure>
-ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std::optional<Format> format)
+std::expected<ProgrammeImporter::Summary, ProgrammeImporter::Failure> ProgrammeImporter::importBytes(
+    const QByteArray &bytes, const QString &name, std::optional<Format> format)
 {
     if (bytes.size() > kMaxFileBytes) {
         return std::unexpected(Failure{
-            tr("%1 is %2 MB; a programme file is expected to be under 64 MB.").arg(name).arg(bytes.size() >> 20),
-            {}});
+            tr("%1 is %2 MB; a programme file is expected to be under 64 MB.").arg(name).arg(bytes.size() >> 20), {}});
     }
     if (!format)
         format = detectFormat(name, bytes);
@@ -152,12 +158,18 @@ ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std
 
     ProgrammeParse parsed;
     switch (*format) {
-    case Format::DatatrackerJson: parsed = DatatrackerJsonReader::parse(bytes, m_event.number); break;
+    case Format::DatatrackerJson:
+        parsed = DatatrackerJsonReader::parse(bytes, m_event.number);
+        break;
     case Format::DatatrackerCsv:
         parsed = DatatrackerCsvReader::parse(bytes, isUtcExport(name) ? QTimeZone::utc() : venue);
         break;
-    case Format::Ics: parsed = IcsReader::parse(bytes, venue, m_event.firstDay, m_event.lastDay); break;
-    case Format::Csv: parsed = ProgrammeCsvReader::parse(bytes, venue); break;
+    case Format::Ics:
+        parsed = IcsReader::parse(bytes, venue, m_event.firstDay, m_event.lastDay);
+        break;
+    case Format::Csv:
+        parsed = ProgrammeCsvReader::parse(bytes, venue);
+        break;
     }
     int outsideDays = 0;
     auto rejected = [&name, &parsed, &outsideDays](QList<CsvProblem> problems) {
@@ -191,7 +203,7 @@ ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std
     for (const ProgrammeItem &item : std::as_const(parsed.items)) {
         const QDate day = item.start.toTimeZone(venue).date();
         const bool inside = day >= m_event.firstDay && day <= m_event.lastDay
-            && (!lastMidnight.isValid() || item.end <= lastMidnight);
+                            && (!lastMidnight.isValid() || item.end <= lastMidnight);
         if (inside) {
             items.append(item);
         } else if (m_skipOutsideDays) {
@@ -199,12 +211,12 @@ ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std
             ++summary.skippedOutsideDays;
         } else {
             ++outsideDays;
-            problems.append(programme::problemAt(
-                item.timePosition,
-                tr("%1 (%2 to %3 in %4) is outside the programme days %5 to %6")
-                    .arg(programme::quoted(item.title), localText(item.start, venue), localText(item.end, venue),
-                         m_event.timeZone, m_event.firstDay.toString(Qt::ISODate),
-                         m_event.lastDay.toString(Qt::ISODate))));
+            problems.append(programme::problemAt(item.timePosition,
+                                                 tr("%1 (%2 to %3 in %4) is outside the programme days %5 to %6")
+                                                     .arg(programme::quoted(item.title), localText(item.start, venue),
+                                                          localText(item.end, venue), m_event.timeZone,
+                                                          m_event.firstDay.toString(Qt::ISODate),
+                                                          m_event.lastDay.toString(Qt::ISODate))));
         }
     }
 
@@ -270,9 +282,15 @@ ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std
         if (!result)
             return fail(result.error());
         switch (result->what) {
-        case db::AgendaStore::Upserted::Inserted: ++summary.inserted; break;
-        case db::AgendaStore::Upserted::Updated: ++summary.updated; break;
-        case db::AgendaStore::Upserted::Unchanged: ++summary.unchanged; break;
+        case db::AgendaStore::Upserted::Inserted:
+            ++summary.inserted;
+            break;
+        case db::AgendaStore::Upserted::Updated:
+            ++summary.updated;
+            break;
+        case db::AgendaStore::Upserted::Unchanged:
+            ++summary.unchanged;
+            break;
         }
         // Only our CSV says who attends: there, each session's attendees become exactly what the file lists.
         if (parsed.listsAttendees) {
@@ -289,14 +307,14 @@ ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std
     if (!total)
         return fail(total.error());
     if (*total > programme::kMaxSessions) {
-        return std::unexpected(Failure{
-            tr("%1 was not imported: IETF %2 would then hold %3 sessions, and an event may hold at most %4 "
-               "(sessions of earlier imports are kept); nothing was changed.")
-                .arg(name)
-                .arg(m_event.number)
-                .arg(*total)
-                .arg(programme::kMaxSessions),
-            {}});
+        return std::unexpected(
+            Failure{tr("%1 was not imported: IETF %2 would then hold %3 sessions, and an event may hold at most %4 "
+                       "(sessions of earlier imports are kept); nothing was changed.")
+                        .arg(name)
+                        .arg(m_event.number)
+                        .arg(*total)
+                        .arg(programme::kMaxSessions),
+                    {}});
     }
     inFile.unite(skipped);
     for (const QString &id : std::as_const(*stored)) {
@@ -317,8 +335,7 @@ ProgrammeImporter::importBytes(const QByteArray &bytes, const QString &name, std
                                                                {u"not_in_file"_s, summary.notInFile},
                                                                {u"attendees_linked"_s, summary.attendeesLinked},
                                                                {u"attendees_unlinked"_s, summary.attendeesUnlinked},
-                                                               {u"skipped_outside_days"_s,
-                                                                summary.skippedOutsideDays}})
+                                                               {u"skipped_outside_days"_s, summary.skippedOutsideDays}})
                                          .toJson(QJsonDocument::Compact));
     if (auto ok = db::StaffActionStore(m_db).append(audit); !ok)
         return fail(ok.error());

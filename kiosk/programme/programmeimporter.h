@@ -41,15 +41,16 @@ public:
     };
     struct Failure
     {
-        QString message;            // one sentence for the whole failure
-        QList<CsvProblem> problems; // problems by line (and column), at most kMaxListedProblems; empty for I/O or
-                                    // database errors
-        int unlistedProblems = 0;   // found beyond those, counted only
+        QString message;              // one sentence for the whole failure
+        QList<CsvProblem> problems;   // problems by line (and column), at most kMaxListedProblems; empty for I/O or
+                                      // database errors
+        int unlistedProblems = 0;     // found beyond those, counted only
         int outsideProgrammeDays = 0; // sessions refused for being outside the programme days (skippable)
     };
 
     // actor is who the audit row names (checkinctl's --actor, or the operating-system user).
-    ProgrammeImporter(db::Database &db, const db::EventRecord &event, QString kioskId, QString actor = QStringLiteral("checkinctl"));
+    ProgrammeImporter(db::Database &db, const db::EventRecord &event, QString kioskId,
+                      QString actor = QStringLiteral("checkinctl"));
 
     // Reads, validates and stores the file; the format defaults from the extension (.csv by its header).
     [[nodiscard]] std::expected<Summary, Failure> importFile(const QString &path,

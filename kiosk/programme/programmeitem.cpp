@@ -75,11 +75,11 @@ QList<CsvProblem> fieldLengthProblems(const ProgrammeItem &item)
                                  });
         if (length <= kMaxFieldLength)
             continue;
-        problems.append(problemAt(
-            item.position, QCoreApplication::translate("ProgrammeImporter",
-                                                       "the session's %1 is %2 characters long; at most %3 are "
-                                                       "allowed: shorten it in the file")
-                               .arg(what, QString::number(length), QString::number(kMaxFieldLength))));
+        problems.append(problemAt(item.position,
+                                  QCoreApplication::translate("ProgrammeImporter",
+                                                              "the session's %1 is %2 characters long; at most %3 are "
+                                                              "allowed: shorten it in the file")
+                                      .arg(what, QString::number(length), QString::number(kMaxFieldLength))));
     }
     return problems;
 }
@@ -122,13 +122,16 @@ std::optional<QHash<QString, int>> mapColumns(const CsvTable &table, QList<CsvPr
     }
     const QString saveAs = CsvReader::tr("save the file as \"CSV UTF-8 (comma delimited)\"");
     if (table.header.size() == 1 && table.header.first().contains(u';')) {
-        problems.append(CsvProblem{table.headerLine, 0, {},
-                                   CsvReader::tr("the columns are separated by semicolons, not commas; %1").arg(saveAs)});
+        problems.append(
+            CsvProblem{table.headerLine,
+                       0,
+                       {},
+                       CsvReader::tr("the columns are separated by semicolons, not commas; %1").arg(saveAs)});
         return std::nullopt;
     }
     if (table.header.size() == 1 && table.header.first().contains(u'\t')) {
-        problems.append(CsvProblem{table.headerLine, 0, {},
-                                   CsvReader::tr("the columns are separated by tabs, not commas; %1").arg(saveAs)});
+        problems.append(CsvProblem{
+            table.headerLine, 0, {}, CsvReader::tr("the columns are separated by tabs, not commas; %1").arg(saveAs)});
         return std::nullopt;
     }
     QHash<QString, int> columns;

@@ -4,8 +4,8 @@
 
 #include <QByteArrayView>
 #include <QDate>
-#include <QHash>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QTime>

@@ -92,9 +92,9 @@ QList<DecodedCode> toDecodedCodes(const ZXing::Results &results)
     return codes;
 }
 
-constexpr qint64 kMaxDecodedPixels = 12'600'000;   // a 4032 × 3024 phone photo is read as it is
-constexpr qint64 kMaxScaledPixels = 260'000'000;   // JPEG: up to a 200-megapixel phone photo
-constexpr qint64 kMaxWholePixels = 64'000'000;     // PNG and the rest: decoded whole before scaling
+constexpr qint64 kMaxDecodedPixels = 12'600'000; // a 4032 × 3024 phone photo is read as it is
+constexpr qint64 kMaxScaledPixels = 260'000'000; // JPEG: up to a 200-megapixel phone photo
+constexpr qint64 kMaxWholePixels = 64'000'000;   // PNG and the rest: decoded whole before scaling
 
 QString readerFailure(const QImageReader &reader)
 {
@@ -149,8 +149,8 @@ QList<DecodedCode> QrDecoder::decode(const QImage &image) const
                                .convertToFormat(QImage::Format_Grayscale8);
     if (doubled.isNull())
         return codes;
-    const ZXing::ImageView doubledView(doubled.constBits(), doubled.width(), doubled.height(),
-                                       ZXing::ImageFormat::Lum, int(doubled.bytesPerLine()));
+    const ZXing::ImageView doubledView(doubled.constBits(), doubled.width(), doubled.height(), ZXing::ImageFormat::Lum,
+                                       int(doubled.bytesPerLine()));
     codes = toDecodedCodes(ZXing::ReadBarcodes(doubledView, defaultHints()));
     for (DecodedCode &code : codes) {
         for (QPointF &corner : code.position)
@@ -183,15 +183,14 @@ std::expected<QList<DecodedCode>, QString> QrDecoder::decodeFile(const QString &
         const bool scalesWhileDecoding = reader.format() == "jpeg"; // libjpeg's DCT scaling
         if (pixels > (scalesWhileDecoding ? kMaxScaledPixels : kMaxWholePixels)) {
             return std::unexpected(u"cannot read image %1: it is %2 × %3 pixels, more than any camera takes; "
-                                   "photograph the invitation again or send a smaller copy"_s
-                                       .arg(path)
+                                   "photograph the invitation again or send a smaller copy"_s.arg(path)
                                        .arg(size.width())
                                        .arg(size.height()));
         }
         if (pixels > kMaxDecodedPixels) {
             const double factor = std::sqrt(double(kMaxDecodedPixels) / double(pixels));
-            reader.setScaledSize(QSize(std::max(1, int(size.width() * factor)),
-                                       std::max(1, int(size.height() * factor))));
+            reader.setScaledSize(
+                QSize(std::max(1, int(size.width() * factor)), std::max(1, int(size.height() * factor))));
             if (!scalesWhileDecoding)
                 reader.setAllocationLimit(int(kMaxWholePixels * 4 / (1024 * 1024)) + 1); // 32-bit pixels
         }

@@ -29,7 +29,10 @@ public:
     };
 
     /// Creates a decoder; Fast suits the camera's hot path, Thorough still images.
-    explicit QrDecoder(Effort effort = Effort::Fast) : m_effort(effort) {}
+    explicit QrDecoder(Effort effort = Effort::Fast)
+        : m_effort(effort)
+    {
+    }
 
     /// The effort this decoder spends on an image in which the first pass finds nothing.
     [[nodiscard]] Effort effort() const { return m_effort; }

@@ -24,7 +24,7 @@ QString detailJson(const QJsonObject &o)
 } // namespace
 
 std::expected<void, QString> StaffActions::recordAndCommit(db::Transaction &tx, const QString &action, qint64 guestId,
-                                                         const QString &targetUid, const QString &detail)
+                                                           const QString &targetUid, const QString &detail)
 {
     db::StaffActionRecord audit;
     audit.kioskId = m_kioskId;

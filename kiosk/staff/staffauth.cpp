@@ -127,8 +127,8 @@ std::expected<void, QString> StaffAuth::setPin(const QString &newPin, const QStr
     if (auto ok = tx.begin(); !ok)
         return std::unexpected(ok.error().message);
     db::SettingStore settings(m_db);
-    for (const auto &[key, value] : {std::pair{kHashKey, hashText}, std::pair{kFailuresKey, QString()},
-                                      std::pair{kLockedUntilKey, QString()}}) {
+    for (const auto &[key, value] :
+         {std::pair{kHashKey, hashText}, std::pair{kFailuresKey, QString()}, std::pair{kLockedUntilKey, QString()}}) {
         if (auto ok = settings.setValue(key, value); !ok)
             return std::unexpected(ok.error().message);
     }
@@ -199,9 +199,9 @@ StaffVerifyResult StaffAuth::verify(const QString &pin, const QDateTime &now)
             if (auto ok = settings.setValue(kLockedUntilKey, isoUtc(before->lockedUntil)); !ok)
                 return fail(ok.error().message);
         }
-        if (auto ok = audit(u"pin-locked"_s, kKioskActor,
-                            json({{u"locked_until"_s, isoUtc(before->lockedUntil)},
-                                  {u"failures"_s, before->failures}}));
+        if (auto ok = audit(
+                u"pin-locked"_s, kKioskActor,
+                json({{u"locked_until"_s, isoUtc(before->lockedUntil)}, {u"failures"_s, before->failures}}));
             !ok)
             return fail(ok.error());
         if (auto ok = tx.commit(); !ok)
@@ -216,7 +216,7 @@ StaffVerifyResult StaffAuth::verify(const QString &pin, const QDateTime &now)
     const QByteArray stored = (*hash)->toLatin1();
     const bool right = crypto_pwhash_str_verify(stored.constData(), pinUtf8.constData(),
                                                 static_cast<unsigned long long>(pinUtf8.size()))
-        == 0;
+                       == 0;
     wipe(pinUtf8);
 
     db::Transaction tx(m_db);

@@ -66,8 +66,8 @@ public:
     {
         bool pinSet = false;
         int failures = 0;
-        QDateTime lockedUntil; // invalid when not locked out at the time asked; never more than the longest
-                               // lockout after it, whatever the clock did when the lock was written
+        QDateTime lockedUntil;   // invalid when not locked out at the time asked; never more than the longest
+                                 // lockout after it, whatever the clock did when the lock was written
         bool lockCapped = false; // the stored lock ended later than that (written while the clock ran ahead)
     };
     // Whether a PIN is set and the lockout state at now.

@@ -12,7 +12,7 @@ namespace checkin {
 namespace db {
 class Database;
 struct FileReport;
-}
+} // namespace db
 
 // One backup file: <event number>-<UTC time>[-<n>].sqlite, so no personal data ends up in file names; a second
 // backup in the same second gets -2, a third -3.

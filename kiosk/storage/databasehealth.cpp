@@ -14,12 +14,12 @@ QString damagedDatabaseAdvice(const QString &path)
     const auto backup = BackupSchedule::newestGood(BackupSchedule::defaultFolder(absolute));
     if (!backup) {
         return u"No good backup was found in %1. Restore a copy of the database from elsewhere with "
-               "'checkinctl --db %2 restore FILE', or recreate the event."_s
-            .arg(BackupSchedule::defaultFolder(absolute), absolute);
+               "'checkinctl --db %2 restore FILE', or recreate the event."_s.arg(
+                   BackupSchedule::defaultFolder(absolute), absolute);
     }
     return u"The newest good backup is %1 (taken %2 UTC). Stop the kiosks and restore it with: "
-           "checkinctl --db %3 restore %1"_s
-        .arg(backup->path, backup->takenAt.toString(u"yyyy-MM-dd HH:mm:ss"_s), absolute);
+           "checkinctl --db %3 restore %1"_s.arg(backup->path, backup->takenAt.toString(u"yyyy-MM-dd HH:mm:ss"_s),
+                                                 absolute);
 }
 
 std::expected<std::unique_ptr<db::Database>, db::DbError> openCheckedDatabase(const QString &path,

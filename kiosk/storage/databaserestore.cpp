@@ -66,7 +66,8 @@ QStringList eventsThatDiffer(const db::FileReport &current, const db::FileReport
         if (same == backup.events.cend())
             differ << u"event %1 is not in the backup"_s.arg(event.number);
         else if (same->verifyKey != event.verifyKey)
-            differ << u"event %1 has another verify key in the backup (another meeting's database?)"_s.arg(event.number);
+            differ << u"event %1 has another verify key in the backup (another meeting's database?)"_s.arg(
+                event.number);
     }
     return differ;
 }
@@ -74,8 +75,8 @@ QStringList eventsThatDiffer(const db::FileReport &current, const db::FileReport
 } // namespace
 
 std::expected<RestoreResult, QString> DatabaseRestore::restore(const QString &databasePath, const QString &backupPath,
-                                                               bool force, const QString &kioskId,
-                                                               const QString &actor, const QDateTime &nowUtc)
+                                                               bool force, const QString &kioskId, const QString &actor,
+                                                               const QDateTime &nowUtc)
 {
     // The real file behind a symlinked path: it is what gets replaced, and the link is left as it is.
     const QFileInfo given(databasePath);
@@ -89,8 +90,8 @@ std::expected<RestoreResult, QString> DatabaseRestore::restore(const QString &da
 
     auto backup = BackupSchedule::check(source);
     if (!backup) {
-        return std::unexpected(u"Nothing was changed: %1 Choose another backup ('checkinctl backups' lists them)."_s
-                                   .arg(backup.error()));
+        return std::unexpected(
+            u"Nothing was changed: %1 Choose another backup ('checkinctl backups' lists them)."_s.arg(backup.error()));
     }
 
     // Nobody may have the database open while it is replaced, and nobody can open it until this lock is released.
@@ -107,11 +108,11 @@ std::expected<RestoreResult, QString> DatabaseRestore::restore(const QString &da
         if (current && current->isUsableCheckinDatabase()) {
             const QStringList differ = eventsThatDiffer(*current, *backup);
             if (!differ.isEmpty() && !force) {
-                return std::unexpected(u"Nothing was changed: the backup %1 does not hold this database's events: "
-                                       "%2. Restoring it would lose them. Choose a backup of this meeting "
-                                       "('checkinctl backups' lists them), or pass --force if this is really "
-                                       "what you want (the replaced database is kept)."_s
-                                           .arg(source, differ.join(u"; "_s)));
+                return std::unexpected(
+                    u"Nothing was changed: the backup %1 does not hold this database's events: "
+                    "%2. Restoring it would lose them. Choose a backup of this meeting "
+                    "('checkinctl backups' lists them), or pass --force if this is really "
+                    "what you want (the replaced database is kept)."_s.arg(source, differ.join(u"; "_s)));
             }
             if (!differ.isEmpty())
                 warnings << u"restored with --force although %1"_s.arg(differ.join(u"; "_s));
@@ -133,8 +134,8 @@ std::expected<RestoreResult, QString> DatabaseRestore::restore(const QString &da
         }
     }
 
-    const QString temporary =
-        QFileInfo(target).absoluteDir().filePath(u".%1.restoring"_s.arg(QFileInfo(target).fileName()));
+    const QString temporary = QFileInfo(target).absoluteDir().filePath(
+        u".%1.restoring"_s.arg(QFileInfo(target).fileName()));
     QFile::remove(temporary);
     auto copied = copyPrivately(source, temporary);
     if (!copied || !QFile::rename(temporary, target)) {
@@ -153,7 +154,8 @@ std::expected<RestoreResult, QString> DatabaseRestore::restore(const QString &da
 
     auto db = openCheckedDatabase(target);
     if (!db)
-        return std::unexpected(u"%1 was restored from %2 but cannot be opened: %3"_s.arg(target, source, db.error().message));
+        return std::unexpected(
+            u"%1 was restored from %2 but cannot be opened: %3"_s.arg(target, source, db.error().message));
     if (auto all = db::EventStore(**db).all()) {
         for (const db::EventRecord &e : *all)
             result.events << e.number;

@@ -34,9 +34,9 @@ public:
     // Restores backupPath over databasePath; records a staff action (action "restore") by actor in the restored
     // database. Nothing is changed when it returns an error, which says what to do.
     [[nodiscard]] static std::expected<RestoreResult, QString> restore(const QString &databasePath,
-                                                                      const QString &backupPath, bool force,
-                                                                      const QString &kioskId, const QString &actor,
-                                                                      const QDateTime &nowUtc);
+                                                                       const QString &backupPath, bool force,
+                                                                       const QString &kioskId, const QString &actor,
+                                                                       const QDateTime &nowUtc);
 };
 
 } // namespace checkin

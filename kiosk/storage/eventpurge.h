@@ -26,11 +26,11 @@ class EventPurge
 public:
     struct Result
     {
-        bool purged = false;               // false: only counted (a dry run)
-        db::PersonalDataCounts counts;     // removed, or what would be
-        QList<db::DayTotal> arrivals;      // kept, anonymous
-        QString compactProblem;            // the data was removed but compacting failed: purge again later
-        QString backupFolder;              // the kiosk's backups, taken before, still holding the data
+        bool purged = false;           // false: only counted (a dry run)
+        db::PersonalDataCounts counts; // removed, or what would be
+        QList<db::DayTotal> arrivals;  // kept, anonymous
+        QString compactProblem;        // the data was removed but compacting failed: purge again later
+        QString backupFolder;          // the kiosk's backups, taken before, still holding the data
         qsizetype backupsWithPersonalData = 0;
     };
 

@@ -85,7 +85,8 @@ QJsonObject KioskFileMerge::Summary::toJson() const
 bool KioskFileMerge::Summary::changedAnything() const
 {
     return guestsAdded + invitationsAdded + invitationsRevoked + checkinsAdded + annulments + scansAdded
-        + printJobsAdded + printJobsUpdated + staffActionsAdded > 0;
+               + printJobsAdded + printJobsUpdated + staffActionsAdded
+           > 0;
 }
 
 KioskFileMerge::KioskFileMerge(db::Database &db, const db::EventRecord &event, QString kioskId, QString actor)
@@ -106,12 +107,14 @@ std::expected<KioskFileMerge::Summary, QString> KioskFileMerge::mergeFrom(const 
     else if (report->applicationId != db::Database::kApplicationId && !report->hasCheckinTables)
         return std::unexpected(u"%1 is not an ietf-checkin database."_s.arg(otherPath));
     else if (report->quickCheck != u"ok")
-        return std::unexpected(u"%1 is damaged (%2): merge a backup of it instead."_s.arg(otherPath, report->quickCheck));
+        return std::unexpected(
+            u"%1 is damaged (%2): merge a backup of it instead."_s.arg(otherPath, report->quickCheck));
 
     // The other file is never written: a copy is migrated to this build's schema and read.
     QTemporaryDir scratch;
     if (!scratch.isValid())
-        return std::unexpected(u"Cannot make a temporary folder to read %1: %2."_s.arg(otherPath, scratch.errorString()));
+        return std::unexpected(
+            u"Cannot make a temporary folder to read %1: %2."_s.arg(otherPath, scratch.errorString()));
     const QString copyPath = scratch.filePath(u"other.sqlite"_s);
     if (auto copied = db::Database::copyFile(otherPath, copyPath); !copied)
         return std::unexpected(copied.error().message);
@@ -131,7 +134,8 @@ std::expected<KioskFileMerge::Summary, QString> KioskFileMerge::mergeFrom(const 
     }
     if ((*otherEvent)->verifyKey != m_event.verifyKey) {
         return std::unexpected(u"%1's event %2 was set up with another verify key: its invitations are not this "
-                               "event's. Nothing was merged."_s.arg(otherPath).arg(m_event.number));
+                               "event's. Nothing was merged."_s.arg(otherPath)
+                                   .arg(m_event.number));
     }
     auto read = readOther(**other, (*otherEvent)->id);
     if (!read)
@@ -234,7 +238,8 @@ std::expected<KioskFileMerge::Summary, QString> KioskFileMerge::mergeFrom(const 
                 return dbFail(live.error());
             if (*live) {
                 const db::AttendanceRecord &here = **live;
-                const bool earlier = a.scannedAt < here.scannedAt || (a.scannedAt == here.scannedAt && a.uid < here.uid);
+                const bool earlier = a.scannedAt < here.scannedAt
+                                     || (a.scannedAt == here.scannedAt && a.uid < here.uid);
                 if (earlier) {
                     // The merged check-in came first: it counts, the one here becomes its duplicate.
                     if (auto ok = merge.markDuplicate(here.uid, a.uid); !ok)

@@ -2,8 +2,8 @@
 
 #include "db/venue/venueconnection.h"
 #include "db/venue/venuekioskrecords.h"
-#include "db/venueoutboxstore.h"
 #include "db/venue/venueschema.h"
+#include "db/venueoutboxstore.h"
 
 #include "db/database.h"
 
@@ -36,9 +36,11 @@ struct VenueSync::Impl
         if (!version)
             return std::unexpected(version.error());
         if (*version < 2) {
-            return std::unexpected(venue::VenueError{venue::VenueError::Kind::NotInitialised,
+            return std::unexpected(venue::VenueError{
+                venue::VenueError::Kind::NotInitialised,
                 u"The venue database has schema version %1; kiosk sync needs version 2. Run 'checkinctl venue init' "
-                "once with this version of ietf-checkin."_s.arg(*version), {}});
+                "once with this version of ietf-checkin."_s.arg(*version),
+                {}});
         }
         auto id = venue::VenueKioskRecords(**opened).eventId(event.number, event.verifyKey);
         if (!id)
@@ -63,7 +65,7 @@ struct VenueSync::Impl
     bool doubleBadgesDue(int printJobsSent) const
     {
         return printJobsSent > 0 || !doubleBadgesAge.isValid()
-            || doubleBadgesAge.hasExpired(qint64(kDoubleBadgesSeconds) * 1000);
+               || doubleBadgesAge.hasExpired(qint64(kDoubleBadgesSeconds) * 1000);
     }
 
     VenueSyncRound round();
@@ -145,8 +147,7 @@ VenueSyncRound VenueSync::Impl::round()
     auto pulled = venueRecords.pullChanges(venueEventId, *since, kioskId);
     if (!pulled)
         return venueFailed(pulled.error());
-    auto applied = outbox.applyPull(event.id, pulled->guests, pulled->invitations, pulled->programme,
-                                    pulled->lastSeq);
+    auto applied = outbox.applyPull(event.id, pulled->guests, pulled->invitations, pulled->programme, pulled->lastSeq);
     if (!applied)
         return localFailed(applied.error());
     round.revocationsApplied = applied->revoked;

@@ -25,8 +25,8 @@ struct VenueDoubleBadge
 // What one sync round did, and the state a kiosk shows (online, last sync, records waiting).
 struct VenueSyncRound
 {
-    bool online = false;   // the round reached the venue database and finished
-    QString error;         // why not, as a sentence for staff (empty when online)
+    bool online = false;      // the round reached the venue database and finished
+    QString error;            // why not, as a sentence for staff (empty when online)
     bool unreachable = false; // the server did not answer (keep working offline; the next round retries)
     int attendanceLive = 0;
     int attendanceDuplicates = 0;
@@ -41,11 +41,11 @@ struct VenueSyncRound
     int guestsAdded = 0;        // pulled: guests new to this file, guests whose details changed, invitations new here
     int guestsUpdated = 0;
     int invitationsAdded = 0;
-    int sessionsChanged = 0;     // pulled programme: sessions added or updated, guest–session links added or removed
+    int sessionsChanged = 0; // pulled programme: sessions added or updated, guest–session links added or removed
     int sessionLinksChanged = 0;
     QList<VenueDoubleBadge> doubleBadges; // venue-wide, after the round (staff should look at these guests' badges)
-    qint64 waiting = 0;         // this kiosk's records not yet in the venue database, after the round
-    QDateTime finishedAt;       // UTC
+    qint64 waiting = 0;                   // this kiosk's records not yet in the venue database, after the round
+    QDateTime finishedAt;                 // UTC
 };
 
 // The kiosk's offline-first sync with the venue database: check-ins always commit to the local SQLite file first;
@@ -53,13 +53,13 @@ struct VenueSyncRound
 //
 // Push: invitations revoked on this kiosk (so every other kiosk pulls them); check-ins annulled here after they
 // were sent; then, after the pull, attendance, scan log, staff actions and print job states of the kiosk's event, in
-// batches, each batch in one venue transaction keyed by the rows' uids (idempotent). Only after the venue commits are the local marks (VenueOutboxStore) moved, so
-// a kiosk killed in between sends the same batch again and the venue adds nothing. Pull: guests and invitations
-// changed since the last pulled change number (a late registration, a reissued invitation); a revoked one is
-// revoked here too, so the next scan of it is refused; and the programme (sessions, who attends which). Nothing is
-// deleted on either side. Conflicts between kiosks (the same guest checked in on the same day at two kiosks while
-// offline) are settled in the venue database: the earliest scan holds the live row, the other is kept as a
-// duplicate; the kiosks' own files keep what they recorded.
+// batches, each batch in one venue transaction keyed by the rows' uids (idempotent). Only after the venue commits are
+// the local marks (VenueOutboxStore) moved, so a kiosk killed in between sends the same batch again and the venue adds
+// nothing. Pull: guests and invitations changed since the last pulled change number (a late registration, a reissued
+// invitation); a revoked one is revoked here too, so the next scan of it is refused; and the programme (sessions, who
+// attends which). Nothing is deleted on either side. Conflicts between kiosks (the same guest checked in on the same
+// day at two kiosks while offline) are settled in the venue database: the earliest scan holds the live row, the other
+// is kept as a duplicate; the kiosks' own files keep what they recorded.
 class VenueSync
 {
 public:

@@ -51,8 +51,8 @@ std::expected<qint64, QString> VenueWideAttendance::ready()
     return m_eventId;
 }
 
-std::expected<QList<db::AttendanceRecord>, QString> VenueWideAttendance::liveRows(const QList<db::GuestRecord> &guests,
-                                                                                  const QList<db::AttendanceRecord> &local)
+std::expected<QList<db::AttendanceRecord>, QString> VenueWideAttendance::liveRows(
+    const QList<db::GuestRecord> &guests, const QList<db::AttendanceRecord> &local)
 {
     // A connection kept from the last read may have died since (the server restarted in between): its first use fails
     // as unreachable, and one fresh connection now saves staff the fallback until the retry.

@@ -36,8 +36,8 @@ public:
     // with those of local (this file's live check-ins) for a guest and day the venue database has none for yet: a
     // check-in of the last seconds, not sent yet, counts at once. Check-ins of guests missing from guests (registered
     // late and not pulled here yet; the next sync round brings them) are left out. The error is a sentence for staff.
-    [[nodiscard]] std::expected<QList<db::AttendanceRecord>, QString> liveRows(const QList<db::GuestRecord> &guests,
-                                                                               const QList<db::AttendanceRecord> &local);
+    [[nodiscard]] std::expected<QList<db::AttendanceRecord>, QString> liveRows(
+        const QList<db::GuestRecord> &guests, const QList<db::AttendanceRecord> &local);
 
 private:
     // One read of the venue's live rows, mapped to guests' ids.

@@ -368,7 +368,7 @@ const QList<FaceSpec> &FontLibraryPrivate::chain(UScriptCode script, FontWeight 
 
 FontLibrary::FontLibrary(QStringList fontDirectories)
     : d(std::make_shared<FontLibraryPrivate>(fontDirectories.isEmpty() ? defaultFontDirectories()
-                                                                         : std::move(fontDirectories)))
+                                                                       : std::move(fontDirectories)))
 {
 }
 

@@ -7,8 +7,8 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
-#include <QSet>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QString>
 
 #include <ft2build.h>
@@ -30,7 +30,7 @@ enum class CjkVariant { Japanese = 0, Korean = 1, SimplifiedChinese = 2, Traditi
 // A glyph's outline as PDF path operators in font units (y up), with its ink box.
 struct GlyphOutline
 {
-    QByteArray path;   // empty for glyphs without ink (space)
+    QByteArray path; // empty for glyphs without ink (space)
     int xMin = 0, yMin = 0, xMax = 0, yMax = 0;
     // The PDF painter's Form XObject content for it (path and painting operator, deflated), made once
     // for every document that draws the glyph.
@@ -47,11 +47,11 @@ struct FontFace
     QString fileName;
     int faceIndex = 0;
     FT_Face ftFace = nullptr;
-    hb_font_t *hbFont = nullptr;   // scale = units per em, so HarfBuzz positions are in font units
+    hb_font_t *hbFont = nullptr; // scale = units per em, so HarfBuzz positions are in font units
     int unitsPerEm = 1000;
-    double ascender = 0;           // font units above the baseline
-    double descender = 0;          // font units below the baseline, positive
-    bool syntheticBold = false;    // regular outlines drawn with a stroke: the script has no Bold file
+    double ascender = 0;        // font units above the baseline
+    double descender = 0;       // font units below the baseline, positive
+    bool syntheticBold = false; // regular outlines drawn with a stroke: the script has no Bold file
 
     [[nodiscard]] bool hasCharacter(char32_t c) const;
     // Decomposed once with FreeType (handles CFF, collections and nested composite glyphs), then cached.
@@ -68,7 +68,7 @@ struct FaceSpec
     QString stem;
     QString extension = QStringLiteral("ttf");
     QString family;
-    int faceIndex = 0;   // where to look first in a collection
+    int faceIndex = 0; // where to look first in a collection
     bool bold = false;
     bool warnIfMissing = true;
 
@@ -93,8 +93,8 @@ struct FontLibraryPrivate
     FT_Library ft = nullptr;
     QStringList directories;
     std::vector<std::unique_ptr<FontFace>> faces;
-    QHash<QString, int> faceIds;            // "file#family#synthetic" → id, or -1 when it failed
-    QHash<QString, QString> resolvedPaths;  // file name → absolute path, empty when absent
+    QHash<QString, int> faceIds;           // "file#family#synthetic" → id, or -1 when it failed
+    QHash<QString, QString> resolvedPaths; // file name → absolute path, empty when absent
     QSet<QString> warnedMissing;
     QHash<quint32, QList<FaceSpec>> chains;
 

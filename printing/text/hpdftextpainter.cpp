@@ -276,7 +276,8 @@ std::expected<void, QString> drawLine(HPDF_Page page, const TextLine &line, doub
     HPDF_Stream stream = static_cast<HPDF_PageAttr>(page->attr)->stream;
     if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE *>(out.constData()), HPDF_UINT(out.size()))
         != HPDF_OK)
-        return std::unexpected(u"libharu error %1 while writing the page."_s.arg(HPDF_Error_GetCode(page->error), 0, 16));
+        return std::unexpected(
+            u"libharu error %1 while writing the page."_s.arg(HPDF_Error_GetCode(page->error), 0, 16));
     return {};
 }
 

@@ -14,7 +14,7 @@ namespace checkin::text {
 
 struct Rgb
 {
-    double red = 0;   // 0 … 1
+    double red = 0; // 0 … 1
     double green = 0;
     double blue = 0;
 };

@@ -121,8 +121,8 @@ struct HpdfTextResources::GlyphForm
 {
     HpdfTextResources *owner = nullptr;
     HPDF_Dict dict = nullptr;
-    QByteArray content;            // the stream's bytes as stored (deflated), before encryption
-    HPDF_Stream out = nullptr;     // where the dictionary is being written, between the two hooks
+    QByteArray content;             // the stream's bytes as stored (deflated), before encryption
+    HPDF_Stream out = nullptr;      // where the dictionary is being written, between the two hooks
     HPDF_Encrypt encrypt = nullptr; // the document's encryption, when it has a password
 };
 
@@ -259,8 +259,9 @@ std::expected<int, QString> HpdfTextResources::createGlyph(FontFace *face, quint
     const int index = int(m_glyphs.size() - 1);
     HPDF_STATUS status = HPDF_Dict_AddName(glyph.dict, "Subtype", "Form");
     // The ink box with room for the stroke and antialiasing: a form is clipped to its BBox.
-    status |= HPDF_Dict_Add(glyph.dict, "BBox", numberArray(m_mmgr, {outline.xMin - margin, outline.yMin - margin,
-                                                                     outline.xMax + margin, outline.yMax + margin}));
+    status |= HPDF_Dict_Add(glyph.dict, "BBox",
+                            numberArray(m_mmgr, {outline.xMin - margin, outline.yMin - margin, outline.xMax + margin,
+                                                 outline.yMax + margin}));
     if (face->unitsPerEm != 1000) {
         const double scale = 1000.0 / face->unitsPerEm;
         status |= HPDF_Dict_Add(glyph.dict, "Matrix", realArray(m_mmgr, {scale, 0, 0, scale, 0, 0}));
@@ -404,8 +405,7 @@ HPDF_STATUS HpdfTextResources::writeToUnicode(HPDF_Dict toUnicode)
     return writeBytes(toUnicode->stream, toUnicodeCMap(font->characters));
 }
 
-std::expected<HpdfTextResources::TextCode, QString> HpdfTextResources::character(HPDF_Page page,
-                                                                                 QStringView character)
+std::expected<HpdfTextResources::TextCode, QString> HpdfTextResources::character(HPDF_Page page, QStringView character)
 {
     auto it = m_codes.constFind(character.toString());
     if (it == m_codes.constEnd()) {
@@ -432,7 +432,8 @@ std::expected<HpdfTextResources::TextCode, QString> HpdfTextResources::character
     PageState &state = m_pages[page];
     auto name = state.fonts.constFind(fontIndex);
     if (name == state.fonts.constEnd()) {
-        const char *local = HPDF_Page_GetLocalFontName(page, reinterpret_cast<HPDF_Font>(m_textFonts[size_t(fontIndex)]->dict));
+        const char *local = HPDF_Page_GetLocalFontName(
+            page, reinterpret_cast<HPDF_Font>(m_textFonts[size_t(fontIndex)]->dict));
         if (!local)
             return std::unexpected(libharuError("adding the text layer font to the page"));
         name = state.fonts.insert(fontIndex, QByteArray(local));

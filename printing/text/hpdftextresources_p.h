@@ -54,8 +54,9 @@ public:
     // resources, its outline written the first time the document needs it. Empty when the glyph has no
     // ink, or when libharu's limit of 4095 entries per dictionary leaves no room (the caller then draws
     // the outline inline).
-    [[nodiscard]] std::expected<QByteArray, QString>
-    glyph(HPDF_Page page, const std::shared_ptr<FontLibraryPrivate> &fonts, int fontId, quint32 glyphId);
+    [[nodiscard]] std::expected<QByteArray, QString> glyph(HPDF_Page page,
+                                                           const std::shared_ptr<FontLibraryPrivate> &fonts, int fontId,
+                                                           quint32 glyphId);
 
     // The text-layer font and code for one character (one or two UTF-16 units), added to the page's resources.
     [[nodiscard]] std::expected<TextCode, QString> character(HPDF_Page page, QStringView character);
@@ -70,9 +71,9 @@ private:
     struct TextFont;
     struct PageState
     {
-        bool sharesXObjects = false;   // the page's XObject resources are m_xobjects
-        QSet<int> ownXObjects;         // otherwise: forms added to the page's own dictionary
-        QHash<int, QByteArray> fonts;  // text-layer font index → the page's resource name
+        bool sharesXObjects = false;  // the page's XObject resources are m_xobjects
+        QSet<int> ownXObjects;        // otherwise: forms added to the page's own dictionary
+        QHash<int, QByteArray> fonts; // text-layer font index → the page's resource name
     };
 
     HpdfTextResources(HPDF_Page page, HPDF_Dict emptyGlyph);
@@ -91,14 +92,14 @@ private:
     HPDF_Error m_error = nullptr;
     HPDF_Xref m_xref = nullptr;
     bool m_deflate = false;
-    HPDF_Dict m_emptyGlyph = nullptr;      // the text layer's only glyph procedure; owns this object
-    HPDF_Dict m_fontDescriptor = nullptr;  // shared by the text-layer fonts
-    HPDF_Dict m_xobjects = nullptr;        // the pages' shared XObject resources: every "G<n>"
+    HPDF_Dict m_emptyGlyph = nullptr;     // the text layer's only glyph procedure; owns this object
+    HPDF_Dict m_fontDescriptor = nullptr; // shared by the text-layer fonts
+    HPDF_Dict m_xobjects = nullptr;       // the pages' shared XObject resources: every "G<n>"
 
     // Keeps the faces alive (and their addresses unique) as long as the document names their glyphs.
     std::vector<std::shared_ptr<FontLibraryPrivate>> m_libraries;
     QHash<std::pair<const FontFace *, quint32>, int> m_glyphIndex; // → index in m_glyphs; -1 no ink, -2 inline
-    std::deque<GlyphForm> m_glyphs;                                 // stable addresses: libharu holds them
+    std::deque<GlyphForm> m_glyphs;                                // stable addresses: libharu holds them
 
     QHash<QString, std::pair<int, quint8>> m_codes; // character → text-layer font index, code
     std::vector<std::unique_ptr<TextFont>> m_textFonts;

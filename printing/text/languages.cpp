@@ -29,7 +29,8 @@ std::span<const KioskLanguage> kioskLanguages()
 
 const KioskLanguage *findKioskLanguage(QStringView code)
 {
-    const auto it = std::find_if(Table.cbegin(), Table.cend(), [code](const KioskLanguage &l) { return l.code == code; });
+    const auto it = std::find_if(Table.cbegin(), Table.cend(),
+                                 [code](const KioskLanguage &l) { return l.code == code; });
     return it == Table.cend() ? nullptr : &*it;
 }
 

@@ -13,14 +13,14 @@ namespace checkin {
 // printed agenda and the invitation e-mail need to know about it. The one table of them is languages().
 struct KioskLanguage
 {
-    QStringView code;              // what a guest's record carries: "zh"
-    QStringView nativeName;        // the picker's label, in the language itself: "中文"
+    QStringView code;       // what a guest's record carries: "zh"
+    QStringView nativeName; // the picker's label, in the language itself: "中文"
     QLocale::Language language;
     QLocale::Territory territory;       // documents and e-mails (English: United States)
     QLocale::Territory screenTerritory; // the kiosk's screens (English: United Kingdom, 24-hour times)
-    QStringView translationSuffix; // <domain>_<suffix>.qm in :/i18n/; empty for English, the source language
-    QStringView scriptTag;         // BCP 47 hint for shaping: CJK glyph forms, OpenType rules ("zh-Hans")
-    QStringView keyboardLocale;    // the Qt Virtual Keyboard layout ("ar_AR")
+    QStringView translationSuffix;      // <domain>_<suffix>.qm in :/i18n/; empty for English, the source language
+    QStringView scriptTag;              // BCP 47 hint for shaping: CJK glyph forms, OpenType rules ("zh-Hans")
+    QStringView keyboardLocale;         // the Qt Virtual Keyboard layout ("ar_AR")
 
     /// The locale of documents and e-mails in this language.
     [[nodiscard]] QLocale locale() const { return QLocale(language, territory); }

@@ -30,9 +30,8 @@ QList<qsizetype> boundaries(UBreakIteratorType type, const QString &text, const 
     QList<qsizetype> result;
     UErrorCode status = U_ZERO_ERROR;
     const QByteArray locale = language.toLatin1().replace('-', '_');
-    std::unique_ptr<UBreakIterator, BreakDeleter> it(
-        ubrk_open(type, locale.constData(), reinterpret_cast<const UChar *>(text.utf16()), int32_t(text.size()),
-                  &status));
+    std::unique_ptr<UBreakIterator, BreakDeleter> it(ubrk_open(
+        type, locale.constData(), reinterpret_cast<const UChar *>(text.utf16()), int32_t(text.size()), &status));
     if (U_SUCCESS(status)) {
         for (int32_t pos = ubrk_next(it.get()); pos != UBRK_DONE; pos = ubrk_next(it.get()))
             result.append(pos);
@@ -131,10 +130,11 @@ std::expected<TextLine, QString> elideSanitized(const std::shared_ptr<FontLibrar
     QList<qsizetype> graphemes = boundaries(UBRK_CHARACTER, clean, style.language);
     graphemes.prepend(0);
     // Longest prefix whose estimated width leaves room for the ellipsis, then confirmed by shaping.
-    qsizetype index = qsizetype(std::upper_bound(graphemes.cbegin(), graphemes.cend(), widthPt - ellipsisLine->width(),
-                                                 [&](double room, qsizetype end) { return room < widths.width(0, end); })
-                                - graphemes.cbegin())
-        - 1;
+    qsizetype index = qsizetype(
+                          std::upper_bound(graphemes.cbegin(), graphemes.cend(), widthPt - ellipsisLine->width(),
+                                           [&](double room, qsizetype end) { return room < widths.width(0, end); })
+                          - graphemes.cbegin())
+                      - 1;
     for (; index > 0; --index) {
         const qsizetype end = widths.trimmedEnd(0, graphemes[index]);
         if (end == 0)
@@ -234,7 +234,7 @@ std::expected<FitResult, QString> fitText(FontLibrary &library, const QString &t
     result.fontSize = options.minSizePt;
     style.sizePt = options.minSizePt;
     const double limit = boxWidth / options.minSizePt; // box width in 1 pt units
-    qsizetype at = 0;   // index into candidates
+    qsizetype at = 0;                                  // index into candidates
     for (int lineIndex = 0; lineIndex < options.maxLines && at < candidates.size() - 1; ++lineIndex) {
         const bool last = lineIndex == options.maxLines - 1;
         qsizetype end = at + 1;

@@ -21,12 +21,12 @@ struct FitOptions
     double minSizePt = 8;
     FontWeight weight = FontWeight::Regular;
     TextDirection direction = TextDirection::Auto;
-    QString language;   // see TextStyle::language
+    QString language; // see TextStyle::language
 };
 
 struct FitResult
 {
-    QList<TextLine> lines;   // top to bottom; each no wider than the box
+    QList<TextLine> lines; // top to bottom; each no wider than the box
     double fontSize = 0;
     // The text did not fit in maxLines at minSizePt: lines are at minSizePt and the cut ones end in "…".
     bool truncated = false;

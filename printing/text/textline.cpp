@@ -17,16 +17,49 @@ TextLine::TextLine()
 {
 }
 
-QString TextLine::text() const { return d->text; }
-double TextLine::fontSize() const { return d->fontSize; }
-double TextLine::width() const { return d->width; }
-double TextLine::ascent() const { return d->ascent; }
-double TextLine::descent() const { return d->descent; }
-double TextLine::inkTop() const { return d->inkTop; }
-double TextLine::inkBottom() const { return d->inkBottom; }
-bool TextLine::isRightToLeft() const { return d->rightToLeft; }
-bool TextLine::isEmpty() const { return d->glyphs.isEmpty(); }
-bool TextLine::hasPlaceholders() const { return d->placeholders; }
-QList<ShapedGlyph> TextLine::glyphs() const { return d->glyphs; }
+QString TextLine::text() const
+{
+    return d->text;
+}
+double TextLine::fontSize() const
+{
+    return d->fontSize;
+}
+double TextLine::width() const
+{
+    return d->width;
+}
+double TextLine::ascent() const
+{
+    return d->ascent;
+}
+double TextLine::descent() const
+{
+    return d->descent;
+}
+double TextLine::inkTop() const
+{
+    return d->inkTop;
+}
+double TextLine::inkBottom() const
+{
+    return d->inkBottom;
+}
+bool TextLine::isRightToLeft() const
+{
+    return d->rightToLeft;
+}
+bool TextLine::isEmpty() const
+{
+    return d->glyphs.isEmpty();
+}
+bool TextLine::hasPlaceholders() const
+{
+    return d->placeholders;
+}
+QList<ShapedGlyph> TextLine::glyphs() const
+{
+    return d->glyphs;
+}
 
 } // namespace checkin::text

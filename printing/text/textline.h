@@ -14,12 +14,12 @@ struct TextLineData;
 // One glyph of a shaped line, in visual (left-to-right drawing) order.
 struct ShapedGlyph
 {
-    int fontId = -1;          // FontLibrary face (see FontLibrary::faceName); -1 = placeholder box
-    quint32 glyphId = 0;      // glyph index in that face
-    double x = 0;             // glyph origin from the line's left end, pt
-    double y = 0;             // glyph origin above the baseline, pt (marks, Indic/Thai stacking)
-    double advance = 0;       // pt
-    qsizetype cluster = 0;    // UTF-16 index in TextLine::text() of the first character this glyph shows
+    int fontId = -1;       // FontLibrary face (see FontLibrary::faceName); -1 = placeholder box
+    quint32 glyphId = 0;   // glyph index in that face
+    double x = 0;          // glyph origin from the line's left end, pt
+    double y = 0;          // glyph origin above the baseline, pt (marks, Indic/Thai stacking)
+    double advance = 0;    // pt
+    qsizetype cluster = 0; // UTF-16 index in TextLine::text() of the first character this glyph shows
 };
 
 // A line of text shaped at one size: glyphs in visual order, ready to measure and draw. Cheap to copy

@@ -29,8 +29,8 @@ struct TextLineData
     double inkBottom = 0;
     bool rightToLeft = false;
     bool placeholders = false;
-    QList<ShapedGlyph> glyphs;     // visual order
-    QList<TextCluster> clusters;   // visual order
+    QList<ShapedGlyph> glyphs;   // visual order
+    QList<TextCluster> clusters; // visual order
 };
 
 struct TextLineAccess

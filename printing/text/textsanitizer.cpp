@@ -18,7 +18,7 @@ constexpr char32_t kZwj = 0x200D;
 bool isVariationSelector(char32_t c)
 {
     return (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) || (c >= 0x180B && c <= 0x180D)
-        || c == 0x180F;
+           || c == 0x180F;
 }
 
 bool isLineBreakingSpace(char32_t c)
@@ -127,7 +127,8 @@ QString withoutUnprintable(const QString &text, QString *removed)
         const char32_t c = cps[i];
         const char32_t next = i + 1 < cps.size() ? cps[i + 1] : 0;
         const bool emoji = has(c, UCHAR_EMOJI_PRESENTATION) || has(c, UCHAR_REGIONAL_INDICATOR)
-            || (has(c, UCHAR_EXTENDED_PICTOGRAPHIC) && (next == 0xFE0F || has(next, UCHAR_EMOJI_MODIFIER)));
+                           || (has(c, UCHAR_EXTENDED_PICTOGRAPHIC)
+                               && (next == 0xFE0F || has(next, UCHAR_EMOJI_MODIFIER)));
         if (emoji) {
             // The whole sequence goes: its modifiers and selectors, and pictographs joined to it by ZWJ.
             taken.append(c);
@@ -167,7 +168,7 @@ QString sanitizeForPrint(const QString &text)
 
     QString out;
     out.reserve(text.size());
-    bool pendingSpace = false;   // white space seen since the last visible character
+    bool pendingSpace = false; // white space seen since the last visible character
     bool lastWasJoiner = false;
     const auto appendCodePoint = [&](char32_t c) {
         if (pendingSpace && !out.isEmpty() && !out.back().isSpace())

@@ -9,8 +9,8 @@ namespace checkin::text {
 //   U+061C), so a name cannot reorder itself or the text around it; the bidi algorithm decides order;
 // - removes the other invisible characters used for spoofing (every Default_Ignorable code point:
 //   ZWSP, word joiner, BOM, soft hyphen, Hangul fillers, tags, invisible operators …), except
-//   ZWJ/ZWNJ between two letters of one complex script (Persian "می‌خواهم", Sinhala "ශ්‍රී", Indic half
-//   forms) or ZWJ inside an emoji sequence, and variation selectors after a visible character;
+//   ZWJ/ZWNJ between two letters of one complex script (Persian "می‌خواهم", Sinhala "ශ්‍රී", Indic
+//   half forms) or ZWJ inside an emoji sequence, and variation selectors after a visible character;
 // - turns controls and line/paragraph separators into spaces, collapses runs of white space, trims;
 // - replaces unpaired surrogates with U+FFFD and normalises to NFC.
 // - leaves out what no badge font can draw (withoutUnprintable), so nothing prints as a placeholder box.

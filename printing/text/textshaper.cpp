@@ -61,8 +61,8 @@ char32_t codePointAt(const QString &text, qsizetype i, qsizetype *length)
 
 bool isJoinerOrSelector(char32_t c)
 {
-    return c == 0x200C || c == 0x200D || c == 0x034F || (c >= 0xFE00 && c <= 0xFE0F)
-        || (c >= 0xE0100 && c <= 0xE01EF) || (c >= 0x180B && c <= 0x180F);
+    return c == 0x200C || c == 0x200D || c == 0x034F || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF)
+           || (c >= 0x180B && c <= 0x180F);
 }
 
 bool extendsCluster(char32_t c)
@@ -227,8 +227,8 @@ CjkVariant cjkVariantFor(const QString &text, const QString &language)
     return CjkVariant::SimplifiedChinese;
 }
 
-std::expected<TextLine, QString> shapeSanitized(const std::shared_ptr<FontLibraryPrivate> &fonts,
-                                                const QString &clean, const TextStyle &style)
+std::expected<TextLine, QString> shapeSanitized(const std::shared_ptr<FontLibraryPrivate> &fonts, const QString &clean,
+                                                const TextStyle &style)
 {
     FontLibraryPrivate &lib = *fonts;
     const int baseFace = lib.baseFaceId(style.weight);
@@ -283,8 +283,8 @@ std::expected<TextLine, QString> shapeSanitized(const std::shared_ptr<FontLibrar
     // 3. Shape every (visual run ∩ item) with HarfBuzz, placing runs left to right.
     std::unique_ptr<hb_buffer_t, HbBufferDeleter> buffer(hb_buffer_create());
     const hb_language_t language = style.language.isEmpty()
-        ? HB_LANGUAGE_INVALID
-        : hb_language_from_string(style.language.toLatin1().constData(), -1);
+                                       ? HB_LANGUAGE_INVALID
+                                       : hb_language_from_string(style.language.toLatin1().constData(), -1);
     const auto *hbText = reinterpret_cast<const uint16_t *>(clean.utf16());
     double penX = 0;
     double inkTop = -std::numeric_limits<double>::infinity();

@@ -10,8 +10,8 @@
 namespace checkin::text {
 
 // shapeLine() without the sanitising step, for text that sanitizeForPrint() already cleaned.
-std::expected<TextLine, QString> shapeSanitized(const std::shared_ptr<FontLibraryPrivate> &fonts,
-                                                const QString &clean, const TextStyle &style);
+std::expected<TextLine, QString> shapeSanitized(const std::shared_ptr<FontLibraryPrivate> &fonts, const QString &clean,
+                                                const TextStyle &style);
 
 // Which regional forms Han characters take: the language hint, else kana → Japanese, Hangul → Korean,
 // else Simplified Chinese.

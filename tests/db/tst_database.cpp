@@ -42,8 +42,8 @@ void TestDatabase::emptyFileIsMigratedToTheLatestSchema()
     QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
     QCOMPARE((*db)->schemaVersion(), Database::latestSchemaVersion());
     QVERIFY(Database::latestSchemaVersion() >= 1);
-    for (const char *table : {"event", "guest", "invitation", "attendance", "scan_log", "agenda_item",
-                              "guest_agenda", "print_job", "staff_action"}) {
+    for (const char *table : {"event", "guest", "invitation", "attendance", "scan_log", "agenda_item", "guest_agenda",
+                              "print_job", "staff_action"}) {
         auto stmt = (*db)->prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1");
         QVERIFY(stmt);
         stmt->bind(1, QString::fromLatin1(table));
@@ -60,8 +60,14 @@ void TestDatabase::reopeningDoesNotMigrateAgain()
     {
         auto db = Database::open(path, Database::OpenMode::CreateIfMissing);
         QVERIFY(db);
-        EventRecord e{0, 122, u"IETF 122"_s, u"Bangkok"_s, u"Asia/Bangkok"_s, QDate(2025, 3, 15),
-                      QDate(2025, 3, 21), QByteArray(32, 'k')};
+        EventRecord e{0,
+                      122,
+                      u"IETF 122"_s,
+                      u"Bangkok"_s,
+                      u"Asia/Bangkok"_s,
+                      QDate(2025, 3, 15),
+                      QDate(2025, 3, 21),
+                      QByteArray(32, 'k')};
         QVERIFY(EventStore(**db).create(e));
     }
     auto db = Database::open(path);
@@ -81,8 +87,14 @@ void TestDatabase::olderSchemaIsMigratedForwardKeepingItsRows()
         QVERIFY(db);
         QVERIFY((*db)->exec(checkin::test::kBackToSchema3));
         QVERIFY((*db)->exec("ALTER TABLE invitation DROP COLUMN signature; PRAGMA user_version = 1"));
-        EventRecord e{0, 122, u"IETF 122"_s, u"Bangkok"_s, u"Asia/Bangkok"_s, QDate(2025, 3, 15),
-                      QDate(2025, 3, 21), QByteArray(32, 'k')};
+        EventRecord e{0,
+                      122,
+                      u"IETF 122"_s,
+                      u"Bangkok"_s,
+                      u"Asia/Bangkok"_s,
+                      QDate(2025, 3, 15),
+                      QDate(2025, 3, 21),
+                      QByteArray(32, 'k')};
         const qint64 eventId = *EventStore(**db).create(e);
         QVERIFY((*db)->exec("INSERT INTO guest (event_id, external_id, display_name, created_at, updated_at) "
                             "VALUES (1, 'p-1', 'Ольга', 'x', 'x');"
@@ -155,7 +167,8 @@ void TestDatabase::createdFileIsPrivateToItsOwner()
     const QString path = dir.filePath(u"private.sqlite"_s);
     auto db = Database::open(path, Database::OpenMode::CreateIfMissing);
     QVERIFY(db);
-    struct stat st{};
+    struct stat st
+    {};
     QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
     QCOMPARE(int(st.st_mode & 0777), 0600);
     const QString wal = path + u"-wal"_s;
@@ -207,8 +220,14 @@ void TestDatabase::uncommittedTransactionRollsBack()
     {
         Transaction tx(**db);
         QVERIFY(tx.begin());
-        EventRecord e{0, 121, u"IETF 121"_s, u"Dublin"_s, u"Europe/Dublin"_s, QDate(2024, 11, 2),
-                      QDate(2024, 11, 8), QByteArray(32, 'k')};
+        EventRecord e{0,
+                      121,
+                      u"IETF 121"_s,
+                      u"Dublin"_s,
+                      u"Europe/Dublin"_s,
+                      QDate(2024, 11, 2),
+                      QDate(2024, 11, 8),
+                      QByteArray(32, 'k')};
         QVERIFY(EventStore(**db).create(e));
     }
     QVERIFY(!*EventStore(**db).byNumber(121));
@@ -219,7 +238,13 @@ void TestDatabase::guestUpsertUpdatesInsteadOfDuplicating()
     QTemporaryDir dir;
     auto db = Database::open(dir.filePath(u"g.sqlite"_s), Database::OpenMode::CreateIfMissing);
     QVERIFY(db);
-    EventRecord e{0, 122, u"IETF 122"_s, u"Bangkok"_s, u"Asia/Bangkok"_s, QDate(2025, 3, 15), QDate(2025, 3, 21),
+    EventRecord e{0,
+                  122,
+                  u"IETF 122"_s,
+                  u"Bangkok"_s,
+                  u"Asia/Bangkok"_s,
+                  QDate(2025, 3, 15),
+                  QDate(2025, 3, 21),
                   QByteArray(32, 'k')};
     const qint64 eventId = *EventStore(**db).create(e);
     GuestStore guests(**db);
@@ -244,7 +269,13 @@ void TestDatabase::invitationMailIsOneRowPerInvitationCountingAttempts()
     QTemporaryDir dir;
     auto db = Database::open(dir.filePath(u"m.sqlite"_s), Database::OpenMode::CreateIfMissing);
     QVERIFY(db);
-    EventRecord e{0, 122, u"IETF 122"_s, u"Bangkok"_s, u"Asia/Bangkok"_s, QDate(2025, 3, 15), QDate(2025, 3, 21),
+    EventRecord e{0,
+                  122,
+                  u"IETF 122"_s,
+                  u"Bangkok"_s,
+                  u"Asia/Bangkok"_s,
+                  QDate(2025, 3, 15),
+                  QDate(2025, 3, 21),
                   QByteArray(32, 'k')};
     const qint64 eventId = *EventStore(**db).create(e);
     GuestStore guests(**db);

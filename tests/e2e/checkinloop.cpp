@@ -1,9 +1,9 @@
 // Test helper process: checks in every token of a file, `repeat` times, printing each outcome as a JSON line
 // only after its transaction committed. Used by the concurrency and SIGKILL tests.
 //   checkin_loop DB TOKENS_FILE REPEAT KIOSK_ID AT_ISO8601
-#include "kiosk/checkin/checkinservice.h"
 #include "db/database.h"
 #include "db/eventstore.h"
+#include "kiosk/checkin/checkinservice.h"
 
 #include <QCoreApplication>
 #include <QFile>

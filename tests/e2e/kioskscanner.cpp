@@ -4,9 +4,9 @@
 // while a check-in is still working). Prints each outcome as a JSON line with the number of print jobs the
 // welcome screen would follow and how long the guest waited for it. Used by tst_fourkiosks.
 //   kiosk_scanner DB TOKENS_FILE KIOSK_ID AT_ISO8601
-#include "kiosk/checkin/checkinoutcome.h"
 #include "db/eventstore.h"
 #include "kiosk/app/kioskworker.h"
+#include "kiosk/checkin/checkinoutcome.h"
 
 #include "db/database.h"
 
@@ -65,31 +65,36 @@ int main(int argc, char *argv[])
         const quint64 request = quint64(++next);
         const QString payload = tokens.at(next - 1);
         waited.start();
-        QMetaObject::invokeMethod(worker, [worker, request, payload, at] { worker->checkIn(request, payload, at, u"scanner"_s); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker, request, payload, at] { worker->checkIn(request, payload, at, u"scanner"_s); },
+            Qt::QueuedConnection);
     };
-    QObject::connect(worker, &checkin::KioskWorker::opened, &app, [&](const QString &error) {
-        if (!error.isEmpty()) {
-            std::fprintf(stderr, "%s\n", qPrintable(error));
-            app.exit(2);
-            return;
-        }
-        scanNext();
-    }, Qt::QueuedConnection);
-    QObject::connect(worker, &checkin::KioskWorker::checkedIn, &app,
-                     [&](quint64 request, const checkin::CheckInOutcome &outcome, const checkin::GuestPrintJobs &jobs) {
-                         if (request != quint64(next))
-                             ++errors; // an answer to a request nobody asked: the kiosk would show the wrong guest
-                         if (outcome.kind == checkin::OutcomeKind::SystemError)
-                             ++errors;
-                         QJsonObject o = outcome.toJson();
-                         o[u"jobs_followed"_s] = int(jobs.jobs.size());
-                         o[u"wait_ms"_s] = double(waited.nsecsElapsed()) / 1e6;
-                         const QByteArray line = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
-                         std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-                         scanNext();
-                     },
-                     Qt::QueuedConnection);
+    QObject::connect(
+        worker, &checkin::KioskWorker::opened, &app,
+        [&](const QString &error) {
+            if (!error.isEmpty()) {
+                std::fprintf(stderr, "%s\n", qPrintable(error));
+                app.exit(2);
+                return;
+            }
+            scanNext();
+        },
+        Qt::QueuedConnection);
+    QObject::connect(
+        worker, &checkin::KioskWorker::checkedIn, &app,
+        [&](quint64 request, const checkin::CheckInOutcome &outcome, const checkin::GuestPrintJobs &jobs) {
+            if (request != quint64(next))
+                ++errors; // an answer to a request nobody asked: the kiosk would show the wrong guest
+            if (outcome.kind == checkin::OutcomeKind::SystemError)
+                ++errors;
+            QJsonObject o = outcome.toJson();
+            o[u"jobs_followed"_s] = int(jobs.jobs.size());
+            o[u"wait_ms"_s] = double(waited.nsecsElapsed()) / 1e6;
+            const QByteArray line = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+            std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+            scanNext();
+        },
+        Qt::QueuedConnection);
     thread.start();
     const int status = app.exec();
     thread.quit();

@@ -12,10 +12,10 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 
-#include <pwd.h>
-#include <unistd.h>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <pwd.h>
+#include <unistd.h>
 
 #include <sys/stat.h>
 
@@ -111,7 +111,8 @@ void TestCheckinCtl::keygenWritesAPrivateKeyAndRefusesToOverwriteIt()
     const Run r = ctl({u"keygen"_s, u"--out"_s, path(u"keys"_s)});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.json().value(u"signing_key"_s).toString().endsWith(u"signing.key"_s));
-    struct stat st{};
+    struct stat st
+    {};
     QCOMPARE(::stat(QFile::encodeName(path(u"keys/signing.key"_s)).constData(), &st), 0);
     QCOMPARE(int(st.st_mode & 0777), 0600);
     QVERIFY(QFile::exists(path(u"keys/verify.pub"_s)));
@@ -122,20 +123,27 @@ void TestCheckinCtl::keygenWritesAPrivateKeyAndRefusesToOverwriteIt()
 
 void TestCheckinCtl::eventCreateValidatesItsInput()
 {
-    const QStringList base = {u"event"_s, u"create"_s, u"--number"_s, u"122"_s, u"--name"_s, u"IETF 122 Bangkok"_s,
-                              u"--city"_s, u"Bangkok"_s, u"--verify-key"_s, path(u"keys/verify.pub"_s)};
-    Run bad = ctl(base + QStringList{u"--tz"_s, u"Mars/Olympus"_s, u"--from"_s, u"2024-11-04"_s, u"--to"_s, u"2024-11-07"_s});
+    const QStringList base = {u"event"_s,        u"create"_s,
+                              u"--number"_s,     u"122"_s,
+                              u"--name"_s,       u"IETF 122 Bangkok"_s,
+                              u"--city"_s,       u"Bangkok"_s,
+                              u"--verify-key"_s, path(u"keys/verify.pub"_s)};
+    Run bad = ctl(
+        base + QStringList{u"--tz"_s, u"Mars/Olympus"_s, u"--from"_s, u"2024-11-04"_s, u"--to"_s, u"2024-11-07"_s});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY(bad.err.contains(u"Unknown time zone"_s));
-    bad = ctl(base + QStringList{u"--tz"_s, u"Asia/Bangkok"_s, u"--from"_s, u"2024-11-07"_s, u"--to"_s, u"2024-11-04"_s});
+    bad = ctl(base
+              + QStringList{u"--tz"_s, u"Asia/Bangkok"_s, u"--from"_s, u"2024-11-07"_s, u"--to"_s, u"2024-11-04"_s});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY(bad.err.contains(u"before"_s));
 
-    const Run r = ctl(base + QStringList{u"--tz"_s, u"Asia/Bangkok"_s, u"--from"_s, u"2024-11-04"_s, u"--to"_s, u"2024-11-07"_s});
+    const Run r = ctl(
+        base + QStringList{u"--tz"_s, u"Asia/Bangkok"_s, u"--from"_s, u"2024-11-04"_s, u"--to"_s, u"2024-11-07"_s});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.json().value(u"number"_s).toInt(), 122);
     QCOMPARE(r.json().value(u"tz"_s).toString(), u"Asia/Bangkok"_s);
-    const Run dup = ctl(base + QStringList{u"--tz"_s, u"Asia/Bangkok"_s, u"--from"_s, u"2024-11-04"_s, u"--to"_s, u"2024-11-07"_s});
+    const Run dup = ctl(
+        base + QStringList{u"--tz"_s, u"Asia/Bangkok"_s, u"--from"_s, u"2024-11-04"_s, u"--to"_s, u"2024-11-07"_s});
     QCOMPARE(dup.exitCode, 2);
     QVERIFY(dup.err.contains(u"already exists"_s));
     const Run list = ctl({u"event"_s, u"list"_s});
@@ -205,7 +213,7 @@ void TestCheckinCtl::guestIdsDifferingOnlyInCaseAreOneGuestAcrossImports()
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.json().value(u"inserted"_s).toInt(), 0);
     QCOMPARE(r.json().value(u"unchanged"_s).toInt(), 1); // the same guest with the same details
-    QCOMPARE(guestTableDigest(), before); // still five guests, ps-005 spelt as first imported
+    QCOMPARE(guestTableDigest(), before);                // still five guests, ps-005 spelt as first imported
     r = ctl({u"badge"_s, u"Ps-005"_s, u"--out"_s, path(u"ps-005-badge.pdf"_s)}); // any spelling finds the guest
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
 }
@@ -217,9 +225,9 @@ void TestCheckinCtl::emojiInANameIsLeftOutWithAWarning()
     const QString mainDb = m_db;
     m_db = path(u"emoji.sqlite"_s);
     const auto back = qScopeGuard([&] { m_db = mainDb; });
-    Run r = ctl({u"event"_s, u"create"_s, u"--number"_s, u"123"_s, u"--name"_s, u"IETF 123"_s, u"--city"_s,
-                 u"Madrid"_s, u"--verify-key"_s, path(u"keys/verify.pub"_s), u"--tz"_s, u"Europe/Madrid"_s,
-                 u"--from"_s, u"2024-07-20"_s, u"--to"_s, u"2024-07-23"_s});
+    Run r = ctl({u"event"_s, u"create"_s, u"--number"_s, u"123"_s, u"--name"_s, u"IETF 123"_s, u"--city"_s, u"Madrid"_s,
+                 u"--verify-key"_s, path(u"keys/verify.pub"_s), u"--tz"_s, u"Europe/Madrid"_s, u"--from"_s,
+                 u"2024-07-20"_s, u"--to"_s, u"2024-07-23"_s});
     QCOMPARE(r.exitCode, 0);
     QFile f(path(u"emoji.csv"_s));
     QVERIFY(f.open(QIODevice::WriteOnly));
@@ -288,8 +296,8 @@ void TestCheckinCtl::badGuestFileIsRejectedWholeWithEveryProblem()
 
 void TestCheckinCtl::invitationsAreWrittenAsPngAndPdf()
 {
-    const Run r = ctl({u"invitations"_s, u"issue"_s, u"--key"_s, path(u"keys/signing.key"_s), u"--out"_s,
-                       path(u"invitations"_s)});
+    const Run r = ctl(
+        {u"invitations"_s, u"issue"_s, u"--key"_s, path(u"keys/signing.key"_s), u"--out"_s, path(u"invitations"_s)});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(r.lines().size(), 5);
     for (const QString &id : {u"ps-001"_s, u"ps-002"_s, u"ps-003"_s, u"ps-004"_s, u"ps-005"_s}) {
@@ -299,7 +307,11 @@ void TestCheckinCtl::invitationsAreWrittenAsPngAndPdf()
         QVERIFY(pdf.read(5) == "%PDF-");
     }
     // Issuing again re-writes the same codes: invitations already e-mailed keep working.
-    const QByteArray first = [&] { QFile f(path(u"invitations/ps-001.png"_s)); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+    const QByteArray first = [&] {
+        QFile f(path(u"invitations/ps-001.png"_s));
+        f.open(QIODevice::ReadOnly);
+        return f.readAll();
+    }();
     const Run again = ctl({u"invitations"_s, u"issue"_s, u"--key"_s, path(u"keys/signing.key"_s), u"--out"_s,
                            path(u"invitations"_s), u"ps-001"_s});
     QCOMPARE(again.exitCode, 0);
@@ -313,8 +325,8 @@ void TestCheckinCtl::invitationsAreWrittenAsPngAndPdf()
     QCOMPARE(png.readAll(), first);
     // A key that is not the event's is refused rather than issuing codes no kiosk accepts.
     QVERIFY(ctl({u"keygen"_s, u"--out"_s, path(u"otherkeys"_s)}).exitCode == 0);
-    const Run wrong = ctl({u"invitations"_s, u"issue"_s, u"--key"_s, path(u"otherkeys/signing.key"_s), u"--out"_s,
-                           path(u"wrong"_s)});
+    const Run wrong = ctl(
+        {u"invitations"_s, u"issue"_s, u"--key"_s, path(u"otherkeys/signing.key"_s), u"--out"_s, path(u"wrong"_s)});
     QCOMPARE(wrong.exitCode, 2);
     QVERIFY(wrong.err.contains(u"does not belong"_s));
 }
@@ -445,7 +457,8 @@ void TestCheckinCtl::decodePrintsEveryCodeInAnImage()
 
 void TestCheckinCtl::annulAndRevokeAreRecorded()
 {
-    Run r = ctl({u"checkin"_s, u"--image"_s, path(u"invitations/ps-004.png"_s), u"--at"_s, u"2024-11-05T08:00:00+07:00"_s});
+    Run r = ctl(
+        {u"checkin"_s, u"--image"_s, path(u"invitations/ps-004.png"_s), u"--at"_s, u"2024-11-05T08:00:00+07:00"_s});
     QCOMPARE(r.json().value(u"outcome"_s).toString(), u"welcome"_s);
     const QString checkinId = r.json().value(u"checkin"_s).toString();
     QVERIFY(!checkinId.isEmpty());
@@ -677,11 +690,32 @@ void TestCheckinCtl::errorsAreClearAndExitWithTwo()
     QVERIFY2(r.exitCode == 2 && r.err.contains(u"'event list' does not take --reason"_s), qPrintable(r.err));
     // Every command in the overview has its own help, and every command's help names it.
     const QString overview = QString::fromUtf8(ctl({u"--help"_s}).out);
-    for (const QString &command : {u"keygen"_s, u"event create"_s, u"guests import"_s, u"invitations issue"_s,
-                                   u"invitations send"_s, u"programme import"_s, u"demo"_s, u"badge"_s, u"badges"_s, u"agenda"_s,
-                                   u"printers"_s, u"print-queue"_s, u"reprint"_s, u"print-worker"_s, u"checkin"_s,
-                                   u"decode"_s, u"attendance"_s, u"report"_s, u"annul"_s, u"revoke"_s, u"backup"_s,
-                                   u"backups"_s, u"restore"_s, u"purge"_s, u"venue push"_s, u"sync"_s,
+    for (const QString &command : {u"keygen"_s,
+                                   u"event create"_s,
+                                   u"guests import"_s,
+                                   u"invitations issue"_s,
+                                   u"invitations send"_s,
+                                   u"programme import"_s,
+                                   u"demo"_s,
+                                   u"badge"_s,
+                                   u"badges"_s,
+                                   u"agenda"_s,
+                                   u"printers"_s,
+                                   u"print-queue"_s,
+                                   u"reprint"_s,
+                                   u"print-worker"_s,
+                                   u"checkin"_s,
+                                   u"decode"_s,
+                                   u"attendance"_s,
+                                   u"report"_s,
+                                   u"annul"_s,
+                                   u"revoke"_s,
+                                   u"backup"_s,
+                                   u"backups"_s,
+                                   u"restore"_s,
+                                   u"purge"_s,
+                                   u"venue push"_s,
+                                   u"sync"_s,
                                    u"staff-pin set"_s}) {
         QVERIFY2(overview.contains(u"  "_s + command + u' '), qPrintable(command));
         const Run help = ctl({u"help"_s, command.section(u' ', 0, 0)});
@@ -690,7 +724,8 @@ void TestCheckinCtl::errorsAreClearAndExitWithTwo()
     }
     // A time the database cannot store (past year 9999 in UTC) is refused before anything is recorded.
     const QByteArray attendanceBefore = ctl({u"attendance"_s}).out;
-    r = ctl({u"checkin"_s, u"--guest"_s, u"ps-003"_s, u"--actor"_s, u"Ana Staff"_s, u"--at"_s, u"9999-12-31T23:30:00-11:00"_s});
+    r = ctl({u"checkin"_s, u"--guest"_s, u"ps-003"_s, u"--actor"_s, u"Ana Staff"_s, u"--at"_s,
+             u"9999-12-31T23:30:00-11:00"_s});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(u"outside the years 1970 to 9999"_s), qPrintable(r.err));
     QCOMPARE(ctl({u"attendance"_s}).out, attendanceBefore);
@@ -708,10 +743,16 @@ void TestCheckinCtl::errorsAreClearAndExitWithTwo()
 void TestCheckinCtl::walkInGuestIsAddedWithAnInvitationAndEditedWithEveryChangeAudited()
 {
     const int before = int(ctl({u"guests"_s, u"list"_s}).lines().size());
-    Run r = ctl({u"guests"_s, u"add"_s, u"--given-name"_s, u"Minh Khai"_s, u"--family-name"_s, u"Nguyễn"_s,
-                 u"--email"_s, u"mk.walkin@example.vn"_s, u"--country"_s, u"vn"_s, u"--organisation"_s, u"MIC"_s,
-                 u"--days"_s, u"2;3"_s, u"--key"_s, path(u"keys/signing.key"_s), u"--out"_s, path(u"walkins"_s),
-                 u"--actor"_s, u"Alice Organiser"_s});
+    Run r = ctl({u"guests"_s,         u"add"_s,
+                 u"--given-name"_s,   u"Minh Khai"_s,
+                 u"--family-name"_s,  u"Nguyễn"_s,
+                 u"--email"_s,        u"mk.walkin@example.vn"_s,
+                 u"--country"_s,      u"vn"_s,
+                 u"--organisation"_s, u"MIC"_s,
+                 u"--days"_s,         u"2;3"_s,
+                 u"--key"_s,          path(u"keys/signing.key"_s),
+                 u"--out"_s,          path(u"walkins"_s),
+                 u"--actor"_s,        u"Alice Organiser"_s});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QJsonObject added = r.json();
     const QString id = added.value(u"guest"_s).toString();
@@ -794,12 +835,15 @@ void TestCheckinCtl::aChangeWhoseAuditRowCannotBeWrittenIsNotMade()
 {
     // The staff action log refuses every row (as a full disk or a damaged table would): the edit is not made.
     const auto sql = [this](const QString &statement) {
-        return checkin::test::runProgram(u"python3"_s, {u"-c"_s, u"import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
-                                                                 "c.executescript(sys.argv[2]); c.commit()"_s,
+        return checkin::test::runProgram(u"python3"_s, {u"-c"_s,
+                                                        u"import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
+                                                        "c.executescript(sys.argv[2]); c.commit()"_s,
                                                         m_db, statement});
     };
     QCOMPARE(sql(u"CREATE TRIGGER no_audit BEFORE INSERT ON staff_action BEGIN SELECT RAISE(ABORT, 'audit "
-                 "refused'); END;"_s).exitCode, 0);
+                 "refused'); END;"_s)
+                 .exitCode,
+             0);
     auto dropTrigger = qScopeGuard([&] { QCOMPARE(sql(u"DROP TRIGGER no_audit"_s).exitCode, 0); });
     const QString before = ctl({u"guests"_s, u"show"_s, u"ps-005"_s}).json().value(u"organisation"_s).toString();
     Run r = ctl({u"guests"_s, u"edit"_s, u"ps-005"_s, u"--organisation"_s, u"Someone Else"_s});
@@ -861,12 +905,12 @@ void TestCheckinCtl::eventIsCorrectedWithCareForWhatIsRecordedAndDeletedOnlyWhen
     const auto run = [&db](const QStringList &args) { return checkin::test::runCheckinctl(db, u"k2"_s, args); };
     // Created with the IETF week instead of the programme days, and the wrong city.
     Run r = run({u"event"_s, u"create"_s, u"--number"_s, u"125"_s, u"--name"_s, u"IETF 125"_s, u"--city"_s,
-                 u"Shenzen"_s, u"--tz"_s, u"Asia/Shanghai"_s, u"--from"_s, u"2026-03-14"_s, u"--to"_s,
-                 u"2026-03-20"_s, u"--verify-key"_s, path(u"keys/verify.pub"_s), u"--actor"_s, u"Alice"_s});
+                 u"Shenzen"_s, u"--tz"_s, u"Asia/Shanghai"_s, u"--from"_s, u"2026-03-14"_s, u"--to"_s, u"2026-03-20"_s,
+                 u"--verify-key"_s, path(u"keys/verify.pub"_s), u"--actor"_s, u"Alice"_s});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     r = run({u"event"_s, u"create"_s, u"--number"_s, u"125"_s, u"--name"_s, u"IETF 125"_s, u"--city"_s, u"X"_s,
-             u"--tz"_s, u"Asia/Shanghai"_s, u"--from"_s, u"2026-03-14"_s, u"--to"_s, u"2026-03-20"_s,
-             u"--verify-key"_s, path(u"keys/verify.pub"_s)});
+             u"--tz"_s, u"Asia/Shanghai"_s, u"--from"_s, u"2026-03-14"_s, u"--to"_s, u"2026-03-20"_s, u"--verify-key"_s,
+             path(u"keys/verify.pub"_s)});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(u"already exists"_s), qPrintable(r.err));
 
@@ -874,8 +918,7 @@ void TestCheckinCtl::eventIsCorrectedWithCareForWhatIsRecordedAndDeletedOnlyWhen
              u"2026-03-18"_s, u"--actor"_s, u"Bob"_s});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(r.json().value(u"city"_s).toString(), u"Shenzhen"_s);
-    QCOMPARE(r.json().value(u"changed"_s).toObject().keys(),
-             (QStringList{u"city"_s, u"first_day"_s, u"last_day"_s}));
+    QCOMPARE(r.json().value(u"changed"_s).toObject().keys(), (QStringList{u"city"_s, u"first_day"_s, u"last_day"_s}));
     QCOMPARE(r.json().value(u"changed"_s).toObject().value(u"city"_s).toObject().value(u"from"_s).toString(),
              u"Shenzen"_s);
     QCOMPARE(run({u"event"_s, u"edit"_s, u"--to"_s, u"2026-03-01"_s}).exitCode, 2); // before the first day
@@ -904,8 +947,9 @@ void TestCheckinCtl::eventIsCorrectedWithCareForWhatIsRecordedAndDeletedOnlyWhen
     QCOMPARE(r.json().value(u"deleted"_s).toBool(), true);
     QVERIFY(run({u"event"_s, u"list"_s}).out.trimmed().isEmpty());
     const Run actions = checkin::test::runProgram(
-        u"python3"_s, {u"-c"_s, u"import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT "
-                                "group_concat(action || ':' || actor, ' ') FROM staff_action\").fetchone()[0])"_s,
+        u"python3"_s, {u"-c"_s,
+                       u"import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT "
+                       "group_concat(action || ':' || actor, ' ') FROM staff_action\").fetchone()[0])"_s,
                        db});
     QVERIFY2(actions.out.contains("event-create:Alice event-edit:Bob"), actions.out.constData());
     QVERIFY2(actions.out.contains("event-delete:Carol"), actions.out.constData());
@@ -922,7 +966,8 @@ void TestCheckinCtl::twoKiosksMergeTheirFilesBothWaysWithoutCountingAnyoneTwice(
     QVERIFY(organiser({u"event"_s, u"create"_s, u"--number"_s, u"126"_s, u"--name"_s, u"IETF 126"_s, u"--city"_s,
                        u"Vienna"_s, u"--tz"_s, u"Europe/Vienna"_s, u"--from"_s, u"2026-07-18"_s, u"--to"_s,
                        u"2026-07-21"_s, u"--verify-key"_s, path(u"keys/verify.pub"_s)})
-                .exitCode == 0);
+                .exitCode
+            == 0);
     QFile csv(path(u"merge-guests.csv"_s));
     QVERIFY(csv.open(QIODevice::WriteOnly));
     csv.write("external_id,display_name\r\nm-1,Nguyễn Thị Minh Khai\r\nm-2,Ольга Смирнова\r\nm-3,山田太郎\r\n");
@@ -930,28 +975,41 @@ void TestCheckinCtl::twoKiosksMergeTheirFilesBothWaysWithoutCountingAnyoneTwice(
     QVERIFY(organiser({u"guests"_s, u"import"_s, csv.fileName()}).exitCode == 0);
     QVERIFY(organiser({u"invitations"_s, u"issue"_s, u"--key"_s, path(u"keys/signing.key"_s), u"--out"_s,
                        path(u"merge-invitations"_s)})
-                .exitCode == 0);
+                .exitCode
+            == 0);
     const QString fileA = path(u"kiosk-a.sqlite"_s);
     const QString fileB = path(u"kiosk-b.sqlite"_s);
     QVERIFY(QFile::copy(base, fileA) && QFile::copy(base, fileB));
     const auto kioskA = on(fileA, u"kiosk-a"_s);
     const auto kioskB = on(fileB, u"kiosk-b"_s);
-    const auto invitation = [this](const char *id) { return path(u"merge-invitations/%1.png"_s.arg(QLatin1String(id))); };
+    const auto invitation = [this](const char *id) {
+        return path(u"merge-invitations/%1.png"_s.arg(QLatin1String(id)));
+    };
 
     // Day 1: Minh Khai scans at both kiosks (B first), Olga at A, Taro at B; B adds a walk-in and revokes Olga's
     // invitation (reported lost); A annuls nothing.
-    QCOMPARE(kioskB({u"checkin"_s, u"--image"_s, invitation("m-1"), u"--at"_s, u"2026-07-18T08:55:00+02:00"_s}).exitCode, 0);
-    QCOMPARE(kioskA({u"checkin"_s, u"--image"_s, invitation("m-1"), u"--at"_s, u"2026-07-18T09:00:00+02:00"_s}).exitCode, 0);
-    QCOMPARE(kioskA({u"checkin"_s, u"--image"_s, invitation("m-2"), u"--at"_s, u"2026-07-18T09:05:00+02:00"_s}).exitCode, 0);
-    QCOMPARE(kioskB({u"checkin"_s, u"--image"_s, invitation("m-3"), u"--at"_s, u"2026-07-18T09:10:00+02:00"_s}).exitCode, 0);
+    QCOMPARE(
+        kioskB({u"checkin"_s, u"--image"_s, invitation("m-1"), u"--at"_s, u"2026-07-18T08:55:00+02:00"_s}).exitCode, 0);
+    QCOMPARE(
+        kioskA({u"checkin"_s, u"--image"_s, invitation("m-1"), u"--at"_s, u"2026-07-18T09:00:00+02:00"_s}).exitCode, 0);
+    QCOMPARE(
+        kioskA({u"checkin"_s, u"--image"_s, invitation("m-2"), u"--at"_s, u"2026-07-18T09:05:00+02:00"_s}).exitCode, 0);
+    QCOMPARE(
+        kioskB({u"checkin"_s, u"--image"_s, invitation("m-3"), u"--at"_s, u"2026-07-18T09:10:00+02:00"_s}).exitCode, 0);
     Run r = kioskB({u"guests"_s, u"add"_s, u"--id"_s, u"walk-1"_s, u"--name"_s, u"Kofi Mensah"_s});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(kioskB({u"checkin"_s, u"--guest"_s, u"walk-1"_s, u"--actor"_s, u"Ana"_s, u"--at"_s,
-                     u"2026-07-18T09:20:00+02:00"_s}).exitCode, 0);
+                     u"2026-07-18T09:20:00+02:00"_s})
+                 .exitCode,
+             0);
     QCOMPARE(kioskB({u"revoke"_s, u"m-2"_s, u"--reason"_s, u"lost"_s}).exitCode, 0);
 
     // B's file comes to A on a stick; it is only read.
-    const QByteArray bBefore = [&] { QFile f(fileB); f.open(QIODevice::ReadOnly); return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256); }();
+    const QByteArray bBefore = [&] {
+        QFile f(fileB);
+        f.open(QIODevice::ReadOnly);
+        return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+    }();
     r = kioskA({u"merge"_s, fileB, u"--actor"_s, u"Ana"_s});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(r.json().value(u"checkins_added"_s).toInt(), 3);
@@ -960,7 +1018,11 @@ void TestCheckinCtl::twoKiosksMergeTheirFilesBothWaysWithoutCountingAnyoneTwice(
     QCOMPARE(r.json().value(u"invitations_revoked"_s).toInt(), 1);
     QVERIFY(r.json().value(u"print_jobs_in_progress"_s).toInt() > 0); // B's queued badges never print at A
     QCOMPARE(r.json().value(u"other_kiosks"_s).toArray(), QJsonArray({u"kiosk-b"_s}));
-    const QByteArray bAfter = [&] { QFile f(fileB); f.open(QIODevice::ReadOnly); return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256); }();
+    const QByteArray bAfter = [&] {
+        QFile f(fileB);
+        f.open(QIODevice::ReadOnly);
+        return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+    }();
     QCOMPARE(bAfter, bBefore);
 
     const auto dayOne = [](const Run &run) {
@@ -968,7 +1030,9 @@ void TestCheckinCtl::twoKiosksMergeTheirFilesBothWaysWithoutCountingAnyoneTwice(
         QStringList who;
         for (const QJsonValue &w : day.value(u"who"_s).toArray())
             who << w.toObject().value(u"guest"_s).toString() + u'@' + w.toObject().value(u"kiosk"_s).toString();
-        return u"%1 of %2: %3"_s.arg(day.value(u"arrived"_s).toInt()).arg(day.value(u"expected"_s).toInt()).arg(who.join(u' '));
+        return u"%1 of %2: %3"_s.arg(day.value(u"arrived"_s).toInt())
+            .arg(day.value(u"expected"_s).toInt())
+            .arg(who.join(u' '));
     };
     // Minh Khai counts once, at B where she came first; A's own scan is kept as its duplicate.
     const QString expected = u"4 of 4: m-1@kiosk-b m-2@kiosk-a m-3@kiosk-b walk-1@kiosk-b"_s;
@@ -976,7 +1040,8 @@ void TestCheckinCtl::twoKiosksMergeTheirFilesBothWaysWithoutCountingAnyoneTwice(
     const QJsonArray checkins = kioskA({u"guests"_s, u"show"_s, u"m-1"_s}).json().value(u"checkins"_s).toArray();
     QCOMPARE(checkins.size(), 2);
     QCOMPARE(checkins[1].toObject().value(u"kiosk"_s).toString(), u"kiosk-a"_s);
-    QCOMPARE(checkins[1].toObject().value(u"duplicate_of"_s).toString(), checkins[0].toObject().value(u"checkin"_s).toString());
+    QCOMPARE(checkins[1].toObject().value(u"duplicate_of"_s).toString(),
+             checkins[0].toObject().value(u"checkin"_s).toString());
     // Olga's invitation, revoked at B, is refused at A now.
     r = kioskA({u"checkin"_s, u"--image"_s, invitation("m-2"), u"--at"_s, u"2026-07-19T09:00:00+02:00"_s});
     QCOMPARE(r.exitCode, 1);
@@ -994,10 +1059,10 @@ void TestCheckinCtl::twoKiosksMergeTheirFilesBothWaysWithoutCountingAnyoneTwice(
     QVERIFY(organiser({u"keygen"_s, u"--out"_s, path(u"other-keys"_s)}).exitCode == 0);
     const QString foreign = path(u"foreign.sqlite"_s);
     QVERIFY(on(foreign, u"x"_s)({u"event"_s, u"create"_s, u"--number"_s, u"126"_s, u"--name"_s, u"IETF 126"_s,
-                                  u"--city"_s, u"Vienna"_s, u"--tz"_s, u"Europe/Vienna"_s, u"--from"_s,
-                                  u"2026-07-18"_s, u"--to"_s, u"2026-07-21"_s, u"--verify-key"_s,
-                                  path(u"other-keys/verify.pub"_s)})
-                .exitCode == 0);
+                                 u"--city"_s, u"Vienna"_s, u"--tz"_s, u"Europe/Vienna"_s, u"--from"_s, u"2026-07-18"_s,
+                                 u"--to"_s, u"2026-07-21"_s, u"--verify-key"_s, path(u"other-keys/verify.pub"_s)})
+                .exitCode
+            == 0);
     r = kioskA({u"merge"_s, foreign});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(u"another verify key"_s), qPrintable(r.err));

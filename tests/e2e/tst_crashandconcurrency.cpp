@@ -129,7 +129,7 @@ void TestCrashAndConcurrency::killedCheckInLoopLosesNoPrintedCheckIn()
         QVERIFY2(row && *row, qPrintable(u"printed check-in %1 is missing"_s.arg(id)));
     }
     QCOMPARE(countRows(**db, "SELECT count(*) FROM (SELECT guest_id, day FROM attendance "
-                              "GROUP BY guest_id, day HAVING count(*) > 1)"),
+                             "GROUP BY guest_id, day HAVING count(*) > 1)"),
              0);
     const qint64 arrived = countRows(**db, "SELECT count(*) FROM attendance");
     QVERIFY(arrived >= printed.size());

@@ -5,8 +5,8 @@
 #include "tests/support/testevent.h"
 
 #include "db/database.h"
-#include "printing/pdffolderprinter.h"
 #include "kiosk/printqueue/printqueueworker.h"
+#include "printing/pdffolderprinter.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -65,8 +65,8 @@ void TestFourKiosks::fourKiosksScanningTheSameThousandGuestsRecordEachOnceAndPri
     test::TestEvent fixture(options);
     QVERIFY(fixture.isValid());
     {
-        const QStringList names = {u"Nguyễn Thị Minh Khai"_s, u"Ольга Смирнова"_s, u"山田太郎"_s, u"ليلى حسن"_s,
-                                   u"สมชาย ใจดี"_s, u"Guest"_s};
+        const QStringList names = {
+            u"Nguyễn Thị Minh Khai"_s, u"Ольга Смирнова"_s, u"山田太郎"_s, u"ليلى حسن"_s, u"สมชาย ใจดี"_s, u"Guest"_s};
         db::Transaction tx(fixture.db());
         QVERIFY(tx.begin());
         for (int i = 0; i < kGuests; ++i)
@@ -106,8 +106,9 @@ void TestFourKiosks::fourKiosksScanningTheSameThousandGuestsRecordEachOnceAndPri
     const QStringList base = {u"--db"_s, fixture.dbPath(), u"--kiosk"_s, u"print-station"_s};
     {
         QProcess setup;
-        setup.start(ctl, base + QStringList{u"printers"_s, u"--badge-printer"_s, u"folder:"_s + badges,
-                                            u"--agenda-printer"_s, u"folder:"_s + agendas});
+        setup.start(ctl, base
+                             + QStringList{u"printers"_s, u"--badge-printer"_s, u"folder:"_s + badges,
+                                           u"--agenda-printer"_s, u"folder:"_s + agendas});
         QVERIFY(setup.waitForFinished(60000));
         QVERIFY2(setup.exitCode() == 0, setup.readAllStandardError().constData());
     }
@@ -154,7 +155,8 @@ void TestFourKiosks::fourKiosksScanningTheSameThousandGuestsRecordEachOnceAndPri
             const QString outcome = o.value(u"outcome"_s).toString();
             const QString message = o.value(u"message"_s).toString();
             // Nothing a guest sees may speak of a locked or busy database.
-            QVERIFY2(!message.contains(u"lock"_s, Qt::CaseInsensitive) && !message.contains(u"busy"_s, Qt::CaseInsensitive),
+            QVERIFY2(!message.contains(u"lock"_s, Qt::CaseInsensitive)
+                         && !message.contains(u"busy"_s, Qt::CaseInsensitive),
                      line.constData());
             QVERIFY2(outcome == u"welcome" || outcome == u"already_checked_in", line.constData());
             if (outcome == u"welcome") {
@@ -203,7 +205,8 @@ void TestFourKiosks::fourKiosksScanningTheSameThousandGuestsRecordEachOnceAndPri
     } else {
         QElapsedTimer drained;
         drained.start();
-        while (countRows(db, "SELECT count(*) FROM print_job WHERE state <> 'printed'") > 0 && drained.elapsed() < 300000)
+        while (countRows(db, "SELECT count(*) FROM print_job WHERE state <> 'printed'") > 0
+               && drained.elapsed() < 300000)
             QTest::qWait(200);
         // SIGTERM: the worker finishes the job in hand and exits.
         printerA.terminate();
@@ -251,13 +254,13 @@ void TestFourKiosks::fourKiosksScanningTheSameThousandGuestsRecordEachOnceAndPri
     QCOMPARE(badgeFiles.size(), kGuests);
     QCOMPARE(agendaFiles.size(), kGuests);
     const QSet<QString> printed = QSet<QString>(badgeFiles.cbegin(), badgeFiles.cend())
-        + QSet<QString>(agendaFiles.cbegin(), agendaFiles.cend());
+                                  + QSet<QString>(agendaFiles.cbegin(), agendaFiles.cend());
     // Each guest's badge is the one file of its job: the guest's own, once.
     for (int g = 0; g < kGuests; ++g) {
-        const QString prefix = PdfFolderPrinter::fileNameFor(u"badge/%1/%2/first"_s.arg(fixture.event().number)
-                                                                 .arg(fixture.externalId(g)))
+        const QString prefix = PdfFolderPrinter::fileNameFor(
+                                   u"badge/%1/%2/first"_s.arg(fixture.event().number).arg(fixture.externalId(g)))
                                    .chopped(4)
-            + u" ["_s;
+                               + u" ["_s;
         QCOMPARE(badgeFiles.filter(prefix).size(), 1);
     }
     auto jobs = db.prepare("SELECT uid, idempotency_key FROM print_job");

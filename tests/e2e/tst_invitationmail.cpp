@@ -104,11 +104,26 @@ private:
             file.write(password.toUtf8() + '\n');
             file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         }
-        return {u"invitations"_s, u"send"_s, u"--key"_s, path(u"keys/signing.key"_s), u"--out"_s,
-                path(u"invitations"_s), u"--smtp"_s, m_smtpUrl, u"--ca-file"_s, serverDir() + u"/cert.pem"_s,
-                u"--smtp-user"_s, u"mailer"_s, u"--smtp-password-file"_s, path(u"password"_s), u"--from"_s,
-                u"IETF Policymaker Program <pmp@example.org>"_s, u"--reply-to"_s, u"pmp-help@example.org"_s,
-                u"--actor"_s, u"Ana Staff"_s};
+        return {u"invitations"_s,
+                u"send"_s,
+                u"--key"_s,
+                path(u"keys/signing.key"_s),
+                u"--out"_s,
+                path(u"invitations"_s),
+                u"--smtp"_s,
+                m_smtpUrl,
+                u"--ca-file"_s,
+                serverDir() + u"/cert.pem"_s,
+                u"--smtp-user"_s,
+                u"mailer"_s,
+                u"--smtp-password-file"_s,
+                path(u"password"_s),
+                u"--from"_s,
+                u"IETF Policymaker Program <pmp@example.org>"_s,
+                u"--reply-to"_s,
+                u"pmp-help@example.org"_s,
+                u"--actor"_s,
+                u"Ana Staff"_s};
     }
     // The server's answers for chosen recipients ({} accepts everyone).
     void setRules(const QJsonObject &rules)
@@ -185,7 +200,8 @@ void TestInvitationMail::initTestCase()
     QVERIFY(m_dir.isValid());
     // Debian's python3 (where python3-aiosmtpd is installed) before any other on PATH.
     for (const QString &candidate : {u"/usr/bin/python3"_s, QStandardPaths::findExecutable(u"python3"_s)}) {
-        if (!candidate.isEmpty() && checkin::test::runProgram(candidate, {u"-c"_s, u"import aiosmtpd"_s}).exitCode == 0) {
+        if (!candidate.isEmpty()
+            && checkin::test::runProgram(candidate, {u"-c"_s, u"import aiosmtpd"_s}).exitCode == 0) {
             m_python = candidate;
             break;
         }
@@ -219,20 +235,19 @@ void TestInvitationMail::cleanupTestCase()
 
 void TestInvitationMail::issueWritesAMailMergeFileOfTheRun()
 {
-    Run r = ctl({u"invitations"_s, u"issue"_s, u"--key"_s, path(u"keys/signing.key"_s), u"--out"_s,
-                 path(u"invitations"_s)});
+    Run r = ctl(
+        {u"invitations"_s, u"issue"_s, u"--key"_s, path(u"keys/signing.key"_s), u"--out"_s, path(u"invitations"_s)});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const QString csvPath = path(u"invitations/invitations.csv"_s);
     QVERIFY2(r.err.contains(csvPath), qPrintable(r.err));
     const QString dir = QDir(path(u"invitations"_s)).absolutePath();
-    const QString expected =
-        u"external_id,name,email,language,pdf,png\r\n"_s
-        + u"g-en,\"Ana Example, PhD\",ana@example.org,en,%1/g-en.pdf,%1/g-en.png\r\n"_s.arg(dir)
-        + u"g-none,Sam Noaddress,,en,%1/g-none.pdf,%1/g-none.png\r\n"_s.arg(dir)
-        + u"g-ar,ليلى حسن,layla@example.org,ar,%1/g-ar.pdf,%1/g-ar.png\r\n"_s.arg(dir)
-        + u"g-fr,Élodie Lefèvre,elodie@example.org,fr,%1/g-fr.pdf,%1/g-fr.png\r\n"_s.arg(dir)
-        + u"g-ru,Ольга Смирнова,olga@example.org,ru,%1/g-ru.pdf,%1/g-ru.png\r\n"_s.arg(dir)
-        + u"g-zh,王小明,wang@example.org,zh,%1/g-zh.pdf,%1/g-zh.png\r\n"_s.arg(dir);
+    const QString expected = u"external_id,name,email,language,pdf,png\r\n"_s
+                             + u"g-en,\"Ana Example, PhD\",ana@example.org,en,%1/g-en.pdf,%1/g-en.png\r\n"_s.arg(dir)
+                             + u"g-none,Sam Noaddress,,en,%1/g-none.pdf,%1/g-none.png\r\n"_s.arg(dir)
+                             + u"g-ar,ليلى حسن,layla@example.org,ar,%1/g-ar.pdf,%1/g-ar.png\r\n"_s.arg(dir)
+                             + u"g-fr,Élodie Lefèvre,elodie@example.org,fr,%1/g-fr.pdf,%1/g-fr.png\r\n"_s.arg(dir)
+                             + u"g-ru,Ольга Смирнова,olga@example.org,ru,%1/g-ru.pdf,%1/g-ru.png\r\n"_s.arg(dir)
+                             + u"g-zh,王小明,wang@example.org,zh,%1/g-zh.pdf,%1/g-zh.png\r\n"_s.arg(dir);
     // Rows in the order the guests were issued (the issue command's own order, by display name).
     QStringList rows = QString::fromUtf8(fileBytes(u"invitations/invitations.csv"_s)).split(u"\r\n"_s);
     QStringList expectedRows = expected.split(u"\r\n"_s);
@@ -245,8 +260,8 @@ void TestInvitationMail::issueWritesAMailMergeFileOfTheRun()
         QVERIFY(QFile::exists(line.value(u"pdf"_s).toString()));
 
     // The file is the run's: issuing one guest leaves a file with that guest alone.
-    r = ctl({u"invitations"_s, u"issue"_s, u"--key"_s, path(u"keys/signing.key"_s), u"--out"_s,
-             path(u"invitations"_s), u"g-fr"_s});
+    r = ctl({u"invitations"_s, u"issue"_s, u"--key"_s, path(u"keys/signing.key"_s), u"--out"_s, path(u"invitations"_s),
+             u"g-fr"_s});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(QString::fromUtf8(fileBytes(u"invitations/invitations.csv"_s)),
              u"external_id,name,email,language,pdf,png\r\n"_s
@@ -276,7 +291,8 @@ void TestInvitationMail::thePasswordCannotBeGivenOnTheCommandLine()
     QVERIFY2(r.err.contains(u"CHECKIN_SMTP_PASSWORD"_s), qPrintable(r.err));
     // A password file others can read is named (it is still used: the run is not refused for it).
     args = sendArgs(u"wrong"_s);
-    QFile(path(u"password"_s)).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+    QFile(path(u"password"_s))
+        .setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
     r = ctl(args);
     QVERIFY2(r.err.contains(u"other users can read the password file"_s), qPrintable(r.err));
     QVERIFY(received().isEmpty());
@@ -385,7 +401,8 @@ void TestInvitationMail::invitationsArriveOverTlsInTheGuestsLanguageWithTheirPdf
     // An English guest whose name needs quoting in the To: header.
     const QJsonObject en = messageTo(u"ana@example.org"_s);
     QCOMPARE(en.value(u"to_name"_s).toString(), u"Ana Example, PhD"_s);
-    QCOMPARE(en.value(u"subject"_s).toString(), u"Your invitation to the IETF Policymaker Program (IETF 122 Bangkok)"_s);
+    QCOMPARE(en.value(u"subject"_s).toString(),
+             u"Your invitation to the IETF Policymaker Program (IETF 122 Bangkok)"_s);
     QVERIFY(en.value(u"body"_s).toString().contains(u"scan its QR code at the check-in kiosk"_s));
 }
 

@@ -8,9 +8,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTcpServer>
 #include <QTemporaryDir>
-#include <QSet>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -159,13 +159,16 @@ void TestPrintingCli::programmeImportRejectsABadFileWhole()
     // Sessions outside the programme days: the message says how to skip them.
     QVERIFY2(r.err.contains(u"--only-programme-days"_s), qPrintable(r.err));
     const Run after = ctl({u"agenda"_s, u"demo-001"_s, u"--out"_s, path(u"after.pdf"_s)});
-    QCOMPARE(tool(u"pdftotext"_s, {path(u"after.pdf"_s), u"-"_s}), tool(u"pdftotext"_s, {path(u"before.pdf"_s), u"-"_s}));
+    QCOMPARE(tool(u"pdftotext"_s, {path(u"after.pdf"_s), u"-"_s}),
+             tool(u"pdftotext"_s, {path(u"before.pdf"_s), u"-"_s}));
 }
 
 void TestPrintingCli::checkInPrintsBadgeAndAgendaExactlyOnceToAPdfFolder()
 {
     QVERIFY(ctl({u"printers"_s, u"--badge-printer"_s, u"folder:"_s + path(u"out/badges"_s), u"--agenda-printer"_s,
-                 u"folder:"_s + path(u"out/agendas"_s)}).exitCode == 0);
+                 u"folder:"_s + path(u"out/agendas"_s)})
+                .exitCode
+            == 0);
     QCOMPARE(checkIn(u"demo-009"_s), u"welcome"_s);
     Run r = ctl({u"print-worker"_s, u"--once"_s});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -222,7 +225,9 @@ void TestPrintingCli::checkInBadgeReachesARealCupsQueue()
     checkin::test::CupsTestEnv cups;
     QVERIFY2(cups.start(), qPrintable(cups.error()));
     QVERIFY(ctl({u"printers"_s, u"--badge-printer"_s, u"cups:badges@"_s + cups.server(), u"--agenda-printer"_s,
-                 u"cups:agendas@"_s + cups.server()}).exitCode == 0);
+                 u"cups:agendas@"_s + cups.server()})
+                .exitCode
+            == 0);
     QCOMPARE(checkIn(u"demo-001"_s), u"welcome"_s);
     // The earlier job for demo-010 waits for the same queue: it prints now too, once.
     const Run r = ctl({u"print-worker"_s, u"--once"_s});
@@ -250,13 +255,20 @@ void TestPrintingCli::checkInBadgeReachesARealCupsQueue()
     QStringList printedCodes;
     for (const QString &file : printed) {
         const QString png = path(u"printed-"_s + QString::number(printedCodes.size()));
-        tool(u"pdftoppm"_s, {u"-png"_s, u"-r"_s, u"200"_s, u"-singlefile"_s, cups.outDir(u"badges"_s) + u'/' + file, png});
+        tool(u"pdftoppm"_s,
+             {u"-png"_s, u"-r"_s, u"200"_s, u"-singlefile"_s, cups.outDir(u"badges"_s) + u'/' + file, png});
         const Run decoded = ctl({u"decode"_s, png + u".png"_s});
         printedCodes << decoded.json().value(u"codes"_s).toArray().first().toObject().value(u"text"_s).toString();
     }
     const auto invitationCode = [&](const QString &guest) {
         return ctl({u"decode"_s, path(u"demo/invitations/%1.png"_s.arg(guest))})
-            .json().value(u"codes"_s).toArray().first().toObject().value(u"text"_s).toString();
+            .json()
+            .value(u"codes"_s)
+            .toArray()
+            .first()
+            .toObject()
+            .value(u"text"_s)
+            .toString();
     };
     QVERIFY(printedCodes.contains(invitationCode(u"demo-001"_s)));
     QVERIFY(printedCodes.contains(invitationCode(u"demo-010"_s)));
@@ -305,7 +317,9 @@ void TestPrintingCli::printerTestBadgeCompletesOnTheBadgePrinter()
     checkin::test::CupsTestEnv cups;
     QVERIFY2(cups.start(), qPrintable(cups.error()));
     QVERIFY(ctl({u"printers"_s, u"--badge-printer"_s, u"cups:badges@"_s + cups.server(), u"--badge-layout"_s,
-                 u"label-4x6in"_s}).exitCode == 0);
+                 u"label-4x6in"_s})
+                .exitCode
+            == 0);
     const QByteArray queueBefore = ctl({u"print-queue"_s}).out;
     const Run r = ctl({u"printers"_s, u"--test"_s});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err + QString::fromUtf8(r.out) + cups.logTail()));

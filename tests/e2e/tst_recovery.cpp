@@ -3,9 +3,9 @@
 // that says what to do.
 #include "tests/support/programrun.h"
 
-#include "kiosk/checkin/checkinservice.h"
 #include "db/database.h"
 #include "db/eventstore.h"
+#include "kiosk/checkin/checkinservice.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -40,7 +40,8 @@ Run ctl(const QString &db, const QStringList &args)
 
 int modeOf(const QString &path)
 {
-    struct stat st{};
+    struct stat st
+    {};
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
 }
 
@@ -67,9 +68,8 @@ public:
     {
         if (::geteuid() != 0) {
             m_mode = modeOf(m_path);
-            m_ok = QFile::setPermissions(m_path, QFileInfo(m_path).isDir()
-                                                     ? QFile::ReadOwner | QFile::ExeOwner
-                                                     : QFile::Permissions(QFile::ReadOwner));
+            m_ok = QFile::setPermissions(m_path, QFileInfo(m_path).isDir() ? QFile::ReadOwner | QFile::ExeOwner
+                                                                           : QFile::Permissions(QFile::ReadOwner));
         } else {
             m_immutable = QProcess::execute(u"chattr"_s, {u"+i"_s, m_path}) == 0;
             m_ok = m_immutable;
@@ -173,7 +173,8 @@ void TestRecovery::restoreRefusesADatabaseInUseEvenWithForceUntilItIsClosed()
         // replace the file under it (what it wrote would be lost in the set-aside copy), --force or not.
         auto kiosk = checkin::db::Database::open(m_db);
         QVERIFY(kiosk);
-        for (const QStringList &args : {QStringList{u"restore"_s, backup}, QStringList{u"restore"_s, backup, u"--force"_s}}) {
+        for (const QStringList &args :
+             {QStringList{u"restore"_s, backup}, QStringList{u"restore"_s, backup, u"--force"_s}}) {
             const Run refused = ctl(m_db, args);
             QCOMPARE(refused.exitCode, 2);
             QVERIFY2(refused.err.contains(u"Nothing was changed"_s) && refused.err.contains(u"in use"_s)
@@ -249,8 +250,9 @@ void TestRecovery::restoreRefusesAFileThatIsNotACheckinDatabase()
         source = path(u"not-backups/places.sqlite"_s);
         QDir().mkpath(path(u"not-backups"_s));
         QFile::remove(source);
-        QCOMPARE(QProcess::execute(u"sqlite3"_s, {source, u"CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); "
-                                                          "INSERT INTO moz_places (url) VALUES ('https://www.ietf.org/');"_s}),
+        QCOMPARE(QProcess::execute(u"sqlite3"_s,
+                                   {source, u"CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); "
+                                            "INSERT INTO moz_places (url) VALUES ('https://www.ietf.org/');"_s}),
                  0);
     } else if (file == u"text") {
         source = path(u"not-backups/notes.sqlite"_s);
@@ -259,7 +261,11 @@ void TestRecovery::restoreRefusesAFileThatIsNotACheckinDatabase()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QByteArray("Guests to call back: ").repeated(300));
     }
-    const QByteArray before = [&] { QFile f(m_db); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+    const QByteArray before = [&] {
+        QFile f(m_db);
+        f.open(QIODevice::ReadOnly);
+        return f.readAll();
+    }();
     const Run r = ctl(m_db, {u"restore"_s, source});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(u"Nothing was changed"_s) && r.err.contains(says), qPrintable(r.err));
@@ -276,15 +282,20 @@ void TestRecovery::backupsMarksOnlyRestorableFilesGoodAndReadsAnotherFolder()
     const Run taken = ctl(m_db, {u"backup"_s, u"--to"_s, folder});
     QVERIFY2(taken.exitCode == 0, qPrintable(taken.err));
     const QString good = taken.json().value(u"backup"_s).toString();
-    { QFile empty(folder + u"/900-20991231T000000Z.sqlite"_s); QVERIFY(empty.open(QIODevice::WriteOnly)); }
-    QCOMPARE(QProcess::execute(u"sqlite3"_s, {folder + u"/900-20991230T000000Z.sqlite"_s, u"CREATE TABLE t (x);"_s}), 0);
+    {
+        QFile empty(folder + u"/900-20991231T000000Z.sqlite"_s);
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+    }
+    QCOMPARE(QProcess::execute(u"sqlite3"_s, {folder + u"/900-20991230T000000Z.sqlite"_s, u"CREATE TABLE t (x);"_s}),
+             0);
 
     const Run list = ctl(m_db, {u"backups"_s, u"--to"_s, folder});
     QCOMPARE(list.exitCode, 0);
     const auto lines = list.lines();
     QCOMPARE(lines.size(), 3);
     QCOMPARE(lines[0].value(u"ok"_s).toBool(), false);
-    QVERIFY2(lines[0].value(u"problem"_s).toString().contains(u"empty"_s), qPrintable(lines[0].value(u"problem"_s).toString()));
+    QVERIFY2(lines[0].value(u"problem"_s).toString().contains(u"empty"_s),
+             qPrintable(lines[0].value(u"problem"_s).toString()));
     QCOMPARE(lines[1].value(u"ok"_s).toBool(), false);
     QVERIFY(lines[1].value(u"problem"_s).toString().contains(u"not an ietf-checkin database"_s));
     QCOMPARE(lines[2].value(u"backup"_s).toString(), good);
@@ -298,18 +309,25 @@ void TestRecovery::restoreOfAnotherMeetingsDatabaseNeedsForceAndNamesTheEvent()
     const QString other = path(u"other/ietf121.sqlite"_s);
     QDir().mkpath(path(u"other"_s));
     QVERIFY(ctl(other, {u"keygen"_s, u"--out"_s, path(u"other/keys"_s)}).exitCode == 0);
-    QVERIFY(ctl(other, {u"event"_s, u"create"_s, u"--number"_s, u"121"_s, u"--name"_s, u"IETF 121 Dublin"_s, u"--city"_s,
-                        u"Dublin"_s, u"--tz"_s, u"Europe/Dublin"_s, u"--from"_s, u"2024-11-02"_s, u"--to"_s,
-                        u"2024-11-05"_s, u"--verify-key"_s, path(u"other/keys/verify.pub"_s)})
-                .exitCode == 0);
+    QVERIFY(ctl(other, {u"event"_s, u"create"_s, u"--number"_s, u"121"_s, u"--name"_s, u"IETF 121 Dublin"_s,
+                        u"--city"_s, u"Dublin"_s, u"--tz"_s, u"Europe/Dublin"_s, u"--from"_s, u"2024-11-02"_s,
+                        u"--to"_s, u"2024-11-05"_s, u"--verify-key"_s, path(u"other/keys/verify.pub"_s)})
+                .exitCode
+            == 0);
     // And a copy of this meeting's database whose event 900 has another verify key.
     const QString rekeyed = path(u"other/rekeyed.sqlite"_s);
     QVERIFY(ctl(m_db, {u"backup"_s, u"--to"_s, path(u"other/copy"_s)}).exitCode == 0);
     const QString copy = QDir(path(u"other/copy"_s)).entryInfoList({u"*.sqlite"_s}).first().absoluteFilePath();
     QVERIFY(QFile::copy(copy, rekeyed));
-    QCOMPARE(QProcess::execute(u"sqlite3"_s, {rekeyed, u"UPDATE event SET verify_key = zeroblob(32) WHERE number = 900;"_s}), 0);
+    QCOMPARE(
+        QProcess::execute(u"sqlite3"_s, {rekeyed, u"UPDATE event SET verify_key = zeroblob(32) WHERE number = 900;"_s}),
+        0);
 
-    const QByteArray before = [&] { QFile f(m_db); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+    const QByteArray before = [&] {
+        QFile f(m_db);
+        f.open(QIODevice::ReadOnly);
+        return f.readAll();
+    }();
     Run r = ctl(m_db, {u"restore"_s, other});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(u"Nothing was changed"_s) && r.err.contains(u"event 900 is not in the backup"_s)
@@ -385,7 +403,11 @@ void TestRecovery::restoreRefusesADamagedBackupAndChangesNothing()
     QVERIFY2(taken.exitCode == 0, qPrintable(taken.err));
     const QString backup = taken.json().value(u"backup"_s).toString();
     QVERIFY(damagePages(backup, 2, 4));
-    const QByteArray before = [&] { QFile f(m_db); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+    const QByteArray before = [&] {
+        QFile f(m_db);
+        f.open(QIODevice::ReadOnly);
+        return f.readAll();
+    }();
 
     const Run r = ctl(m_db, {u"restore"_s, backup});
     QCOMPARE(r.exitCode, 2);
@@ -536,7 +558,7 @@ void TestRecovery::fullDiskIsNamedAndTheNextCheckInAfterSpaceReturnsSucceeds()
     QFile filler(mountPoint + u"/filler"_s);
     QVERIFY(filler.open(QIODevice::WriteOnly));
     const QByteArray block(4096, 'x');
-    while (filler.write(block) == block.size() && filler.flush()) { }
+    while (filler.write(block) == block.size() && filler.flush()) {}
     filler.close();
 
     // Noon of a programme day at the venue: the three check-ins below fall on one day whenever the test runs (at
@@ -582,7 +604,7 @@ void TestRecovery::fullDiskAtStartIsNamedAsAFullDisk()
     QFile filler(mountPoint + u"/filler"_s);
     QVERIFY(filler.open(QIODevice::WriteOnly));
     const QByteArray block(4096, 'x');
-    while (filler.write(block) == block.size() && filler.flush()) { }
+    while (filler.write(block) == block.size() && filler.flush()) {}
     filler.close();
 
     const Run r = ctl(db, {u"event"_s, u"list"_s});
@@ -609,12 +631,17 @@ void TestRecovery::purgeRemovesAPastEventsPersonalDataAndSaysWhat()
     csv.close();
     const QStringList event121 = {u"--event"_s, u"121"_s};
     QCOMPARE(ctl(m_db, event121 + QStringList{u"guests"_s, u"import"_s, csv.fileName()}).exitCode, 0);
-    r = ctl(m_db, event121 + QStringList{u"invitations"_s, u"issue"_s, u"--key"_s, path(u"demo/keys/signing.key"_s),
-                                         u"--out"_s, path(u"inv121"_s)});
+    r = ctl(m_db, event121
+                      + QStringList{u"invitations"_s, u"issue"_s, u"--key"_s, path(u"demo/keys/signing.key"_s),
+                                    u"--out"_s, path(u"inv121"_s)});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     auto checkIn121 = [&](const QString &guest, const QString &at) {
-        return ctl(m_db, event121 + QStringList{u"checkin"_s, u"--image"_s, path(u"inv121/%1.png"_s.arg(guest)),
-                                                u"--at"_s, at}).json().value(u"outcome"_s).toString();
+        return ctl(m_db,
+                   event121
+                       + QStringList{u"checkin"_s, u"--image"_s, path(u"inv121/%1.png"_s.arg(guest)), u"--at"_s, at})
+            .json()
+            .value(u"outcome"_s)
+            .toString();
     };
     QCOMPARE(checkIn121(u"p-001"_s, u"2025-03-15T09:00:00Z"_s), u"welcome"_s);
     QCOMPARE(checkIn121(u"p-001"_s, u"2025-03-16T09:00:00Z"_s), u"welcome_back"_s);
@@ -623,9 +650,9 @@ void TestRecovery::purgeRemovesAPastEventsPersonalDataAndSaysWhat()
     const QString demoOutcome = checkIn(m_db, u"demo-002"_s);
 
     // Without --yes it only says what would go.
-    const QJsonObject expectedRemoved{{u"guests"_s, 3}, {u"invitations"_s, 3}, {u"invitation_mails"_s, 0},
-                                      {u"attendance"_s, 3}, {u"scan_log"_s, 3}, {u"print_jobs"_s, 4}, {u"guest_agenda"_s, 0},
-                                      {u"staff_actions_anonymised"_s, 1}};
+    const QJsonObject expectedRemoved{
+        {u"guests"_s, 3},   {u"invitations"_s, 3}, {u"invitation_mails"_s, 0}, {u"attendance"_s, 3},
+        {u"scan_log"_s, 3}, {u"print_jobs"_s, 4},  {u"guest_agenda"_s, 0},     {u"staff_actions_anonymised"_s, 1}};
     const QJsonArray expectedArrivals{QJsonObject{{u"day"_s, u"2025-03-15"_s}, {u"arrived"_s, 1}},
                                       QJsonObject{{u"day"_s, u"2025-03-16"_s}, {u"arrived"_s, 2}}};
     r = ctl(m_db, {u"purge"_s, u"--event"_s, u"121"_s});
@@ -671,12 +698,13 @@ void TestRecovery::purgeRemovesAPastEventsPersonalDataAndSaysWhat()
 
 void TestRecovery::missingOrDamagedKeysSayWhichFileToGive()
 {
-    const QStringList create = {u"event"_s, u"create"_s, u"--number"_s, u"125"_s, u"--name"_s, u"IETF 125"_s,
-                                u"--city"_s, u"Shenzhen"_s, u"--tz"_s, u"Asia/Shanghai"_s, u"--from"_s, u"2026-03-14"_s,
-                                u"--to"_s, u"2026-03-20"_s, u"--verify-key"_s};
+    const QStringList create = {u"event"_s,    u"create"_s,     u"--number"_s, u"125"_s,        u"--name"_s,
+                                u"IETF 125"_s, u"--city"_s,     u"Shenzhen"_s, u"--tz"_s,       u"Asia/Shanghai"_s,
+                                u"--from"_s,   u"2026-03-14"_s, u"--to"_s,     u"2026-03-20"_s, u"--verify-key"_s};
     Run r = ctl(m_db, create + QStringList{path(u"no-keys/verify.pub"_s)});
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains(u"Cannot read the verify key"_s) && r.err.contains(u"checkinctl keygen"_s), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"Cannot read the verify key"_s) && r.err.contains(u"checkinctl keygen"_s),
+             qPrintable(r.err));
 
     QFile damaged(path(u"damaged.pub"_s));
     QVERIFY(damaged.open(QIODevice::WriteOnly));
@@ -688,7 +716,8 @@ void TestRecovery::missingOrDamagedKeysSayWhichFileToGive()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(u"is damaged"_s), qPrintable(r.err));
 
-    r = ctl(m_db, {u"invitations"_s, u"issue"_s, u"--key"_s, path(u"no-keys/signing.key"_s), u"--out"_s, path(u"inv"_s)});
+    r = ctl(m_db,
+            {u"invitations"_s, u"issue"_s, u"--key"_s, path(u"no-keys/signing.key"_s), u"--out"_s, path(u"inv"_s)});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(u"Cannot read the signing key"_s), qPrintable(r.err));
     QCOMPARE(ctl(m_db, {u"event"_s, u"list"_s}).lines().size(), 2); // 900 and 121: nothing was created

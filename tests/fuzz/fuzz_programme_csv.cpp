@@ -1,8 +1,8 @@
 // libFuzzer target: both CSV agenda readers (the Datatracker export and our programme CSV) on arbitrary files.
 // The first input byte chooses the reader and the venue zone, so one corpus covers both.
-#include "tests/fuzz/programmecheck.h"
 #include "kiosk/programme/datatrackercsvreader.h"
 #include "kiosk/programme/programmecsvreader.h"
+#include "tests/fuzz/programmecheck.h"
 
 #include <QTimeZone>
 

@@ -1,6 +1,6 @@
 // libFuzzer target: IcsReader::parse() on arbitrary iCalendar files.
-#include "tests/fuzz/programmecheck.h"
 #include "kiosk/programme/icsreader.h"
+#include "tests/fuzz/programmecheck.h"
 
 #include <QTimeZone>
 

@@ -1,6 +1,6 @@
 // libFuzzer target: DatatrackerJsonReader::parse() on arbitrary agenda.json files.
-#include "tests/fuzz/programmecheck.h"
 #include "kiosk/programme/datatrackerjsonreader.h"
+#include "tests/fuzz/programmecheck.h"
 
 #include <cstdint>
 

@@ -8,9 +8,9 @@
 
 #include "tests/kiosk/testbadgerenderer.h"
 
-#include "printing/cupsprinter.h"
 #include "db/printjobstore.h"
 #include "kiosk/printqueue/printqueueworker.h"
+#include "printing/cupsprinter.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -44,14 +44,15 @@ int main(int argc, char *argv[])
     PrintQueueWorker worker(options, test::badgeRenderer(options.dbPath));
     const QString server = args.value(u"server"_s);
     worker.setPrinter(u"badge"_s, std::make_shared<CupsPrinter>(CupsPrinter::Options{u"badges"_s, server, {}, {}, {}}));
-    worker.setPrinter(u"agenda"_s, std::make_shared<CupsPrinter>(CupsPrinter::Options{u"agendas"_s, server, {}, {}, {}}));
+    worker.setPrinter(u"agenda"_s,
+                      std::make_shared<CupsPrinter>(CupsPrinter::Options{u"agendas"_s, server, {}, {}, {}}));
 
     const QString stopAt = args.value(u"stop-at"_s);
     if (!stopAt.isEmpty()) {
         worker.setStageHook([stopAt](PrintQueueWorker::Stage stage, const db::PrintJobRecord &job) {
-            const QString name = stage == PrintQueueWorker::Stage::Claimed ? u"claimed"_s
-                : stage == PrintQueueWorker::Stage::Rendered               ? u"rendered"_s
-                                                                           : u"submitted"_s;
+            const QString name = stage == PrintQueueWorker::Stage::Claimed    ? u"claimed"_s
+                                 : stage == PrintQueueWorker::Stage::Rendered ? u"rendered"_s
+                                                                              : u"submitted"_s;
             if (name != stopAt)
                 return;
             std::printf("STOPPED %s %s\n", qPrintable(name), qPrintable(job.idempotencyKey));

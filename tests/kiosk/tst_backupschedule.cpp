@@ -1,11 +1,12 @@
-// Rotating online backups (kiosk/storage/backupschedule.*) and the start-up health check (kiosk/storage/databasehealth.*) on real
-// SQLite files: private consistent copies, rotation, damaged files found and the way back named.
+// Rotating online backups (kiosk/storage/backupschedule.*) and the start-up health check
+// (kiosk/storage/databasehealth.*) on real SQLite files: private consistent copies, rotation, damaged files found and
+// the way back named.
 #include "tests/support/olderschema.h"
 #include "tests/support/testevent.h"
 
 #include "db/attendancestore.h"
-#include "kiosk/storage/backupschedule.h"
 #include "kiosk/checkin/checkinservice.h"
+#include "kiosk/storage/backupschedule.h"
 #include "kiosk/storage/databasehealth.h"
 
 #include <QFile>
@@ -47,7 +48,8 @@ QString copyOf(test::TestEvent &fixture, const QString &name)
 // The permission bits of path, as ls shows them.
 int modeOf(const QString &path)
 {
-    struct stat st{};
+    struct stat st
+    {};
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
 }
 
@@ -89,7 +91,8 @@ void TestBackupSchedule::backupIsAPrivateSelfContainedCopyNamedWithoutPersonalDa
     QCOMPARE(modeOf(backup->path), 0600);
     QCOMPARE(modeOf(schedule.folder()), 0700);
     // One file, no -wal to carry along, no temporary left behind.
-    QCOMPARE(QDir(schedule.folder()).entryList(QDir::Files | QDir::Hidden), QStringList{QFileInfo(backup->path).fileName()});
+    QCOMPARE(QDir(schedule.folder()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QFileInfo(backup->path).fileName()});
     QCOMPARE(*db::Database::checkFile(backup->path), u"ok"_s);
 
     // The copy holds the check-in that was committed before it was taken.
@@ -145,7 +148,7 @@ void TestBackupSchedule::aNewBackupIsKeptWhateverTheOtherNamesSay()
     QVERIFY(backup->bytes > 0);
     const QList<BackupFile> kept = BackupSchedule::list(schedule.folder());
     QCOMPARE(kept.size(), 10);
-    QCOMPARE(kept.last().path, backup->path);                                   // the oldest by name, kept
+    QCOMPARE(kept.last().path, backup->path);                                            // the oldest by name, kept
     QCOMPARE(kept.first().takenAt, QDateTime(QDate(2099, 1, 10), QTime(0, 0), Qt::UTC)); // the oldest 2099 one went
     QVERIFY(!QFile::exists(QDir(schedule.folder()).filePath(u"122-20990101T000000Z.sqlite"_s)));
 }
@@ -185,7 +188,10 @@ void TestBackupSchedule::onlyCheckinDatabasesAreGoodBackups()
     // Newer by name: a 0-byte file and another program's SQLite database.
     const QString empty = QDir(schedule.folder()).filePath(u"122-20261103T050000Z.sqlite"_s);
     const QString foreign = QDir(schedule.folder()).filePath(u"122-20261104T050000Z.sqlite"_s);
-    { QFile f(empty); QVERIFY(f.open(QIODevice::WriteOnly)); }
+    {
+        QFile f(empty);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    }
     QCOMPARE(QProcess::execute(u"sqlite3"_s, {foreign, u"CREATE TABLE notes (text TEXT);"_s}), 0);
 
     QVERIFY(BackupSchedule::check(real->path));
@@ -209,9 +215,10 @@ void TestBackupSchedule::aBackupFromBeforeTheApplicationIdIsStillGood()
     auto backup = schedule.takeBackup(fixture.db(), 122, kNoon);
     QVERIFY(backup);
     QCOMPARE(db::Database::inspectFile(backup->path)->applicationId, db::Database::kApplicationId);
-    QCOMPARE(QProcess::execute(u"sqlite3"_s, {backup->path, QString::fromLatin1(test::kBackToSchema3)
-                                                              + u"PRAGMA application_id = 0; PRAGMA user_version = 2;"_s}),
-             0);
+    QCOMPARE(
+        QProcess::execute(u"sqlite3"_s, {backup->path, QString::fromLatin1(test::kBackToSchema3)
+                                                           + u"PRAGMA application_id = 0; PRAGMA user_version = 2;"_s}),
+        0);
     const auto report = BackupSchedule::check(backup->path);
     QVERIFY2(report, report ? "" : qPrintable(report.error()));
     QCOMPARE(report->schemaVersion, 2);

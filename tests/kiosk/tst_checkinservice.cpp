@@ -2,13 +2,13 @@
 #include "tests/support/testevent.h"
 
 #include "db/attendancestore.h"
-#include "kiosk/checkin/checkinservice.h"
 #include "db/eventstore.h"
 #include "db/gueststore.h"
-#include "kiosk/invitations/invitationtoken.h"
 #include "db/printjobstore.h"
-#include "kiosk/invitations/signingkey.h"
 #include "db/staffactionstore.h"
+#include "kiosk/checkin/checkinservice.h"
+#include "kiosk/invitations/invitationtoken.h"
+#include "kiosk/invitations/signingkey.h"
 
 #include <QtTest>
 
@@ -33,9 +33,8 @@ qint64 guestRowId(test::TestEvent &fixture, int i)
 QStringList scanLog(db::Database &db)
 {
     auto stmt = db.prepare("SELECT source, outcome, coalesce(guest_id, 0) FROM scan_log ORDER BY id");
-    auto rows = db::collectRows(stmt, [](const db::Statement &s) {
-        return u"%1 %2 %3"_s.arg(s.text(0), s.text(1)).arg(s.int64(2));
-    });
+    auto rows = db::collectRows(
+        stmt, [](const db::Statement &s) { return u"%1 %2 %3"_s.arg(s.text(0), s.text(1)).arg(s.int64(2)); });
     return rows ? *rows : QStringList{u"error"_s};
 }
 
@@ -185,17 +184,17 @@ void TestCheckInService::programmeDayIsTheVenueLocalDate_data()
     const QDate nov4(2024, 11, 4), nov7(2024, 11, 7);
     // Bangkok is UTC+7 all year: 17:30Z on 3 Nov is 00:30 on 4 Nov there, the first programme day.
     QTest::newRow("Bangkok 00:30 local is the next day")
-        << u"Asia/Bangkok"_s << nov4 << nov7 << QDateTime(QDate(2024, 11, 3), QTime(17, 30), Qt::UTC)
-        << u"welcome"_s << nov4;
+        << u"Asia/Bangkok"_s << nov4 << nov7 << QDateTime(QDate(2024, 11, 3), QTime(17, 30), Qt::UTC) << u"welcome"_s
+        << nov4;
     QTest::newRow("Bangkok 23:59 local the evening before")
         << u"Asia/Bangkok"_s << nov4 << nov7 << QDateTime(QDate(2024, 11, 3), QTime(16, 59), Qt::UTC)
         << u"not_programme_day"_s << QDate(2024, 11, 3);
     QTest::newRow("Bangkok exactly midnight local")
-        << u"Asia/Bangkok"_s << nov4 << nov7 << QDateTime(QDate(2024, 11, 3), QTime(17, 0), Qt::UTC)
-        << u"welcome"_s << nov4;
+        << u"Asia/Bangkok"_s << nov4 << nov7 << QDateTime(QDate(2024, 11, 3), QTime(17, 0), Qt::UTC) << u"welcome"_s
+        << nov4;
     QTest::newRow("Bangkok last day 23:59 local")
-        << u"Asia/Bangkok"_s << nov4 << nov7 << QDateTime(QDate(2024, 11, 7), QTime(16, 59), Qt::UTC)
-        << u"welcome"_s << nov7;
+        << u"Asia/Bangkok"_s << nov4 << nov7 << QDateTime(QDate(2024, 11, 7), QTime(16, 59), Qt::UTC) << u"welcome"_s
+        << nov7;
     QTest::newRow("Bangkok after the last day by one minute")
         << u"Asia/Bangkok"_s << nov4 << nov7 << QDateTime(QDate(2024, 11, 7), QTime(17, 0), Qt::UTC)
         << u"not_programme_day"_s << QDate(2024, 11, 8);
@@ -355,10 +354,12 @@ void TestCheckInService::manualCheckInAppliesTheScanRules_data()
     QTest::addColumn<int>("attendance");
     QTest::addColumn<int>("printJobs");
 
-    QTest::newRow("first manual check-in is welcome, badge and agenda queued") << u"manual1"_s << u"welcome"_s << 1 << 2;
+    QTest::newRow("first manual check-in is welcome, badge and agenda queued")
+        << u"manual1"_s << u"welcome"_s << 1 << 2;
     QTest::newRow("manual on day 2 after a scan on day 1") << u"scan1 manual2"_s << u"welcome_back"_s << 2 << 2;
     QTest::newRow("manual after a scan the same day") << u"scan1 manual1"_s << u"already_checked_in"_s << 1 << 2;
-    QTest::newRow("scan after a manual check-in the same day") << u"manual1 scan1"_s << u"already_checked_in"_s << 1 << 2;
+    QTest::newRow("scan after a manual check-in the same day")
+        << u"manual1 scan1"_s << u"already_checked_in"_s << 1 << 2;
     QTest::newRow("manual twice the same day") << u"manual1 manual1"_s << u"already_checked_in"_s << 1 << 2;
     QTest::newRow("revoked invitation") << u"revoke manual1"_s << u"revoked"_s << 0 << 0;
     QTest::newRow("revoked, then a new invitation issued") << u"revoke reissue manual1"_s << u"welcome"_s << 1 << 2;
@@ -443,8 +444,8 @@ void TestCheckInService::manualCheckInRecordsMethodSourceAndAuditRow()
     QCOMPARE(detail[u"day"_s].toString(), u"2026-11-02"_s);
 
     // A refused attempt is audited too, with what it led to.
-    QVERIFY(*db::GuestStore(fixture.db()).revokeInvitation((*db::GuestStore(fixture.db()).activeInvitation(
-        guestRowId(fixture, 2)))->id));
+    QVERIFY(*db::GuestStore(fixture.db())
+                 .revokeInvitation((*db::GuestStore(fixture.db()).activeInvitation(guestRowId(fixture, 2)))->id));
     QCOMPARE(service.checkInGuest(guestRowId(fixture, 2), fixture.localTime(1, 10, 20), u"Ana"_s).kind,
              OutcomeKind::Revoked);
     const auto after = *db::StaffActionStore(fixture.db()).forEvent(fixture.event().id);

@@ -66,8 +66,12 @@ void TestCsvReader::readsRecordsWhateverTheLineEndsQuotesAndBom_data()
     QTest::newRow("mixed CRLF, LF and CR")
         << "a,b\r\n1,2\n3,4\r5,6\r\n"_ba << ab
         << QList<CsvRecord>{{2, {u"1"_s, u"2"_s}}, {3, {u"3"_s, u"4"_s}}, {4, {u"5"_s, u"6"_s}}};
-    QTest::newRow("BOM and CRLF") << "\xEF\xBB\xBF" "a,b\r\n1,2\r\n3,4\r\n"_ba << ab << twoRows;
-    QTest::newRow("BOM and LF, no trailing newline") << "\xEF\xBB\xBF" "a,b\n1,2\n3,4"_ba << ab << twoRows;
+    QTest::newRow("BOM and CRLF") << "\xEF\xBB\xBF"
+                                     "a,b\r\n1,2\r\n3,4\r\n"_ba
+                                  << ab << twoRows;
+    QTest::newRow("BOM and LF, no trailing newline") << "\xEF\xBB\xBF"
+                                                        "a,b\n1,2\n3,4"_ba
+                                                     << ab << twoRows;
     QTest::newRow("quoted field with commas")
         << "a,b\n\"Doe, Jane\",\"1,2,3\"\n"_ba << ab << QList<CsvRecord>{{2, {u"Doe, Jane"_s, u"1,2,3"_s}}};
     QTest::newRow("quoted field with LF; next record's line counts it")
@@ -78,11 +82,12 @@ void TestCsvReader::readsRecordsWhateverTheLineEndsQuotesAndBom_data()
         << QList<CsvRecord>{{2, {u"x\r\ny"_s, u"z"_s}}, {4, {u"3"_s, u"4"_s}}};
     QTest::newRow("quoted field with lone CR")
         << "a,b\r\"x\ry\",z\r3,4"_ba << ab << QList<CsvRecord>{{2, {u"x\ry"_s, u"z"_s}}, {4, {u"3"_s, u"4"_s}}};
-    QTest::newRow("doubled quotes")
-        << "a,b\n\"say \"\"hi\"\"\",\"\"\"\"\n"_ba << ab << QList<CsvRecord>{{2, {u"say \"hi\""_s, u"\""_s}}};
-    QTest::newRow("empty fields")
-        << "a,b,c\n,,\n1,,3\n\"\",\"\",\n"_ba << QStringList{u"a"_s, u"b"_s, u"c"_s}
-        << QList<CsvRecord>{{2, {u""_s, u""_s, u""_s}}, {3, {u"1"_s, u""_s, u"3"_s}}, {4, {u""_s, u""_s, u""_s}}};
+    QTest::newRow("doubled quotes") << "a,b\n\"say \"\"hi\"\"\",\"\"\"\"\n"_ba << ab
+                                    << QList<CsvRecord>{{2, {u"say \"hi\""_s, u"\""_s}}};
+    QTest::newRow("empty fields") << "a,b,c\n,,\n1,,3\n\"\",\"\",\n"_ba << QStringList{u"a"_s, u"b"_s, u"c"_s}
+                                  << QList<CsvRecord>{{2, {u""_s, u""_s, u""_s}},
+                                                      {3, {u"1"_s, u""_s, u"3"_s}},
+                                                      {4, {u""_s, u""_s, u""_s}}};
     QTest::newRow("trailing comma is an empty last field")
         << "a,b\n1,\n"_ba << ab << QList<CsvRecord>{{2, {u"1"_s, u""_s}}};
     QTest::newRow("blank and whitespace-only lines skipped, still counted")
@@ -91,8 +96,7 @@ void TestCsvReader::readsRecordsWhateverTheLineEndsQuotesAndBom_data()
     QTest::newRow("spaces around a quoted field ignored, in an unquoted field kept")
         << "a,b\n  \"x, y\"  , z \n"_ba << ab << QList<CsvRecord>{{2, {u"x, y"_s, u" z "_s}}};
     QTest::newRow("quote inside an unquoted field taken literally")
-        << "a\nRobert \"Bob\" Smith\n"_ba << QStringList{u"a"_s}
-        << QList<CsvRecord>{{2, {u"Robert \"Bob\" Smith"_s}}};
+        << "a\nRobert \"Bob\" Smith\n"_ba << QStringList{u"a"_s} << QList<CsvRecord>{{2, {u"Robert \"Bob\" Smith"_s}}};
     QTest::newRow("non-ASCII text")
         << "name,org\nNguyễn Thị Minh Khai,\"Bộ Thông tin, Truyền thông\"\n山田太郎,総務省\n"_ba
         << QStringList{u"name"_s, u"org"_s}
@@ -130,14 +134,15 @@ void TestCsvReader::reportsProblemsWithLineAndColumn_data()
         << "a,b\n\"Jane\"Doe,2\n"_ba
         << QStringList{u"line 2, column 1 (a): unexpected text \"Doe\" after the closing quote; put the whole "
                        "value in quotes and write each quote inside it twice (\"\")"_s};
-    QTest::newRow("invalid UTF-8 (Latin-1 é)") << "a,b\n1,2\nJos\xE9,3\n"_ba
-                                                << QStringList{u"line 3, column 1 (a): "_s + NotUtf8};
+    QTest::newRow("invalid UTF-8 (Latin-1 é)")
+        << "a,b\n1,2\nJos\xE9,3\n"_ba << QStringList{u"line 3, column 1 (a): "_s + NotUtf8};
     QTest::newRow("invalid UTF-8 on the second line of a quoted field")
         << "a,b\n1,\"ok\r\nbad \xFF\"\n"_ba << QStringList{u"line 3, column 2 (b): "_s + NotUtf8};
     QTest::newRow("UTF-8 sequence cut off at the end of the file")
         << "a\n\xE5\xB1"_ba << QStringList{u"line 2, column 1 (a): "_s + NotUtf8};
-    QTest::newRow("invalid UTF-8 in the header") << "\xC0\xAF" "a,b\n1,2\n"_ba
-                                                  << QStringList{u"line 1, column 1: "_s + NotUtf8};
+    QTest::newRow("invalid UTF-8 in the header") << "\xC0\xAF"
+                                                    "a,b\n1,2\n"_ba
+                                                 << QStringList{u"line 1, column 1: "_s + NotUtf8};
     QTest::newRow("more values than columns")
         << "a,b\n1,2\nDoe, Jane,3\n"_ba
         << QStringList{u"line 3: the number of values in this row (3) is not the number of columns in the header "
@@ -149,9 +154,9 @@ void TestCsvReader::reportsProblemsWithLineAndColumn_data()
     QTest::newRow("10,000-character field")
         << "a,b\n"_ba + QByteArray(10000, 'x') + ",2\n"_ba
         << QStringList{u"line 2, column 1 (a): field is 10000 characters long; the limit is 1000"_s};
-    QTest::newRow("UTF-16 file")
-        << "\xFF\xFE" "a\0,\0b\0"_ba
-        << QStringList{u"the file is saved as UTF-16 text, not as CSV; "_s + SaveAsCsv};
+    QTest::newRow("UTF-16 file") << "\xFF\xFE"
+                                    "a\0,\0b\0"_ba
+                                 << QStringList{u"the file is saved as UTF-16 text, not as CSV; "_s + SaveAsCsv};
     QTest::newRow("UTF-32 file, little-endian") // starts like UTF-16's mark: told apart by its two zero bytes
         << QByteArray("\xFF\xFE\0\0a\0\0\0,\0\0\0", 12)
         << QStringList{u"the file is saved as UTF-32 text, not as CSV; "_s + SaveAsCsv};
@@ -161,9 +166,9 @@ void TestCsvReader::reportsProblemsWithLineAndColumn_data()
     QTest::newRow("xlsx workbook")
         << "PK\x03\x04\x14\0\x06\0"_ba
         << QStringList{u"the file is a spreadsheet workbook (for example .xlsx or .ods), not CSV; "_s + SaveAsCsv};
-    QTest::newRow("zero byte")
-        << "a,b\r\n1,2\0\r\n"_ba
-        << QStringList{u"line 2: the file contains a zero byte, so it is not a CSV text file; "_s + SaveAsCsv};
+    QTest::newRow("zero byte") << "a,b\r\n1,2\0\r\n"_ba
+                               << QStringList{u"line 2: the file contains a zero byte, so it is not a CSV text file; "_s
+                                              + SaveAsCsv};
     QTest::newRow("zero byte after lone CRs")
         << "a,b\r1,2\r3,\0"_ba
         << QStringList{u"line 3: the file contains a zero byte, so it is not a CSV text file; "_s + SaveAsCsv};

@@ -23,9 +23,20 @@ char *toString(const GuestImportRow &row)
     QStringList days;
     for (const QDate &day : row.days)
         days.append(day.toString(Qt::ISODate));
-    const QStringList fields{QString::number(row.line), row.externalId, row.displayName, row.givenName,
-                             row.familyName, row.latinName, row.organisation, row.countryCode, row.role,
-                             row.email, row.language, row.regType, row.ticketType, days.join(u';')};
+    const QStringList fields{QString::number(row.line),
+                             row.externalId,
+                             row.displayName,
+                             row.givenName,
+                             row.familyName,
+                             row.latinName,
+                             row.organisation,
+                             row.countryCode,
+                             row.role,
+                             row.email,
+                             row.language,
+                             row.regType,
+                             row.ticketType,
+                             days.join(u';')};
     return QTest::toString(u'[' + fields.join(u'|') + u']');
 }
 } // namespace checkin
@@ -122,10 +133,10 @@ private Q_SLOTS:
 
 void TestGuestCsv::readsDatatrackerExportWithIdsDerivedFromEmail()
 {
-    const GuestCsvResult result =
-        parse("first_name,last_name,affiliation,country_code,email,reg_type,ticket_type\r\n"
-              "Jane,Doe,Ministry of Digital Affairs,sn, Jane.Doe@example.org ,onsite,week_pass\r\n"
-              "Amadou,Diallo,ARTP,SN,amadou.diallo@example.sn,remote,one_day\r\n"_ba);
+    const GuestCsvResult result = parse(
+        "first_name,last_name,affiliation,country_code,email,reg_type,ticket_type\r\n"
+        "Jane,Doe,Ministry of Digital Affairs,sn, Jane.Doe@example.org ,onsite,week_pass\r\n"
+        "Amadou,Diallo,ARTP,SN,amadou.diallo@example.sn,remote,one_day\r\n"_ba);
     QCOMPARE(problemStrings(result), QStringList{});
 
     // Expected ids computed independently: sha256("jane.doe@example.org") starts 7f73355bf032.
@@ -169,12 +180,12 @@ void TestGuestCsv::derivedIdIsStableAndContainsNoPersonalData()
 
 void TestGuestCsv::readsOurColumnsAndIgnoresUnknownOnes()
 {
-    const GuestCsvResult result =
-        parse("external_id,display_name,given_name,family_name,latin_name,organisation,country,role,email,"
-              "language,days,reg_type,ticket_type,dietary_notes\n"
-              "pm-001,Ольга Смирнова,Ольга,Смирнова,Olga Smirnova,Минцифры России,ru,Policymaker,"
-              "olga@example.ru,ru-RU,3;1,,,vegetarian\n"
-              "st.01,Kim Lee,,,,IETF Secretariat,,staff,,,,,,\n"_ba);
+    const GuestCsvResult result = parse(
+        "external_id,display_name,given_name,family_name,latin_name,organisation,country,role,email,"
+        "language,days,reg_type,ticket_type,dietary_notes\n"
+        "pm-001,Ольга Смирнова,Ольга,Смирнова,Olga Smirnova,Минцифры России,ru,Policymaker,"
+        "olga@example.ru,ru-RU,3;1,,,vegetarian\n"
+        "st.01,Kim Lee,,,,IETF Secretariat,,staff,,,,,,\n"_ba);
     QCOMPARE(problemStrings(result), QStringList{});
 
     GuestImportRow olga = row(2, u"pm-001"_s, u"Ольга Смирнова"_s);
@@ -200,21 +211,20 @@ void TestGuestCsv::acceptsHeaderNamesInAnyCaseAndAliases_data()
     QTest::addColumn<QString>("countryCode");
 
     QTest::newRow("spreadsheet-style names")
-        << "First Name,Last Name,E-mail,Country Code\nJane,Doe,j@example.org,fr\n"_ba << u"Jane Doe"_s
-        << QString() << u"FR"_s;
+        << "First Name,Last Name,E-mail,Country Code\nJane,Doe,j@example.org,fr\n"_ba << u"Jane Doe"_s << QString()
+        << u"FR"_s;
     QTest::newRow("upper case and spaces")
         << " FIRST_NAME , last-name ,EMAIL,AFFILIATION\nJane,Doe,j@example.org,ARCEP\n"_ba << u"Jane Doe"_s
         << u"ARCEP"_s << QString();
     QTest::newRow("given_name and family_name")
         << "given_name,family_name,external_id\nJane,Doe,a1\n"_ba << u"Jane Doe"_s << QString() << QString();
     QTest::newRow("organization (US spelling)")
-        << "display_name,organization,external_id\nJane Doe,ARCEP,a1\n"_ba << u"Jane Doe"_s << u"ARCEP"_s
-        << QString();
+        << "display_name,organization,external_id\nJane Doe,ARCEP,a1\n"_ba << u"Jane Doe"_s << u"ARCEP"_s << QString();
     QTest::newRow("country instead of country_code")
         << "display_name,Country,external_id\nJane Doe,de,a1\n"_ba << u"Jane Doe"_s << QString() << u"DE"_s;
     QTest::newRow("empty organisation falls back to affiliation")
-        << "display_name,organisation,affiliation,external_id\nJane Doe,,ARCEP,a1\n"_ba << u"Jane Doe"_s
-        << u"ARCEP"_s << QString();
+        << "display_name,organisation,affiliation,external_id\nJane Doe,,ARCEP,a1\n"_ba << u"Jane Doe"_s << u"ARCEP"_s
+        << QString();
     QTest::newRow("display_name wins over first and last name")
         << "display_name,first_name,last_name,external_id\nDr Jane Doe,Jane,Doe,a1\n"_ba << u"Dr Jane Doe"_s
         << QString() << QString();
@@ -256,8 +266,8 @@ void TestGuestCsv::composesDisplayNameFromGivenAndFamily()
     QFETCH(QString, family);
     QFETCH(QString, displayName);
 
-    const GuestImportRow guest =
-        onlyRow("external_id,first_name,last_name\na1,"_ba + given.toUtf8() + ","_ba + family.toUtf8() + "\n"_ba);
+    const GuestImportRow guest = onlyRow("external_id,first_name,last_name\na1,"_ba + given.toUtf8() + ","_ba
+                                         + family.toUtf8() + "\n"_ba);
     QCOMPARE(guest.displayName, displayName);
     QCOMPARE(guest.givenName, given);
     QCOMPARE(guest.familyName, family);
@@ -301,8 +311,8 @@ void TestGuestCsv::checksLatinName_data()
     QTest::addColumn<QString>("expected");
     QTest::addColumn<QString>("problem");
 
-    QTest::newRow("transliteration kept") << u"Ольга Смирнова"_s << u"Olga Smirnova"_s << u"Olga Smirnova"_s
-                                          << QString();
+    QTest::newRow("transliteration kept")
+        << u"Ольга Смирнова"_s << u"Olga Smirnova"_s << u"Olga Smirnova"_s << QString();
     QTest::newRow("accents are Latin") << u"Nguyễn Thị Minh Khai"_s << u"Nguyễn Thị Minh Khai"_s << QString()
                                        << QString();
     QTest::newRow("empty stays empty") << u"山田太郎"_s << QString() << QString() << QString();
@@ -319,8 +329,8 @@ void TestGuestCsv::checksLatinName()
     QFETCH(QString, expected);
     QFETCH(QString, problem);
 
-    const GuestCsvResult result =
-        parse("external_id,display_name,latin_name\na1,"_ba + displayName.toUtf8() + ","_ba + latinName.toUtf8());
+    const GuestCsvResult result = parse("external_id,display_name,latin_name\na1,"_ba + displayName.toUtf8() + ","_ba
+                                        + latinName.toUtf8());
     if (!problem.isEmpty()) {
         QCOMPARE(problemStrings(result), QStringList{problem});
         return;
@@ -390,9 +400,8 @@ void TestGuestCsv::mapsRole()
     const GuestCsvResult result = parse("external_id,display_name,role,reg_type\na1,Jane,"_ba + role.toUtf8() + ","_ba
                                         + regType.toUtf8() + "\n"_ba);
     if (expected.isEmpty()) {
-        QCOMPARE(problemStrings(result),
-                 QStringList{u"line 2, column 3 (role): unknown role \""_s + role
-                             + u"\"; use one of: policymaker, staff, host"_s});
+        QCOMPARE(problemStrings(result), QStringList{u"line 2, column 3 (role): unknown role \""_s + role
+                                                     + u"\"; use one of: policymaker, staff, host"_s});
         return;
     }
     QCOMPARE(problemStrings(result), QStringList{});
@@ -428,8 +437,8 @@ void TestGuestCsv::parsesDaysWithinTheProgramme_data()
     QTest::newRow("day after the last") << u"1;4"_s << QList<QDate>{} << QStringList{outside.arg(u"4")};
     QTest::newRow("date before the first")
         << u"2025-03-16"_s << QList<QDate>{} << QStringList{dateOutside.arg(u"2025-03-16")};
-    QTest::newRow("date after the last")
-        << u"2025-03-20"_s << QList<QDate>{} << QStringList{dateOutside.arg(u"2025-03-20")};
+    QTest::newRow("date after the last") << u"2025-03-20"_s << QList<QDate>{}
+                                         << QStringList{dateOutside.arg(u"2025-03-20")};
     QTest::newRow("impossible date") << u"2025-02-30"_s << QList<QDate>{} << QStringList{notADay.arg(u"2025-02-30")};
     QTest::newRow("weekday name") << u"monday"_s << QList<QDate>{} << QStringList{notADay.arg(u"monday")};
     QTest::newRow("range is not a list") << u"1-3"_s << QList<QDate>{} << QStringList{notADay.arg(u"1-3")};
@@ -488,8 +497,8 @@ void TestGuestCsv::checksCountryCode()
     QFETCH(QString, countryCode);
     QFETCH(QString, problem);
 
-    const GuestCsvResult result =
-        parse("external_id,display_name,country_code\na1,Jane,"_ba + value.toUtf8() + "\n"_ba);
+    const GuestCsvResult result = parse("external_id,display_name,country_code\na1,Jane,"_ba + value.toUtf8()
+                                        + "\n"_ba);
     if (!problem.isEmpty()) {
         QCOMPARE(problemStrings(result), QStringList{u"line 2, column 3 (country_code): "_s + problem});
         return;
@@ -616,8 +625,7 @@ void TestGuestCsv::restrictsIdsToSafeFileNames_data()
     QTest::newRow("dot-dot") << u".."_s << characters.arg(u"..");
     QTest::newRow("dot") << u"."_s << characters.arg(u".");
     QTest::newRow("non-ASCII letter") << u"müller"_s << characters.arg(u"müller");
-    QTest::newRow("empty") << QString()
-                           << u"the guest id is empty; every guest needs a unique external_id"_s;
+    QTest::newRow("empty") << QString() << u"the guest id is empty; every guest needs a unique external_id"_s;
 }
 
 void TestGuestCsv::restrictsIdsToSafeFileNames()
@@ -670,14 +678,16 @@ void TestGuestCsv::refusesAFloodOfCombiningMarks()
 {
     // "Stack" with 500 acute accents on its k: admitted, its badge could never be printed.
     const QString flood = u"Stack"_s + QString(500, QChar(0x0301));
-    const GuestCsvResult result =
-        parse("external_id,display_name\na1,Jane Doe\na2,\""_ba + flood.toUtf8() + "\"\n"_ba);
+    const GuestCsvResult result = parse("external_id,display_name\na1,Jane Doe\na2,\""_ba + flood.toUtf8() + "\"\n"_ba);
     QCOMPARE(problemStrings(result),
              QStringList{u"line 3, column 2 (display_name): the value stacks 500 accents or marks on one letter; a "
                          "badge can print at most 4, so the text is probably garbled"_s});
     QVERIFY(result.rows.isEmpty());
     // Real names stack at most a few: Vietnamese two, Thai three.
-    QVERIFY(parse("external_id,display_name\na1,\"Nguye\xCC\x82\xCC\x83n\"\na2,\"\xE0\xB8\x81\xE0\xB8\xB4\xE0\xB9\x8A\xE0\xB9\x8C\"\n"_ba).ok());
+    QVERIFY(
+        parse(
+            "external_id,display_name\na1,\"Nguye\xCC\x82\xCC\x83n\"\na2,\"\xE0\xB8\x81\xE0\xB8\xB4\xE0\xB9\x8A\xE0\xB9\x8C\"\n"_ba)
+            .ok());
 }
 
 // The badge fonts are monochrome Noto fonts without emoji: an emoji is left out of what is shown and printed,
@@ -685,22 +695,23 @@ void TestGuestCsv::refusesAFloodOfCombiningMarks()
 // the screen. Text-style symbols the fonts have stay.
 void TestGuestCsv::leavesOutWhatABadgeCannotPrintWithAWarning()
 {
-    const GuestCsvResult result = parse("external_id,display_name,organisation,latin_name\n"
-                                        "a1,José \xF0\x9F\x98\x80 Silva,Acme\xC2\xAE Ministry \xE2\x98\x85,Jose Silva\n"
-                                        "a2,\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7 Marie \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD,Office,\n"
-                                        "a3,Ana \xEE\x80\x80Lima,\xF0\x9F\x98\x80,\n"_ba);
+    const GuestCsvResult result = parse(
+        "external_id,display_name,organisation,latin_name\n"
+        "a1,José \xF0\x9F\x98\x80 Silva,Acme\xC2\xAE Ministry \xE2\x98\x85,Jose Silva\n"
+        "a2,\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7 Marie \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD,Office,\n"
+        "a3,Ana \xEE\x80\x80Lima,\xF0\x9F\x98\x80,\n"_ba);
     QCOMPARE(problemStrings(result), QStringList{});
     QCOMPARE(result.rows.size(), 3);
     QCOMPARE(result.rows.at(0).displayName, u"José Silva"_s);
     QCOMPARE(result.rows.at(0).organisation, u"Acme® Ministry ★"_s);
     QCOMPARE(result.rows.at(1).displayName, u"Marie"_s);
-    QCOMPARE(result.rows.at(2).displayName, u"Ana Lima"_s);   // a private-use character
-    QCOMPARE(result.rows.at(2).organisation, QString());      // nothing printable left: as if empty
+    QCOMPARE(result.rows.at(2).displayName, u"Ana Lima"_s); // a private-use character
+    QCOMPARE(result.rows.at(2).organisation, QString());    // nothing printable left: as if empty
     QStringList warnings;
     for (const CsvProblem &w : result.warnings)
         warnings << u"%1:%2"_s.arg(w.line).arg(w.columnName);
-    QCOMPARE(warnings, (QStringList{u"2:display_name"_s, u"3:display_name"_s, u"4:display_name"_s,
-                                    u"4:organisation"_s}));
+    QCOMPARE(warnings,
+             (QStringList{u"2:display_name"_s, u"3:display_name"_s, u"4:display_name"_s, u"4:organisation"_s}));
     QVERIFY2(result.warnings.first().message.contains(u"😀"_s)
                  && result.warnings.first().message.contains(u"\"José Silva\""_s),
              qPrintable(result.warnings.first().message));
@@ -736,8 +747,7 @@ void TestGuestCsv::rejectsLineBreaksAndControlCharacters_data()
     QTest::newRow("CRLF in a given name")
         << "a1,,\"Jane\r\nMary\",Doe,,\n"_ba << QStringList{u"line 2, column 3 (first_name): "_s + printed};
     QTest::newRow("line break in the organisation")
-        << "a1,Jane,,,\"Ministry\nof Things\",\n"_ba
-        << QStringList{u"line 2, column 5 (organisation): "_s + printed};
+        << "a1,Jane,,,\"Ministry\nof Things\",\n"_ba << QStringList{u"line 2, column 5 (organisation): "_s + printed};
     QTest::newRow("tab inside a name")
         << "a1,Jane\tDoe,,,,\n"_ba
         << QStringList{u"line 2, column 2 (display_name): the value contains an invisible control character "
@@ -746,8 +756,7 @@ void TestGuestCsv::rejectsLineBreaksAndControlCharacters_data()
         << "a1,Jane Doe\x07,,,,\n"_ba
         << QStringList{u"line 2, column 2 (display_name): the value contains an invisible control character "
                        "(U+0007); remove it"_s};
-    QTest::newRow("line break after the id is trimmed")
-        << "\"a1\n\",Jane,,,,\n"_ba << QStringList{};
+    QTest::newRow("line break after the id is trimmed") << "\"a1\n\",Jane,,,,\n"_ba << QStringList{};
     QTest::newRow("line break inside the id")
         << "\"a\n1\",Jane,,,,\n"_ba
         << QStringList{u"line 2, column 1 (external_id): the value is on more than one line; remove the line "
@@ -761,8 +770,8 @@ void TestGuestCsv::rejectsLineBreaksAndControlCharacters()
     QFETCH(QByteArray, row);
     QFETCH(QStringList, problems);
 
-    const GuestCsvResult result =
-        parse("external_id,display_name,first_name,last_name,organisation,reg_type\n"_ba + row);
+    const GuestCsvResult result = parse("external_id,display_name,first_name,last_name,organisation,reg_type\n"_ba
+                                        + row);
     QCOMPARE(problemStrings(result), problems);
     QCOMPARE(result.rows.size(), problems.isEmpty() ? 1 : 0);
 }

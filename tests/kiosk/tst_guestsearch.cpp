@@ -2,8 +2,8 @@
 // The guests go through a real event database (GuestStore::forEvent), as the staff screen loads them.
 #include "tests/support/testevent.h"
 
-#include "kiosk/guests/guestsearch.h"
 #include "db/gueststore.h"
+#include "kiosk/guests/guestsearch.h"
 
 #include <QtTest>
 
@@ -30,8 +30,7 @@ const G kGuests[] = {
     {u"vn-khai", u"Nguyễn Thị Minh Khai", u"Nguyễn", u"Thị Minh Khai", u"Nguyen Thi Minh Khai",
      u"Ministry of Information and Communications", u"VN"},
     {u"vn-an", u"Nguyễn Văn An", u"Nguyễn", u"Văn An", u"", u"Bộ Khoa học và Công nghệ", u"VN"},
-    {u"ru-olga", u"Ольга Смирнова", u"Смирнова", u"Ольга", u"Olga Smirnova", u"Министерство цифрового развития",
-     u"RU"},
+    {u"ru-olga", u"Ольга Смирнова", u"Смирнова", u"Ольга", u"Olga Smirnova", u"Министерство цифрового развития", u"RU"},
     {u"ru-yulia", u"Юлия Щербакова", u"Щербакова", u"Юлия", u"", u"Роскомнадзор", u"RU"},
     {u"jp-yamada", u"山田太郎", u"山田", u"太郎", u"Yamada Taro", u"総務省", u"JP"},
     {u"eg-layla", u"ليلى حسن", u"حسن", u"ليلى", u"Layla Hassan", u"National Telecom Regulatory Authority", u"EG"},
@@ -198,8 +197,7 @@ void TestGuestSearch::findsGuests_data()
     QTest::newRow("country name") << u"japan"_s << yamada;
     QTest::newRow("country code") << u"jp"_s << yamada;
     QTest::newRow("country and name") << u"russia olga"_s << olga;
-    QTest::newRow("country code ranks before a prefix") << u"th"_s
-                                                       << QStringList{u"th-somchai"_s, u"vn-khai"_s};
+    QTest::newRow("country code ranks before a prefix") << u"th"_s << QStringList{u"th-somchai"_s, u"vn-khai"_s};
     QTest::newRow("external id") << u"gb-smithson"_s << QStringList{u"gb-smithson"_s};
     // Nothing to find.
     QTest::newRow("no match") << u"zzyzx"_s << QStringList{};
@@ -256,8 +254,7 @@ void TestGuestSearch::exactWordsBeforePrefixesAndFamilyNamesBeforeOtherFields()
     // other field), then John Smithson (family name, only a prefix).
     QCOMPARE(f.find(u"smith"_s), (QStringList{u"gb-smith"_s, u"us-jones"_s, u"gb-smithson"_s}));
     // "smi": all prefixes; the three family names alphabetically by folded name, then the organisation.
-    QCOMPARE(f.find(u"smi"_s),
-             (QStringList{u"gb-smith"_s, u"gb-smithson"_s, u"ru-olga"_s, u"us-jones"_s}));
+    QCOMPARE(f.find(u"smi"_s), (QStringList{u"gb-smith"_s, u"gb-smithson"_s, u"ru-olga"_s, u"us-jones"_s}));
     // Whole words on every query word beat a prefix on one of them.
     QCOMPARE(f.find(u"nguyen an"_s), (QStringList{u"vn-an"_s, u"vn-khai"_s}));
     const QList<GuestSearchHit> hits = f.index->search(u"nguyen an"_s, 5);
@@ -286,8 +283,8 @@ void TestGuestSearch::resultsAreLimited()
     Fixture f;
     // "m" begins a family name (Müller), four given names (Minjun, Mary, Maximiliana, Minh) and Olga's ministry.
     const QStringList all = f.find(u"m"_s, 100);
-    QCOMPARE(all, (QStringList{u"de-mueller"_s, u"kr-minjun"_s, u"us-jones"_s, u"es-long"_s, u"vn-khai"_s,
-                               u"ru-olga"_s}));
+    QCOMPARE(all,
+             (QStringList{u"de-mueller"_s, u"kr-minjun"_s, u"us-jones"_s, u"es-long"_s, u"vn-khai"_s, u"ru-olga"_s}));
     QCOMPARE(f.find(u"m"_s, 3), all.mid(0, 3));
     QCOMPARE(f.find(u"m"_s, 1), all.mid(0, 1));
     QVERIFY(f.find(u"m"_s, 0).isEmpty());
@@ -311,10 +308,11 @@ void TestGuestSearch::foldsNamesOfEveryScriptToLatinWords_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("words");
 
-    QTest::newRow("Vietnamese") << u"Nguyễn Thị Minh Khai"_s << QStringList{u"nguyen"_s, u"thi"_s, u"minh"_s, u"khai"_s};
+    QTest::newRow("Vietnamese") << u"Nguyễn Thị Minh Khai"_s
+                                << QStringList{u"nguyen"_s, u"thi"_s, u"minh"_s, u"khai"_s};
     QTest::newRow("Cyrillic") << u"Ольга Смирнова"_s << QStringList{u"olga"_s, u"smirnova"_s};
-    QTest::newRow("Han, one character at a time") << u"山田太郎"_s
-                                                   << QStringList{u"shan"_s, u"tian"_s, u"tai"_s, u"lang"_s};
+    QTest::newRow("Han, one character at a time")
+        << u"山田太郎"_s << QStringList{u"shan"_s, u"tian"_s, u"tai"_s, u"lang"_s};
     QTest::newRow("Arabic") << u"ليلى حسن"_s << QStringList{u"lyly"_s, u"hsn"_s};
     QTest::newRow("Thai") << u"สมชาย ใจดี"_s << QStringList{u"smchay"_s, u"cidi"_s};
     QTest::newRow("Greek") << u"Γιώργος Παπαδόπουλος"_s << QStringList{u"giorgos"_s, u"papadopoulos"_s};

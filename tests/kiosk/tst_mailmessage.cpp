@@ -104,7 +104,8 @@ void TestMailMessage::headerTextIsEncodedOnlyWhenNotAscii()
 void TestMailMessage::displayNamesAreQuotedOrEncoded()
 {
     QCOMPARE(MailMessage::encodeAddress({{}, u"a@example.org"_s}), QByteArray("a@example.org"));
-    QCOMPARE(MailMessage::encodeAddress({u"Ana Example"_s, u"a@example.org"_s}), QByteArray("Ana Example <a@example.org>"));
+    QCOMPARE(MailMessage::encodeAddress({u"Ana Example"_s, u"a@example.org"_s}),
+             QByteArray("Ana Example <a@example.org>"));
     QCOMPARE(MailMessage::encodeAddress({u"Example, Ana \"Ani\""_s, u"a@example.org"_s}),
              QByteArray(R"("Example, Ana \"Ani\"" <a@example.org>)"));
     const QByteArray encoded = MailMessage::encodeAddress({u"Ольга Смирнова"_s, u"olga@example.org"_s});
@@ -160,8 +161,10 @@ void TestMailMessage::addressesAreParsedFromWhatStaffWrite_data()
     QTest::newRow("bare") << u"pmp@example.org"_s << QString() << u"pmp@example.org"_s;
     QTest::newRow("named") << u"IETF Policymaker Program <pmp@example.org>"_s << u"IETF Policymaker Program"_s
                            << u"pmp@example.org"_s;
-    QTest::newRow("quoted name") << u"\"Policy, Team\" <pmp@example.org>"_s << u"Policy, Team"_s << u"pmp@example.org"_s;
-    QTest::newRow("plus and dots") << u"first.last+ietf@mail.example.org"_s << QString() << u"first.last+ietf@mail.example.org"_s;
+    QTest::newRow("quoted name") << u"\"Policy, Team\" <pmp@example.org>"_s << u"Policy, Team"_s
+                                 << u"pmp@example.org"_s;
+    QTest::newRow("plus and dots") << u"first.last+ietf@mail.example.org"_s << QString()
+                                   << u"first.last+ietf@mail.example.org"_s;
     QTest::newRow("no at") << u"pmp.example.org"_s << QString() << QString();
     QTest::newRow("two ats") << u"a@b@example.org"_s << QString() << QString();
     QTest::newRow("space") << u"p mp@example.org"_s << QString() << QString();

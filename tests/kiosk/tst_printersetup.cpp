@@ -1,14 +1,14 @@
-// Where a kiosk's documents go (kiosk/printqueue/printersetup.*) against a real, private cupsd (scripts/cups-test-env.sh):
-// the stored printer, else the CUPS default destination, else the PDF folder beside the database, each with its
-// reason; and the stored badge layout, whose media the badge printer sends.
+// Where a kiosk's documents go (kiosk/printqueue/printersetup.*) against a real, private cupsd
+// (scripts/cups-test-env.sh): the stored printer, else the CUPS default destination, else the PDF folder beside the
+// database, each with its reason; and the stored badge layout, whose media the badge printer sends.
 
 #include "tests/printing/cupstestenv.h"
 
+#include "db/database.h"
+#include "kiosk/printqueue/printersetup.h"
 #include "printing/badgelayout.h"
 #include "printing/badgerenderer.h"
-#include "db/database.h"
 #include "printing/printer.h"
-#include "kiosk/printqueue/printersetup.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -119,8 +119,9 @@ private Q_SLOTS:
         }).join();
         QVERIFY2(handle, qPrintable(handle ? QString() : handle.error()));
         QVERIFY2(handle->startsWith(u"badges-"_s), qPrintable(*handle));
-        QVERIFY2(CupsTestEnv::waitFor([&] { return !m_env.printed(u"badges"_s, u"default-destination-badge"_s).isEmpty(); }),
-                 qPrintable(m_env.logTail()));
+        QVERIFY2(
+            CupsTestEnv::waitFor([&] { return !m_env.printed(u"badges"_s, u"default-destination-badge"_s).isEmpty(); }),
+            qPrintable(m_env.logTail()));
     }
 
     void aStoredPrinterWinsOverTheCupsDefault()

@@ -3,16 +3,16 @@
 // every printed page to a folder, so "printed exactly once" is counted in files. A stopped queue, a dead cupsd
 // and a worker process killed with SIGKILL at each step of a hand-over all end with each job printed once.
 
-#include "tests/printing/cupstestenv.h"
 #include "tests/kiosk/testbadgerenderer.h"
+#include "tests/printing/cupstestenv.h"
 #include "tests/support/testevent.h"
 
-#include "kiosk/checkin/checkinservice.h"
-#include "printing/cupsprinter.h"
 #include "db/gueststore.h"
-#include "printing/pdffolderprinter.h"
 #include "db/printjobstore.h"
+#include "kiosk/checkin/checkinservice.h"
 #include "kiosk/printqueue/printqueueworker.h"
+#include "printing/cupsprinter.h"
+#include "printing/pdffolderprinter.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -213,7 +213,7 @@ private Q_SLOTS:
         auto worker = cupsWorker(*ev);
         QSignalSpy problems(worker.get(), &PrintQueueWorker::printerProblemChanged);
 
-        QVERIFY(runUntil(*worker, [&] { return isPrinted(*ev, agenda); })); // the agenda printer is fine
+        QVERIFY(runUntil(*worker, [&] { return isPrinted(*ev, agenda); }));           // the agenda printer is fine
         QVERIFY(runUntil(*worker, [&] { return reload(*ev, badge).attempts >= 2; })); // tried again, still stopped
         db::PrintJobRecord b = reload(*ev, badge);
         QCOMPARE(b.state, u"queued"_s);
@@ -324,7 +324,8 @@ private Q_SLOTS:
             line += QString::fromUtf8(first.readAllStandardOutput());
             return line.contains(u'\n') || first.state() == QProcess::NotRunning;
         }));
-        QVERIFY2(line.startsWith(u"STOPPED "_s + stage), qPrintable(line + QString::fromUtf8(first.readAllStandardError())));
+        QVERIFY2(line.startsWith(u"STOPPED "_s + stage),
+                 qPrintable(line + QString::fromUtf8(first.readAllStandardError())));
         first.kill(); // SIGKILL, mid-job
         QVERIFY(first.waitForFinished());
 
@@ -332,7 +333,7 @@ private Q_SLOTS:
         auto stoppedJob = store.byKey(line.section(u' ', 2).trimmed());
         QVERIFY(stoppedJob && *stoppedJob);
         const db::PrintJobRecord j = **stoppedJob;
-        QCOMPARE(j.state, u"sent"_s); // claimed...
+        QCOMPARE(j.state, u"sent"_s);   // claimed...
         QCOMPARE(j.printer, QString()); // ...but no printer job recorded
         CupsPrinter printer({j.kind == u"badge"_s ? u"badges"_s : u"agendas"_s, m_env.server(), {}, 10000ms, {}});
         auto inCups = printer.findJob(PrintQueueWorker::jobTitle(j), {});
@@ -455,11 +456,12 @@ private Q_SLOTS:
         const db::PrintJobRecord badge = job(*ev, 0, u"badge"_s);
         const db::PrintJobRecord agenda = job(*ev, 0, u"agenda"_s);
         const auto real = test::badgeRenderer(ev->dbPath());
-        PrintQueueWorker worker(fastOptions(*ev), [&](const db::PrintJobRecord &j) -> std::expected<QByteArray, QString> {
-            if (j.kind == u"badge"_s)
-                return std::unexpected(u"the badge template is missing: reinstall ietf-checkin"_s);
-            return real(j);
-        });
+        PrintQueueWorker worker(
+            fastOptions(*ev), [&](const db::PrintJobRecord &j) -> std::expected<QByteArray, QString> {
+                if (j.kind == u"badge"_s)
+                    return std::unexpected(u"the badge template is missing: reinstall ietf-checkin"_s);
+                return real(j);
+            });
         QTemporaryDir out;
         auto folder = std::make_shared<PdfFolderPrinter>(out.path());
         worker.setPrinter(u"badge"_s, folder);
@@ -480,12 +482,14 @@ private Q_SLOTS:
         o.firstRetryDelay = 10ms;
         o.maxRetryDelay = 20ms;
         PrintQueueWorker worker(o, test::badgeRenderer(ev->dbPath()));
-        worker.setPrinter(u"badge"_s,
-                          std::make_shared<CupsPrinter>(CupsPrinter::Options{u"badges"_s, u"127.0.0.1:1"_s, {}, 2000ms, {}}));
-        QVERIFY(runUntil(worker, [&] { return reload(*ev, badge).state == u"failed"_s; }, 20000));
+        worker.setPrinter(u"badge"_s, std::make_shared<CupsPrinter>(
+                                          CupsPrinter::Options{u"badges"_s, u"127.0.0.1:1"_s, {}, 2000ms, {}}));
+        QVERIFY(runUntil(
+            worker, [&] { return reload(*ev, badge).state == u"failed"_s; }, 20000));
         const db::PrintJobRecord b = reload(*ev, badge);
         QCOMPARE(b.attempts, 3);
-        QVERIFY2(b.lastError.startsWith(u"Cannot reach the print server (CUPS) at 127.0.0.1:1"_s), qPrintable(b.lastError));
+        QVERIFY2(b.lastError.startsWith(u"Cannot reach the print server (CUPS) at 127.0.0.1:1"_s),
+                 qPrintable(b.lastError));
         QVERIFY2(b.lastError.contains(u"gave up after 3 attempts: fix the problem, then reprint the badge"_s),
                  qPrintable(b.lastError));
         QCOMPARE(reload(*ev, job(*ev, 0, u"agenda"_s)).state, u"queued"_s); // no agenda printer: left alone
@@ -511,10 +515,12 @@ private Q_SLOTS:
         PrintQueueWorker worker(o, test::badgeRenderer(ev->dbPath()));
         worker.setPrinter(u"badge"_s, folder);
         worker.setPrinter(u"agenda"_s, folder);
-        QVERIFY(runUntil(worker, [&] { return isPrinted(*ev, **claimed) && isPrinted(*ev, job(*ev, 0, u"agenda"_s)); }));
+        QVERIFY(
+            runUntil(worker, [&] { return isPrinted(*ev, **claimed) && isPrinted(*ev, job(*ev, 0, u"agenda"_s)); }));
         QCOMPARE(QDir(out.path()).entryList(QDir::Files).size(), 2); // one badge, one agenda
-        QCOMPARE(reload(*ev, **claimed).printer,
-                 QDir(out.path()).absoluteFilePath(PdfFolderPrinter::fileNameFor(PrintQueueWorker::jobTitle(**claimed))));
+        QCOMPARE(
+            reload(*ev, **claimed).printer,
+            QDir(out.path()).absoluteFilePath(PdfFolderPrinter::fileNameFor(PrintQueueWorker::jobTitle(**claimed))));
     }
 
     void staleTransitionsWriteNothing()
@@ -539,7 +545,8 @@ private Q_SLOTS:
         QCOMPARE(now.printer, QString());
         QCOMPARE(now.lastError, u"printer busy"_s);
         // Nothing is due before its retry delay; a claim takes only due jobs, and only queued ones.
-        auto none = store.claimNext([](const db::PrintJobRecord &j) { return j.attempts == 0 && j.kind == u"badge"_s; }, Kiosk);
+        auto none = store.claimNext([](const db::PrintJobRecord &j) { return j.attempts == 0 && j.kind == u"badge"_s; },
+                                    Kiosk);
         QVERIFY(none && !*none);
         auto otherKiosk = store.claimNext([](const db::PrintJobRecord &) { return true; }, u"kiosk-2"_s);
         QVERIFY(otherKiosk && !*otherKiosk);
@@ -557,8 +564,9 @@ private Q_SLOTS:
         worker->moveToThread(&thread);
         connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
         QThread *emittedOn = nullptr;
-        connect(worker, &PrintQueueWorker::jobChanged, worker,
-                [&emittedOn] { emittedOn = QThread::currentThread(); }, Qt::DirectConnection);
+        connect(
+            worker, &PrintQueueWorker::jobChanged, worker, [&emittedOn] { emittedOn = QThread::currentThread(); },
+            Qt::DirectConnection);
         QSignalSpy changes(worker, &PrintQueueWorker::jobChanged);
         thread.start();
         QMetaObject::invokeMethod(worker, &PrintQueueWorker::start, Qt::QueuedConnection);

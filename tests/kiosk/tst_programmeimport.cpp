@@ -4,9 +4,9 @@
 
 #include "db/agendastore.h"
 #include "db/gueststore.h"
+#include "db/staffactionstore.h"
 #include "kiosk/programme/programmeimporter.h"
 #include "kiosk/programme/programmeitem.h"
-#include "db/staffactionstore.h"
 
 #include <QFile>
 #include <QTimeZone>
@@ -189,31 +189,30 @@ void TestProgrammeImport::importsEachFormatInUtc_data()
         << bkk << u"agenda-122.json"_s << Format::DatatrackerJson << 7 << u"dt:31501"_s
         << u"Operations and Management Area Working Group"_s << u"2024-11-04T02:30:00Z"_s << u"2024-11-04T04:30:00Z"_s
         << u"Chitlada 1"_s << u"wg"_s;
-    QTest::newRow("datatracker json, Bangkok, BOF") << bkk << u"agenda-122.json"_s << Format::DatatrackerJson << 7
-                                                    << u"dt:31504"_s << u"Government Network Operations"_s
-                                                    << u"2024-11-05T08:00:00Z"_s << u"2024-11-05T09:00:00Z"_s
-                                                    << u"Meeting Room 4"_s << u"bof"_s;
+    QTest::newRow("datatracker json, Bangkok, BOF")
+        << bkk << u"agenda-122.json"_s << Format::DatatrackerJson << 7 << u"dt:31504"_s
+        << u"Government Network Operations"_s << u"2024-11-05T08:00:00Z"_s << u"2024-11-05T09:00:00Z"_s
+        << u"Meeting Room 4"_s << u"bof"_s;
     QTest::newRow("datatracker json, Bangkok, cancelled")
         << bkk << u"agenda-122.json"_s << Format::DatatrackerJson << 7 << u"dt:31506"_s
         << u"CANCELLED - Transport Layer Security"_s << u"2024-11-07T02:30:00Z"_s << u"2024-11-07T04:30:00Z"_s
         << u"Chitlada 3"_s << u"wg"_s;
-    QTest::newRow("datatracker json, Vancouver, PDT") << yvr << u"agenda-125.json"_s << Format::DatatrackerJson << 3
-                                                      << u"dt:42001"_s
-                                                      << u"Operations and Management Area Working Group"_s
-                                                      << u"2024-11-01T17:00:00Z"_s << u"2024-11-01T19:00:00Z"_s
-                                                      << u"Regency A"_s << u"wg"_s;
-    QTest::newRow("datatracker json, Vancouver, PST") << yvr << u"agenda-125.json"_s << Format::DatatrackerJson << 3
-                                                      << u"dt:42002"_s << u"Domain Name System Operations"_s
-                                                      << u"2024-11-04T18:00:00Z"_s << u"2024-11-04T20:00:00Z"_s
-                                                      << u"Regency B"_s << u"wg"_s;
+    QTest::newRow("datatracker json, Vancouver, PDT")
+        << yvr << u"agenda-125.json"_s << Format::DatatrackerJson << 3 << u"dt:42001"_s
+        << u"Operations and Management Area Working Group"_s << u"2024-11-01T17:00:00Z"_s << u"2024-11-01T19:00:00Z"_s
+        << u"Regency A"_s << u"wg"_s;
+    QTest::newRow("datatracker json, Vancouver, PST")
+        << yvr << u"agenda-125.json"_s << Format::DatatrackerJson << 3 << u"dt:42002"_s
+        << u"Domain Name System Operations"_s << u"2024-11-04T18:00:00Z"_s << u"2024-11-04T20:00:00Z"_s
+        << u"Regency B"_s << u"wg"_s;
 
     QTest::newRow("datatracker csv, Bangkok")
         << bkk << u"agenda-122.csv"_s << Format::DatatrackerCsv << 9 << u"dt:31501"_s
         << u"Operations and Management Area Working Group"_s << u"2024-11-04T02:30:00Z"_s << u"2024-11-04T04:30:00Z"_s
         << u"Chitlada 1"_s << u"wg"_s;
-    QTest::newRow("datatracker csv, Bangkok, break") << bkk << u"agenda-122.csv"_s << Format::DatatrackerCsv << 9
-                                                     << u"dt:b9101"_s << u"Lunch Break"_s << u"2024-11-04T04:30:00Z"_s
-                                                     << u"2024-11-04T06:00:00Z"_s << u"Sky Lobby"_s << u"break"_s;
+    QTest::newRow("datatracker csv, Bangkok, break")
+        << bkk << u"agenda-122.csv"_s << Format::DatatrackerCsv << 9 << u"dt:b9101"_s << u"Lunch Break"_s
+        << u"2024-11-04T04:30:00Z"_s << u"2024-11-04T06:00:00Z"_s << u"Sky Lobby"_s << u"break"_s;
     QTest::newRow("datatracker csv, Bangkok, plenary")
         << bkk << u"agenda-122.csv"_s << Format::DatatrackerCsv << 9 << u"dt:31505"_s << u"IETF Plenary"_s
         << u"2024-11-06T10:30:00Z"_s << u"2024-11-06T12:30:00Z"_s << u"Plenary Ballroom"_s << u"plenary"_s;
@@ -221,25 +220,23 @@ void TestProgrammeImport::importsEachFormatInUtc_data()
         << bkk << u"agenda-122.csv"_s << Format::DatatrackerCsv << 9 << u"dt:31507"_s
         << u"Newcomers' Feedback Session"_s << u"2024-11-06T12:30:00Z"_s << u"2024-11-06T14:00:00Z"_s
         << u"Meeting Room 2"_s << u"other"_s;
-    QTest::newRow("datatracker csv, Vancouver, PDT") << yvr << u"agenda-125.csv"_s << Format::DatatrackerCsv << 3
-                                                     << u"dt:42001"_s
-                                                     << u"Operations and Management Area Working Group"_s
-                                                     << u"2024-11-01T17:00:00Z"_s << u"2024-11-01T19:00:00Z"_s
-                                                     << u"Regency A"_s << u"wg"_s;
-    QTest::newRow("datatracker csv, Vancouver, PST") << yvr << u"agenda-125.csv"_s << Format::DatatrackerCsv << 3
-                                                     << u"dt:42002"_s << u"Domain Name System Operations"_s
-                                                     << u"2024-11-04T18:00:00Z"_s << u"2024-11-04T20:00:00Z"_s
-                                                     << u"Regency B"_s << u"wg"_s;
+    QTest::newRow("datatracker csv, Vancouver, PDT")
+        << yvr << u"agenda-125.csv"_s << Format::DatatrackerCsv << 3 << u"dt:42001"_s
+        << u"Operations and Management Area Working Group"_s << u"2024-11-01T17:00:00Z"_s << u"2024-11-01T19:00:00Z"_s
+        << u"Regency A"_s << u"wg"_s;
+    QTest::newRow("datatracker csv, Vancouver, PST")
+        << yvr << u"agenda-125.csv"_s << Format::DatatrackerCsv << 3 << u"dt:42002"_s
+        << u"Domain Name System Operations"_s << u"2024-11-04T18:00:00Z"_s << u"2024-11-04T20:00:00Z"_s
+        << u"Regency B"_s << u"wg"_s;
 
     QTest::newRow("ics, Bangkok, TZID with VTIMEZONE")
         << bkk << u"agenda-122.ics"_s << Format::Ics << 5 << u"ics:ietf-122-60101-opsawg"_s
         << u"opsawg - Operations and Management Area Working Group"_s << u"2024-11-04T02:30:00Z"_s
         << u"2024-11-04T04:30:00Z"_s << u"Chitlada 1"_s << QString();
-    QTest::newRow("ics, Bangkok, cancelled") << bkk << u"agenda-122.ics"_s << Format::Ics << 5
-                                             << u"ics:ietf-122-60401-tls"_s
-                                             << u"CANCELLED - tls - Transport Layer Security"_s
-                                             << u"2024-11-07T02:30:00Z"_s << u"2024-11-07T04:30:00Z"_s
-                                             << u"Chitlada 3"_s << QString();
+    QTest::newRow("ics, Bangkok, cancelled")
+        << bkk << u"agenda-122.ics"_s << Format::Ics << 5 << u"ics:ietf-122-60401-tls"_s
+        << u"CANCELLED - tls - Transport Layer Security"_s << u"2024-11-07T02:30:00Z"_s << u"2024-11-07T04:30:00Z"_s
+        << u"Chitlada 3"_s << QString();
     const QString breakfast = u"ics:pp125-breakfast@policymakers.example.org/"_s;
     QTest::newRow("ics, Vancouver, repeating, PDT")
         << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << breakfast + u"20241101T150000Z"_s
@@ -263,8 +260,8 @@ void TestProgrammeImport::importsEachFormatInUtc_data()
         << u"Harbour Room"_s << u"roundtable"_s;
     QTest::newRow("ics, Vancouver, all-day on the 25-hour day")
         << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << u"ics:pp125-free-day@policymakers.example.org"_s
-        << u"Free day — optional city tour"_s << u"2024-11-03T07:00:00Z"_s << u"2024-11-04T08:00:00Z"_s
-        << QString() << u"social"_s;
+        << u"Free day — optional city tour"_s << u"2024-11-03T07:00:00Z"_s << u"2024-11-04T08:00:00Z"_s << QString()
+        << u"social"_s;
     QTest::newRow("ics, Vancouver, TZID after the change")
         << yvr << u"calendar-125.ics"_s << Format::Ics << 12 << u"ics:pp125-chair@policymakers.example.org"_s
         << u"Meeting with the IETF Chair"_s << u"2024-11-04T22:00:00Z"_s << u"2024-11-04T22:45:00Z"_s
@@ -279,21 +276,18 @@ void TestProgrammeImport::importsEachFormatInUtc_data()
         << u"ics:pp125-walk@policymakers.example.org/20241104T150000Z"_s << u"Morning walk along the seawall"_s
         << u"2024-11-04T15:00:00Z"_s << u"2024-11-04T15:30:00Z"_s << u"Hotel lobby"_s << u"social"_s;
 
-    QTest::newRow("programme csv, Bangkok") << bkk << u"programme-122.csv"_s << Format::Csv << 6
-                                            << u"pp:pp-welcome"_s << u"Welcome briefing for policymakers"_s
-                                            << u"2024-11-04T01:30:00Z"_s << u"2024-11-04T02:15:00Z"_s
-                                            << u"Meeting Room 7"_s << u"briefing"_s;
+    QTest::newRow("programme csv, Bangkok") << bkk << u"programme-122.csv"_s << Format::Csv << 6 << u"pp:pp-welcome"_s
+                                            << u"Welcome briefing for policymakers"_s << u"2024-11-04T01:30:00Z"_s
+                                            << u"2024-11-04T02:15:00Z"_s << u"Meeting Room 7"_s << u"briefing"_s;
     QTest::newRow("programme csv, Bangkok, quoted quotes")
         << bkk << u"programme-122.csv"_s << Format::Csv << 6 << u"pp:pp-iab"_s << u"Meeting with the IAB"_s
         << u"2024-11-06T07:00:00Z"_s << u"2024-11-06T08:00:00Z"_s << u"Meeting Room 5"_s << u"meeting"_s;
-    QTest::newRow("programme csv, Vancouver, PDT") << yvr << u"programme-125.csv"_s << Format::Csv << 3
-                                                   << u"pp:pp-breakfast-fri"_s << u"Breakfast briefing"_s
-                                                   << u"2024-11-01T15:00:00Z"_s << u"2024-11-01T16:00:00Z"_s
-                                                   << u"Pacific Room"_s << u"briefing"_s;
-    QTest::newRow("programme csv, Vancouver, PST") << yvr << u"programme-125.csv"_s << Format::Csv << 3
-                                                   << u"pp:pp-breakfast-mon"_s << u"Breakfast briefing"_s
-                                                   << u"2024-11-04T16:00:00Z"_s << u"2024-11-04T17:00:00Z"_s
-                                                   << u"Pacific Room"_s << u"briefing"_s;
+    QTest::newRow("programme csv, Vancouver, PDT")
+        << yvr << u"programme-125.csv"_s << Format::Csv << 3 << u"pp:pp-breakfast-fri"_s << u"Breakfast briefing"_s
+        << u"2024-11-01T15:00:00Z"_s << u"2024-11-01T16:00:00Z"_s << u"Pacific Room"_s << u"briefing"_s;
+    QTest::newRow("programme csv, Vancouver, PST")
+        << yvr << u"programme-125.csv"_s << Format::Csv << 3 << u"pp:pp-breakfast-mon"_s << u"Breakfast briefing"_s
+        << u"2024-11-04T16:00:00Z"_s << u"2024-11-04T17:00:00Z"_s << u"Pacific Room"_s << u"briefing"_s;
 }
 
 void TestProgrammeImport::importsEachFormatInUtc()
@@ -432,8 +426,8 @@ void TestProgrammeImport::brokenFileIsRejectedWholeWithLineNumbers_data()
                          << QStringList{u"DTEND"_s, u"DTSTART"_s, QString(), u"DTSTART"_s, u"DTSTART"_s};
     QTest::newRow("programme csv") << u"programme-122.csv"_s << u"broken-programme-122.csv"_s
                                    << QStringList{u"3:4"_s, u"4:9"_s, u"5:6"_s, u"6:1"_s, u"7:2"_s, u"8:2"_s}
-                                   << QStringList{u"end"_s, u"attendees"_s, u"kind"_s, u"session_id"_s, u"date"_s,
-                                                  u"date"_s};
+                                   << QStringList{u"end"_s,        u"attendees"_s, u"kind"_s,
+                                                  u"session_id"_s, u"date"_s,      u"date"_s};
 }
 
 void TestProgrammeImport::brokenFileIsRejectedWholeWithLineNumbers()
@@ -639,7 +633,8 @@ void TestProgrammeImport::manyTooFrequentSeriesAreRefusedWithoutExpandingThemAll
     importer.setSkipOutsideProgrammeDays(true);
     QByteArray ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n";
     for (int i = 0; i < 14; ++i) {
-        ics += "BEGIN:VEVENT\r\nUID:flood-" + QByteArray::number(i)
+        ics +=
+            "BEGIN:VEVENT\r\nUID:flood-" + QByteArray::number(i)
             + "\r\nSUMMARY:Flood\r\nDTSTART:20241101T000000Z\r\nDURATION:PT1S\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\n";
     }
     ics += "END:VCALENDAR\r\n";
@@ -838,8 +833,9 @@ void TestProgrammeImport::formatDetection_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<std::optional<Format>>("expected");
 
-    const QByteArray datatrackerHeader = "\"Date\",\"Start\",\"End\",\"Session\",\"Room\",\"Area\",\"Acronym\",\"Type\","
-                                         "\"Description\",\"Session ID\",\"Agenda\",\"Slides\"\r\n";
+    const QByteArray datatrackerHeader =
+        "\"Date\",\"Start\",\"End\",\"Session\",\"Room\",\"Area\",\"Acronym\",\"Type\","
+        "\"Description\",\"Session ID\",\"Agenda\",\"Slides\"\r\n";
     const QByteArray ourHeader = "session_id,date,start,end,title,kind,room,description,attendees\r\n";
     QTest::newRow(".json") << u"agenda.json"_s << QByteArray("{}") << std::optional(Format::DatatrackerJson);
     QTest::newRow(".ics") << u"agenda.ics"_s << QByteArray() << std::optional(Format::Ics);

@@ -112,7 +112,8 @@ private Q_SLOTS:
         QCOMPARE(pos.size(), 4);
         const QRectF box = pos.boundingRect();
         const qreal side = m->size * 8;
-        QVERIFY2(qAbs(box.left() - 32) <= 8 && qAbs(box.top() - 32) <= 8, qPrintable(u"%1,%2"_s.arg(box.left()).arg(box.top())));
+        QVERIFY2(qAbs(box.left() - 32) <= 8 && qAbs(box.top() - 32) <= 8,
+                 qPrintable(u"%1,%2"_s.arg(box.left()).arg(box.top())));
         QVERIFY(qAbs(box.width() - side) <= 16);
         QVERIFY(qAbs(box.height() - side) <= 16);
     }
@@ -191,7 +192,8 @@ private Q_SLOTS:
         QCOMPARE(texts(*fromFile), QStringList{text});
         // Corners stay in the caller's pixels whichever pass found the code.
         const QRectF box = thorough.first().position.boundingRect();
-        QVERIFY2(QRectF(photo.rect()).contains(box), qPrintable(u"%1 %2 %3 %4"_s.arg(box.x()).arg(box.y()).arg(box.width()).arg(box.height())));
+        QVERIFY2(QRectF(photo.rect()).contains(box),
+                 qPrintable(u"%1 %2 %3 %4"_s.arg(box.x()).arg(box.y()).arg(box.width()).arg(box.height())));
         QVERIFY(box.width() > 100);
     }
 
@@ -289,7 +291,8 @@ private Q_SLOTS:
 
         const auto garbage = QrDecoder::decodeFile(notAnImage);
         QVERIFY(!garbage.has_value());
-        QVERIFY2(garbage.error().startsWith(u"cannot read image "_s + notAnImage + u": "_s), qPrintable(garbage.error()));
+        QVERIFY2(garbage.error().startsWith(u"cannot read image "_s + notAnImage + u": "_s),
+                 qPrintable(garbage.error()));
         qInfo("%s", qPrintable(garbage.error()));
 
         const auto folder = QrDecoder::decodeFile(dir.path());

@@ -1,10 +1,10 @@
 // Exporting the attendance report (CSV + PDF) into a folder, from a real event database with check-ins on two days.
 #include "tests/support/testevent.h"
 
-#include "kiosk/checkin/checkinservice.h"
 #include "db/gueststore.h"
-#include "kiosk/attendance/reportexport.h"
 #include "db/staffactionstore.h"
+#include "kiosk/attendance/reportexport.h"
+#include "kiosk/checkin/checkinservice.h"
 
 #include <QDir>
 #include <QFile>
@@ -101,8 +101,8 @@ private Q_SLOTS:
             int guest, day, hh, mm;
         } scans[] = {{0, 1, 8, 55}, {1, 1, 9, 15}, {2, 1, 10, 1}, {0, 2, 9, 2}, {3, 2, 13, 45}};
         for (const auto &s : scans) {
-            const CheckInOutcome outcome =
-                service.checkIn(m_event->token(s.guest), m_event->localTime(s.day, s.hh, s.mm), u"test"_s);
+            const CheckInOutcome outcome = service.checkIn(m_event->token(s.guest),
+                                                           m_event->localTime(s.day, s.hh, s.mm), u"test"_s);
             QVERIFY2(outcome.admitted(), qPrintable(outcome.message));
         }
         QVERIFY(m_out.isValid());
@@ -115,20 +115,22 @@ private Q_SLOTS:
         QVERIFY2(files.has_value(), qPrintable(files.error()));
         QCOMPARE(QFileInfo(files->csvPath).fileName(), u"ietf121-attendance-2024-11-30-1405.csv"_s);
         QCOMPARE(QFileInfo(files->pdfPath).fileName(), u"ietf121-attendance-2024-11-30-1405.pdf"_s);
-        QCOMPARE(QDir(m_out.path()).entryList(QDir::Files | QDir::Hidden),
-                 QStringList({u"ietf121-attendance-2024-11-30-1405.csv"_s, u"ietf121-attendance-2024-11-30-1405.pdf"_s}));
+        QCOMPARE(
+            QDir(m_out.path()).entryList(QDir::Files | QDir::Hidden),
+            QStringList({u"ietf121-attendance-2024-11-30-1405.csv"_s, u"ietf121-attendance-2024-11-30-1405.pdf"_s}));
 
         const QString csv = QString::fromUtf8(readAll(files->csvPath));
         QVERIFY(csv.startsWith(u"day,day_number,external_id,name,organisation"_s));
-        QVERIFY2(csv.contains(u"2024-11-04,1,guest-1,Nguyễn Thị Minh Khai,,,yes,2024-11-04 08:55,kiosk-a"_s), qPrintable(csv));
+        QVERIFY2(csv.contains(u"2024-11-04,1,guest-1,Nguyễn Thị Minh Khai,,,yes,2024-11-04 08:55,kiosk-a"_s),
+                 qPrintable(csv));
         QVERIFY2(csv.contains(u"2024-11-05,2,guest-4,ليلى حسن,,,yes,2024-11-05 13:45"_s), qPrintable(csv));
         QVERIFY(csv.contains(u"2024-11-05,2,guest-2,Ольга Смирнова,,,no,"_s));
         QCOMPARE(csv.count(u"\r\n"_s), 1 + 6 * 4);
 
         const QString pdf = pdfText(files->pdfPath);
         const QString flat = pdf.simplified();
-        for (const QString &name : {u"Nguyễn Thị Minh Khai"_s, u"Ольга Смирнова"_s, u"山田太郎"_s, u"ليلى حسن"_s,
-                                    u"สมชาย ใจดี"_s})
+        for (const QString &name :
+             {u"Nguyễn Thị Minh Khai"_s, u"Ольга Смирнова"_s, u"山田太郎"_s, u"ليلى حسن"_s, u"สมชาย ใจดี"_s})
             QVERIFY2(pdf.contains(name), qPrintable(name + u" not in\n"_s + pdf));
         QVERIFY2(flat.contains(u"Monday 4 November 2024 6 3 50 %"_s), qPrintable(flat));
         QVERIFY2(flat.contains(u"Tuesday 5 November 2024 6 2 33 %"_s), qPrintable(flat));
@@ -145,8 +147,8 @@ private Q_SLOTS:
         QCOMPARE(recorded[0].actor, u"staff"_s);
         QCOMPARE(recorded[0].kioskId, u"kiosk-a"_s);
         const QJsonObject detail = QJsonDocument::fromJson(recorded[0].detail.toUtf8()).object();
-        QCOMPARE(detail.value(u"files"_s).toArray(),
-                 QJsonArray({u"ietf121-attendance-2024-11-30-1405.csv"_s, u"ietf121-attendance-2024-11-30-1405.pdf"_s}));
+        QCOMPARE(detail.value(u"files"_s).toArray(), QJsonArray({u"ietf121-attendance-2024-11-30-1405.csv"_s,
+                                                                 u"ietf121-attendance-2024-11-30-1405.pdf"_s}));
         QCOMPARE(detail.value(u"guests"_s).toInt(), 6);
     }
 
@@ -163,9 +165,11 @@ private Q_SLOTS:
 
     void csvNeutralisesFormulaInjection()
     {
-        const QString csv = QString::fromUtf8(readAll(QDir(m_out.path()).filePath(u"ietf121-attendance-2024-11-30-1405.csv"_s)));
+        const QString csv = QString::fromUtf8(
+            readAll(QDir(m_out.path()).filePath(u"ietf121-attendance-2024-11-30-1405.csv"_s)));
         // The formula is kept readable but starts with an apostrophe, and the cell is quoted because of its quotes.
-        QVERIFY2(csv.contains(u",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",'@SUM(1+1)*cmd|' /C calc'!A0,"_s),
+        QVERIFY2(csv.contains(
+                     u",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",'@SUM(1+1)*cmd|' /C calc'!A0,"_s),
                  qPrintable(csv));
         for (const QString &line : csv.split(u"\r\n"_s)) {
             for (const QString &cell : line.split(u',')) {

@@ -33,7 +33,8 @@ void TestSmtpSender::tlsIsRequiredUnlessTheServerIsThisMachine_data()
     QTest::newRow("submission") << u"smtp://mail.example.org:587"_s << required << qlonglong(CURLUSESSL_ALL);
     QTest::newRow("port 25") << u"smtp://mail.example.org"_s << required << qlonglong(CURLUSESSL_ALL);
     QTest::newRow("LAN address") << u"smtp://192.168.1.10:587"_s << required << qlonglong(CURLUSESSL_ALL);
-    QTest::newRow("looks local, is not") << u"smtp://localhost.example.org:587"_s << required << qlonglong(CURLUSESSL_ALL);
+    QTest::newRow("looks local, is not") << u"smtp://localhost.example.org:587"_s << required
+                                         << qlonglong(CURLUSESSL_ALL);
     QTest::newRow("127.0.0.1") << u"smtp://127.0.0.1:2525"_s << opportunistic << qlonglong(CURLUSESSL_TRY);
     QTest::newRow("127.0.0.53") << u"smtp://127.0.0.53:25"_s << opportunistic << qlonglong(CURLUSESSL_TRY);
     QTest::newRow("::1") << u"smtp://[::1]:2525"_s << opportunistic << qlonglong(CURLUSESSL_TRY);
@@ -57,7 +58,8 @@ void TestSmtpSender::urlsThatCannotWorkOrHoldAPasswordAreRefused_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("message");
-    QTest::newRow("password") << u"smtp://user:secret@mail.example.org:587"_s << u"must not hold a user name or password"_s;
+    QTest::newRow("password") << u"smtp://user:secret@mail.example.org:587"_s
+                              << u"must not hold a user name or password"_s;
     QTest::newRow("user") << u"smtp://user@mail.example.org:587"_s << u"must not hold a user name or password"_s;
     QTest::newRow("http") << u"http://mail.example.org"_s << u"use smtp://host:587"_s;
     QTest::newRow("no host") << u"mail.example.org:587"_s << u"smtp://"_s;

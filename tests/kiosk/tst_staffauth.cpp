@@ -196,9 +196,9 @@ void TestStaffAuth::lockoutGrowsSurvivesRestartAndResets()
         QVERIFY2(!a.detail.contains(kPin) && !a.detail.contains(kWrongPin), qPrintable(a.detail));
         QCOMPARE(a.kioskId, u"kiosk-1"_s);
     }
-    QCOMPARE(kinds, (QStringList{u"pin-set"_s, u"staff-unlock"_s, u"pin-failed"_s, u"pin-failed"_s, u"pin-failed"_s,
-                                 u"pin-locked"_s, u"pin-failed"_s, u"pin-locked"_s, u"staff-unlock"_s,
-                                 u"pin-failed"_s}));
+    QCOMPARE(kinds,
+             (QStringList{u"pin-set"_s, u"staff-unlock"_s, u"pin-failed"_s, u"pin-failed"_s, u"pin-failed"_s,
+                          u"pin-locked"_s, u"pin-failed"_s, u"pin-locked"_s, u"staff-unlock"_s, u"pin-failed"_s}));
 }
 
 void TestStaffAuth::lockWrittenWhileTheClockRanAheadLastsAtMostTheLongestLockout()

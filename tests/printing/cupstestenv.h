@@ -4,8 +4,8 @@
 // "badges" and "agendas" printing through cups-pdf into folders we can look at). Header-only test support.
 
 #include <QDir>
-#include <QFile>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QStringList>
@@ -92,7 +92,7 @@ public:
         p.start(tool, QStringList{QStringLiteral("-h"), m_server} + args);
         if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
             m_error = tool + QLatin1Char(' ') + args.join(QLatin1Char(' ')) + QStringLiteral(" failed: ")
-                + QString::fromLocal8Bit(p.readAllStandardError());
+                      + QString::fromLocal8Bit(p.readAllStandardError());
             return false;
         }
         if (output)

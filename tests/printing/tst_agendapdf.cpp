@@ -86,8 +86,10 @@ AgendaData bangkokProgramme(const QString &language = u"en"_s)
         session(at(1, 9), 60, u"Policymaker breakfast briefing: the week ahead"_s, u"briefing"_s, boardroom, true),
         session(at(1, 9, 30), 120, u"Domain Name System Operations"_s, u"working group"_s, hall, false, u"dnsop"_s,
                 u"Operations and Management"_s),
-        session(at(1, 9, 30), 120, u"QUIC"_s, u"wg"_s, u"Chitlada 2"_s, false, u"quic"_s, u"Web and Internet Transport"_s),
-        session(at(1, 11, 30), 90, u"Transport Layer Security"_s, u"wg"_s, u"Chitlada 3"_s, false, u"tls"_s, u"Security"_s),
+        session(at(1, 9, 30), 120, u"QUIC"_s, u"wg"_s, u"Chitlada 2"_s, false, u"quic"_s,
+                u"Web and Internet Transport"_s),
+        session(at(1, 11, 30), 90, u"Transport Layer Security"_s, u"wg"_s, u"Chitlada 3"_s, false, u"tls"_s,
+                u"Security"_s),
         session(at(1, 11, 30), 90, u"Roundtable: encryption, lawful access and the open Internet"_s, u"roundtable"_s,
                 boardroom, true),
         session(at(1, 13), 60, u"Lunch"_s, u"lunch"_s, u"Lotus Terrace"_s),
@@ -125,8 +127,8 @@ AgendaData bangkokProgramme(const QString &language = u"en"_s)
         session(at(3, 11, 30), 90, u"Supply Chain Integrity, Transparency, and Trust"_s, u"wg"_s, u"Chitlada 3"_s,
                 false, u"scitt"_s, u"Security"_s),
         session(at(3, 13), 60, u"Lunch"_s, u"lunch"_s, u"Lotus Terrace"_s),
-        session(at(3, 14), 90, u"Bilateral meetings with IETF participants (by appointment)"_s, u"meeting"_s,
-                boardroom, true),
+        session(at(3, 14), 90, u"Bilateral meetings with IETF participants (by appointment)"_s, u"meeting"_s, boardroom,
+                true),
         session(at(3, 14), 90, u"Remote ATtestation procedureS"_s, u"wg"_s, hall, false, u"rats"_s, u"Security"_s),
         session(at(3, 16), 60, u"Closing roundtable and feedback"_s, u"roundtable"_s, boardroom, true),
         session(at(3, 17), 90, u"Internet Society briefing panel"_s, u"plenary"_s, plenary),
@@ -202,7 +204,7 @@ private:
     static QList<Word> words(const QString &pdfPath, int page)
     {
         const QByteArray xml = run(u"pdftotext"_s, {u"-bbox"_s, u"-enc"_s, u"UTF-8"_s, u"-f"_s, QString::number(page),
-                                                   u"-l"_s, QString::number(page), pdfPath, u"-"_s});
+                                                    u"-l"_s, QString::number(page), pdfPath, u"-"_s});
         QList<Word> result;
         QXmlStreamReader reader(xml);
         while (!reader.atEnd()) {
@@ -327,15 +329,16 @@ private Q_SLOTS:
         data.lastDay = QDate(2024, 11, 5);
         data.guestName = u"Jean Tremblay"_s;
         data.language = u"en"_s;
-        data.sessions = {session(utc(2024, 11, 2, 16, 30), 30, u"Summer-time session"_s, u"briefing"_s, u"Room A"_s, true),
-                         session(utc(2024, 11, 4, 17, 15), 30, u"Winter-time session"_s, u"briefing"_s, u"Room A"_s)};
+        data.sessions = {
+            session(utc(2024, 11, 2, 16, 30), 30, u"Summer-time session"_s, u"briefing"_s, u"Room A"_s, true),
+            session(utc(2024, 11, 4, 17, 15), 30, u"Winter-time session"_s, u"briefing"_s, u"Room A"_s)};
         const QString path = renderToFile(data, u"vancouver-dst"_s);
         QVERIFY(!path.isEmpty());
         const QString t = text(path).simplified();
         QVERIFY2(t.contains(u"09:30"_s) && t.contains(u"10:00"_s), qPrintable(t)); // 16:30Z at UTC−7
         QVERIFY2(t.contains(u"09:15"_s) && t.contains(u"09:45"_s), qPrintable(t)); // 17:15Z at UTC−8
-        QVERIFY(!t.contains(u"08:30"_s)); // 16:30Z at UTC−8
-        QVERIFY(!t.contains(u"10:15"_s)); // 17:15Z at UTC−7
+        QVERIFY(!t.contains(u"08:30"_s));                                          // 16:30Z at UTC−8
+        QVERIFY(!t.contains(u"10:15"_s));                                          // 17:15Z at UTC−7
         // The days do not share one offset: each day says its own, and so does the footer.
         QVERIFY2(t.contains(u"UTC−7"_s) && t.contains(u"UTC−8"_s), qPrintable(t));
         QVERIFY(t.indexOf(u"Summer-time session"_s) < t.indexOf(u"Monday, November 4, 2024"_s));
@@ -361,7 +364,8 @@ private Q_SLOTS:
         AgendaData data = bangkokProgramme(language);
         data.guestName = name;
         data.guestLatinName = latin;
-        const QString path = renderToFile(data, u"guest-"_s + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
+        const QString path = renderToFile(data, u"guest-"_s
+                                                    + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
         QVERIFY(!path.isEmpty());
         const QString t = text(path, 1).simplified();
         QVERIFY2(t.contains(name), qPrintable(t));
@@ -374,14 +378,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("language");
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("en") << u"en"_s
-                            << QStringList{u"Personal agenda"_s, u"Your sessions today"_s, u"Saturday, March 16, 2024"_s,
-                                           u"Page 1 of"_s, u"Briefing"_s};
-        QTest::newRow("fr") << u"fr"_s
-                            << QStringList{u"Programme personnel"_s, u"Vos sessions du jour"_s, u"Samedi 16 mars 2024"_s,
-                                           u"Page 1 sur"_s, u"Séance d’information"_s, u"16–19 mars 2024"_s};
+                            << QStringList{u"Personal agenda"_s, u"Your sessions today"_s,
+                                           u"Saturday, March 16, 2024"_s, u"Page 1 of"_s, u"Briefing"_s};
+        QTest::newRow("fr") << u"fr"_s << QStringList{u"Programme personnel"_s,  u"Vos sessions du jour"_s,
+                                                      u"Samedi 16 mars 2024"_s,  u"Page 1 sur"_s,
+                                                      u"Séance d’information"_s, u"16–19 mars 2024"_s};
         QTest::newRow("es") << u"es-MX"_s
-                            << QStringList{u"Agenda personal"_s, u"Sus sesiones de hoy"_s, u"Sábado, 16 de marzo de 2024"_s,
-                                           u"Página 1 de"_s, u"Sesión informativa"_s};
+                            << QStringList{u"Agenda personal"_s, u"Sus sesiones de hoy"_s,
+                                           u"Sábado, 16 de marzo de 2024"_s, u"Página 1 de"_s, u"Sesión informativa"_s};
         QTest::newRow("ar") << u"ar"_s
                             << QStringList{u"البرنامج الشخصي"_s, u"جلساتك اليوم"_s, u"السبت"_s, u"مارس"_s, u"إحاطة"_s};
         QTest::newRow("zh") << u"zh-Hans"_s
@@ -444,9 +448,9 @@ private Q_SLOTS:
             // Own sessions twice (summary and programme), the others once.
             // The start of the title: the summary cuts long ones short with "…".
             const QString start = s.title.left(30);
-            const bool partOfAnother = std::any_of(data.sessions.cbegin(), data.sessions.cend(), [&](const AgendaSession &o) {
-                return o.title != s.title && o.title.contains(start);
-            });
+            const bool partOfAnother = std::any_of(
+                data.sessions.cbegin(), data.sessions.cend(),
+                [&](const AgendaSession &o) { return o.title != s.title && o.title.contains(start); });
             if (!partOfAnother) // "Lunch", "QUIC"
                 QVERIFY2(t.count(start) == (s.highlighted ? 2 : 1), qPrintable(s.title));
         }

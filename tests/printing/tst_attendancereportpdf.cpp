@@ -32,7 +32,8 @@ QByteArray run(const QString &program, const QStringList &args)
     return p.readAllStandardOutput();
 }
 
-const QString LongName = u"Maria Fernanda de los Ángeles Guadalupe Rodríguez-Villanueva y Castellanos de la Torre Alta"_s;
+const QString LongName =
+    u"Maria Fernanda de los Ángeles Guadalupe Rodríguez-Villanueva y Castellanos de la Torre Alta"_s;
 
 // IETF 121 in Dublin, four programme days.
 AttendanceReportData dublin(int dayCount = 4)
@@ -57,7 +58,10 @@ AttendanceRegisterRow row(const QString &name, const QString &organisation, cons
     return AttendanceRegisterRow{name, organisation, country, marks};
 }
 
-AttendanceMark at(int h, int m) { return AttendanceMark{true, QTime(h, m)}; }
+AttendanceMark at(int h, int m)
+{
+    return AttendanceMark{true, QTime(h, m)};
+}
 const AttendanceMark absent{true, {}};
 const AttendanceMark notExpected{false, {}};
 
@@ -100,17 +104,14 @@ private:
     // The text of every page, pdftotext's form feeds split out.
     static QStringList pageTexts(const QString &pdfPath)
     {
-        QStringList pages = QString::fromUtf8(run(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, pdfPath, u"-"_s}))
-                                .split(u'\f');
+        QStringList pages =
+            QString::fromUtf8(run(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, pdfPath, u"-"_s})).split(u'\f');
         if (!pages.isEmpty() && pages.last().trimmed().isEmpty())
             pages.removeLast();
         return pages;
     }
 
-    static QString pdfInfo(const QString &pdfPath)
-    {
-        return QString::fromUtf8(run(u"pdfinfo"_s, {pdfPath}));
-    }
+    static QString pdfInfo(const QString &pdfPath) { return QString::fromUtf8(run(u"pdfinfo"_s, {pdfPath})); }
 
     static int pageCount(const QString &pdfPath)
     {
@@ -121,7 +122,7 @@ private:
     static QList<Word> words(const QString &pdfPath, int page)
     {
         const QByteArray xml = run(u"pdftotext"_s, {u"-bbox"_s, u"-enc"_s, u"UTF-8"_s, u"-f"_s, QString::number(page),
-                                                   u"-l"_s, QString::number(page), pdfPath, u"-"_s});
+                                                    u"-l"_s, QString::number(page), pdfPath, u"-"_s});
         QList<Word> result;
         QXmlStreamReader reader(xml);
         while (!reader.atEnd()) {
@@ -151,11 +152,15 @@ private Q_SLOTS:
         data.rows = {
             row(u"Nguyễn Thị Minh Khai"_s, u"Ministry of Information and Communications"_s, u"VN"_s,
                 {at(8, 55), at(9, 2), absent, at(9, 30)}),
-            row(u"Ольга Смирнова"_s, u"Ministry of Digital Development"_s, u"RU"_s, {at(9, 15), absent, absent, absent}),
-            row(u"山田太郎"_s, u"Ministry of Internal Affairs, Japan"_s, u"JP"_s, {at(10, 1), at(10, 2), at(10, 3), at(10, 4)}),
-            row(u"ليلى حسن"_s, u"National Telecom Regulatory Authority"_s, u"EG"_s, {absent, at(13, 45), notExpected, notExpected}),
+            row(u"Ольга Смирнова"_s, u"Ministry of Digital Development"_s, u"RU"_s,
+                {at(9, 15), absent, absent, absent}),
+            row(u"山田太郎"_s, u"Ministry of Internal Affairs, Japan"_s, u"JP"_s,
+                {at(10, 1), at(10, 2), at(10, 3), at(10, 4)}),
+            row(u"ليلى حسن"_s, u"National Telecom Regulatory Authority"_s, u"EG"_s,
+                {absent, at(13, 45), notExpected, notExpected}),
             row(u"สมชาย ใจดี"_s, u"NBTC"_s, u"TH"_s, {absent, absent, absent, absent}),
-            row(LongName, u"Secretaría de Infraestructura, Comunicaciones y Transportes de los Estados Unidos Mexicanos"_s,
+            row(LongName,
+                u"Secretaría de Infraestructura, Comunicaciones y Transportes de los Estados Unidos Mexicanos"_s,
                 u"MX"_s, {at(7, 59), notExpected, at(12, 0), absent}),
         };
         const QString path = renderToFile(data, u"scripts"_s);
@@ -165,8 +170,8 @@ private Q_SLOTS:
 
         const QString t = pageTexts(path).join(u'\n');
         const QString flat = t.simplified();
-        for (const QString &name : {u"Nguyễn Thị Minh Khai"_s, u"Ольга Смирнова"_s, u"山田太郎"_s, u"ليلى حسن"_s,
-                                    u"สมชาย ใจดี"_s})
+        for (const QString &name :
+             {u"Nguyễn Thị Minh Khai"_s, u"Ольга Смирнова"_s, u"山田太郎"_s, u"ليلى حسن"_s, u"สมชาย ใจดี"_s})
             QVERIFY2(t.contains(name), qPrintable(name + u" not in:\n"_s + t));
         QVERIFY2(flat.contains(u"Maria Fernanda"_s), qPrintable(flat));
         // The title block.
@@ -190,8 +195,9 @@ private Q_SLOTS:
         QVERIFY(flat.contains(u"Certified correct by"_s));
         QVERIFY(flat.contains(u"true record of the attendance of the guests listed above at IETF 121 Dublin"_s));
         for (const QString &field : {u"Name"_s, u"Role"_s, u"Date"_s, u"Signature"_s})
-            QVERIFY2(t.contains(QRegularExpression(u"^\\s*"_s + field + u"\\s*$"_s, QRegularExpression::MultilineOption)),
-                     qPrintable(field));
+            QVERIFY2(
+                t.contains(QRegularExpression(u"^\\s*"_s + field + u"\\s*$"_s, QRegularExpression::MultilineOption)),
+                qPrintable(field));
         QVERIFY(flat.contains(u"Page 1 of 1"_s));
     }
 
@@ -220,7 +226,8 @@ private Q_SLOTS:
         // Every word of the rows between the name column and the organisation column ends before the next column.
         bool sawEllipsis = false;
         for (const Word &w : all) {
-            if (w.box.top() < registerTop || w.box.top() >= registerBottom || w.box.left() < 60 || w.box.left() >= countryLeft)
+            if (w.box.top() < registerTop || w.box.top() >= registerBottom || w.box.left() < 60
+                || w.box.left() >= countryLeft)
                 continue; // the title block, the totals, the row numbers, the days
             if (w.text.contains(u'…'))
                 sawEllipsis = true;
@@ -235,14 +242,15 @@ private Q_SLOTS:
     void fifteenHundredGuestsFillNumberedPagesEachWithTheTableHeader()
     {
         AttendanceReportData data = dublin();
-        const QStringList names = {u"Nguyễn Thị Minh Khai"_s, u"Ольга Смирнова"_s, u"山田太郎"_s, u"ليلى حسن"_s,
-                                   u"สมชาย ใจดี"_s, u"Jean Tremblay"_s};
+        const QStringList names = {
+            u"Nguyễn Thị Minh Khai"_s, u"Ольга Смирнова"_s, u"山田太郎"_s, u"ليلى حسن"_s, u"สมชาย ใจดี"_s,
+            u"Jean Tremblay"_s};
         for (int i = 0; i < 1500; ++i) {
             QList<AttendanceMark> marks;
             for (int d = 0; d < 4; ++d)
                 marks.append((i + d) % 3 ? at(8 + (i + d) % 4, (i * 7 + d) % 60) : absent);
-            data.rows.append(row(names[i % names.size()] + u" %1"_s.arg(i + 1),
-                                 u"Delegation %1"_s.arg(i % 40 + 1), u"FR"_s, marks));
+            data.rows.append(
+                row(names[i % names.size()] + u" %1"_s.arg(i + 1), u"Delegation %1"_s.arg(i % 40 + 1), u"FR"_s, marks));
         }
         const QString path = renderToFile(data, u"fifteen-hundred"_s);
         QVERIFY(!path.isEmpty());
@@ -277,8 +285,8 @@ private Q_SLOTS:
                 QList<AttendanceMark> marks;
                 for (int d = 0; d < days; ++d)
                     marks.append(d % 3 == g ? absent : at(9, d));
-                data.rows.append(row(LongName, u"Ministry of Digital Development, Communications and Mass Media"_s,
-                                     u"RU"_s, marks));
+                data.rows.append(
+                    row(LongName, u"Ministry of Digital Development, Communications and Mass Media"_s, u"RU"_s, marks));
             }
             const QString path = renderToFile(data, u"days-%1"_s.arg(days));
             QVERIFY(!path.isEmpty());

@@ -34,25 +34,62 @@ QJsonObject validLayout()
         return o;
     };
     QJsonArray elements{
-        object({{u"type"_s, u"text"_s}, {u"bind"_s, u"given_name"_s}, {u"x"_s, 6}, {u"y"_s, 6}, {u"w"_s, 60},
-                {u"h"_s, 16}, {u"minSize"_s, 18}, {u"maxSize"_s, 36}, {u"weight"_s, u"bold"_s}}),
-        object({{u"type"_s, u"text"_s}, {u"bind"_s, u"display_name"_s}, {u"x"_s, 6}, {u"y"_s, 23}, {u"w"_s, 60},
-                {u"h"_s, 10}, {u"minSize"_s, 9}, {u"maxSize"_s, 14}, {u"maxLines"_s, 2}, {u"flow"_s, true}}),
-        object({{u"type"_s, u"text"_s}, {u"bind"_s, u"organisation"_s}, {u"x"_s, 6}, {u"y"_s, 34}, {u"w"_s, 60},
-                {u"h"_s, 8}, {u"minSize"_s, 8}, {u"maxSize"_s, 10}, {u"maxLines"_s, 2}}),
+        object({{u"type"_s, u"text"_s},
+                {u"bind"_s, u"given_name"_s},
+                {u"x"_s, 6},
+                {u"y"_s, 6},
+                {u"w"_s, 60},
+                {u"h"_s, 16},
+                {u"minSize"_s, 18},
+                {u"maxSize"_s, 36},
+                {u"weight"_s, u"bold"_s}}),
+        object({{u"type"_s, u"text"_s},
+                {u"bind"_s, u"display_name"_s},
+                {u"x"_s, 6},
+                {u"y"_s, 23},
+                {u"w"_s, 60},
+                {u"h"_s, 10},
+                {u"minSize"_s, 9},
+                {u"maxSize"_s, 14},
+                {u"maxLines"_s, 2},
+                {u"flow"_s, true}}),
+        object({{u"type"_s, u"text"_s},
+                {u"bind"_s, u"organisation"_s},
+                {u"x"_s, 6},
+                {u"y"_s, 34},
+                {u"w"_s, 60},
+                {u"h"_s, 8},
+                {u"minSize"_s, 8},
+                {u"maxSize"_s, 10},
+                {u"maxLines"_s, 2}}),
         object({{u"type"_s, u"qr"_s}, {u"x"_s, 72}, {u"y"_s, 30}, {u"size"_s, 24}, {u"ecc"_s, u"Q"_s}}),
-        object({{u"type"_s, u"band"_s}, {u"x"_s, 0}, {u"y"_s, 62}, {u"w"_s, 101.6}, {u"h"_s, 14.2}, {u"colour"_s, u"role"_s}}),
-        object({{u"type"_s, u"text"_s}, {u"bind"_s, u"role_label"_s}, {u"x"_s, 6}, {u"y"_s, 64}, {u"w"_s, 60},
-                {u"h"_s, 8}, {u"minSize"_s, 8}, {u"maxSize"_s, 12}, {u"colour"_s, u"white"_s}, {u"uppercase"_s, true}}),
+        object({{u"type"_s, u"band"_s},
+                {u"x"_s, 0},
+                {u"y"_s, 62},
+                {u"w"_s, 101.6},
+                {u"h"_s, 14.2},
+                {u"colour"_s, u"role"_s}}),
+        object({{u"type"_s, u"text"_s},
+                {u"bind"_s, u"role_label"_s},
+                {u"x"_s, 6},
+                {u"y"_s, 64},
+                {u"w"_s, 60},
+                {u"h"_s, 8},
+                {u"minSize"_s, 8},
+                {u"maxSize"_s, 12},
+                {u"colour"_s, u"white"_s},
+                {u"uppercase"_s, true}}),
     };
     return object({
         {u"version"_s, 1},
         {u"name"_s, u"Test badge"_s},
         {u"page"_s, object({{u"size"_s, u"4x3in"_s}, {u"margin"_s, 3}})},
         {u"palette"_s, object({{u"white"_s, u"#FFFFFF"_s}, {u"ink"_s, u"#102030"_s}})},
-        {u"roles"_s, QJsonArray{object({{u"key"_s, u"policymaker"_s}, {u"label"_s, u"Policymaker Program"_s},
-                                        {u"colour"_s, u"#163A68"_s}}),
-                                object({{u"key"_s, u"staff"_s}, {u"label"_s, u"Staff"_s}, {u"colour"_s, u"#A8322A"_s}})}},
+        {u"roles"_s,
+         QJsonArray{
+             object(
+                 {{u"key"_s, u"policymaker"_s}, {u"label"_s, u"Policymaker Program"_s}, {u"colour"_s, u"#163A68"_s}}),
+             object({{u"key"_s, u"staff"_s}, {u"label"_s, u"Staff"_s}, {u"colour"_s, u"#A8322A"_s}})}},
         {u"elements"_s, elements},
     });
 }
@@ -129,7 +166,8 @@ private Q_SLOTS:
         QTest::addColumn<QSizeF>("size");
         QTest::addColumn<int>("perPage");
         QTest::addColumn<QString>("media");
-        QTest::newRow("policymaker-4x3in") << u"policymaker-4x3in"_s << QSizeF(101.6, 76.2) << 1 << u"oe_4x3-label_4x3in"_s;
+        QTest::newRow("policymaker-4x3in")
+            << u"policymaker-4x3in"_s << QSizeF(101.6, 76.2) << 1 << u"oe_4x3-label_4x3in"_s;
         QTest::newRow("a6-portrait") << u"a6-portrait"_s << QSizeF(105, 148) << 1 << u"iso_a6_105x148mm"_s;
         QTest::newRow("a6-landscape") << u"a6-landscape"_s << QSizeF(148, 105) << 1 << u"iso_a6_105x148mm"_s;
         QTest::newRow("id1-card") << u"id1-card"_s << QSizeF(85.6, 53.98) << 1 << u"om_card_54x86mm"_s;
@@ -171,9 +209,10 @@ private Q_SLOTS:
         }
         QCOMPARE(qrCodes, 1);
         QVERIFY(roleBand);
-        for (const BadgeBinding b : {BadgeBinding::GivenName, BadgeBinding::DisplayName, BadgeBinding::LatinNameIfDifferent,
-                                     BadgeBinding::Organisation, BadgeBinding::CountryName, BadgeBinding::RoleLabel,
-                                     BadgeBinding::EventName, BadgeBinding::EventDates})
+        for (const BadgeBinding b :
+             {BadgeBinding::GivenName, BadgeBinding::DisplayName, BadgeBinding::LatinNameIfDifferent,
+              BadgeBinding::Organisation, BadgeBinding::CountryName, BadgeBinding::RoleLabel, BadgeBinding::EventName,
+              BadgeBinding::EventDates})
             QVERIFY2(bindings.contains(b), qPrintable(u"binding %1 missing"_s.arg(int(b))));
         QStringList roles;
         for (const auto &r : layout->roles())
@@ -209,7 +248,7 @@ private Q_SLOTS:
         const QSizeF badge = sheet->pageSizeMm();
         const QPointF first = sheet->sheet().cellOrigin(0, badge);
         const QPointF last = sheet->sheet().cellOrigin(7, badge);
-        QCOMPARE(first.x(), 210 - (last.x() + badge.width())); // centred across
+        QCOMPARE(first.x(), 210 - (last.x() + badge.width()));  // centred across
         QCOMPARE(first.y(), 297 - (last.y() + badge.height())); // and down
         QCOMPARE(sheet->sheet().cellOrigin(8, badge), first);   // the next page starts over
     }
@@ -231,24 +270,24 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("expected");
 
-        QTest::newRow("unknown key")
-            << withElement(2, {{u"maxsize"_s, 12}})
-            << u"element 3 (text 'organisation'): unknown key \"maxsize\" (did you mean \"maxSize\"?)"_s;
+        QTest::newRow("unknown key") << withElement(
+            2, {{u"maxsize"_s,
+                 12}}) << u"element 3 (text 'organisation'): unknown key \"maxsize\" (did you mean \"maxSize\"?)"_s;
         QTest::newRow("colour spelled color")
             << withElement(0, {{u"color"_s, u"ink"_s}})
             << u"element 1 (text 'given_name'): unknown key \"color\" (did you mean \"colour\"?)"_s;
-        QTest::newRow("unknown top-level key") << withRoot(u"pages"_s, QJsonObject()) << u"layout: unknown key \"pages\""_s;
-        QTest::newRow("missing field") << withElement(1, {}, {u"w"_s}) << u"element 2 (text 'display_name'): missing \"w\""_s;
+        QTest::newRow("unknown top-level key")
+            << withRoot(u"pages"_s, QJsonObject()) << u"layout: unknown key \"pages\""_s;
+        QTest::newRow("missing field") << withElement(1, {}, {u"w"_s})
+                                       << u"element 2 (text 'display_name'): missing \"w\""_s;
         QTest::newRow("missing page") << withRoot(u"page"_s, QJsonValue(QJsonValue::Undefined)) << u"page: missing"_s;
         QTest::newRow("media with spaces") << withRoot(u"media"_s, u"4 x 6 label"_s)
                                            << u"layout: \"media\" is \"4 x 6 label\": write one CUPS media name"_s;
         QTest::newRow("media not text") << withRoot(u"media"_s, 62) << u"layout: \"media\" must be a string"_s;
-        QTest::newRow("size range inverted")
-            << withElement(2, {{u"minSize"_s, 10}, {u"maxSize"_s, 8}})
-            << u"element 3 (text 'organisation'): maxSize 8 is below minSize 10"_s;
-        QTest::newRow("wrong type")
-            << withElement(0, {{u"maxSize"_s, u"36"_s}})
-            << u"element 1 (text 'given_name'): \"maxSize\" must be a number, not a string"_s;
+        QTest::newRow("size range inverted") << withElement(2, {{u"minSize"_s, 10}, {u"maxSize"_s, 8}})
+                                             << u"element 3 (text 'organisation'): maxSize 8 is below minSize 10"_s;
+        QTest::newRow("wrong type") << withElement(0, {{u"maxSize"_s, u"36"_s}})
+                                    << u"element 1 (text 'given_name'): \"maxSize\" must be a number, not a string"_s;
         QTest::newRow("unknown binding")
             << withElement(0, {{u"bind"_s, u"first_name"_s}})
             << u"element 1 (text 'first_name'): \"bind\" is \"first_name\", must be one of given_name"_s;
@@ -257,12 +296,10 @@ private Q_SLOTS:
         QTest::newRow("box outside page")
             << withElement(3, {{u"x"_s, 85}})
             << u"element 4 (qr): lies outside the 101.6 × 76.2 mm card (x 85–109 mm, y 30–54 mm)"_s;
-        QTest::newRow("box in the margin")
-            << withElement(3, {{u"x"_s, 76}})
-            << u"element 4 (qr): comes closer than the 3 mm margin to the card's edge"_s;
+        QTest::newRow("box in the margin") << withElement(3, {{u"x"_s, 76}})
+                                           << u"element 4 (qr): comes closer than the 3 mm margin to the card's edge"_s;
         QTest::newRow("overlapping boxes")
-            << withElement(3, {{u"x"_s, 60}})
-            << u"element 3 (text 'organisation'): overlaps element 4 (qr)"_s;
+            << withElement(3, {{u"x"_s, 60}}) << u"element 3 (text 'organisation'): overlaps element 4 (qr)"_s;
         QTest::newRow("straddles a band")
             << withElement(2, {{u"y"_s, 58}})
             << u"element 3 (text 'organisation'): straddles the edge of element 5 (band)"_s;
@@ -285,8 +322,9 @@ private Q_SLOTS:
                                         << u"element 4 (qr): \"ecc\" L is below the required M"_s;
         QTest::newRow("QR too small") << withElement(3, {{u"size"_s, 10}})
                                       << u"element 4 (qr): \"size\" 10 mm is too small to scan"_s;
-        QTest::newRow("bad colour") << withElement(0, {{u"colour"_s, u"navy"_s}})
-                                    << u"element 1 (text 'given_name'): \"colour\" is \"navy\": write \"#RRGGBB\", a palette colour (ink, white) or \"role\""_s;
+        QTest::newRow("bad colour")
+            << withElement(0, {{u"colour"_s, u"navy"_s}})
+            << u"element 1 (text 'given_name'): \"colour\" is \"navy\": write \"#RRGGBB\", a palette colour (ink, white) or \"role\""_s;
         QTest::newRow("role colour without roles")
             << withRoot(u"roles"_s, QJsonValue(QJsonValue::Undefined))
             << u"element 5 (band): uses the guest's role, but the layout has no \"roles\" list"_s;
@@ -294,20 +332,25 @@ private Q_SLOTS:
                                            << u"page: \"size\" is \"B7\", must be one of 4x3in"_s;
         QTest::newRow("unknown element type") << appendElement(QJsonObject{{u"type"_s, u"barcode"_s}})
                                               << u"element 7: \"type\" is \"barcode\", must be one of text, qr"_s;
-        QTest::newRow("sheet too small")
-            << withRoot(u"sheet"_s, QJsonObject{{u"paper"_s, u"A4"_s}, {u"columns"_s, 2}, {u"rows"_s, 4}, {u"cropMarks"_s, true}})
-            << u"sheet: 2 columns of 101.6 mm with 0 mm gutters need 203.2 mm, leaving 3.4 mm margins on the 210 mm paper; "
-               "at least 8 mm are needed for crop marks"_s;
+        QTest::newRow("sheet too small") << withRoot(
+            u"sheet"_s, QJsonObject{{u"paper"_s, u"A4"_s}, {u"columns"_s, 2}, {u"rows"_s, 4}, {u"cropMarks"_s, true}})
+                                         << u"sheet: 2 columns of 101.6 mm with 0 mm gutters need 203.2 mm, leaving "
+                                            u"3.4 mm margins on the 210 mm paper; "
+                                            "at least 8 mm are needed for crop marks"_s;
         QTest::newRow("diagonal line")
-            << appendElement(QJsonObject{{u"type"_s, u"line"_s}, {u"x1"_s, 70}, {u"y1"_s, 5}, {u"x2"_s, 90}, {u"y2"_s, 20}})
+            << appendElement(
+                   QJsonObject{{u"type"_s, u"line"_s}, {u"x1"_s, 70}, {u"y1"_s, 5}, {u"x2"_s, 90}, {u"y2"_s, 20}})
             << u"element 7 (line): lines must be horizontal (y1 = y2) or vertical (x1 = x2)"_s;
         QTest::newRow("json syntax") << QByteArray("{\n  \"name\": \"x\",\n  \"page\": {\"size\": \"4x3in\"\n}")
                                      << u"line 4, column"_s;
         QTest::newRow("not an object") << QByteArray("[1, 2]") << u"the layout must be a JSON object"_s;
-        QTest::newRow("missing image")
-            << appendElement(QJsonObject{{u"type"_s, u"image"_s}, {u"src"_s, u"/nonexistent/logo.png"_s}, {u"x"_s, 72},
-                                         {u"y"_s, 5}, {u"w"_s, 24}, {u"h"_s, 10}})
-            << u"element 7 (image): cannot read the image \"src\" /nonexistent/logo.png"_s;
+        QTest::newRow("missing image") << appendElement(QJsonObject{{u"type"_s, u"image"_s},
+                                                                    {u"src"_s, u"/nonexistent/logo.png"_s},
+                                                                    {u"x"_s, 72},
+                                                                    {u"y"_s, 5},
+                                                                    {u"w"_s, 24},
+                                                                    {u"h"_s, 10}})
+                                       << u"element 7 (image): cannot read the image \"src\" /nonexistent/logo.png"_s;
     }
 
     void badLayoutsAreRejectedNamingTheElement()
@@ -316,7 +359,8 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         const auto layout = BadgeLayout::fromJson(json);
         QVERIFY2(!layout, "an invalid layout was accepted");
-        QVERIFY2(layout.error().contains(expected), qPrintable(u"expected: %1\nbut got:\n%2"_s.arg(expected, layout.error())));
+        QVERIFY2(layout.error().contains(expected),
+                 qPrintable(u"expected: %1\nbut got:\n%2"_s.arg(expected, layout.error())));
     }
 
     void everyProblemIsReportedAtOnce()
@@ -340,8 +384,9 @@ private Q_SLOTS:
 
     void allowOverlapPermitsADeliberateOverlap()
     {
-        const QJsonObject watermark{{u"type"_s, u"text"_s}, {u"text"_s, u"VOID"_s}, {u"x"_s, 10}, {u"y"_s, 10}, {u"w"_s, 50},
-                                    {u"h"_s, 20}, {u"minSize"_s, 20}, {u"maxSize"_s, 40}};
+        const QJsonObject watermark{{u"type"_s, u"text"_s}, {u"text"_s, u"VOID"_s}, {u"x"_s, 10},
+                                    {u"y"_s, 10},           {u"w"_s, 50},           {u"h"_s, 20},
+                                    {u"minSize"_s, 20},     {u"maxSize"_s, 40}};
         QVERIFY(!BadgeLayout::fromJson(appendElement(watermark)));
         QJsonObject allowed = watermark;
         allowed.insert(u"allowOverlap"_s, true);
@@ -360,7 +405,8 @@ private Q_SLOTS:
         file.close();
         const auto layout = BadgeLayout::load(path);
         QVERIFY(!layout);
-        QVERIFY2(layout.error().startsWith(u"the badge layout %1 has a problem:\nelement 3"_s.arg(path)), qPrintable(layout.error()));
+        QVERIFY2(layout.error().startsWith(u"the badge layout %1 has a problem:\nelement 3"_s.arg(path)),
+                 qPrintable(layout.error()));
 
         const auto missing = BadgeLayout::load(dir.filePath(u"missing.json"_s));
         QVERIFY(!missing);
@@ -382,8 +428,13 @@ private Q_SLOTS:
 
         QJsonObject base = validLayout();
         QJsonArray elements = base.value(u"elements"_s).toArray();
-        elements.append(QJsonObject{{u"type"_s, u"image"_s}, {u"src"_s, u"logo.png"_s}, {u"x"_s, 72}, {u"y"_s, 6},
-                                    {u"w"_s, 24}, {u"h"_s, 12}, {u"align"_s, u"end"_s}});
+        elements.append(QJsonObject{{u"type"_s, u"image"_s},
+                                    {u"src"_s, u"logo.png"_s},
+                                    {u"x"_s, 72},
+                                    {u"y"_s, 6},
+                                    {u"w"_s, 24},
+                                    {u"h"_s, 12},
+                                    {u"align"_s, u"end"_s}});
         base.insert(u"elements"_s, elements);
         QFile baseFile(dir.filePath(u"base/base.json"_s));
         QVERIFY(baseFile.open(QIODevice::WriteOnly));
@@ -392,7 +443,8 @@ private Q_SLOTS:
 
         QFile childFile(dir.filePath(u"child.json"_s));
         QVERIFY(childFile.open(QIODevice::WriteOnly));
-        childFile.write(toJson(QJsonObject{{u"extends"_s, u"base/base.json"_s}, {u"name"_s, u"Child"_s},
+        childFile.write(toJson(QJsonObject{{u"extends"_s, u"base/base.json"_s},
+                                           {u"name"_s, u"Child"_s},
                                            {u"palette"_s, QJsonObject{{u"ink"_s, u"#000000"_s}}}}));
         childFile.close();
 

@@ -74,7 +74,8 @@ const QList<Guest> &guests()
         {"sinhala", u"චමරි"_s, u"චමරි පෙරේරා"_s, u"Chamari Perera"_s, u"si"_s},
         {"myanmar", u"မောင်မောင်"_s, u"မောင်မောင်"_s, u"Maung Maung"_s, u"my"_s},
         {"latin-90", u"Maximiliana Wilhelmina"_s,
-         u"Maximiliana Wilhelmina Konstantinopoulou-Vanderbilt de la Cruz y Montenegro Abernathy Lowe"_s, QString(), u"en"_s},
+         u"Maximiliana Wilhelmina Konstantinopoulou-Vanderbilt de la Cruz y Montenegro Abernathy Lowe"_s, QString(),
+         u"en"_s},
     };
     return list;
 }
@@ -86,7 +87,8 @@ BadgeData badgeFor(const Guest &g, const QString &role = u"policymaker"_s)
     d.displayName = g.display;
     d.latinName = g.latin;
     d.language = g.language;
-    d.organisation = u"Directorate-General for Communications Networks, Content and Technology of the European Commission"_s;
+    d.organisation =
+        u"Directorate-General for Communications Networks, Content and Technology of the European Commission"_s;
     d.countryCode = u"BE"_s;
     d.role = role;
     d.eventName = u"IETF 125 Shenzhen"_s;
@@ -130,9 +132,13 @@ QString squeezed(QString text)
 QString extractedTextIn(const QString &pdfPath, const QRectF &mm)
 {
     const QRectF pt(mm.topLeft() * (72.0 / 25.4), mm.size() * (72.0 / 25.4));
-    const QStringList args{u"-r"_s, u"72"_s, u"-x"_s, QString::number(int(std::floor(pt.x()))), u"-y"_s,
-                           QString::number(int(std::floor(pt.y()))), u"-W"_s, QString::number(int(std::ceil(pt.width())) + 1),
-                           u"-H"_s, QString::number(int(std::ceil(pt.height())) + 1), u"-enc"_s, u"UTF-8"_s, pdfPath, u"-"_s};
+    const QStringList args{u"-r"_s,   u"72"_s,
+                           u"-x"_s,   QString::number(int(std::floor(pt.x()))),
+                           u"-y"_s,   QString::number(int(std::floor(pt.y()))),
+                           u"-W"_s,   QString::number(int(std::ceil(pt.width())) + 1),
+                           u"-H"_s,   QString::number(int(std::ceil(pt.height())) + 1),
+                           u"-enc"_s, u"UTF-8"_s,
+                           pdfPath,   u"-"_s};
     QString text = QString::fromUtf8(runTool(u"pdftotext"_s, args).out);
     text.remove(QRegularExpression(u"[\u202A-\u202E]"_s));
     return text.normalized(QString::NormalizationForm_C);
@@ -250,7 +256,8 @@ private:
                 const QRectF box = layout.elements().at(b.element).box;
                 QVERIFY2(b.rectMm.left() >= box.left() - 0.01 && b.rectMm.right() <= box.right() + 0.01,
                          qPrintable(u"\"%1\" is wider than its box"_s.arg(b.text)));
-                QVERIFY2(b.rectMm.bottom() <= box.bottom() + 0.01, qPrintable(u"\"%1\" drops below its box"_s.arg(b.text)));
+                QVERIFY2(b.rectMm.bottom() <= box.bottom() + 0.01,
+                         qPrintable(u"\"%1\" drops below its box"_s.arg(b.text)));
             }
         }
         for (qsizetype i = 0; i < content.size(); ++i) {
@@ -301,7 +308,8 @@ private Q_SLOTS:
         // The full name, read from where it is printed (the hero when it is the same as the given name).
         const QList<BadgeBox> boxes = r.lastLayoutBoxes();
         QRectF nameArea;
-        for (const checkin::BadgeBinding binding : {checkin::BadgeBinding::DisplayName, checkin::BadgeBinding::GivenName}) {
+        for (const checkin::BadgeBinding binding :
+             {checkin::BadgeBinding::DisplayName, checkin::BadgeBinding::GivenName}) {
             for (const BadgeBox &b : boxes)
                 if (b.type == BadgeElementType::Text && r.layout().elements().at(b.element).binding == binding)
                     nameArea |= b.rectMm;
@@ -461,7 +469,8 @@ private Q_SLOTS:
         const auto pdf = r.renderSheet(badges);
         const double ms = timer.nsecsElapsed() / 1e6;
         QVERIFY2(pdf, why(pdf));
-        qInfo("500 badges on A4 sheets: %.0f ms (%.2f ms per badge), %lld kB", ms, ms / 500, qlonglong(pdf->size() / 1024));
+        qInfo("500 badges on A4 sheets: %.0f ms (%.2f ms per badge), %lld kB", ms, ms / 500,
+              qlonglong(pdf->size() / 1024));
         const QString path = save(*pdf, u"sheet-500"_s);
 
         const PdfInfo info = pdfInfo(path);
@@ -543,8 +552,8 @@ private Q_SLOTS:
         const QString text = squeezed(extractedText(path));
         QVERIFY2(text.contains(u"Anaavlis"_s), qPrintable(text)); // the override no longer reverses "avlis"
         QVERIFY(text.contains(u"Anatel"_s));
-        QVERIFY(text.contains(u"Brazil"_s));   // country name from the code
-        QVERIFY(text.contains(u"SPEAKER"_s));  // an unknown role prints its own name
+        QVERIFY(text.contains(u"Brazil"_s));  // country name from the code
+        QVERIFY(text.contains(u"SPEAKER"_s)); // an unknown role prints its own name
         // The emoji and the unassigned character are left out, not printed as placeholder boxes.
         QVERIFY2(text.contains(u"AnaavlisSilva"_s), qPrintable(text));
         for (const BadgeBox &b : r.lastLayoutBoxes()) {
@@ -620,8 +629,13 @@ private Q_SLOTS:
         QVERIFY(base.open(QIODevice::ReadOnly));
         QJsonObject root = QJsonDocument::fromJson(base.readAll()).object();
         QJsonArray elements = root.value(u"elements"_s).toArray();
-        elements.append(QJsonObject{{u"type"_s, u"image"_s}, {u"src"_s, u"logo.png"_s}, {u"x"_s, 72.6}, {u"y"_s, 15},
-                                    {u"w"_s, 24}, {u"h"_s, 8}, {u"align"_s, u"end"_s}});
+        elements.append(QJsonObject{{u"type"_s, u"image"_s},
+                                    {u"src"_s, u"logo.png"_s},
+                                    {u"x"_s, 72.6},
+                                    {u"y"_s, 15},
+                                    {u"w"_s, 24},
+                                    {u"h"_s, 8},
+                                    {u"align"_s, u"end"_s}});
         root.insert(u"elements"_s, elements);
         const auto layout = BadgeLayout::fromJson(QJsonDocument(root).toJson(), m_dir.path());
         QVERIFY2(layout, why(layout));

@@ -99,16 +99,16 @@ private Q_SLOTS:
     {
         CupsPrinter plain(CupsPrinter::Options{u"badges"_s, m_env.server(), {}, std::chrono::milliseconds(10000), {}});
         QVERIFY(plain.jobOptions().isEmpty());
-        CupsPrinter label(CupsPrinter::Options{u"badges"_s, m_env.server(), {}, std::chrono::milliseconds(10000),
-                                               u"oe_4x6-label_4x6in"_s});
+        CupsPrinter label(CupsPrinter::Options{
+            u"badges"_s, m_env.server(), {}, std::chrono::milliseconds(10000), u"oe_4x6-label_4x6in"_s});
         const QList<std::pair<QString, QString>> expected{{u"media"_s, u"oe_4x6-label_4x6in"_s}};
         QCOMPARE(label.jobOptions(), expected);
     }
 
     void aLabelJobReachesCupsWithItsMedia()
     {
-        CupsPrinter label(CupsPrinter::Options{u"badges"_s, m_env.server(), {}, std::chrono::milliseconds(10000),
-                                               u"custom_62x100mm_62x100mm"_s});
+        CupsPrinter label(CupsPrinter::Options{
+            u"badges"_s, m_env.server(), {}, std::chrono::milliseconds(10000), u"custom_62x100mm_62x100mm"_s});
         const auto [title, pdf] = document(u"label"_s);
         auto handle = label.submit(pdf, title);
         QVERIFY2(handle, qPrintable(handle ? QString() : handle.error().message));

@@ -169,7 +169,8 @@ private Q_SLOTS:
     void showsEventProgrammeAndGuest()
     {
         QFETCH(QString, name);
-        const QString path = renderToFile(sampleInvitation(name), u"guest-"_s + QString::fromLatin1(QTest::currentDataTag()));
+        const QString path = renderToFile(sampleInvitation(name),
+                                          u"guest-"_s + QString::fromLatin1(QTest::currentDataTag()));
         QVERIFY(!path.isEmpty());
         const QString t = text(path);
         QVERIFY2(squeezed(t).contains(squeezed(name)), qPrintable(t));
@@ -199,7 +200,8 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("expected");
         QTest::addColumn<QStringList>("absent");
         QTest::newRow("arabic") << u"محمد بن راشد"_s << u"Mohammed bin Rashid"_s
-                                << QStringList{u"محمد"_s, u"بن"_s, u"راشد"_s, u"Mohammed bin Rashid"_s} << QStringList();
+                                << QStringList{u"محمد"_s, u"بن"_s, u"راشد"_s, u"Mohammed bin Rashid"_s}
+                                << QStringList();
         QTest::newRow("chinese") << u"王小明"_s << u"Wang Xiaoming"_s << QStringList{u"王小明"_s, u"Wang Xiaoming"_s}
                                  << QStringList();
         QTest::newRow("thai") << u"สมชาย ใจดี"_s << u"Somchai Jaidee"_s
@@ -225,7 +227,8 @@ private Q_SLOTS:
         QFETCH(QStringList, absent);
         InvitationData d = sampleInvitation(name);
         d.guestLatinName = latin;
-        const QString path = renderToFile(d, u"name-"_s + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
+        const QString path = renderToFile(d, u"name-"_s
+                                                 + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
         QVERIFY(!path.isEmpty());
         const QString raw = text(path);
         for (const QString &e : expected)
@@ -236,10 +239,12 @@ private Q_SLOTS:
 
     void longNameShrinksToFitThePage()
     {
-        const QString ninety = u"Maximiliana Wilhelmina Konstantinopoulou-Vanderbilt de la Cruz y Montenegro Abernathy Lowe"_s;
+        const QString ninety =
+            u"Maximiliana Wilhelmina Konstantinopoulou-Vanderbilt de la Cruz y Montenegro Abernathy Lowe"_s;
         QCOMPARE(ninety.size(), 90);
         InvitationData d = sampleInvitation(ninety);
-        d.organisation = u"Directorate-General for Communications Networks, Content and Technology of the European Commission"_s;
+        d.organisation =
+            u"Directorate-General for Communications Networks, Content and Technology of the European Commission"_s;
         const QString path = renderToFile(d, u"long-name"_s);
         QVERIFY(!path.isEmpty());
 
@@ -258,7 +263,8 @@ private Q_SLOTS:
         for (const QString &part : ninety.split(QRegularExpression(u"[ -]"_s)))
             QVERIFY2(printed.contains(part), qPrintable(part));
         // Large enough to read as a name: the words are at least 14 pt tall.
-        const auto nameWord = std::find_if(words.cbegin(), words.cend(), [](const Word &w) { return w.text == u"Maximiliana"_s; });
+        const auto nameWord = std::find_if(words.cbegin(), words.cend(),
+                                           [](const Word &w) { return w.text == u"Maximiliana"_s; });
         QVERIFY(nameWord != words.cend());
         QVERIFY2(nameWord->box.height() >= 14, qPrintable(QString::number(nameWord->box.height())));
     }
@@ -269,8 +275,10 @@ private Q_SLOTS:
         QTest::addColumn<QDate>("last");
         QTest::addColumn<QString>("expected");
         QTest::newRow("same month") << QDate(2026, 11, 2) << QDate(2026, 11, 5) << u"2–5 November 2026"_s;
-        QTest::newRow("across months") << QDate(2026, 10, 30) << QDate(2026, 11, 2) << u"30 October – 2 November 2026"_s;
-        QTest::newRow("across years") << QDate(2026, 12, 30) << QDate(2027, 1, 2) << u"30 December 2026 – 2 January 2027"_s;
+        QTest::newRow("across months") << QDate(2026, 10, 30) << QDate(2026, 11, 2)
+                                       << u"30 October – 2 November 2026"_s;
+        QTest::newRow("across years") << QDate(2026, 12, 30) << QDate(2027, 1, 2)
+                                      << u"30 December 2026 – 2 January 2027"_s;
         QTest::newRow("one day") << QDate(2026, 11, 5) << QDate(2026, 11, 5) << u"5 November 2026"_s;
         QTest::newRow("no last day") << QDate(2026, 11, 5) << QDate() << u"5 November 2026"_s;
     }
@@ -348,7 +356,8 @@ private Q_SLOTS:
         const auto missing = checkin::pdf::findFontFile(u"NotoSans-Nonexistent.ttf"_s, u"fonts-noto-core"_s);
         QVERIFY(!missing.has_value());
         QVERIFY2(missing.error().contains(u"NotoSans-Nonexistent.ttf"_s), qPrintable(missing.error()));
-        QVERIFY2(missing.error().contains(u"install the Debian package fonts-noto-core"_s), qPrintable(missing.error()));
+        QVERIFY2(missing.error().contains(u"install the Debian package fonts-noto-core"_s),
+                 qPrintable(missing.error()));
     }
 
     void libharuErrorsBecomeMessages()

@@ -194,7 +194,8 @@ private Q_SLOTS:
         const QString underAFile = blocker.fileName() + u"/qr.png"_s;
         const auto noDir = QrEncoder::writePng(*m, underAFile);
         QVERIFY(!noDir.has_value());
-        QVERIFY2(!noDir.has_value() && noDir.error().startsWith(u"cannot write QR image "_s + underAFile), why(noDir).constData());
+        QVERIFY2(!noDir.has_value() && noDir.error().startsWith(u"cannot write QR image "_s + underAFile),
+                 why(noDir).constData());
         QVERIFY2(noDir.error().contains(u"cannot be created"_s), qPrintable(noDir.error()));
         const QString made = dir.filePath(u"new/folder/qr.png"_s);
         QVERIFY2(QrEncoder::writePng(*m, made).has_value() && QFile::exists(made), qPrintable(made));

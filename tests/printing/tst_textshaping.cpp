@@ -6,12 +6,12 @@
 #include "printing/text/textshaper.h"
 
 #include <QDir>
-#include <QRectF>
-#include <QSet>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QRectF>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -106,7 +106,10 @@ struct PdfPage
         HPDF_Page_SetWidth(page, HPDF_REAL(width));
         HPDF_Page_SetHeight(page, HPDF_REAL(height));
     }
-    bool save(const QString &path) { return HPDF_SaveToFile(doc.get(), QFile::encodeName(path).constData()) == HPDF_OK; }
+    bool save(const QString &path)
+    {
+        return HPDF_SaveToFile(doc.get(), QFile::encodeName(path).constData()) == HPDF_OK;
+    }
 };
 
 template<typename Expected>
@@ -222,8 +225,8 @@ struct Element
     QString text;
     double size = 10;
     FontWeight weight = FontWeight::Regular;
-    double x = 0;        // from the left edge of the content box
-    bool right = false;  // right-aligned at the right edge instead
+    double x = 0;       // from the left edge of the content box
+    bool right = false; // right-aligned at the right edge instead
 };
 
 // Rows of elements sharing a baseline, top to bottom, each row `pitch` below the previous baseline.
@@ -238,7 +241,8 @@ struct Row
 QList<Row> badgeRows(const QString &given, const QString &display, const QString &latin)
 {
     QList<Row> rows{
-        {24, {{u"IETF 125 Shenzhen"_s, 10, FontWeight::Bold}, {u"14–20 March 2026"_s, 9, FontWeight::Regular, 0, true}}},
+        {24,
+         {{u"IETF 125 Shenzhen"_s, 10, FontWeight::Bold}, {u"14–20 March 2026"_s, 9, FontWeight::Regular, 0, true}}},
         {48, {{given, 40, FontWeight::Bold}}},
         {24, {{display, 16}}},
     };
@@ -247,7 +251,8 @@ QList<Row> badgeRows(const QString &given, const QString &display, const QString
     rows.append({15, {{u"Directorate-General for Communications"_s, 9}}});
     rows.append({10.5, {{u"Networks, Content and Technology"_s, 9}}});
     rows.append({10.5, {{u"of the European Commission"_s, 9}}});
-    rows.append({34, {{u"POLICYMAKER PROGRAM"_s, 11, FontWeight::Bold}, {u"Belgium"_s, 11, FontWeight::Regular, 0, true}}});
+    rows.append(
+        {34, {{u"POLICYMAKER PROGRAM"_s, 11, FontWeight::Bold}, {u"Belgium"_s, 11, FontWeight::Regular, 0, true}}});
     return rows;
 }
 
@@ -270,7 +275,8 @@ QList<Row> agendaRows()
         {u"17:00–19:00"_s, u"Welcome reception"_s, u"Riverside Restaurant"_s},
     };
     for (const auto &[time, title, room] : sessions)
-        rows.append({13, {{time, 9.5}, {title, 9.5, FontWeight::Regular, 70}, {room, 9.5, FontWeight::Regular, 0, true}}});
+        rows.append(
+            {13, {{time, 9.5}, {title, 9.5, FontWeight::Regular, 70}, {room, 9.5, FontWeight::Regular, 0, true}}});
     return rows;
 }
 
@@ -463,7 +469,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("face");
-        QTest::newRow("han, no hint: simplified chinese") << u"山田太郎"_s << QString() << u"NotoSansCJK-Regular.ttc#2"_s;
+        QTest::newRow("han, no hint: simplified chinese")
+            << u"山田太郎"_s << QString() << u"NotoSansCJK-Regular.ttc#2"_s;
         QTest::newRow("han, ja") << u"山田太郎"_s << u"ja"_s << u"NotoSansCJK-Regular.ttc"_s;
         QTest::newRow("han, zh-Hant") << u"陳美玲"_s << u"zh-Hant"_s << u"NotoSansCJK-Regular.ttc#3"_s;
         QTest::newRow("han, zh-HK") << u"陳美玲"_s << u"zh-HK"_s << u"NotoSansCJK-Regular.ttc#4"_s;
@@ -539,7 +546,7 @@ private Q_SLOTS:
         QList<qsizetype> clusters;
         for (const ShapedGlyph &glyph : line->glyphs())
             clusters.append(glyph.cluster);
-        QCOMPARE(clusters.mid(0, 6), (QList<qsizetype>{0, 1, 2, 3, 4, 5})); // "Leila "
+        QCOMPARE(clusters.mid(0, 6), (QList<qsizetype>{0, 1, 2, 3, 4, 5}));                          // "Leila "
         QCOMPARE(clusters.mid(clusters.size() - 7), (QList<qsizetype>{10, 11, 12, 13, 14, 15, 16})); // " Hassan"
         const QList<qsizetype> arabic = clusters.mid(6, clusters.size() - 13); // "ليلى", reversed
         QVERIFY2(std::is_sorted(arabic.crbegin(), arabic.crend()), qPrintable(QDebug::toString(clusters)));
@@ -636,7 +643,8 @@ private Q_SLOTS:
         QTest::newRow("flag") << u"\U0001F1EB\U0001F1F7 Marie"_s << u"Marie"_s;
         QTest::newRow("pictograph with VS16") << u"I \u2764\uFE0F NY"_s << u"I NY"_s;
         QTest::newRow("keycap keeps its digit") << u"1\uFE0F\u20E3 Team"_s << u"1 Team"_s;
-        QTest::newRow("text-style symbols kept") << u"Acme\u00AE \u2122 \u2605 \u260E"_s << u"Acme\u00AE \u2122 \u2605 \u260E"_s;
+        QTest::newRow("text-style symbols kept")
+            << u"Acme\u00AE \u2122 \u2605 \u260E"_s << u"Acme\u00AE \u2122 \u2605 \u260E"_s;
         QTest::newRow("private use and unassigned") << u"An\uE000na \u0378Lee\U00050000"_s << u"Anna Lee"_s;
         QTest::newRow("variation selector after a letter") << u"葛\U000E0100"_s << u"葛\U000E0100"_s;
         QTest::newRow("variation selector alone") << u"\uFE0F Anna"_s << u"Anna"_s;
@@ -775,8 +783,8 @@ private Q_SLOTS:
         const QList<Row> rows = agenda ? agendaRows() : badgeRows(given, display, latin);
         QList<QList<TextLine>> shaped;
         const QString path = agenda ? writeRows(u"agenda-page"_s, rows, 595.276, 841.89, 40, shaped)
-                                    : writeRows(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'),
-                                                rows, 288, 216, 14, shaped);
+                                    : writeRows(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'), rows,
+                                                288, 216, 14, shaped);
         QVERIFY(!path.isEmpty());
         for (const TextMode mode : {TextMode::Default, TextMode::Raw, TextMode::Layout}) {
             QList<QStringList> texts;
@@ -791,9 +799,10 @@ private Q_SLOTS:
                 texts.append(inRow);
             }
             const QString problem = lineGroupingProblem(withoutBidiMarks(pdftotext(path, mode)), texts);
-            QVERIFY2(problem.isEmpty(),
-                     qPrintable((mode == TextMode::Raw ? u"-raw: "_s : mode == TextMode::Layout ? u"-layout: "_s : QString())
-                                + problem));
+            QVERIFY2(problem.isEmpty(), qPrintable((mode == TextMode::Raw      ? u"-raw: "_s
+                                                    : mode == TextMode::Layout ? u"-layout: "_s
+                                                                               : QString())
+                                                   + problem));
         }
     }
 
@@ -967,7 +976,8 @@ private Q_SLOTS:
         HPDF_Page_SetWidth(pdf.page, 400);
         HPDF_Page_SetHeight(pdf.page, 200);
         QVERIFY(drawLine(pdf.page, *line, 20, 100));
-        const QString path = pdfPath(u"forms-"_s + QString::fromLatin1(QTest::currentDataTag()).replace(u", "_s, u"-"_s));
+        const QString path = pdfPath(u"forms-"_s
+                                     + QString::fromLatin1(QTest::currentDataTag()).replace(u", "_s, u"-"_s));
         QVERIFY(pdf.save(path));
         QCOMPARE(pdf.errors.first, HPDF_OK);
         const QString info = QString::fromUtf8(runTool(u"pdfinfo"_s, {path}).out);
@@ -976,8 +986,9 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray bytes = file.readAll();
         QCOMPARE(bytes.contains("/Filter /FlateDecode"), compressed);
-        QCOMPARE(QString::fromUtf8(runTool(u"pdftotext"_s, {u"-f"_s, u"2"_s, u"-l"_s, u"2"_s, path, u"-"_s}).out).trimmed(),
-                 u"Nguyễn Thị Minh Khai"_s);
+        QCOMPARE(
+            QString::fromUtf8(runTool(u"pdftotext"_s, {u"-f"_s, u"2"_s, u"-l"_s, u"2"_s, path, u"-"_s}).out).trimmed(),
+            u"Nguyễn Thị Minh Khai"_s);
         const QString page2 = pdfPath(u"forms-page2"_s);
         runTool(u"pdfseparate"_s, {u"-f"_s, u"2"_s, u"-l"_s, u"2"_s, path, page2});
         const Raster raster = rasterize(page2, 72);
@@ -998,8 +1009,8 @@ private Q_SLOTS:
         QVERIFY2(line, why(line));
         PdfPage pdf;
         const QByteArray black(16 * 16, '\0');
-        HPDF_Image image = HPDF_LoadRawImageFromMem(pdf.doc.get(), reinterpret_cast<const HPDF_BYTE *>(black.constData()),
-                                                    16, 16, HPDF_CS_DEVICE_GRAY, 8);
+        HPDF_Image image = HPDF_LoadRawImageFromMem(
+            pdf.doc.get(), reinterpret_cast<const HPDF_BYTE *>(black.constData()), 16, 16, HPDF_CS_DEVICE_GRAY, 8);
         QVERIFY(image);
         QCOMPARE(HPDF_Page_DrawImage(pdf.page, image, 300, 20, 40, 40), HPDF_OK); // page 1: image first
         QVERIFY(drawLine(pdf.page, *line, 20, 100));
@@ -1015,11 +1026,13 @@ private Q_SLOTS:
         QVERIFY(pdf.save(path));
         QCOMPARE(pdf.errors.first, HPDF_OK);
         QCOMPARE(formXObjectCount(path), 5); // A n a L e (the space has no ink)
-        const QStringList images = QString::fromUtf8(runTool(u"pdfimages"_s, {u"-list"_s, path}).out).trimmed().split(u'\n');
+        const QStringList images =
+            QString::fromUtf8(runTool(u"pdfimages"_s, {u"-list"_s, path}).out).trimmed().split(u'\n');
         QCOMPARE(images.size(), 2 + 2); // header lines, then pages 1 and 2
         for (int page = 1; page <= 3; ++page) {
-            const QString text = QString::fromUtf8(runTool(u"pdftotext"_s, {u"-f"_s, QString::number(page), u"-l"_s,
-                                                                           QString::number(page), path, u"-"_s}).out);
+            const QString text = QString::fromUtf8(
+                runTool(u"pdftotext"_s, {u"-f"_s, QString::number(page), u"-l"_s, QString::number(page), path, u"-"_s})
+                    .out);
             QCOMPARE(text.trimmed(), u"Anna Lee"_s);
             const QString single = pdfPath(u"images-and-glyphs-%1"_s.arg(page));
             runTool(u"pdfseparate"_s, {u"-f"_s, QString::number(page), u"-l"_s, QString::number(page), path, single});
@@ -1105,12 +1118,17 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<double>("minSize");
-        const QString latin = u"Maximiliano Alejandro de la Santísima Trinidad Fernández-Rodríguez y Montenegro Villanueva"_s;
+        const QString latin =
+            u"Maximiliano Alejandro de la Santísima Trinidad Fernández-Rodríguez y Montenegro Villanueva"_s;
         QTest::newRow("latin 90 chars") << latin << 8.0;
         QTest::newRow("latin 90 chars, truncated") << latin << 20.0;
-        QTest::newRow("arabic") << u"عبد الرحمن بن محمد بن عبد الله بن إبراهيم آل سعود الهاشمي القرشي المكي الحجازي العربي"_s << 8.0;
-        QTest::newRow("thai without spaces") << u"สมชายใจดีมีความสุขมากในวันนี้และทุกวันตลอดไปจนถึงวันสุดท้ายของชีวิตนี้สมชายใจดีมีความสุขมาก"_s << 8.0;
-        QTest::newRow("chinese") << u"王秀英李小龍張偉劉洋陳靜楊帆趙敏黃磊周杰吳昊徐麗孫濤胡軍朱紅高峰林芳何勇郭晶馬超羅蘭梁冰宋佳鄭凱謝霆韓梅唐宇馮鞏于謙董卿蕭薔程曉曹操袁泉鄧超許晴傅彪沈騰曾黎"_s << 8.0;
+        QTest::newRow("arabic")
+            << u"عبد الرحمن بن محمد بن عبد الله بن إبراهيم آل سعود الهاشمي القرشي المكي الحجازي العربي"_s << 8.0;
+        QTest::newRow("thai without spaces")
+            << u"สมชายใจดีมีความสุขมากในวันนี้และทุกวันตลอดไปจนถึงวันสุดท้ายของชีวิตนี้สมชายใจดีมีความสุขมาก"_s << 8.0;
+        QTest::newRow("chinese")
+            << u"王秀英李小龍張偉劉洋陳靜楊帆趙敏黃磊周杰吳昊徐麗孫濤胡軍朱紅高峰林芳何勇郭晶馬超羅蘭梁冰宋佳鄭凱謝霆韓梅唐宇馮鞏于謙董卿蕭薔程曉曹操袁泉鄧超許晴傅彪沈騰曾黎"_s
+            << 8.0;
         QTest::newRow("one long word") << QString(90, u'W') << 8.0;
         QTest::newRow("one long word, truncated") << QString(90, u'W') << 16.0;
     }
@@ -1226,8 +1244,8 @@ private Q_SLOTS:
     void specimenSheetHoldsEveryName()
     {
         const QString path = qEnvironmentVariableIsSet("CHECKIN_TEXT_SPECIMEN")
-            ? qEnvironmentVariable("CHECKIN_TEXT_SPECIMEN")
-            : pdfPath(u"specimen"_s);
+                                 ? qEnvironmentVariable("CHECKIN_TEXT_SPECIMEN")
+                                 : pdfPath(u"specimen"_s);
         PdfPage pdf(595, 842);
         double y = 842 - 30;
         const auto newPageIfNeeded = [&](double needed) {
@@ -1264,8 +1282,10 @@ private Q_SLOTS:
             // 10, 16, 24 pt regular, then 24 pt bold; a row wraps where the page ends.
             QList<TextLine> row;
             double width = 20;
-            for (const auto &[size, weight] : {std::pair{10.0, FontWeight::Regular}, {16.0, FontWeight::Regular},
-                                               {24.0, FontWeight::Regular}, {24.0, FontWeight::Bold}}) {
+            for (const auto &[size, weight] : {std::pair{10.0, FontWeight::Regular},
+                                               {16.0, FontWeight::Regular},
+                                               {24.0, FontWeight::Regular},
+                                               {24.0, FontWeight::Bold}}) {
                 const auto line = shapeLine(m_fonts, s.text, size, weight);
                 QVERIFY2(line, why(line));
                 if (!row.isEmpty() && width + line->width() > 575) {
@@ -1284,9 +1304,9 @@ private Q_SLOTS:
         }
         // A fitted name box as the badge will use it: 80 mm, two lines, 28 → 12 pt, centred.
         const double box = 80 * kMm;
-        for (const QString &name : {u"Maximiliano Alejandro de la Santísima Trinidad Fernández-Rodríguez"_s,
-                                    u"عبد الرحمن بن محمد بن عبد الله بن إبراهيم آل سعود"_s,
-                                    u"สมชายใจดีมีความสุขมากในวันนี้และทุกวัน"_s}) {
+        for (const QString &name :
+             {u"Maximiliano Alejandro de la Santísima Trinidad Fernández-Rodríguez"_s,
+              u"عبد الرحمن بن محمد بن عبد الله بن إبراهيم آل سعود"_s, u"สมชายใจดีมีความสุขมากในวันนี้และทุกวัน"_s}) {
             const auto fit = fitText(m_fonts, name, box, 2, 28, 12);
             QVERIFY2(fit, why(fit));
             newPageIfNeeded(80);
@@ -1296,8 +1316,8 @@ private Q_SLOTS:
             double baseline = y;
             for (const TextLine &line : fit->lines) {
                 baseline -= line.ascent();
-                QVERIFY(drawLine(pdf.page, line, alignedX(line, 20, box, TextAlignment::Center),
-                                 baseline, Rgb{0.1, 0.1, 0.5}));
+                QVERIFY(drawLine(pdf.page, line, alignedX(line, 20, box, TextAlignment::Center), baseline,
+                                 Rgb{0.1, 0.1, 0.5}));
                 baseline -= line.descent();
             }
             y -= 80;

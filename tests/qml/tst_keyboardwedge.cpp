@@ -81,34 +81,26 @@ void TestKeyboardWedge::keystrokes_data()
 
     const QString token = u"0123456789"_s.repeated(17).left(178);
 
-    QTest::newRow("scanner: 178 digits 8 ms apart, then Enter")
-        << (typed(token, 8) << enter(8)) << QStringList{token};
-    QTest::newRow("scanner at 30 ms a key")
-        << (typed(u"ABC123XYZ"_s, 30) << enter(30)) << QStringList{u"ABC123XYZ"_s};
+    QTest::newRow("scanner: 178 digits 8 ms apart, then Enter") << (typed(token, 8) << enter(8)) << QStringList{token};
+    QTest::newRow("scanner at 30 ms a key") << (typed(u"ABC123XYZ"_s, 30) << enter(30)) << QStringList{u"ABC123XYZ"_s};
     QTest::newRow("guest typing 150 ms a key, then Enter")
         << (typed(u"hello world"_s, 150) << enter(150)) << QStringList{};
-    QTest::newRow("fast typist, 80 ms a key")
-        << (typed(u"1234567890"_s, 80) << enter(80)) << QStringList{};
-    QTest::newRow("fast burst but too short")
-        << (typed(u"12"_s, 5) << enter(5)) << QStringList{};
-    QTest::newRow("Enter long after a fast burst")
-        << (typed(u"1234567890"_s, 5) << enter(400)) << QStringList{};
+    QTest::newRow("fast typist, 80 ms a key") << (typed(u"1234567890"_s, 80) << enter(80)) << QStringList{};
+    QTest::newRow("fast burst but too short") << (typed(u"12"_s, 5) << enter(5)) << QStringList{};
+    QTest::newRow("Enter long after a fast burst") << (typed(u"1234567890"_s, 5) << enter(400)) << QStringList{};
     QTest::newRow("Enter alone") << QList<Key>{enter(5)} << QStringList{};
     QTest::newRow("a held key auto-repeats, then Enter")
-        << (QList<Key>{Key{Qt::Key_1, u"1"_s, 500}}
-            << QList<Key>(10, Key{Qt::Key_1, u"1"_s, 30, true}) << enter(30))
+        << (QList<Key>{Key{Qt::Key_1, u"1"_s, 500}} << QList<Key>(10, Key{Qt::Key_1, u"1"_s, 30, true}) << enter(30))
         << QStringList{};
     QTest::newRow("a guest's slow keys before a scan are not part of it")
-        << (typed(u"xy"_s, 700) << after(2000, typed(u"987654321"_s, 6)) << enter(6))
-        << QStringList{u"987654321"_s};
+        << (typed(u"xy"_s, 700) << after(2000, typed(u"987654321"_s, 6)) << enter(6)) << QStringList{u"987654321"_s};
     QTest::newRow("Shift for capitals neither breaks nor pads a scan")
         << (QList<Key>{Key{Qt::Key_Shift, QString(), 300}, Key{Qt::Key_A, u"A"_s, 4}}
-            << typed(u"bc"_s, 4) << Key{Qt::Key_Shift, QString(), 4} << Key{Qt::Key_D, u"D"_s, 4}
-            << typed(u"1234"_s, 4) << enter(4))
+            << typed(u"bc"_s, 4) << Key{Qt::Key_Shift, QString(), 4} << Key{Qt::Key_D, u"D"_s, 4} << typed(u"1234"_s, 4)
+            << enter(4))
         << QStringList{u"AbcD1234"_s};
     QTest::newRow("an arrow key in the middle breaks the burst")
-        << (typed(u"1234"_s, 5) << Key{Qt::Key_Left, QString(), 5} << typed(u"5678"_s, 5) << enter(5))
-        << QStringList{};
+        << (typed(u"1234"_s, 5) << Key{Qt::Key_Left, QString(), 5} << typed(u"5678"_s, 5) << enter(5)) << QStringList{};
     QTest::newRow("keypad Enter ends a scan too")
         << (typed(u"12345678"_s, 5) << Key{Qt::Key_Enter, u"\r"_s, 5}) << QStringList{u"12345678"_s};
 }

@@ -6,18 +6,18 @@
 #include "tests/support/testevent.h"
 
 #include "db/attendancestore.h"
-#include "kiosk/checkin/checkinservice.h"
 #include "db/gueststore.h"
+#include "db/printjobstore.h"
+#include "db/staffactionstore.h"
+#include "kiosk/app/guestlookup.h"
 #include "kiosk/app/keyboardwedge.h"
-#include "kiosk/invitations/invitationtoken.h"
 #include "kiosk/app/kioskcontroller.h"
 #include "kiosk/app/kioskenums.h"
 #include "kiosk/app/kioskprinting.h"
-#include "db/printjobstore.h"
-#include "db/staffactionstore.h"
-#include "kiosk/staff/staffauth.h"
 #include "kiosk/app/staffdashboard.h"
-#include "kiosk/app/guestlookup.h"
+#include "kiosk/checkin/checkinservice.h"
+#include "kiosk/invitations/invitationtoken.h"
+#include "kiosk/staff/staffauth.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -123,8 +123,8 @@ public:
     Q_INVOKABLE bool checkedIn(int i, int dayNumber)
     {
         const qint64 guestId = guestRowId(i);
-        auto row = db::AttendanceStore(m_event.db()).liveForGuestDay(guestId,
-                                                                      m_event.event().firstDay.addDays(dayNumber - 1));
+        auto row =
+            db::AttendanceStore(m_event.db()).liveForGuestDay(guestId, m_event.event().firstDay.addDays(dayNumber - 1));
         return row && row->has_value();
     }
 
@@ -220,7 +220,10 @@ public:
     }
 
     // The text of guest i's newest printed document of kind, by pdftotext, or "ERROR: …".
-    Q_INVOKABLE QString printedText(int i, const QString &kind) { return runPoppler(u"pdftotext"_s, i, kind, {u"-"_s}); }
+    Q_INVOKABLE QString printedText(int i, const QString &kind)
+    {
+        return runPoppler(u"pdftotext"_s, i, kind, {u"-"_s});
+    }
     // The page count of that document, or -1.
     Q_INVOKABLE int printedPages(int i, const QString &kind)
     {
@@ -332,14 +335,19 @@ public Q_SLOTS:
             qFatal("cannot create the test event: %s", qPrintable(m_event->error()));
         m_fixture = std::make_unique<KioskFixture>(*m_event);
         m_fixture->addGuests({
-            {u"Ольга Смирнова"_s, u"ru"_s},  {u"山田太郎"_s, u"zh"_s},       {u"ليلى حسن"_s, u"ar"_s},
-            {u"Nguyễn Thị Minh Khai"_s, u"en"_s}, {u"Amélie Durand"_s, u"fr"_s}, {u"José Pérez"_s, u"es"_s},
-            {u"Kwame Mensah"_s, u"en"_s},    {u"Anna Kowalska"_s, u"en"_s},   {u"Chen Wei"_s, u"zh"_s},
+            {u"Ольга Смирнова"_s, u"ru"_s},
+            {u"山田太郎"_s, u"zh"_s},
+            {u"ليلى حسن"_s, u"ar"_s},
+            {u"Nguyễn Thị Minh Khai"_s, u"en"_s},
+            {u"Amélie Durand"_s, u"fr"_s},
+            {u"José Pérez"_s, u"es"_s},
+            {u"Kwame Mensah"_s, u"en"_s},
+            {u"Anna Kowalska"_s, u"en"_s},
+            {u"Chen Wei"_s, u"zh"_s},
             {u"Sipho Dlamini"_s, u"en"_s},
         });
 
-        m_controller = std::make_unique<KioskController>(m_event->dbPath(), m_event->event(),
-                                                         KioskFixture::kKioskId);
+        m_controller = std::make_unique<KioskController>(m_event->dbPath(), m_event->event(), KioskFixture::kKioskId);
         m_fixture->setController(m_controller.get());
         m_controller->dashboard()->setRefreshInterval(300); // live figures within a test's patience
         m_controller->setClock([fixture = m_fixture.get()] { return fixture->now(); });
@@ -382,7 +390,8 @@ private:
     std::unique_ptr<KioskFixture> m_fixture;
     std::unique_ptr<KioskController> m_controller;
     std::unique_ptr<KeyboardWedge> m_wedge;
-    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_modelTesters; // go before the controller, whose models they watch
+    std::vector<std::unique_ptr<QAbstractItemModelTester>>
+        m_modelTesters; // go before the controller, whose models they watch
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(tst_kioskui, Setup)

@@ -57,8 +57,8 @@ private Q_SLOTS:
             << u"problem"_s;
         QTest::newRow("failed") << QList{job(1, u"badge"_s, u"failed"_s, u"The badge could not be made"_s)}
                                 << Status::Problem << u"problem"_s;
-        QTest::newRow("failed without a word") << QList{job(1, u"badge"_s, u"failed"_s)} << Status::Problem
-                                               << u"problem"_s;
+        QTest::newRow("failed without a word")
+            << QList{job(1, u"badge"_s, u"failed"_s)} << Status::Problem << u"problem"_s;
     }
 
     void statusOfTheGuestsJobs()

@@ -29,7 +29,10 @@ public:
     };
 
     explicit TestEvent(const Options &options);
-    TestEvent() : TestEvent(Options{}) {}
+    TestEvent()
+        : TestEvent(Options{})
+    {
+    }
 
     [[nodiscard]] bool isValid() const { return m_valid; }
     [[nodiscard]] QString error() const { return m_error; }

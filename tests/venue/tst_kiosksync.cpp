@@ -1,15 +1,15 @@
 // The kiosk app's venue sync thread (KioskSync): a check-in committed locally reaches the venue database without
 // the caller waiting, the state says online / offline and how many records wait, and a revocation made in the venue
 // database is applied on the kiosk by the loop alone. Real SQLite file, real PostgreSQL cluster.
-#include "tests/venue/pgtestenv.h"
 #include "tests/support/testevent.h"
+#include "tests/venue/pgtestenv.h"
 
-#include "kiosk/checkin/checkinservice.h"
 #include "db/gueststore.h"
-#include "kiosk/app/kiosksync.h"
 #include "db/venue/venueconnection.h"
 #include "db/venue/venueevents.h"
 #include "db/venue/venueschema.h"
+#include "kiosk/app/kiosksync.h"
+#include "kiosk/checkin/checkinservice.h"
 #include "kiosk/venue/venuesync.h"
 
 #include <QSignalSpy>

@@ -1,9 +1,9 @@
 // An organiser sets up the venue database with checkinctl alone: the real binary, a real event database and a real
 // PostgreSQL cluster (scripts/pg-test-env.sh). Each step checks the CLI contract (one JSON line, exit status, the
 // sentence on standard error).
-#include "tests/venue/pgtestenv.h"
 #include "tests/support/programrun.h"
 #include "tests/support/testevent.h"
+#include "tests/venue/pgtestenv.h"
 
 #include "db/staffactionstore.h"
 #include "db/venue/venueconnection.h"
@@ -80,14 +80,20 @@ private Q_SLOTS:
         QCOMPARE(first.json().value(u"created"_s).toBool(), true);
         QCOMPARE(first.json().value(u"previous_version"_s).toInt(), 0);
         QCOMPARE(first.json().value(u"schema_version"_s).toInt(), venue::VenueSchema::latestVersion());
-        QVERIFY(first.json().value(u"message"_s).toString().startsWith(u"Created the venue schema, version %1"_s.arg(venue::VenueSchema::latestVersion())));
+        QVERIFY(first.json()
+                    .value(u"message"_s)
+                    .toString()
+                    .startsWith(u"Created the venue schema, version %1"_s.arg(venue::VenueSchema::latestVersion())));
 
         const Run second = venue(u"init"_s);
         QCOMPARE(second.exitCode, 0);
         QCOMPARE(second.json().value(u"created"_s).toBool(), false);
         QCOMPARE(second.json().value(u"previous_version"_s).toInt(), venue::VenueSchema::latestVersion());
         QCOMPARE(second.json().value(u"schema_version"_s).toInt(), venue::VenueSchema::latestVersion());
-        QVERIFY(second.json().value(u"message"_s).toString().contains(u"already at version %1"_s.arg(venue::VenueSchema::latestVersion())));
+        QVERIFY(second.json()
+                    .value(u"message"_s)
+                    .toString()
+                    .contains(u"already at version %1"_s.arg(venue::VenueSchema::latestVersion())));
     }
 
     void pushTwiceChangesNothingTheSecondTime()
@@ -166,7 +172,9 @@ private Q_SLOTS:
             const Run r = ctl({u"venue"_s, command, u"--pg"_s, conninfo});
             QCOMPARE(r.exitCode, 2);
             QCOMPARE(r.out, QByteArray());
-            QVERIFY2(r.err.contains(u"schema version 99, newer than this program knows (%1)"_s.arg(venue::VenueSchema::latestVersion())), qPrintable(r.err));
+            QVERIFY2(r.err.contains(u"schema version 99, newer than this program knows (%1)"_s.arg(
+                         venue::VenueSchema::latestVersion())),
+                     qPrintable(r.err));
         }
     }
 

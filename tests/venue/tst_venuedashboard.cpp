@@ -2,16 +2,16 @@
 // own check-ins not sent yet, lets staff annul only what this kiosk recorded, and falls back to its own file (saying
 // so) while the venue database cannot be read; the guests' lookup never reads the venue database. The real
 // GuestDirectory thread and StaffDashboard on real SQLite files and a real PostgreSQL cluster.
-#include "tests/venue/pgtestenv.h"
 #include "tests/support/testevent.h"
+#include "tests/venue/pgtestenv.h"
 
-#include "kiosk/checkin/checkinservice.h"
-#include "kiosk/app/guestdirectory.h"
-#include "kiosk/app/kiosksync.h"
-#include "kiosk/app/staffdashboard.h"
 #include "db/venue/venueconnection.h"
 #include "db/venue/venueevents.h"
 #include "db/venue/venueschema.h"
+#include "kiosk/app/guestdirectory.h"
+#include "kiosk/app/kiosksync.h"
+#include "kiosk/app/staffdashboard.h"
+#include "kiosk/checkin/checkinservice.h"
 #include "kiosk/venue/venuesync.h"
 
 #include <QSignalSpy>
@@ -159,8 +159,8 @@ private Q_SLOTS:
         });
         GuestDirectory directory(m_kioskA, m_event->event(), u"kiosk-A"_s);
         directory.setClock([this] { return m_event->localTime(1, 10, 0); });
-        directory.setVenueDatabase(u"host=127.0.0.1 port=%1 dbname=venue user=checkin connect_timeout=2"_s
-                                       .arg(silent.serverPort()));
+        directory.setVenueDatabase(
+            u"host=127.0.0.1 port=%1 dbname=venue user=checkin connect_timeout=2"_s.arg(silent.serverPort()));
         QSignalSpy answers(&directory, &GuestDirectory::searchReady);
 
         // A guest looking for their name: answered from the kiosk's file, the venue database never asked.

@@ -1,7 +1,7 @@
 // The venue database library on a real PostgreSQL cluster (scripts/pg-test-env.sh): connection errors as sentences,
 // the versioned schema, and pushing an event from a real SQLite event database.
-#include "tests/venue/pgtestenv.h"
 #include "tests/support/testevent.h"
+#include "tests/venue/pgtestenv.h"
 
 #include "db/agendastore.h"
 #include "db/gueststore.h"
@@ -83,7 +83,8 @@ private Q_SLOTS:
         QVERIFY(second);
         QCOMPARE(second->before, VenueSchema::latestVersion());
         QCOMPARE(second->after, VenueSchema::latestVersion());
-        QCOMPARE(one(*conn, "SELECT count(*) FROM venue_schema_version"), QString::number(VenueSchema::latestVersion()));
+        QCOMPARE(one(*conn, "SELECT count(*) FROM venue_schema_version"),
+                 QString::number(VenueSchema::latestVersion()));
         QCOMPARE(*VenueSchema::check(*conn), VenueSchema::latestVersion());
     }
 
@@ -106,7 +107,8 @@ private Q_SLOTS:
         auto checked = VenueSchema::check(*conn);
         QVERIFY(!checked);
         QCOMPARE(checked.error().kind, VenueError::Kind::SchemaTooNew);
-        QVERIFY2(checked.error().message.contains(u"newer than this program knows"_s), qPrintable(checked.error().message));
+        QVERIFY2(checked.error().message.contains(u"newer than this program knows"_s),
+                 qPrintable(checked.error().message));
         QVERIFY(checked.error().message.contains(u"Update ietf-checkin"_s));
         auto migrated = VenueSchema::migrate(*conn);
         QVERIFY(!migrated);
@@ -167,9 +169,10 @@ private Q_SLOTS:
         QCOMPARE(first->sessions.inserted, 1);
         QCOMPARE(first->attendees.inserted, 2);
         // What a kiosk's pull looks at: the newest change stamp on any pulled row.
-        const char *newestChange = "SELECT greatest((SELECT max(change_seq) FROM events), (SELECT max(change_seq) FROM guests), "
-                                   "(SELECT max(change_seq) FROM invitations), (SELECT max(change_seq) FROM sessions), "
-                                   "(SELECT max(change_seq) FROM session_attendees))";
+        const char *newestChange =
+            "SELECT greatest((SELECT max(change_seq) FROM events), (SELECT max(change_seq) FROM guests), "
+            "(SELECT max(change_seq) FROM invitations), (SELECT max(change_seq) FROM sessions), "
+            "(SELECT max(change_seq) FROM session_attendees))";
         const QString seqAfterFirst = one(*conn, newestChange);
 
         auto second = events.push(event.db(), event.event());
@@ -229,13 +232,17 @@ private Q_SLOTS:
         QVERIFY(pushed);
         QCOMPARE(pushed->invitationsRevoked, 1);
         QCOMPARE(pushed->invitations.updated, 1);
-        QCOMPARE(one(*conn, "SELECT status FROM invitations WHERE token_id = $1", {VenueParam::bytes((*invitation)->tokenId)}),
+        QCOMPARE(one(*conn, "SELECT status FROM invitations WHERE token_id = $1",
+                     {VenueParam::bytes((*invitation)->tokenId)}),
                  u"revoked"_s);
         QVERIFY(one(*conn, "SELECT revoked_at FROM invitations WHERE token_id = $1",
-                    {VenueParam::bytes((*invitation)->tokenId)}) != u"<null>"_s);
+                    {VenueParam::bytes((*invitation)->tokenId)})
+                != u"<null>"_s);
         // The revocation moved the row's change sequence, so every kiosk's next pull picks it up.
         QVERIFY(one(*conn, "SELECT change_seq FROM invitations WHERE token_id = $1",
-                    {VenueParam::bytes((*invitation)->tokenId)}).toLongLong() > seqBefore.toLongLong());
+                    {VenueParam::bytes((*invitation)->tokenId)})
+                    .toLongLong()
+                > seqBefore.toLongLong());
 
         // Staff at a kiosk revoked another guest in the venue database; the organiser's file still says active.
         auto other = guests.activeInvitation((*guests.byExternalId(event.event().id, event.externalId(1)))->id);
@@ -244,8 +251,9 @@ private Q_SLOTS:
         auto again = events.push(event.db(), event.event());
         QVERIFY(again);
         QCOMPARE(again->invitationsRevoked, 0);
-        QCOMPARE(one(*conn, "SELECT status FROM invitations WHERE token_id = $1", {VenueParam::bytes((*other)->tokenId)}),
-                 u"revoked"_s);
+        QCOMPARE(
+            one(*conn, "SELECT status FROM invitations WHERE token_id = $1", {VenueParam::bytes((*other)->tokenId)}),
+            u"revoked"_s);
     }
 
     void anEventWithAnotherPublicKeyIsRefusedAndNothingChanges()

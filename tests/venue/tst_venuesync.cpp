@@ -1,9 +1,9 @@
 // Several kiosks, one venue: three kiosk processes on three SQLite copies of one event check guests in while the
 // venue's PostgreSQL server is down, then sync with 'checkinctl sync' once it is back. Real binary, real SQLite files,
 // real PostgreSQL cluster (scripts/pg-test-env.sh).
-#include "tests/venue/pgtestenv.h"
 #include "tests/support/programrun.h"
 #include "tests/support/testevent.h"
+#include "tests/venue/pgtestenv.h"
 
 #include "db/agendastore.h"
 #include "db/attendancestore.h"
@@ -12,8 +12,8 @@
 #include "db/printjobstore.h"
 #include "db/venue/venueconnection.h"
 #include "db/venue/venueevents.h"
-#include "db/venueoutboxstore.h"
 #include "db/venue/venueschema.h"
+#include "db/venueoutboxstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -55,7 +55,10 @@ private:
     {
         return test::runCheckinctl(dbPath, kioskId, args);
     }
-    Run sync(int kiosk) { return ctl(m_kiosks.at(kiosk), kioskId(kiosk), {u"sync"_s, u"--once"_s, u"--pg"_s, m_pg.conninfo()}); }
+    Run sync(int kiosk)
+    {
+        return ctl(m_kiosks.at(kiosk), kioskId(kiosk), {u"sync"_s, u"--once"_s, u"--pg"_s, m_pg.conninfo()});
+    }
     static QString kioskId(int kiosk) { return u"kiosk-"_s + QChar(u'A' + kiosk); }
     Run checkIn(int kiosk, int guest, int minute)
     {
@@ -164,7 +167,8 @@ private Q_SLOTS:
         QCOMPARE(count(*conn, "SELECT count(*) FROM attendance WHERE duplicate_of IS NOT NULL"), 4);
         // Duplicates name the live row, never another duplicate.
         QCOMPARE(count(*conn, "SELECT count(*) FROM attendance d JOIN attendance w ON w.uid = d.duplicate_of "
-                              "WHERE w.duplicate_of IS NOT NULL OR w.guest_id <> d.guest_id OR w.day <> d.day"), 0);
+                              "WHERE w.duplicate_of IS NOT NULL OR w.guest_id <> d.guest_id OR w.day <> d.day"),
+                 0);
         // The earliest scan holds the slot: guest 0 at C (09:01), guest 3 at B (09:05), guest 2 at B (09:02).
         auto live = conn->exec("SELECT g.external_id, a.kiosk_id FROM attendance a JOIN guests g ON g.id = a.guest_id "
                                "WHERE a.duplicate_of IS NULL ORDER BY g.external_id");
@@ -192,7 +196,9 @@ private Q_SLOTS:
             const QJsonObject again = sync(k).json();
             QCOMPARE(again.value(u"state"_s).toString(), u"online"_s);
             QCOMPARE(again[u"pushed"_s][u"scans"_s].toInt(), 0);
-            QCOMPARE(again[u"pushed"_s][u"attendance_live"_s].toInt() + again[u"pushed"_s][u"attendance_duplicates"_s].toInt(), 0);
+            QCOMPARE(again[u"pushed"_s][u"attendance_live"_s].toInt()
+                         + again[u"pushed"_s][u"attendance_duplicates"_s].toInt(),
+                     0);
         }
         QCOMPARE(count(*conn, "SELECT count(*) FROM attendance"), qint64(localAttendance.size()));
     }
@@ -202,7 +208,7 @@ private Q_SLOTS:
         // Kiosk B held guest 3's slot (09:05); staff there annul it. The venue keeps the row, annulled, and C's
         // 09:12 check-in (earlier than A's 09:20) now counts.
         const QStringList uids = localColumn(m_kiosks.at(1), "SELECT a.uid FROM attendance a JOIN guest g "
-                                                               "ON g.id = a.guest_id WHERE g.external_id = 'guest-4'");
+                                                             "ON g.id = a.guest_id WHERE g.external_id = 'guest-4'");
         QCOMPARE(m_event->externalId(3), u"guest-4"_s);
         QCOMPARE(uids.size(), 1);
         const Run annul = ctl(m_kiosks.at(1), kioskId(1), {u"annul"_s, uids.first(), u"--reason"_s, u"mistake"_s});
@@ -221,7 +227,8 @@ private Q_SLOTS:
         QCOMPARE(live->count(), 1);
         QCOMPARE(live->text(0, 0), u"kiosk-C"_s);
         QCOMPARE(count(*conn, "SELECT count(*) FROM attendance d JOIN attendance w ON w.uid = d.duplicate_of "
-                              "WHERE w.duplicate_of IS NOT NULL OR w.annulled_at IS NOT NULL"), 0);
+                              "WHERE w.duplicate_of IS NOT NULL OR w.annulled_at IS NOT NULL"),
+                 0);
         // C's admitting scan is no longer a duplicate; A's still is.
         QCOMPARE(count(*conn, "SELECT count(*) FROM scan_log WHERE duplicate"), 3);
     }
@@ -244,26 +251,27 @@ private Q_SLOTS:
         QCOMPARE(kioskOf.value(m_event->externalId(0)), u"kiosk-C"_s); // the earliest scan, not A's own
         QCOMPARE(kioskOf.value(m_event->externalId(4)), u"kiosk-B"_s);
 
-        const Run local = ctl(m_kiosks.at(0), kioskId(0), {u"attendance"_s, u"--day"_s, day1, u"--local"_s,
-                                                           u"--pg"_s, m_pg.conninfo()});
+        const Run local = ctl(m_kiosks.at(0), kioskId(0),
+                              {u"attendance"_s, u"--day"_s, day1, u"--local"_s, u"--pg"_s, m_pg.conninfo()});
         QCOMPARE(local.json().value(u"source"_s).toString(), u"kiosk"_s);
         QCOMPARE(local.json().value(u"arrived"_s).toInt(), 4);
 
         // A check-in not sent yet counts at once (the venue-wide view adds this file's unsent rows).
         const QDateTime day2 = m_event->localTime(2, 9, 0);
-        const Run scan = ctl(m_kiosks.at(0), kioskId(0), {u"checkin"_s, u"--payload"_s, m_event->token(1), u"--at"_s,
-                                                          day2.toString(Qt::ISODateWithMs)});
+        const Run scan = ctl(
+            m_kiosks.at(0), kioskId(0),
+            {u"checkin"_s, u"--payload"_s, m_event->token(1), u"--at"_s, day2.toString(Qt::ISODateWithMs)});
         QVERIFY2(scan.exitCode == 0, qPrintable(scan.err));
-        const Run unsent = ctl(m_kiosks.at(0), kioskId(0), {u"attendance"_s, u"--day"_s,
-                                                            day2.date().toString(Qt::ISODate), u"--pg"_s,
-                                                            m_pg.conninfo()});
+        const Run unsent = ctl(
+            m_kiosks.at(0), kioskId(0),
+            {u"attendance"_s, u"--day"_s, day2.date().toString(Qt::ISODate), u"--pg"_s, m_pg.conninfo()});
         QCOMPARE(unsent.json().value(u"source"_s).toString(), u"venue"_s);
         QCOMPARE(unsent.json().value(u"arrived"_s).toInt(), 1);
 
         // The sponsors' report says whose check-ins it counts.
         QTemporaryDir out;
-        const Run report = ctl(m_kiosks.at(0), kioskId(0), {u"report"_s, u"--out"_s, out.path(), u"--pg"_s,
-                                                            m_pg.conninfo()});
+        const Run report = ctl(m_kiosks.at(0), kioskId(0),
+                               {u"report"_s, u"--out"_s, out.path(), u"--pg"_s, m_pg.conninfo()});
         QVERIFY2(report.exitCode == 0, qPrintable(report.err));
         QCOMPARE(report.json().value(u"source"_s).toString(), u"venue"_s);
         QFile csv(report.json().value(u"csv"_s).toString());
@@ -274,8 +282,8 @@ private Q_SLOTS:
 
         // The venue database down: a warning, and this file's check-ins.
         QVERIFY(m_pg.halt());
-        const Run down = ctl(m_kiosks.at(0), kioskId(0), {u"attendance"_s, u"--day"_s, day1, u"--pg"_s,
-                                                          m_pg.conninfo()});
+        const Run down = ctl(m_kiosks.at(0), kioskId(0),
+                             {u"attendance"_s, u"--day"_s, day1, u"--pg"_s, m_pg.conninfo()});
         QVERIFY2(m_pg.start(), qPrintable(m_pg.error()));
         QCOMPARE(down.exitCode, 0);
         QCOMPARE(down.json().value(u"source"_s).toString(), u"kiosk"_s);
@@ -295,9 +303,8 @@ private Q_SLOTS:
             QVERIFY(guest && *guest);
             db::PrintJobStore jobs(**db);
             const qint64 guestId = (*guest)->id;
-            auto job = jobs.claimNext([guestId](const db::PrintJobRecord &j) {
-                return j.kind == u"badge" && j.guestId == guestId;
-            });
+            auto job = jobs.claimNext(
+                [guestId](const db::PrintJobRecord &j) { return j.kind == u"badge" && j.guestId == guestId; });
             QVERIFY(job && *job);
             QVERIFY(jobs.markPrinted(**job));
         }
@@ -353,7 +360,8 @@ private Q_SLOTS:
 
     void aRevocationMadeAtOneKioskIsRefusedByTheOthersAfterTheirNextSync()
     {
-        const Run revoke = ctl(m_kiosks.at(0), kioskId(0), {u"revoke"_s, m_event->externalId(5), u"--reason"_s, u"lost"_s});
+        const Run revoke = ctl(m_kiosks.at(0), kioskId(0),
+                               {u"revoke"_s, m_event->externalId(5), u"--reason"_s, u"lost"_s});
         QVERIFY2(revoke.exitCode == 0, qPrintable(revoke.err));
         const Run sent = sync(0);
         QCOMPARE(sent.json().value(u"revocations_sent"_s).toInt(), 1);
@@ -361,8 +369,9 @@ private Q_SLOTS:
         for (int k = 1; k < 3; ++k) {
             QCOMPARE(sync(k).json().value(u"revocations_applied"_s).toInt(), 1);
             const QDateTime dayTwo = m_event->localTime(2, 9, k);
-            const Run scan = ctl(m_kiosks.at(k), kioskId(k), {u"checkin"_s, u"--payload"_s, m_event->token(5),
-                                                              u"--at"_s, dayTwo.toString(Qt::ISODateWithMs)});
+            const Run scan = ctl(
+                m_kiosks.at(k), kioskId(k),
+                {u"checkin"_s, u"--payload"_s, m_event->token(5), u"--at"_s, dayTwo.toString(Qt::ISODateWithMs)});
             QCOMPARE(scan.json().value(u"outcome"_s).toString(), u"revoked"_s);
         }
         auto conn = venue();
@@ -415,8 +424,9 @@ private Q_SLOTS:
         QJsonObject round = sync(2).json();
         QCOMPARE(round[u"pulled"_s][u"sessions_changed"_s].toInt(), 1);
         QCOMPARE(round[u"pulled"_s][u"session_links_changed"_s].toInt(), 1);
-        const char *roomAndLinks = "SELECT i.room || ':' || (SELECT count(*) FROM guest_agenda l "
-                                   "WHERE l.agenda_item_id = i.id) FROM agenda_item i WHERE i.source_id = 'pp:plenary-1'";
+        const char *roomAndLinks =
+            "SELECT i.room || ':' || (SELECT count(*) FROM guest_agenda l "
+            "WHERE l.agenda_item_id = i.id) FROM agenda_item i WHERE i.source_id = 'pp:plenary-1'";
         QCOMPARE(localColumn(m_kiosks.at(2), roomAndLinks), QStringList{u"Ballroom:1"_s});
 
         // The organiser moves it and takes the guest off it.
@@ -457,9 +467,7 @@ private Q_SLOTS:
         }
         auto conn = venue();
         QVERIFY(conn);
-        const auto venueRows = [&] {
-            return count(*conn, "SELECT count(*) FROM scan_log WHERE kiosk_id = 'kiosk-D'");
-        };
+        const auto venueRows = [&] { return count(*conn, "SELECT count(*) FROM scan_log WHERE kiosk_id = 'kiosk-D'"); };
 
         QProcess p;
         p.start(QStringLiteral(CHECKIN_BINARY_DIR "/kiosk/checkinctl"),
@@ -478,7 +486,8 @@ private Q_SLOTS:
         QVERIFY2(rerun.exitCode == 0, qPrintable(rerun.err));
         QCOMPARE(rerun.json().value(u"waiting"_s).toInt(), 0);
         QCOMPARE(venueRows(), qint64(kScans));
-        QCOMPARE(count(*conn, "SELECT count(DISTINCT detail) FROM scan_log WHERE kiosk_id = 'kiosk-D'"), qint64(kScans));
+        QCOMPARE(count(*conn, "SELECT count(DISTINCT detail) FROM scan_log WHERE kiosk_id = 'kiosk-D'"),
+                 qint64(kScans));
         auto marks = [&] {
             auto db = db::Database::open(path);
             return db ? db::VenueOutboxStore(**db).waiting(m_event->event().id, *db::VenueOutboxStore(**db).marks())
