@@ -2,6 +2,7 @@
 
 #include "kiosk/common/csvreader.h"
 #include "kiosk/guests/countries.h"
+#include "kiosk/guests/personname.h"
 #include "kiosk/guests/printedtext.h"
 #include "printing/text/languages.h"
 
@@ -124,51 +125,6 @@ template<typename Container>
     for (const char16_t *v : values)
         list.append(QString::fromUtf16(v));
     return list.join(u", "_s);
-}
-
-// The scripts of the letters in text (digits, spaces, punctuation and combining marks don't count).
-[[nodiscard]] QSet<QChar::Script> letterScripts(QStringView text)
-{
-    QSet<QChar::Script> scripts;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        char32_t ucs = text[i].unicode();
-        if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
-            ucs = QChar::surrogateToUcs4(text[i], text[i + 1]);
-            ++i;
-        }
-        if (QChar::isLetter(ucs))
-            scripts.insert(QChar::script(ucs));
-    }
-    return scripts;
-}
-
-[[nodiscard]] bool isLatin(QStringView text)
-{
-    const QSet<QChar::Script> scripts = letterScripts(text);
-    return scripts.isEmpty() || (scripts.size() == 1 && scripts.contains(QChar::Script_Latin));
-}
-
-// Chinese, Japanese and Korean names are written family name first, without a space.
-[[nodiscard]] bool isEastAsian(QStringView text)
-{
-    static const QSet<QChar::Script> eastAsian = {QChar::Script_Han, QChar::Script_Hiragana, QChar::Script_Katakana,
-                                                  QChar::Script_Hangul, QChar::Script_Bopomofo};
-    const QSet<QChar::Script> scripts = letterScripts(text);
-    return !scripts.isEmpty() && eastAsian.contains(scripts);
-}
-
-// The name order as the file writes it: given-first, family-first, or empty (as the script suggests).
-[[nodiscard]] std::optional<QString> nameOrderFrom(const QString &text)
-{
-    QString key = text.trimmed().toLower();
-    key.replace(u'_', u'-').replace(u' ', u'-');
-    if (key.isEmpty() || key == u"auto")
-        return QString();
-    if (key == u"given-first" || key == u"given" || key == u"western")
-        return u"given-first"_s;
-    if (key == u"family-first" || key == u"family" || key == u"eastern")
-        return u"family-first"_s;
-    return std::nullopt;
 }
 
 [[nodiscard]] bool isValidId(QStringView id)
@@ -447,7 +403,7 @@ private:
         row.givenName = given->value;
         row.familyName = family->value;
         if (const auto order = cell(record, Field::NameOrder); order && !order->value.isEmpty()) {
-            if (const auto parsed = nameOrderFrom(order->value)) {
+            if (const auto parsed = personname::orderFrom(order->value)) {
                 row.nameOrder = *parsed;
             } else {
                 addProblem(record.line, order->column,
@@ -467,7 +423,7 @@ private:
 
         if (!latin || latin->value.isEmpty())
             return;
-        if (!isLatin(latin->value)) {
+        if (!personname::isLatin(latin->value)) {
             addProblem(record.line, latin->column,
                        GuestCsv::tr("latin_name %1 must be written in Latin letters (A to Z, accents allowed)")
                            .arg(quoted(latin->value)));
@@ -644,14 +600,7 @@ GuestCsvResult GuestCsv::parse(QByteArrayView bytes, QDate firstDay, QDate lastD
 
 QString GuestCsv::composeName(const QString &given, const QString &family, const QString &nameOrder)
 {
-    if (given.isEmpty())
-        return family;
-    if (family.isEmpty())
-        return given;
-    const bool eastAsian = isEastAsian(given) && isEastAsian(family);
-    if (nameOrder == u"family-first" || (nameOrder.isEmpty() && eastAsian))
-        return eastAsian ? QString(family + given) : QString(family + u' ' + given);
-    return given + u' ' + family;
+    return personname::compose(given, family, nameOrder);
 }
 
 QString GuestCsv::idFromEmail(QStringView email)
