@@ -189,6 +189,8 @@ TestCase {
 
     function test_tappingTheOutcomeReturnsToAttract() {
         scan("tap me");
+        // A guest taps what they see: the outcome screen takes touches once it is visible (it fades in).
+        tryVerify(() => shown("outcomeScreen").visible);
         mouseClick(view, view.width / 2, view.height / 2);
         tryCompare(Kiosk, "state", CheckIn.KioskState.Attract);
     }
